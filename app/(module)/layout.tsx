@@ -1,0 +1,12 @@
+import { requireTeacher } from '@/lib/auth/session';
+import { AppHeader } from '@/lib/ui/app-header';
+
+export default async function ModuleLayout({ children }: { children: React.ReactNode }) {
+  const teacher = await requireTeacher();
+  return (
+    <>
+      <AppHeader teacher={teacher} />
+      {children}
+    </>
+  );
+}

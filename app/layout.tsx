@@ -1,0 +1,15 @@
+import type { Metadata } from 'next';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Bilans des compétences — CPRO', template: '%s — CPRO' },
+  description: 'Consultation des bilans intermédiaires de compétences du bac pro SN',
+};
+
+export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
+  return (
+    <html lang="fr">
+      <body className="min-h-screen">{children}</body>
+    </html>
+  );
+}

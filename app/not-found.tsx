@@ -1,0 +1,18 @@
+import Link from 'next/link';
+import { StatusPage } from '@/lib/ui/status-page';
+
+export default function NotFound() {
+  return (
+    <StatusPage code="404" title="Page introuvable">
+      <p>
+        Cette page n&apos;existe pas, ou ce que vous cherchez n&apos;est pas disponible pour votre
+        établissement.
+      </p>
+      <p className="mt-4">
+        <Link href="/bilans" className="font-medium text-blue-700 underline">
+          Retour aux bilans des compétences
+        </Link>
+      </p>
+    </StatusPage>
+  );
+}

@@ -1,0 +1,274 @@
+// Builds the demo data set as plain rows, without touching a database: two
+// establishments, their classes over two school years, pupils, bilans, positionnements,
+// notes, periods and the three demo accounts. Deterministic for a given `today`: bilans of
+// the current school year are taken from fixed dates of that year, up to `today`.
+import type * as schema from '@/lib/db/schema';
+import { schoolYearOf } from '@/lib/bilans/dates';
+import { NIVEAUX, type Niveau } from '@/lib/bilans/niveaux';
+import { COMPETENCES_SN, REFERENTIEL_SN } from './referentiel-sn';
+import { NOMS, PRENOMS } from './noms';
+import { intBetween, pick, prng, stableId } from './random';
+
+type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
+
+export interface DemoData {
+  etablissements: Insert<typeof schema.etablissements>[];
+  utilisateurs: Omit<Insert<typeof schema.utilisateurs>, 'passwordHash'>[];
+  referentiels: Insert<typeof schema.referentiels>[];
+  competences: Insert<typeof schema.competences>[];
+  classes: Insert<typeof schema.classes>[];
+  apprenants: Insert<typeof schema.apprenants>[];
+  periodes: Insert<typeof schema.periodes>[];
+  bilans: Insert<typeof schema.bilans>[];
+  positionnements: Insert<typeof schema.positionnements>[];
+  notes: Insert<typeof schema.notes>[];
+}
+
+export const DEMO_PASSWORD = 'bilans-demo';
+export const DEMO_UAI = '0999001W';
+export const VOISIN_UAI = '0999002X';
+export const ARCHIVE_YEAR = '2015-2016';
+
+/** A pupil the demo must contain exactly as specified (named in tests and docs). */
+interface FixedPupil {
+  nom: string;
+  prenom: string;
+  bilans: { date: string; constats?: string; conseils?: string }[];
+}
+
+const FIXED_PUPILS: Record<string, FixedPupil[]> = {
+  [`${DEMO_UAI}|1re SN|${ARCHIVE_YEAR}`]: [
+    {
+      nom: 'HUBERT',
+      prenom: 'Angie',
+      bilans: [
+        { date: '2016-05-27' },
+        {
+          date: '2016-06-16',
+          constats: "Constats sur le niveau de l'élève.",
+          conseils: "Conseils pour aider l'élève à progresser.",
+        },
+      ],
+    },
+    { nom: 'MARTIN', prenom: 'Zoé', bilans: [{ date: '2016-03-25' }] },
+    { nom: "N'GUESSAN", prenom: 'Aïcha', bilans: [] },
+  ],
+  [`${DEMO_UAI}|Tle SN|${ARCHIVE_YEAR}`]: [
+    {
+      nom: 'LEROY',
+      prenom: 'Théo',
+      bilans: [
+        { date: '2016-02-05' },
+        {
+          date: '2016-05-27',
+          // Text pasted from a web page: it must always be shown and printed as text.
+          constats:
+            'Copie collée depuis un site : <script>alert("x")</script> <img src=http://example.invalid/x>\nÀ retravailler en atelier.',
+          conseils: 'Relire ses comptes rendus avant de les rendre.',
+        },
+      ],
+    },
+  ],
+};
+
+const CONSTATS = [
+  "Travail régulier en atelier, bonne implication dans les activités pratiques.",
+  "Des difficultés à organiser son intervention ; les mesures sont souvent incomplètes.",
+  "Progrès nets sur le câblage et la mise en service.\nLa rédaction des comptes rendus reste fragile.",
+  "Élève autonome, rigoureux dans les tests et la recette.",
+  "Absences répétées qui pénalisent l'acquisition des compétences de diagnostic.",
+  "Bonne communication avec le client lors des mises en situation.",
+];
+const CONSEILS = [
+  "Préparer systématiquement le plan d'action avant l'intervention.",
+  "Revoir les procédures de test et de certification du support physique.",
+  "Continuer ainsi ; viser davantage d'autonomie sur le pré diagnostic.",
+  "Soigner la mise à jour des documents d'intervention.\nDemander de l'aide plus tôt.",
+  "S'entraîner à la configuration des équipements d'interconnexion.",
+];
+const NOTES = [
+  { libelle: 'Évaluation pratique en atelier', coefficient: '2' },
+  { libelle: 'Évaluation écrite', coefficient: '1' },
+  { libelle: 'Dossier technique', coefficient: '1' },
+];
+
+/** Fixed bilan dates of the archived year; pupils with n bilans take the last n. */
+const ARCHIVE_DATES = ['2015-10-16', '2015-12-11', '2016-02-05', '2016-03-25', '2016-05-27', '2016-06-16'];
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Bilan dates of the current school year: every four weeks from late September, up to today. */
+function currentYearDates(year: string, today: string): string[] {
+  const start = `${year.slice(0, 4)}-09-22`;
+  const dates: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    const d = addDays(start, i * 28);
+    if (d <= today) dates.push(d);
+  }
+  return dates;
+}
+
+function periodsFor(etablissementId: string, year: string, kind: 'trimestres' | 'semestres') {
+  const y = Number(year.slice(0, 4));
+  const ranges: [string, string, string][] =
+    kind === 'trimestres'
+      ? [
+          ['Trimestre 1', `${y}-09-01`, `${y}-11-30`],
+          ['Trimestre 2', `${y}-12-01`, `${y + 1}-02-28`],
+          ['Trimestre 3', `${y + 1}-03-01`, `${y + 1}-07-05`],
+        ]
+      : [
+          ['Semestre 1', `${y}-09-01`, `${y + 1}-01-31`],
+          ['Semestre 2', `${y + 1}-02-01`, `${y + 1}-07-05`],
+        ];
+  return ranges.map(([libelle, debut, fin]) => ({
+    id: stableId('periode', etablissementId, year, libelle),
+    etablissementId,
+    anneeScolaire: year,
+    libelle,
+    debut,
+    fin,
+  }));
+}
+
+export function buildDemoData(today: string): DemoData {
+  const currentYear = schoolYearOf(today);
+  const data: DemoData = {
+    etablissements: [],
+    utilisateurs: [],
+    referentiels: [],
+    competences: [],
+    classes: [],
+    apprenants: [],
+    periodes: [],
+    bilans: [],
+    positionnements: [],
+    notes: [],
+  };
+
+  const referentielId = stableId('referentiel', REFERENTIEL_SN.code);
+  data.referentiels.push({ id: referentielId, ...REFERENTIEL_SN });
+  const competenceIds = COMPETENCES_SN.map((c, rang) => {
+    const id = stableId('competence', REFERENTIEL_SN.code, c.code);
+    data.competences.push({ id, referentielId, rang: rang + 1, ...c });
+    return id;
+  });
+
+  const establishments = [
+    {
+      uai: DEMO_UAI,
+      nom: 'Lycée professionnel de démonstration',
+      periodes: 'trimestres' as const,
+      teacher: { email: 'enseignant@lycee-demo.test', nom: 'LEFÈVRE', prenom: 'Sophie' },
+      staff: { email: 'vie-scolaire@lycee-demo.test', nom: 'MOREAU', prenom: 'Patrick' },
+      classes: [
+        { nom: '1re SN', annee: ARCHIVE_YEAR, effectif: 18 },
+        { nom: 'Tle SN', annee: ARCHIVE_YEAR, effectif: 16 },
+        { nom: '2de SN', annee: currentYear, effectif: 24 },
+        { nom: '1re SN', annee: currentYear, effectif: 26 },
+        { nom: 'Tle SN', annee: currentYear, effectif: 30 },
+      ],
+    },
+    {
+      uai: VOISIN_UAI,
+      nom: 'Lycée professionnel voisin',
+      periodes: 'semestres' as const,
+      teacher: { email: 'enseignant@lycee-voisin.test', nom: 'GARNIER', prenom: 'Thomas' },
+      staff: null,
+      classes: [
+        { nom: '1re SN', annee: currentYear, effectif: 20 },
+        { nom: 'Tle SN', annee: currentYear, effectif: 14 },
+      ],
+    },
+  ];
+
+  for (const etab of establishments) {
+    const etablissementId = stableId('etablissement', etab.uai);
+    data.etablissements.push({ id: etablissementId, uai: etab.uai, nom: etab.nom });
+    const teacherId = stableId('utilisateur', etab.teacher.email);
+    data.utilisateurs.push({ id: teacherId, etablissementId, role: 'enseignant', ...etab.teacher });
+    if (etab.staff) {
+      data.utilisateurs.push({
+        id: stableId('utilisateur', etab.staff.email),
+        etablissementId,
+        role: 'vie_scolaire',
+        ...etab.staff,
+      });
+    }
+    for (const year of new Set([ARCHIVE_YEAR, currentYear])) {
+      if (etab.uai === DEMO_UAI || year === currentYear) {
+        data.periodes.push(...periodsFor(etablissementId, year, etab.periodes));
+      }
+    }
+
+    for (const classe of etab.classes) {
+      const classeKey = `${etab.uai}|${classe.nom}|${classe.annee}`;
+      const classeId = stableId('classe', classeKey);
+      data.classes.push({ id: classeId, etablissementId, referentielId, nom: classe.nom, anneeScolaire: classe.annee });
+      const random = prng(classeKey);
+      const dates = classe.annee === currentYear ? currentYearDates(currentYear, today) : ARCHIVE_DATES;
+      const pupils: FixedPupil[] = [...(FIXED_PUPILS[classeKey] ?? [])];
+      const taken = new Set(pupils.map((p) => `${p.nom} ${p.prenom}`));
+      while (pupils.length < classe.effectif) {
+        const nom = pick(random, NOMS);
+        const prenom = pick(random, PRENOMS);
+        if (taken.has(`${nom} ${prenom}`)) continue;
+        taken.add(`${nom} ${prenom}`);
+        // Most pupils have several bilans; a few have none or one, as in a real class.
+        const roll = random();
+        const count = roll < 0.08 ? 0 : roll < 0.18 ? 1 : intBetween(random, 2, dates.length);
+        pupils.push({ nom, prenom, bilans: dates.slice(dates.length - Math.min(count, dates.length)).map((date) => ({ date })) });
+      }
+
+      pupils.forEach((pupil, index) => {
+        const apprenantId = stableId('apprenant', classeKey, pupil.nom, pupil.prenom);
+        data.apprenants.push({
+          id: apprenantId,
+          etablissementId,
+          classeId,
+          nom: pupil.nom,
+          prenom: pupil.prenom,
+          ine: index % 7 === 3 ? null : `${String(100000000 + Math.floor(random() * 899999999)).padStart(9, '0')}${pick(random, ['AB', 'CD', 'EF', 'HK'])}`,
+        });
+        const aptitude = 0.6 + random() * 1.8;
+        pupil.bilans.forEach((bilan, rank) => {
+          const bilanId = stableId('bilan', apprenantId, bilan.date);
+          const isLatestOfCurrentYear = classe.annee === currentYear && bilan.date === dates[dates.length - 1];
+          // The latest bilans of the current year are partly still awaiting validation.
+          const validated = !isLatestOfCurrentYear || random() < 0.5;
+          data.bilans.push({
+            id: bilanId,
+            apprenantId,
+            auteurId: teacherId,
+            date: bilan.date,
+            constats: bilan.constats ?? pick(random, CONSTATS),
+            conseils: bilan.conseils ?? pick(random, CONSEILS),
+            valideLe: validated ? new Date(`${addDays(bilan.date, 3)}T16:30:00Z`) : null,
+            creeLe: new Date(`${bilan.date}T15:00:00Z`),
+          });
+          competenceIds.forEach((competenceId) => {
+            const niveau: Niveau =
+              random() < 0.07
+                ? 'NE'
+                : (NIVEAUX[Math.max(1, Math.min(4, Math.round(aptitude + rank * 0.45 + (random() - 0.5) * 1.6)))] ?? '-+');
+            data.positionnements.push({ bilanId, competenceId, niveau });
+          });
+          NOTES.slice(0, 2 + (rank % 2)).forEach((note) => {
+            data.notes.push({
+              id: stableId('note', bilanId, note.libelle),
+              bilanId,
+              libelle: note.libelle,
+              valeur: (Math.round((6 + random() * 13.5) * 2) / 2).toFixed(2),
+              coefficient: note.coefficient,
+            });
+          });
+        });
+      });
+    }
+  }
+  return data;
+}

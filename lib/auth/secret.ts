@@ -1,0 +1,29 @@
+// The secret that signs session JWTs (and later print tokens). `NEXTAUTH_SECRET` wins;
+// without it a random secret is generated once and kept under the data folder, so a
+// newcomer needs no environment variable and sessions survive a restart.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { dataDir } from '@/lib/config/paths';
+
+let cached: string | undefined;
+
+export function getAuthSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  if (cached) return cached;
+  const file = path.join(dataDir(), 'secret');
+  try {
+    cached = fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    fs.mkdirSync(dataDir(), { recursive: true });
+    const fresh = crypto.randomBytes(32).toString('base64url');
+    try {
+      fs.writeFileSync(file, fresh, { flag: 'wx', mode: 0o600 });
+      cached = fresh;
+    } catch {
+      // Another process wrote it first: use theirs.
+      cached = fs.readFileSync(file, 'utf8').trim();
+    }
+  }
+  return cached;
+}

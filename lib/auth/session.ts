@@ -1,0 +1,72 @@
+// Who is asking: `requireTeacher()` is the one gate every page, route handler and server
+// action calls before reaching pupils' data. It reads the session, reloads the account
+// (still active, same session version), and returns the teacher with their establishment;
+// signed-out visitors are sent to /login (and back afterwards), other roles get a 403.
+import { cache } from 'react';
+import { eq } from 'drizzle-orm';
+import { getServerSession } from 'next-auth';
+import { forbidden, redirect } from 'next/navigation';
+import { headers } from 'next/headers';
+import { etablissements, utilisateurs } from '@/lib/db/schema';
+import { getDb } from '@/lib/db/client';
+import { authOptions } from './options';
+import { REQUEST_PATH_HEADER, loginUrl } from './paths';
+
+export interface Etablissement {
+  id: string;
+  nom: string;
+  uai: string;
+}
+
+export interface SessionUser {
+  id: string;
+  nom: string;
+  prenom: string;
+  email: string;
+  role: 'enseignant' | 'vie_scolaire' | 'direction';
+  etablissement: Etablissement;
+}
+
+export type Teacher = SessionUser & { role: 'enseignant' };
+
+/** The signed-in, still valid user, or null. Cached for the request: one query per page. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions);
+  const id = session?.user?.id;
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: utilisateurs.id,
+      nom: utilisateurs.nom,
+      prenom: utilisateurs.prenom,
+      email: utilisateurs.email,
+      role: utilisateurs.role,
+      actif: utilisateurs.actif,
+      sessionVersion: utilisateurs.sessionVersion,
+      etablissement: { id: etablissements.id, nom: etablissements.nom, uai: etablissements.uai },
+    })
+    .from(utilisateurs)
+    .innerJoin(etablissements, eq(etablissements.id, utilisateurs.etablissementId))
+    .where(eq(utilisateurs.id, id))
+    .limit(1);
+  if (!row || !row.actif || row.sessionVersion !== session.user.sessionVersion) return null;
+  return {
+    id: row.id,
+    nom: row.nom,
+    prenom: row.prenom,
+    email: row.email,
+    role: row.role,
+    etablissement: row.etablissement,
+  };
+});
+
+export async function requireTeacher(): Promise<Teacher> {
+  const user = await getSessionUser();
+  if (!user) {
+    const requested = (await headers()).get(REQUEST_PATH_HEADER);
+    redirect(loginUrl(requested));
+  }
+  if (user.role !== 'enseignant') forbidden();
+  return { ...user, role: 'enseignant' };
+}

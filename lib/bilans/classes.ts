@@ -1,0 +1,43 @@
+// Classes of an establishment and their pupils, for the selection form. Every query
+// takes the teacher's establishment: an id from another establishment finds nothing.
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { apprenants, classes } from '@/lib/db/schema';
+import type { Database } from '@/lib/db/types';
+
+export interface ClasseOption {
+  id: string;
+  nom: string;
+  anneeScolaire: string;
+}
+
+export interface ApprenantOption {
+  id: string;
+  nom: string;
+  prenom: string;
+}
+
+/** Most recent school year first, then by name. */
+export async function listClasses(db: Database, etablissementId: string): Promise<ClasseOption[]> {
+  return db
+    .select({ id: classes.id, nom: classes.nom, anneeScolaire: classes.anneeScolaire })
+    .from(classes)
+    .where(eq(classes.etablissementId, etablissementId))
+    .orderBy(desc(classes.anneeScolaire), asc(classes.nom));
+}
+
+/** The pupils of a class, sorted « NOM Prénom »; null when the class is not the establishment's. */
+export async function listApprenants(
+  db: Database,
+  etablissementId: string,
+  classeId: string,
+): Promise<ApprenantOption[]> {
+  return db
+    .select({ id: apprenants.id, nom: apprenants.nom, prenom: apprenants.prenom })
+    .from(apprenants)
+    .where(and(eq(apprenants.classeId, classeId), eq(apprenants.etablissementId, etablissementId)))
+    .orderBy(asc(apprenants.nom), asc(apprenants.prenom), asc(apprenants.id));
+}
+
+export function classeLabel(classe: ClasseOption): string {
+  return `${classe.nom} (${classe.anneeScolaire})`;
+}

@@ -1,0 +1,37 @@
+// Calendar helpers in the schools' time zone: French dates (27/05/2016) and school years.
+
+const PARIS = 'Europe/Paris';
+
+/** Today's date in Europe/Paris as YYYY-MM-DD. */
+export function todayInParis(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: PARIS }).format(now);
+}
+
+/** 2016-05-27 → 27/05/2016 */
+export function formatDateFr(isoDate: string): string {
+  const [y, m, d] = isoDate.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** A timestamp as « 27/05/2016 à 17:00 » in Paris time. */
+export function formatDateTimeFr(value: Date | string): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  const parts = new Intl.DateTimeFormat('fr-FR', {
+    timeZone: PARIS,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('day')}/${get('month')}/${get('year')} à ${get('hour')}:${get('minute')}`;
+}
+
+/** The school year (September to August) a date belongs to: 2016-05-27 → 2015-2016. */
+export function schoolYearOf(isoDate: string): string {
+  const year = Number(isoDate.slice(0, 4));
+  const month = Number(isoDate.slice(5, 7));
+  const start = month >= 9 ? year : year - 1;
+  return `${start}-${start + 1}`;
+}

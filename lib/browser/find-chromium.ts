@@ -1,0 +1,75 @@
+// Finds a Chromium for printing PDFs and running e2e tests: `CHROMIUM_PATH` first, then
+// Playwright's own downloaded browser (a developer's laptop), then the system's
+// (Debian's `chromium` package on servers and CI, where Playwright cannot download).
+import fs from 'node:fs';
+import { chromium } from 'playwright-core';
+
+export interface FoundBrowser {
+  path: string;
+  source: 'CHROMIUM_PATH' | 'playwright' | 'system';
+}
+
+const SYSTEM_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+];
+
+/** Flags that keep Chromium quiet on a closed network and working as root in containers. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export class BrowserNotFoundError extends Error {
+  constructor(detail = '') {
+    super(
+      `Aucun navigateur Chromium trouvé pour produire les PDF${detail}. ` +
+        'Indiquez son chemin dans la variable CHROMIUM_PATH, ou installez-en un : ' +
+        '`npx playwright install chromium` (poste de travail) ou `apt-get install chromium` (Debian/Ubuntu).',
+    );
+    this.name = 'BrowserNotFoundError';
+  }
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export function findChromium(): FoundBrowser | null {
+  const fromEnv = process.env.CHROMIUM_PATH;
+  if (fromEnv) return isExecutable(fromEnv) ? { path: fromEnv, source: 'CHROMIUM_PATH' } : null;
+  try {
+    const own = chromium.executablePath();
+    if (own && isExecutable(own)) return { path: own, source: 'playwright' };
+  } catch {
+    // Playwright has no browser of its own here.
+  }
+  const system = SYSTEM_PATHS.find(isExecutable);
+  return system ? { path: system, source: 'system' } : null;
+}
+
+export function requireChromium(): FoundBrowser {
+  const found = findChromium();
+  if (!found) {
+    throw new BrowserNotFoundError(
+      process.env.CHROMIUM_PATH ? ` (CHROMIUM_PATH=${process.env.CHROMIUM_PATH} n'est pas un exécutable)` : '',
+    );
+  }
+  return found;
+}

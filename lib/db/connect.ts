@@ -1,0 +1,88 @@
+// Opens a database on either driver and knows how to migrate it: `pg` for a real
+// PostgreSQL server, PGlite (in a folder, or in memory for tests) for the embedded default.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { Logger } from 'drizzle-orm/logger';
+import pg from 'pg';
+import { migrationsDir } from '@/lib/config/paths';
+import { acquireLock } from './lock';
+import * as schema from './schema';
+import type { Database } from './types';
+
+export type Driver = 'postgres' | 'pglite';
+
+export interface Connection {
+  driver: Driver;
+  db: Database;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  logger?: Logger;
+  /** Milliseconds before PostgreSQL cancels a statement (pg driver only). */
+  statementTimeoutMs?: number;
+  poolSize?: number;
+}
+
+export function connectPostgres(url: string, options: ConnectOptions = {}): Connection {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: options.statementTimeoutMs ?? 10_000,
+    application_name: 'cpro-bilans',
+  });
+  // An idle client losing its server (restart, network) must not crash the process.
+  pool.on('error', (error) => {
+    console.error('[db] connexion PostgreSQL perdue :', error.message);
+  });
+  const db = drizzlePg({ client: pool, schema, logger: options.logger });
+  return {
+    driver: 'postgres',
+    db,
+    migrate: () => migratePg(db, { migrationsFolder: migrationsDir() }),
+    close: () => pool.end(),
+  };
+}
+
+function wrapPglite(client: PGlite, options: ConnectOptions, release: () => void): Connection {
+  const db = drizzlePglite({ client, schema, logger: options.logger });
+  return {
+    driver: 'pglite',
+    db,
+    migrate: () => migratePglite(db, { migrationsFolder: migrationsDir() }),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+/** Opens the embedded database persisted in `dir`, holding its lock until closed. */
+export async function openEmbedded(dir: string, options: ConnectOptions = {}): Promise<Connection> {
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  const release = acquireLock(`${dir}.lock`);
+  try {
+    const client = await PGlite.create(dir);
+    return wrapPglite(client, options, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** A throwaway in-memory database, for tests. */
+export async function openInMemory(options: ConnectOptions = {}): Promise<Connection> {
+  const client = await PGlite.create();
+  return wrapPglite(client, options, () => {});
+}

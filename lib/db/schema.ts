@@ -1,0 +1,169 @@
+// Drizzle schema of the module, as agreed in DESIGN.md (snake_case in SQL, camelCase in TS).
+// Bilans, positionnements and notes are archives: triggers in the migrations refuse to
+// change them (see drizzle/0001_archives_immutables.sql).
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  char,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const roleEnum = pgEnum('role', ['enseignant', 'vie_scolaire', 'direction']);
+export const niveauEnum = pgEnum('niveau', ['NE', '-', '-+', '+', '++']);
+
+export const etablissements = pgTable('etablissements', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  uai: char('uai', { length: 8 }).notNull().unique(),
+  nom: text('nom').notNull(),
+});
+
+export const utilisateurs = pgTable(
+  'utilisateurs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    etablissementId: uuid('etablissement_id')
+      .notNull()
+      .references(() => etablissements.id),
+    email: text('email').notNull(),
+    nom: text('nom').notNull(),
+    prenom: text('prenom').notNull(),
+    role: roleEnum('role').notNull(),
+    passwordHash: text('password_hash'),
+    sessionVersion: integer('session_version').notNull().default(0),
+    actif: boolean('actif').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('utilisateurs_email_key').on(t.email), index('utilisateurs_etablissement_idx').on(t.etablissementId)],
+);
+
+export const referentiels = pgTable('referentiels', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  libelle: text('libelle').notNull(),
+  version: text('version').notNull(),
+});
+
+export const competences = pgTable(
+  'competences',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    referentielId: uuid('referentiel_id')
+      .notNull()
+      .references(() => referentiels.id),
+    code: text('code').notNull(),
+    equivalence: text('equivalence'),
+    libelle: text('libelle').notNull(),
+    rang: integer('rang').notNull(),
+  },
+  (t) => [uniqueIndex('competences_referentiel_code_key').on(t.referentielId, t.code)],
+);
+
+export const classes = pgTable(
+  'classes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    etablissementId: uuid('etablissement_id')
+      .notNull()
+      .references(() => etablissements.id),
+    referentielId: uuid('referentiel_id')
+      .notNull()
+      .references(() => referentiels.id),
+    nom: text('nom').notNull(),
+    anneeScolaire: text('annee_scolaire').notNull(),
+  },
+  (t) => [index('classes_etablissement_idx').on(t.etablissementId, t.anneeScolaire, t.nom)],
+);
+
+export const apprenants = pgTable(
+  'apprenants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    etablissementId: uuid('etablissement_id')
+      .notNull()
+      .references(() => etablissements.id),
+    classeId: uuid('classe_id')
+      .notNull()
+      .references(() => classes.id),
+    nom: text('nom').notNull(),
+    prenom: text('prenom').notNull(),
+    ine: text('ine'),
+  },
+  (t) => [
+    index('apprenants_classe_idx').on(t.classeId, t.nom, t.prenom),
+    index('apprenants_etablissement_idx').on(t.etablissementId),
+  ],
+);
+
+export const periodes = pgTable(
+  'periodes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    etablissementId: uuid('etablissement_id')
+      .notNull()
+      .references(() => etablissements.id),
+    anneeScolaire: text('annee_scolaire').notNull(),
+    libelle: text('libelle').notNull(),
+    debut: date('debut').notNull(),
+    fin: date('fin').notNull(),
+  },
+  (t) => [index('periodes_etablissement_idx').on(t.etablissementId, t.debut)],
+);
+
+export const bilans = pgTable(
+  'bilans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    apprenantId: uuid('apprenant_id')
+      .notNull()
+      .references(() => apprenants.id),
+    auteurId: uuid('auteur_id').references(() => utilisateurs.id),
+    date: date('date').notNull(),
+    constats: text('constats').notNull().default(''),
+    conseils: text('conseils').notNull().default(''),
+    valideLe: timestamp('valide_le', { withTimezone: true }),
+    creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('bilans_apprenant_date_idx').on(t.apprenantId, t.date)],
+);
+
+export const positionnements = pgTable(
+  'positionnements',
+  {
+    bilanId: uuid('bilan_id')
+      .notNull()
+      .references(() => bilans.id),
+    competenceId: uuid('competence_id')
+      .notNull()
+      .references(() => competences.id),
+    niveau: niveauEnum('niveau').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.bilanId, t.competenceId] })],
+);
+
+export const notes = pgTable(
+  'notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    bilanId: uuid('bilan_id')
+      .notNull()
+      .references(() => bilans.id),
+    libelle: text('libelle').notNull(),
+    valeur: numeric('valeur', { precision: 4, scale: 2 }).notNull(),
+    coefficient: numeric('coefficient', { precision: 4, scale: 2 }).notNull().default('1'),
+  },
+  (t) => [
+    index('notes_bilan_idx').on(t.bilanId),
+    check('notes_valeur_check', sql`${t.valeur} between 0 and 20`),
+  ],
+);

@@ -1,0 +1,52 @@
+// `npm start`: everything a newcomer needs in one command. Builds the app if there is no
+// up-to-date build, provides a session secret and the public URL, then serves it with
+// `next start`. The embedded database is migrated and seeded by the server on its first
+// start (instrumentation.ts), so no environment variable is required.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { getAuthSecret } from '@/lib/auth/secret';
+import { embeddedDatabaseDir } from '@/lib/db/client';
+import { buildIfNeeded, nextBin } from './build-if-needed';
+
+const dev = process.argv.includes('--dev');
+const skipBuild = process.argv.includes('--no-build');
+const port = process.env.PORT ?? '3000';
+
+process.env.NEXTAUTH_SECRET = getAuthSecret();
+process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+if (!process.env.DATABASE_URL) {
+  const lock = `${embeddedDatabaseDir()}.lock`;
+  if (fs.existsSync(lock)) {
+    const pid = Number(fs.readFileSync(lock, 'utf8'));
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch {
+      alive = false;
+    }
+    if (alive) {
+      console.error(
+        `[cpro] La base embarquée est déjà utilisée par le processus ${pid} : un autre « npm start » tourne-t-il ? ` +
+          'Arrêtez-le, ou lancez celui-ci avec un autre DATA_DIR.',
+      );
+      process.exit(1);
+    }
+  }
+}
+
+if (!dev && !skipBuild) buildIfNeeded();
+
+console.log(
+  `[cpro] Démarrage sur ${process.env.NEXTAUTH_URL} — base ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embarquée (${embeddedDatabaseDir()})`}`,
+);
+const child = spawn(process.execPath, [nextBin(), dev ? 'dev' : 'start', '-p', port], {
+  stdio: 'inherit',
+  env: process.env,
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

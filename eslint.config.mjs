@@ -11,7 +11,15 @@ const config = [
     },
   },
   {
-    ignores: ['node_modules/**', '.next/**', '.data/**', 'drizzle/meta/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      '.data/**',
+      'drizzle/meta/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+    ],
   },
 ];
 

@@ -2,7 +2,12 @@
 
 import { StatusPage } from '@/lib/ui/status-page';
 
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <StatusPage code="Erreur" title="Une erreur est survenue">
       <p>La page n&apos;a pas pu être affichée. Réessayez dans un instant.</p>

@@ -1,6 +1,11 @@
 'use client';
 
-export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function GlobalError({
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return (
     <html lang="fr">
       <body style={{ fontFamily: 'system-ui, sans-serif', padding: '2rem' }}>

@@ -3,7 +3,17 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const SOURCES = ['app', 'lib', 'drizzle', 'types', 'proxy.ts', 'instrumentation.ts', 'next.config.mjs', 'package-lock.json', 'postcss.config.mjs'];
+const SOURCES = [
+  'app',
+  'lib',
+  'drizzle',
+  'types',
+  'proxy.ts',
+  'instrumentation.ts',
+  'next.config.mjs',
+  'package-lock.json',
+  'postcss.config.mjs',
+];
 
 function newestMtime(entry: string): number {
   let stat: fs.Stats;
@@ -30,7 +40,7 @@ export function nextBin(root = process.cwd()): string {
 }
 
 export function build(): void {
-  console.log('[cpro] Construction de l\'application (next build)…');
+  console.log("[cpro] Construction de l'application (next build)…");
   execFileSync(process.execPath, [nextBin(), 'build'], {
     stdio: 'inherit',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },

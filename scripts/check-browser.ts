@@ -7,5 +7,5 @@ if (found) {
   console.log(`[cpro] Chromium pour les PDF : ${found.path} (${found.source})`);
 } else {
   console.warn(`[cpro] ${new BrowserNotFoundError().message}`);
-  console.warn('[cpro] `npm test` l\'installe lui-même sur Debian quand il est lancé en root.');
+  console.warn("[cpro] `npm test` l'installe lui-même sur Debian quand il est lancé en root.");
 }

@@ -2,10 +2,12 @@
 import { openConfiguredDatabase } from '@/lib/db/client';
 import { seedDemo } from '@/drizzle/seed/seed';
 
-const connection = await openConfiguredDatabase({ prepareEmbedded: false }).catch((error: Error) => {
-  console.error(`[cpro] ${error.message}`);
-  process.exit(1);
-});
+const connection = await openConfiguredDatabase({ prepareEmbedded: false }).catch(
+  (error: Error) => {
+    console.error(`[cpro] ${error.message}`);
+    process.exit(1);
+  },
+);
 try {
   await connection.migrate();
   const started = performance.now();

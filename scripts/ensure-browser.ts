@@ -7,7 +7,8 @@ import { BrowserNotFoundError, findChromium, type FoundBrowser } from '@/lib/bro
 export function ensureBrowser(): FoundBrowser {
   const found = findChromium();
   if (found) return found;
-  const canApt = process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get') && !process.env.CHROMIUM_PATH;
+  const canApt =
+    process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get') && !process.env.CHROMIUM_PATH;
   if (!canApt) throw new BrowserNotFoundError();
   console.log('[cpro] Installation de Chromium (apt-get install chromium)…');
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });

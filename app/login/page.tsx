@@ -12,7 +12,9 @@ export default async function LoginPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const callback = safeCallbackPath(typeof params.callbackUrl === 'string' ? params.callbackUrl : null);
+  const callback = safeCallbackPath(
+    typeof params.callbackUrl === 'string' ? params.callbackUrl : null,
+  );
   const user = await getSessionUser();
   if (user?.role === 'enseignant') redirect(callback);
 

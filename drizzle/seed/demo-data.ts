@@ -72,16 +72,16 @@ const FIXED_PUPILS: Record<string, FixedPupil[]> = {
 };
 
 const CONSTATS = [
-  "Travail régulier en atelier, bonne implication dans les activités pratiques.",
-  "Des difficultés à organiser son intervention ; les mesures sont souvent incomplètes.",
-  "Progrès nets sur le câblage et la mise en service.\nLa rédaction des comptes rendus reste fragile.",
-  "Élève autonome, rigoureux dans les tests et la recette.",
+  'Travail régulier en atelier, bonne implication dans les activités pratiques.',
+  'Des difficultés à organiser son intervention ; les mesures sont souvent incomplètes.',
+  'Progrès nets sur le câblage et la mise en service.\nLa rédaction des comptes rendus reste fragile.',
+  'Élève autonome, rigoureux dans les tests et la recette.',
   "Absences répétées qui pénalisent l'acquisition des compétences de diagnostic.",
-  "Bonne communication avec le client lors des mises en situation.",
+  'Bonne communication avec le client lors des mises en situation.',
 ];
 const CONSEILS = [
   "Préparer systématiquement le plan d'action avant l'intervention.",
-  "Revoir les procédures de test et de certification du support physique.",
+  'Revoir les procédures de test et de certification du support physique.',
   "Continuer ainsi ; viser davantage d'autonomie sur le pré diagnostic.",
   "Soigner la mise à jour des documents d'intervention.\nDemander de l'aide plus tôt.",
   "S'entraîner à la configuration des équipements d'interconnexion.",
@@ -93,7 +93,14 @@ const NOTES = [
 ];
 
 /** Fixed bilan dates of the archived year; pupils with n bilans take the last n. */
-const ARCHIVE_DATES = ['2015-10-16', '2015-12-11', '2016-02-05', '2016-03-25', '2016-05-27', '2016-06-16'];
+const ARCHIVE_DATES = [
+  '2015-10-16',
+  '2015-12-11',
+  '2016-02-05',
+  '2016-03-25',
+  '2016-05-27',
+  '2016-06-16',
+];
 
 function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T12:00:00Z`);
@@ -208,9 +215,16 @@ export function buildDemoData(today: string): DemoData {
     for (const classe of etab.classes) {
       const classeKey = `${etab.uai}|${classe.nom}|${classe.annee}`;
       const classeId = stableId('classe', classeKey);
-      data.classes.push({ id: classeId, etablissementId, referentielId, nom: classe.nom, anneeScolaire: classe.annee });
+      data.classes.push({
+        id: classeId,
+        etablissementId,
+        referentielId,
+        nom: classe.nom,
+        anneeScolaire: classe.annee,
+      });
       const random = prng(classeKey);
-      const dates = classe.annee === currentYear ? currentYearDates(currentYear, today) : ARCHIVE_DATES;
+      const dates =
+        classe.annee === currentYear ? currentYearDates(currentYear, today) : ARCHIVE_DATES;
       const pupils: FixedPupil[] = [...(FIXED_PUPILS[classeKey] ?? [])];
       const taken = new Set(pupils.map((p) => `${p.nom} ${p.prenom}`));
       while (pupils.length < classe.effectif) {
@@ -221,7 +235,13 @@ export function buildDemoData(today: string): DemoData {
         // Most pupils have several bilans; a few have none or one, as in a real class.
         const roll = random();
         const count = roll < 0.08 ? 0 : roll < 0.18 ? 1 : intBetween(random, 2, dates.length);
-        pupils.push({ nom, prenom, bilans: dates.slice(dates.length - Math.min(count, dates.length)).map((date) => ({ date })) });
+        pupils.push({
+          nom,
+          prenom,
+          bilans: dates
+            .slice(dates.length - Math.min(count, dates.length))
+            .map((date) => ({ date })),
+        });
       }
 
       pupils.forEach((pupil, index) => {
@@ -232,12 +252,16 @@ export function buildDemoData(today: string): DemoData {
           classeId,
           nom: pupil.nom,
           prenom: pupil.prenom,
-          ine: index % 7 === 3 ? null : `${String(100000000 + Math.floor(random() * 899999999)).padStart(9, '0')}${pick(random, ['AB', 'CD', 'EF', 'HK'])}`,
+          ine:
+            index % 7 === 3
+              ? null
+              : `${String(100000000 + Math.floor(random() * 899999999)).padStart(9, '0')}${pick(random, ['AB', 'CD', 'EF', 'HK'])}`,
         });
         const aptitude = 0.6 + random() * 1.8;
         pupil.bilans.forEach((bilan, rank) => {
           const bilanId = stableId('bilan', apprenantId, bilan.date);
-          const isLatestOfCurrentYear = classe.annee === currentYear && bilan.date === dates[dates.length - 1];
+          const isLatestOfCurrentYear =
+            classe.annee === currentYear && bilan.date === dates[dates.length - 1];
           // The latest bilans of the current year are partly still awaiting validation.
           const validated = !isLatestOfCurrentYear || random() < 0.5;
           data.bilans.push({
@@ -254,7 +278,12 @@ export function buildDemoData(today: string): DemoData {
             const niveau: Niveau =
               random() < 0.07
                 ? 'NE'
-                : (NIVEAUX[Math.max(1, Math.min(4, Math.round(aptitude + rank * 0.45 + (random() - 0.5) * 1.6)))] ?? '-+');
+                : (NIVEAUX[
+                    Math.max(
+                      1,
+                      Math.min(4, Math.round(aptitude + rank * 0.45 + (random() - 0.5) * 1.6)),
+                    )
+                  ] ?? '-+');
             data.positionnements.push({ bilanId, competenceId, niveau });
           });
           NOTES.slice(0, 2 + (rank % 2)).forEach((note) => {

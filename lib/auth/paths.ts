@@ -5,7 +5,12 @@ export const REQUEST_PATH_HEADER = 'x-cpro-request-path';
 export const HOME_PATH = '/bilans';
 
 export function safeCallbackPath(candidate: string | null | undefined): string {
-  if (!candidate || !candidate.startsWith('/') || candidate.startsWith('//') || candidate.includes('\\')) {
+  if (
+    !candidate ||
+    !candidate.startsWith('/') ||
+    candidate.startsWith('//') ||
+    candidate.includes('\\')
+  ) {
     return HOME_PATH;
   }
   if (candidate.startsWith('/login') || candidate.startsWith('/api/')) return HOME_PATH;

@@ -68,7 +68,9 @@ export function requireChromium(): FoundBrowser {
   const found = findChromium();
   if (!found) {
     throw new BrowserNotFoundError(
-      process.env.CHROMIUM_PATH ? ` (CHROMIUM_PATH=${process.env.CHROMIUM_PATH} n'est pas un exécutable)` : '',
+      process.env.CHROMIUM_PATH
+        ? ` (CHROMIUM_PATH=${process.env.CHROMIUM_PATH} n'est pas un exécutable)`
+        : '',
     );
   }
   return found;

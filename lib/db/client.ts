@@ -15,7 +15,9 @@ export function embeddedDatabaseDir(): string {
 }
 
 /** Opens the database configured by the environment (used by the server and the scripts). */
-export async function openConfiguredDatabase(options: { prepareEmbedded: boolean }): Promise<Connection> {
+export async function openConfiguredDatabase(options: {
+  prepareEmbedded: boolean;
+}): Promise<Connection> {
   const url = process.env.DATABASE_URL;
   if (url) return connectPostgres(url);
   const connection = await openEmbedded(embeddedDatabaseDir());

@@ -43,7 +43,8 @@ export function acquireLock(lockFile: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(fs.readFileSync(lockFile, 'utf8'), 10);
       if (holder === process.pid) return () => {};
-      if (Number.isFinite(holder) && isAlive(holder)) throw new DatabaseLockedError(lockFile, holder);
+      if (Number.isFinite(holder) && isAlive(holder))
+        throw new DatabaseLockedError(lockFile, holder);
       // The holder died without cleaning up (killed server): PGlite recovers from its WAL.
       fs.rmSync(lockFile, { force: true });
     }

@@ -44,7 +44,10 @@ export const utilisateurs = pgTable(
     actif: boolean('actif').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('utilisateurs_email_key').on(t.email), index('utilisateurs_etablissement_idx').on(t.etablissementId)],
+  (t) => [
+    uniqueIndex('utilisateurs_email_key').on(t.email),
+    index('utilisateurs_etablissement_idx').on(t.etablissementId),
+  ],
 );
 
 export const referentiels = pgTable('referentiels', {

@@ -11,6 +11,9 @@ export async function startServerDatabase(): Promise<void> {
     process.once('SIGTERM', close);
     process.once('SIGINT', close);
   } catch (error) {
-    console.error('[cpro] La base de données ne répond pas au démarrage :', (error as Error).message);
+    console.error(
+      '[cpro] La base de données ne répond pas au démarrage :',
+      (error as Error).message,
+    );
   }
 }

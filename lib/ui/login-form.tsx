@@ -7,7 +7,13 @@ import { signIn } from 'next-auth/react';
 
 const WRONG_CREDENTIALS = 'Adresse électronique ou mot de passe incorrect.';
 
-export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: boolean }) {
+export function LoginForm({
+  callbackUrl,
+  initialError,
+}: {
+  callbackUrl: string;
+  initialError: boolean;
+}) {
   const [error, setError] = useState<string | null>(initialError ? WRONG_CREDENTIALS : null);
   const [pending, setPending] = useState(false);
 
@@ -68,7 +74,10 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
         />
       </div>
       {error && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           {error}
         </p>
       )}

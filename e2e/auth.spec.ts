@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { signIn, signInAsTeacher, STAFF, TEACHER } from './helpers';
+
+test('the health endpoint says the database answers', async ({ request }) => {
+  const response = await request.get('/api/health');
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: 'ok' });
+});
+
+test('a signed-out visitor is sent to the sign-in page, then back where they were going', async ({
+  page,
+}) => {
+  await page.goto('/bilans?classe=abc');
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fbilans%3Fclasse%3Dabc/);
+  await expect(page.getByRole('heading', { name: 'Bilans des compétences' })).toBeVisible();
+  await page.getByLabel('Adresse électronique').fill(TEACHER);
+  await page.getByLabel('Mot de passe').fill('bilans-demo');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page).toHaveURL(/\/bilans\?classe=abc$/);
+});
+
+test('the teacher signs in, sees the establishment, the classes, and signs out', async ({
+  page,
+}) => {
+  await signInAsTeacher(page);
+  await expect(page.getByText('Lycée professionnel de démonstration')).toBeVisible();
+  await expect(page.getByText('Sophie LEFÈVRE')).toBeVisible();
+  const classe = page.getByLabel('Classe');
+  await expect(classe.locator('option', { hasText: '1re SN (2015-2016)' })).toHaveCount(1);
+  await expect(classe.locator('option', { hasText: 'Tle SN (2015-2016)' })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto('/bilans');
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test('a wrong password is refused with a message that does not say whether the account exists', async ({
+  page,
+}) => {
+  await signIn(page, TEACHER, 'pas-le-bon');
+  const message = page.getByRole('alert').filter({ hasText: 'incorrect' });
+  await expect(message).toHaveText('Adresse électronique ou mot de passe incorrect.');
+  await signIn(page, 'inconnu@lycee-demo.test', 'pas-le-bon');
+  await expect(message).toHaveText('Adresse électronique ou mot de passe incorrect.');
+  await page.goto('/bilans');
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test('the staff account is refused with a 403 page', async ({ page }) => {
+  await signIn(page, STAFF);
+  await expect(page.getByRole('heading', { name: 'Accès réservé aux enseignants' })).toBeVisible();
+  const response = await page.request.get('/bilans', { maxRedirects: 0 });
+  expect(response.status()).toBe(403);
+  expect(await response.text()).not.toContain('HUBERT');
+});

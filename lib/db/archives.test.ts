@@ -1,0 +1,94 @@
+// Bilans are archives: the database itself refuses to change them, on both drivers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { seedDemo } from '@/drizzle/seed/seed';
+import { bilans, notes, positionnements } from './schema';
+import { pgErrorCode, testDrivers } from './testing';
+import type { Connection } from './connect';
+
+describe.each(testDrivers())('archives immuables ($name)', (driver) => {
+  let connection: Connection;
+
+  beforeAll(async () => {
+    connection = await driver.open();
+    await seedDemo(connection.db, '2026-11-28');
+  });
+  afterAll(() => connection?.close());
+
+  async function expectRefused(action: () => Promise<unknown>) {
+    const error = await action().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error, 'the database should have refused').not.toBeNull();
+    expect(pgErrorCode(error)).toBe('42501');
+  }
+
+  async function anyBilan(validated: boolean) {
+    const [row] = await connection.db
+      .select()
+      .from(bilans)
+      .where(validated ? isNotNull(bilans.valideLe) : isNull(bilans.valideLe))
+      .limit(1);
+    if (!row) throw new Error('no such bilan in the demo data');
+    return row;
+  }
+
+  it('refuses to change the text of a bilan', async () => {
+    const bilan = await anyBilan(true);
+    await expectRefused(() =>
+      connection.db.update(bilans).set({ constats: 'réécrit' }).where(eq(bilans.id, bilan.id)),
+    );
+    const [after] = await connection.db.select().from(bilans).where(eq(bilans.id, bilan.id));
+    expect(after?.constats).toBe(bilan.constats);
+  });
+
+  it('refuses to delete a bilan, a positionnement or a note', async () => {
+    const bilan = await anyBilan(true);
+    await expectRefused(() => connection.db.delete(bilans).where(eq(bilans.id, bilan.id)));
+    await expectRefused(() =>
+      connection.db.delete(positionnements).where(eq(positionnements.bilanId, bilan.id)),
+    );
+    await expectRefused(() => connection.db.delete(notes).where(eq(notes.bilanId, bilan.id)));
+    await expectRefused(() => connection.db.execute(sql`truncate table positionnements cascade`));
+  });
+
+  it('refuses to change a positionnement or a note', async () => {
+    const bilan = await anyBilan(true);
+    await expectRefused(() =>
+      connection.db
+        .update(positionnements)
+        .set({ niveau: '++' })
+        .where(eq(positionnements.bilanId, bilan.id)),
+    );
+    await expectRefused(() =>
+      connection.db.update(notes).set({ valeur: '20' }).where(eq(notes.bilanId, bilan.id)),
+    );
+  });
+
+  it('allows the one-time validation of a bilan, and nothing after it', async () => {
+    const bilan = await anyBilan(false);
+    await connection.db.update(bilans).set({ valideLe: new Date() }).where(eq(bilans.id, bilan.id));
+    const [validated] = await connection.db.select().from(bilans).where(eq(bilans.id, bilan.id));
+    expect(validated?.valideLe).not.toBeNull();
+    await expectRefused(() =>
+      connection.db
+        .update(bilans)
+        .set({ valideLe: new Date('2030-01-01') })
+        .where(eq(bilans.id, bilan.id)),
+    );
+    await expectRefused(() =>
+      connection.db.update(bilans).set({ valideLe: null }).where(eq(bilans.id, bilan.id)),
+    );
+  });
+
+  it('refuses a validation that also changes the content', async () => {
+    const bilan = await anyBilan(false);
+    await expectRefused(() =>
+      connection.db
+        .update(bilans)
+        .set({ valideLe: new Date(), conseils: 'autre chose' })
+        .where(and(eq(bilans.id, bilan.id), isNull(bilans.valideLe))),
+    );
+  });
+});

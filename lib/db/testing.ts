@@ -1,0 +1,67 @@
+// Test databases on every driver the tests must cover: embedded PGlite (in memory) always,
+// and a real PostgreSQL when TEST_DATABASE_URL (or DATABASE_URL) is set — each test file
+// gets its own freshly created database there, dropped afterwards.
+import crypto from 'node:crypto';
+import pg from 'pg';
+import type { Logger } from 'drizzle-orm/logger';
+import { connectPostgres, openInMemory, type Connection, type Driver } from './connect';
+
+export interface TestDriver {
+  name: Driver;
+  /** A migrated, empty database. */
+  open(options?: { logger?: Logger }): Promise<Connection>;
+}
+
+function adminUrl(): string | undefined {
+  return process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+}
+
+async function createPostgresDatabase(options: { logger?: Logger } = {}): Promise<Connection> {
+  const base = adminUrl();
+  if (!base) throw new Error('TEST_DATABASE_URL manquant');
+  const name = `cpro_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const connection = connectPostgres(url.toString(), { logger: options.logger, poolSize: 4 });
+  await connection.migrate();
+  return {
+    ...connection,
+    async close() {
+      await connection.close();
+      const cleanup = new pg.Client({ connectionString: base });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export function testDrivers(): TestDriver[] {
+  const drivers: TestDriver[] = [
+    {
+      name: 'pglite',
+      async open(options = {}) {
+        const connection = await openInMemory(options);
+        await connection.migrate();
+        return connection;
+      },
+    },
+  ];
+  if (adminUrl()) drivers.push({ name: 'postgres', open: createPostgresDatabase });
+  return drivers;
+}
+
+/** The Postgres error code behind a Drizzle error (Drizzle wraps it in `cause`). */
+export function pgErrorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

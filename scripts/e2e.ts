@@ -1,0 +1,40 @@
+// `npm run test:e2e`: finds (or installs) Chromium, builds the app once, starts it on a
+// fresh embedded database and runs the Playwright tests of e2e/. Exits with their status.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ensureBrowser } from './ensure-browser';
+import { build } from './build-if-needed';
+
+const browser = (() => {
+  try {
+    return ensureBrowser();
+  } catch (error) {
+    console.error(`[cpro] ${(error as Error).message}`);
+    process.exit(1);
+  }
+})();
+console.log(`[cpro] Chromium : ${browser.path} (${browser.source})`);
+
+if (!process.argv.includes('--no-build')) build();
+
+const dataDir = path.resolve('.data/e2e');
+fs.rmSync(dataDir, { recursive: true, force: true });
+
+const result = spawnSync(
+  process.execPath,
+  [
+    path.join('node_modules', '@playwright', 'test', 'cli.js'),
+    'test',
+    ...process.argv.slice(2).filter((a) => a !== '--no-build'),
+  ],
+  {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      E2E_DATA_DIR: dataDir,
+      CHROMIUM_PATH: browser.source === 'playwright' ? '' : browser.path,
+    },
+  },
+);
+process.exit(result.status ?? 1);

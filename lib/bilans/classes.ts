@@ -3,6 +3,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { apprenants, classes } from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';
+import { compareApprenants, compareClasses } from './tri';
 
 export interface ClasseOption {
   id: string;
@@ -18,24 +19,30 @@ export interface ApprenantOption {
 
 /** Most recent school year first, then by name. */
 export async function listClasses(db: Database, etablissementId: string): Promise<ClasseOption[]> {
-  return db
+  const rows = await db
     .select({ id: classes.id, nom: classes.nom, anneeScolaire: classes.anneeScolaire })
     .from(classes)
     .where(eq(classes.etablissementId, etablissementId))
     .orderBy(desc(classes.anneeScolaire), asc(classes.nom));
+  return rows.sort(compareClasses);
 }
 
-/** The pupils of a class, sorted « NOM Prénom »; null when the class is not the establishment's. */
+/** The pupils of a class, sorted « NOM Prénom »; empty when the class is not the establishment's. */
 export async function listApprenants(
   db: Database,
   etablissementId: string,
   classeId: string,
 ): Promise<ApprenantOption[]> {
-  return db
+  const rows = await db
     .select({ id: apprenants.id, nom: apprenants.nom, prenom: apprenants.prenom })
     .from(apprenants)
     .where(and(eq(apprenants.classeId, classeId), eq(apprenants.etablissementId, etablissementId)))
     .orderBy(asc(apprenants.nom), asc(apprenants.prenom), asc(apprenants.id));
+  return rows.sort(compareApprenants);
+}
+
+export function apprenantLabel(apprenant: { nom: string; prenom: string }): string {
+  return `${apprenant.nom} ${apprenant.prenom}`;
 }
 
 export function classeLabel(classe: ClasseOption): string {

@@ -1,23 +1,86 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
 import { requireTeacher } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
-import { classeLabel, listClasses } from '@/lib/bilans/classes';
+import { listApprenants, listClasses } from '@/lib/bilans/classes';
+import { isUuid } from '@/lib/bilans/ids';
+import { SelectionForm } from '@/lib/ui/bilans/selection-form';
 
 export const metadata: Metadata = { title: 'Bilans des compétences' };
 export const dynamic = 'force-dynamic';
 
-export default async function BilansPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function single(value: string | string[] | undefined): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+export default async function BilansPage({ searchParams }: { searchParams: SearchParams }) {
   const teacher = await requireTeacher();
-  const classes = await listClasses(await getDb(), teacher.etablissement.id);
+  const params = await searchParams;
+  const classeId = single(params.classe);
+  const apprenantId = single(params.apprenant);
+  const aller = single(params.aller);
+
+  // The arrows of the no-JavaScript form: go to that pupil (their page checks the establishment).
+  if (aller) {
+    if (!isUuid(aller)) notFound();
+    redirect(`/bilans/${aller}`);
+  }
+  if (classeId && !isUuid(classeId)) notFound();
+
+  const db = await getDb();
+  const etablissementId = teacher.etablissement.id;
+  const [classes, apprenants] = await Promise.all([
+    listClasses(db, etablissementId),
+    classeId ? listApprenants(db, etablissementId, classeId) : Promise.resolve([]),
+  ]);
+  const classe = classeId ? classes.find((c) => c.id === classeId) : undefined;
+  if (classeId && !classe) notFound();
+  // A pupil chosen in the no-JavaScript form, if they belong to the chosen class.
+  if (apprenantId && apprenants.some((a) => a.id === apprenantId)) redirect(`/bilans/${apprenantId}`);
+
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
-      <h1 className="text-2xl font-bold">Bilans des compétences</h1>
-      <h2 className="mt-6 text-lg font-semibold">Classes de l&apos;établissement</h2>
-      <ul className="mt-2 list-disc pl-6">
-        {classes.map((c) => (
-          <li key={c.id}>{classeLabel(c)}</li>
-        ))}
-      </ul>
+      <SelectionForm
+        classes={classes}
+        apprenants={apprenants}
+        classeId={classe?.id ?? null}
+        apprenantId={null}
+        precedentId={null}
+        suivantId={apprenants[0]?.id ?? null}
+      />
+      <section className="mt-6" aria-labelledby="titre">
+        <h1 id="titre" className="text-2xl font-bold">
+          {classe ? `${classe.nom} (${classe.anneeScolaire})` : 'Bilans des compétences'}
+        </h1>
+        {!classe ? (
+          <p className="mt-2 text-slate-700">
+            Choisissez une classe, puis un apprenant, pour consulter ses bilans intermédiaires de compétences.
+          </p>
+        ) : apprenants.length === 0 ? (
+          <p className="mt-2 text-slate-700">Cette classe n&apos;a aucun apprenant.</p>
+        ) : (
+          <>
+            <p className="mt-2 text-slate-700">
+              {apprenants.length} apprenants. Choisissez un apprenant pour afficher ses bilans.
+            </p>
+            <ul className="mt-4 grid gap-2 sm:grid-cols-2 lg:grid-cols-3" aria-label="Apprenants de la classe">
+              {apprenants.map((a) => (
+                <li key={a.id}>
+                  <Link
+                    href={`/bilans/${a.id}`}
+                    className="block rounded-md border border-slate-200 bg-white px-3 py-2 text-blue-800 hover:bg-blue-50"
+                  >
+                    {a.nom} {a.prenom}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
     </main>
   );
 }

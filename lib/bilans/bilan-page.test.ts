@@ -1,0 +1,101 @@
+// The bilan page's data on both drivers: content, scoping to the establishment, round trips.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import type { Logger } from 'drizzle-orm/logger';
+import { seedDemo } from '@/drizzle/seed/seed';
+import { DEMO_UAI, VOISIN_UAI } from '@/drizzle/seed/demo-data';
+import { apprenants, bilans, etablissements } from '@/lib/db/schema';
+import { testDrivers } from '@/lib/db/testing';
+import type { Connection } from '@/lib/db/connect';
+import { getBilanPage } from './bilan-page';
+
+class CountingLogger implements Logger {
+  count = 0;
+  logQuery() {
+    this.count++;
+  }
+}
+
+describe.each(testDrivers())('getBilanPage ($name)', (driver) => {
+  let connection: Connection;
+  const logger = new CountingLogger();
+  let demo: string;
+  let voisin: string;
+  let angie: string;
+
+  beforeAll(async () => {
+    connection = await driver.open({ logger });
+    await seedDemo(connection.db, '2026-11-28');
+    const etabs = await connection.db.select().from(etablissements);
+    demo = etabs.find((e) => e.uai === DEMO_UAI)!.id;
+    voisin = etabs.find((e) => e.uai === VOISIN_UAI)!.id;
+    const [row] = await connection.db
+      .select()
+      .from(apprenants)
+      .where(and(eq(apprenants.nom, 'HUBERT'), eq(apprenants.prenom, 'Angie')));
+    angie = row!.id;
+  });
+  afterAll(() => connection?.close());
+
+  it("shows HUBERT Angie's latest bilan in one round trip", async () => {
+    logger.count = 0;
+    const view = await getBilanPage(connection.db, demo, angie);
+    expect(logger.count).toBe(1);
+    expect(view?.apprenant).toMatchObject({ nom: 'HUBERT', prenom: 'Angie' });
+    expect(view?.bilans.map((b) => b.date)).toEqual(['2016-05-27', '2016-06-16']);
+    expect(view?.affiche?.date).toBe('2016-06-16');
+    expect(view?.affiche?.constats).toBe("Constats sur le niveau de l'élève.");
+    expect(view?.affiche?.conseils).toBe("Conseils pour aider l'élève à progresser.");
+    expect(view?.competences).toHaveLength(21);
+    expect(view?.competences[0]?.code).toBe('C1-1');
+    expect(view?.competences.every((c) => c.niveaux.length === 2 && c.niveaux.every((n) => n !== null))).toBe(true);
+    expect(view?.colonnes).toHaveLength(2);
+    expect(view?.radar?.map((s) => s.label)).toEqual(['2016-05-27', '2016-06-16']);
+    expect(Object.keys(view?.radar?.[0]?.valeurs ?? {})).toHaveLength(21);
+    expect(view?.classe).toMatchObject({ nom: '1re SN', anneeScolaire: '2015-2016' });
+    expect(view?.apprenants.some((a) => a.id === angie)).toBe(true);
+  });
+
+  it('shows an older bilan with only the columns up to it, and the radar of it alone', async () => {
+    const latest = await getBilanPage(connection.db, demo, angie);
+    const first = latest!.bilans[0]!.id;
+    const view = await getBilanPage(connection.db, demo, angie, first);
+    expect(view?.affiche?.date).toBe('2016-05-27');
+    expect(view?.colonnes).toHaveLength(1);
+    expect(view?.radar).toHaveLength(1);
+    expect(view?.competences.every((c) => c.evolution === 'aucune')).toBe(true);
+  });
+
+  it('finds nothing for another establishment, a malformed id or a bilan of another pupil', async () => {
+    expect(await getBilanPage(connection.db, voisin, angie)).toBeNull();
+    expect(await getBilanPage(connection.db, demo, 'pas-un-uuid')).toBeNull();
+    expect(await getBilanPage(connection.db, demo, "' or 1=1 --")).toBeNull();
+    expect(await getBilanPage(connection.db, demo, '00000000-0000-4000-8000-000000000000')).toBeNull();
+    const [other] = await connection.db.select().from(bilans).limit(1);
+    const otherBilanOfSomeoneElse = other!.apprenantId === angie ? null : other!.id;
+    if (otherBilanOfSomeoneElse) {
+      expect(await getBilanPage(connection.db, demo, angie, otherBilanOfSomeoneElse)).toBeNull();
+    }
+    expect(await getBilanPage(connection.db, demo, angie, 'x')).toBeNull();
+  });
+
+  it('steps through the class in list order', async () => {
+    const view = await getBilanPage(connection.db, demo, angie);
+    const list = view!.apprenants;
+    const at = list.findIndex((a) => a.id === angie);
+    expect(view!.precedentId).toBe(at > 0 ? list[at - 1]!.id : null);
+    expect(view!.suivantId).toBe(list[at + 1]?.id ?? null);
+    const firstView = await getBilanPage(connection.db, demo, list[0]!.id);
+    expect(firstView?.precedentId).toBeNull();
+    const lastView = await getBilanPage(connection.db, demo, list[list.length - 1]!.id);
+    expect(lastView?.suivantId).toBeNull();
+  });
+
+  it('shows the empty state for a pupil with no bilan', async () => {
+    const [aicha] = await connection.db.select().from(apprenants).where(eq(apprenants.prenom, 'Aïcha'));
+    const view = await getBilanPage(connection.db, demo, aicha!.id);
+    expect(view?.affiche).toBeNull();
+    expect(view?.bilans).toEqual([]);
+    expect(view?.radar).toBeNull();
+  });
+});

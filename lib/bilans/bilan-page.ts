@@ -1,0 +1,179 @@
+// Everything a bilan page shows, read in ONE query (a single round trip whatever the number
+// of bilans) and shaped into a plain view object. The query is scoped to the teacher's
+// establishment: a pupil of another establishment is simply not found.
+import { sql } from 'drizzle-orm';
+import type { Database } from '@/lib/db/types';
+import { rowsOf } from '@/lib/db/rows';
+import type { ApprenantOption, ClasseOption } from './classes';
+import { evolution, isNiveau, NIVEAU_INFOS, type Evolution, type Niveau } from './niveaux';
+import { compareApprenants, compareClasses } from './tri';
+import { isUuid } from './ids';
+
+export interface BilanDate {
+  id: string;
+  date: string;
+  valide: boolean;
+}
+
+export interface BilanAffiche extends BilanDate {
+  constats: string;
+  conseils: string;
+  valideLe: string | null;
+}
+
+export interface LigneCompetence {
+  id: string;
+  code: string;
+  equivalence: string | null;
+  libelle: string;
+  /** One level per column (null: no positionnement recorded on that bilan). */
+  niveaux: (Niveau | null)[];
+  evolution: Evolution;
+}
+
+export interface RadarSerie {
+  id: string;
+  label: string;
+  valeurs: Record<string, number>;
+}
+
+export interface BilanPageView {
+  apprenant: ApprenantOption & { ine: string | null };
+  classe: ClasseOption;
+  classes: ClasseOption[];
+  apprenants: ApprenantOption[];
+  precedentId: string | null;
+  suivantId: string | null;
+  /** All the pupil's bilans, oldest first. */
+  bilans: BilanDate[];
+  /** The bilan shown (the latest by default), or null when the pupil has none. */
+  affiche: BilanAffiche | null;
+  /** Columns of the table: the bilans up to and including the one shown. */
+  colonnes: BilanDate[];
+  competences: LigneCompetence[];
+  /** Shown bilan and the one before it (oldest first); null when the pupil has fewer than two bilans. */
+  radar: RadarSerie[] | null;
+}
+
+interface RawBilan {
+  id: string;
+  date: string;
+  constats: string;
+  conseils: string;
+  valideLe: string | null;
+  niveaux: Record<string, string> | null;
+}
+
+interface RawPage {
+  apprenant_id: string;
+  nom: string;
+  prenom: string;
+  ine: string | null;
+  classe_id: string;
+  classe_nom: string;
+  annee_scolaire: string;
+  classes: ClasseOption[] | null;
+  apprenants: ApprenantOption[] | null;
+  competences: { id: string; code: string; equivalence: string | null; libelle: string }[] | null;
+  bilans: RawBilan[] | null;
+}
+
+async function fetchRawPage(db: Database, etablissementId: string, apprenantId: string): Promise<RawPage | null> {
+  const result = await db.execute(sql`
+    select a.id as apprenant_id, a.nom, a.prenom, a.ine,
+           c.id as classe_id, c.nom as classe_nom, c.annee_scolaire,
+           (select json_agg(json_build_object('id', c2.id, 'nom', c2.nom, 'anneeScolaire', c2.annee_scolaire))
+              from classes c2 where c2.etablissement_id = ${etablissementId}) as classes,
+           (select json_agg(json_build_object('id', a2.id, 'nom', a2.nom, 'prenom', a2.prenom))
+              from apprenants a2
+             where a2.classe_id = a.classe_id and a2.etablissement_id = ${etablissementId}) as apprenants,
+           (select json_agg(json_build_object('id', k.id, 'code', k.code, 'equivalence', k.equivalence, 'libelle', k.libelle)
+                            order by k.rang)
+              from competences k where k.referentiel_id = c.referentiel_id) as competences,
+           (select json_agg(json_build_object(
+                     'id', b.id, 'date', b.date, 'constats', b.constats, 'conseils', b.conseils,
+                     'valideLe', b.valide_le,
+                     'niveaux', (select json_object_agg(p.competence_id, p.niveau)
+                                   from positionnements p where p.bilan_id = b.id))
+                            order by b.date, b.cree_le, b.id)
+              from bilans b where b.apprenant_id = a.id) as bilans
+      from apprenants a
+      join classes c on c.id = a.classe_id and c.etablissement_id = ${etablissementId}
+     where a.id = ${apprenantId} and a.etablissement_id = ${etablissementId}
+  `);
+  return rowsOf<RawPage>(result)[0] ?? null;
+}
+
+function toBilanDate(b: RawBilan): BilanDate {
+  return { id: b.id, date: b.date.slice(0, 10), valide: b.valideLe !== null };
+}
+
+function niveauOf(bilan: RawBilan | undefined, competenceId: string): Niveau | null {
+  const value = bilan?.niveaux?.[competenceId];
+  return isNiveau(value) ? value : null;
+}
+
+/** Shapes the raw row into the page's view; null when the requested bilan is not this pupil's. */
+export function buildBilanPageView(raw: RawPage, bilanId: string | null): BilanPageView | null {
+  const bilans = raw.bilans ?? [];
+  const index = bilanId === null ? bilans.length - 1 : bilans.findIndex((b) => b.id === bilanId);
+  if (bilanId !== null && index < 0) return null;
+  const shown = index >= 0 ? bilans[index] : undefined;
+  const colonnesRaw = bilans.slice(0, index + 1);
+  const previous = index > 0 ? bilans[index - 1] : undefined;
+
+  const apprenants = [...(raw.apprenants ?? [])].sort(compareApprenants);
+  const position = apprenants.findIndex((a) => a.id === raw.apprenant_id);
+  const competences = (raw.competences ?? []).map((k) => ({
+    ...k,
+    niveaux: colonnesRaw.map((b) => niveauOf(b, k.id)),
+    evolution: shown ? evolution(niveauOf(previous, k.id), niveauOf(shown, k.id)) : ('aucune' as const),
+  }));
+
+  const radarBilans = bilans.length >= 2 && shown ? [previous, shown].filter((b): b is RawBilan => !!b) : [];
+  const radar =
+    radarBilans.length > 0
+      ? radarBilans.map((b) => ({
+          id: b.id,
+          label: toBilanDate(b).date,
+          valeurs: Object.fromEntries(
+            (raw.competences ?? []).map((k) => {
+              const niveau = niveauOf(b, k.id);
+              return [k.code, niveau ? NIVEAU_INFOS[niveau].valeurRadar : 0];
+            }),
+          ),
+        }))
+      : null;
+
+  return {
+    apprenant: { id: raw.apprenant_id, nom: raw.nom, prenom: raw.prenom, ine: raw.ine },
+    classe: { id: raw.classe_id, nom: raw.classe_nom, anneeScolaire: raw.annee_scolaire },
+    classes: [...(raw.classes ?? [])].sort(compareClasses),
+    apprenants,
+    precedentId: position > 0 ? (apprenants[position - 1]?.id ?? null) : null,
+    suivantId: position >= 0 && position < apprenants.length - 1 ? (apprenants[position + 1]?.id ?? null) : null,
+    bilans: bilans.map(toBilanDate),
+    affiche: shown
+      ? { ...toBilanDate(shown), constats: shown.constats, conseils: shown.conseils, valideLe: shown.valideLe }
+      : null,
+    colonnes: colonnesRaw.map(toBilanDate),
+    competences,
+    radar,
+  };
+}
+
+/**
+ * The view of a pupil's bilan page for a teacher of `etablissementId`: the latest bilan when
+ * `bilanId` is null. Null (→ 404) for a malformed id, a pupil of another establishment, or a
+ * bilan that is not this pupil's.
+ */
+export async function getBilanPage(
+  db: Database,
+  etablissementId: string,
+  apprenantId: string,
+  bilanId: string | null = null,
+): Promise<BilanPageView | null> {
+  if (!isUuid(apprenantId) || (bilanId !== null && !isUuid(bilanId)) || !isUuid(etablissementId)) return null;
+  const raw = await fetchRawPage(db, etablissementId, apprenantId);
+  return raw ? buildBilanPageView(raw, bilanId) : null;
+}

@@ -1,0 +1,7 @@
+// Ids in URLs are UUIDs; anything else is answered 404 before a query is made
+// (Postgres would otherwise fail on the cast, and that must never become a 500).
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}

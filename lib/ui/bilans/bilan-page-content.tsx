@@ -1,0 +1,27 @@
+// The whole bilan page for /bilans/<apprenantId>[/<bilanId>]: session check, one query,
+// 404 for anything not found in the teacher's establishment.
+import { notFound } from 'next/navigation';
+import { requireTeacher } from '@/lib/auth/session';
+import { getDb } from '@/lib/db/client';
+import { getBilanPage } from '@/lib/bilans/bilan-page';
+import { BilanView } from './bilan-view';
+import { SelectionForm } from './selection-form';
+
+export async function BilanPageContent({ apprenantId, bilanId }: { apprenantId: string; bilanId: string | null }) {
+  const teacher = await requireTeacher();
+  const view = await getBilanPage(await getDb(), teacher.etablissement.id, apprenantId, bilanId);
+  if (!view) notFound();
+  return (
+    <main className="mx-auto max-w-7xl px-4 py-6">
+      <SelectionForm
+        classes={view.classes}
+        apprenants={view.apprenants}
+        classeId={view.classe.id}
+        apprenantId={view.apprenant.id}
+        precedentId={view.precedentId}
+        suivantId={view.suivantId}
+      />
+      <BilanView view={view} />
+    </main>
+  );
+}

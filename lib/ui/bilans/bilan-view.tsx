@@ -1,0 +1,60 @@
+// The display of one pupil: heading, dates banner, constats and conseils, competence table,
+// legend and radar; or the empty sentence when the pupil has no bilan.
+import type { BilanPageView } from '@/lib/bilans/bilan-page';
+import { formatDateFr, formatDateTimeFr } from '@/lib/bilans/dates';
+import { CompetencesTable } from './competences-table';
+import { DatesBanner } from './dates-banner';
+import { LegendeNiveaux } from './legende';
+import { RadarSection } from './radar-section';
+
+export const EMPTY_SENTENCE = "Aucun bilan n'est actuellement disponible pour cet apprenant.";
+
+function TextBlock({ title, text }: { title: string; text: string }) {
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-4 break-inside-avoid">
+      <h3 className="font-semibold text-marine">{title}</h3>
+      <p className="mt-1 whitespace-pre-line text-slate-800">{text.trim() || '—'}</p>
+    </section>
+  );
+}
+
+export function BilanView({ view, actions }: { view: BilanPageView; actions?: React.ReactNode }) {
+  const { apprenant, affiche } = view;
+  return (
+    <article aria-labelledby="bilan-titre" className="mt-6 space-y-5">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 id="bilan-titre" className="text-2xl font-bold">
+          Bilan de {apprenant.nom} {apprenant.prenom}
+        </h1>
+        <p className="text-sm text-slate-600">
+          {view.classe.nom} · {view.classe.anneeScolaire}
+        </p>
+      </div>
+
+      {!affiche ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-lg">{EMPTY_SENTENCE}</p>
+      ) : (
+        <>
+          <DatesBanner apprenantId={apprenant.id} bilans={view.bilans} afficheId={affiche.id} />
+          <p className="text-sm text-slate-700">
+            Bilan du <strong>{formatDateFr(affiche.date)}</strong> —{' '}
+            {affiche.valideLe ? `validé le ${formatDateTimeFr(affiche.valideLe)}` : 'en cours de validation'}
+          </p>
+          <div className="grid gap-4 md:grid-cols-2">
+            <TextBlock title="Constats" text={affiche.constats} />
+            <TextBlock title="Conseils" text={affiche.conseils} />
+          </div>
+          <section aria-labelledby="competences-titre" className="space-y-3">
+            <h2 id="competences-titre" className="text-xl font-semibold">
+              Bilan des compétences
+            </h2>
+            <CompetencesTable colonnes={view.colonnes} lignes={view.competences} />
+            <LegendeNiveaux />
+          </section>
+          {view.radar && <RadarSection series={view.radar} axes={view.competences.map((c) => c.code)} />}
+          {actions && <div className="no-print flex justify-end border-t border-slate-200 pt-4">{actions}</div>}
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,140 @@
+'use client';
+
+// Class and pupil selection at the top of the page. Choosing navigates at once; without
+// JavaScript the same form is submitted with « Afficher » (hidden when scripts run), and
+// the arrows are submit buttons, so everything also works as a plain GET form.
+import { useSyncExternalStore, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
+import type { ApprenantOption, ClasseOption } from '@/lib/bilans/classes';
+
+export interface SelectionFormProps {
+  classes: ClasseOption[];
+  apprenants: ApprenantOption[];
+  classeId: string | null;
+  apprenantId: string | null;
+  precedentId: string | null;
+  suivantId: string | null;
+  children?: React.ReactNode;
+}
+
+const selectClass =
+  'mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base disabled:bg-slate-100';
+const arrowClass =
+  'mt-6 inline-flex h-10 w-10 shrink-0 items-center justify-center rounded-md border border-slate-400 bg-white text-xl font-bold text-slate-800 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40';
+
+const noSubscription = () => () => {};
+
+export function SelectionForm(props: SelectionFormProps) {
+  const { classes, apprenants, classeId, apprenantId, precedentId, suivantId, children } = props;
+  const router = useRouter();
+  // False in the server HTML, true once hydrated: the no-script button hides itself.
+  const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
+  const [pending, startTransition] = useTransition();
+
+  function go(url: string) {
+    startTransition(() => router.push(url));
+  }
+
+  function onArrow(event: React.MouseEvent<HTMLButtonElement>, id: string | null) {
+    if (!id) return;
+    event.preventDefault();
+    go(`/bilans/${id}`);
+  }
+
+  return (
+    <form
+      method="get"
+      action="/bilans"
+      aria-label="Sélection de l'apprenant"
+      aria-busy={pending}
+      className="no-print grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-[minmax(0,1fr)_auto_minmax(0,1.3fr)] md:items-start"
+    >
+      <div>
+        <label htmlFor="classe" className="block text-sm font-semibold text-slate-800">
+          Classe
+        </label>
+        <select
+          id="classe"
+          name="classe"
+          className={selectClass}
+          value={classeId ?? ''}
+          onChange={(e) => e.target.value && go(`/bilans?classe=${encodeURIComponent(e.target.value)}`)}
+        >
+          {!classeId && <option value="">— Choisir une classe —</option>}
+          {classes.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.nom} ({c.anneeScolaire})
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div className="flex items-end justify-center md:mt-6">{children}</div>
+
+      <div>
+        <div className="flex items-start gap-2">
+          <button
+            type="submit"
+            name="aller"
+            value={precedentId ?? ''}
+            disabled={!precedentId}
+            aria-label="Apprenant précédent"
+            title="Apprenant précédent"
+            className={arrowClass}
+            onClick={(e) => onArrow(e, precedentId)}
+          >
+            <span aria-hidden="true">←</span>
+          </button>
+          <div className="min-w-0 flex-1">
+            <label htmlFor="apprenant" className="block text-sm font-semibold text-slate-800">
+              Apprenant
+            </label>
+            <select
+              id="apprenant"
+              name="apprenant"
+              className={selectClass}
+              value={apprenantId ?? ''}
+              disabled={apprenants.length === 0}
+              onChange={(e) => e.target.value && go(`/bilans/${encodeURIComponent(e.target.value)}`)}
+            >
+              {!apprenantId && (
+                <option value="">{apprenants.length ? '— Choisir un apprenant —' : '— Choisir d’abord une classe —'}</option>
+              )}
+              {apprenants.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.nom} {a.prenom}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button
+            type="submit"
+            name="aller"
+            value={suivantId ?? ''}
+            disabled={!suivantId}
+            aria-label="Apprenant suivant"
+            title="Apprenant suivant"
+            className={arrowClass}
+            onClick={(e) => onArrow(e, suivantId)}
+          >
+            <span aria-hidden="true">→</span>
+          </button>
+        </div>
+        <div className="mt-2 flex items-center gap-3">
+          <button
+            type="submit"
+            hidden={scripted}
+            className="rounded-md bg-blue-700 px-4 py-1.5 text-sm font-semibold text-white hover:bg-blue-800"
+          >
+            Afficher
+          </button>
+          {pending && (
+            <p role="status" className="text-sm text-slate-600">
+              Chargement…
+            </p>
+          )}
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -25,7 +25,7 @@ test('the teacher signs in, sees the establishment, the classes, and signs out',
   await signInAsTeacher(page);
   await expect(page.getByText('Lycée professionnel de démonstration')).toBeVisible();
   await expect(page.getByText('Sophie LEFÈVRE')).toBeVisible();
-  const classe = page.getByLabel('Classe');
+  const classe = page.getByLabel('Classe', { exact: true });
   await expect(classe.locator('option', { hasText: '1re SN (2015-2016)' })).toHaveCount(1);
   await expect(classe.locator('option', { hasText: 'Tle SN (2015-2016)' })).toHaveCount(1);
   await page.getByRole('button', { name: 'Se déconnecter' }).click();

@@ -17,3 +17,17 @@ export async function signInAsTeacher(page: Page, email = TEACHER) {
   await signIn(page, email);
   await expect(page).toHaveURL(/\/bilans/);
 }
+
+export const ARCHIVE_CLASS = '1re SN (2015-2016)';
+
+/** Opens a pupil's page through the selection form, as a teacher would; returns its URL path. */
+export async function openPupil(page: Page, classe: string, apprenant: string): Promise<string> {
+  await page.goto('/bilans');
+  await page.getByLabel('Classe', { exact: true }).selectOption({ label: classe });
+  await expect(page).toHaveURL(/\/bilans\?classe=/);
+  await page.getByLabel('Apprenant', { exact: true }).selectOption({ label: apprenant });
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Bilan de ${apprenant}` }),
+  ).toBeVisible();
+  return new URL(page.url()).pathname;
+}

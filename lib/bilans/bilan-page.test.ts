@@ -48,7 +48,9 @@ describe.each(testDrivers())('getBilanPage ($name)', (driver) => {
     expect(view?.affiche?.conseils).toBe("Conseils pour aider l'élève à progresser.");
     expect(view?.competences).toHaveLength(21);
     expect(view?.competences[0]?.code).toBe('C1-1');
-    expect(view?.competences.every((c) => c.niveaux.length === 2 && c.niveaux.every((n) => n !== null))).toBe(true);
+    expect(
+      view?.competences.every((c) => c.niveaux.length === 2 && c.niveaux.every((n) => n !== null)),
+    ).toBe(true);
     expect(view?.colonnes).toHaveLength(2);
     expect(view?.radar?.map((s) => s.label)).toEqual(['2016-05-27', '2016-06-16']);
     expect(Object.keys(view?.radar?.[0]?.valeurs ?? {})).toHaveLength(21);
@@ -70,7 +72,9 @@ describe.each(testDrivers())('getBilanPage ($name)', (driver) => {
     expect(await getBilanPage(connection.db, voisin, angie)).toBeNull();
     expect(await getBilanPage(connection.db, demo, 'pas-un-uuid')).toBeNull();
     expect(await getBilanPage(connection.db, demo, "' or 1=1 --")).toBeNull();
-    expect(await getBilanPage(connection.db, demo, '00000000-0000-4000-8000-000000000000')).toBeNull();
+    expect(
+      await getBilanPage(connection.db, demo, '00000000-0000-4000-8000-000000000000'),
+    ).toBeNull();
     const [other] = await connection.db.select().from(bilans).limit(1);
     const otherBilanOfSomeoneElse = other!.apprenantId === angie ? null : other!.id;
     if (otherBilanOfSomeoneElse) {
@@ -92,7 +96,10 @@ describe.each(testDrivers())('getBilanPage ($name)', (driver) => {
   });
 
   it('shows the empty state for a pupil with no bilan', async () => {
-    const [aicha] = await connection.db.select().from(apprenants).where(eq(apprenants.prenom, 'Aïcha'));
+    const [aicha] = await connection.db
+      .select()
+      .from(apprenants)
+      .where(eq(apprenants.prenom, 'Aïcha'));
     const view = await getBilanPage(connection.db, demo, aicha!.id);
     expect(view?.affiche).toBeNull();
     expect(view?.bilans).toEqual([]);

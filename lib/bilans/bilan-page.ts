@@ -78,7 +78,11 @@ interface RawPage {
   bilans: RawBilan[] | null;
 }
 
-async function fetchRawPage(db: Database, etablissementId: string, apprenantId: string): Promise<RawPage | null> {
+async function fetchRawPage(
+  db: Database,
+  etablissementId: string,
+  apprenantId: string,
+): Promise<RawPage | null> {
   const result = await db.execute(sql`
     select a.id as apprenant_id, a.nom, a.prenom, a.ine,
            c.id as classe_id, c.nom as classe_nom, c.annee_scolaire,
@@ -127,10 +131,13 @@ export function buildBilanPageView(raw: RawPage, bilanId: string | null): BilanP
   const competences = (raw.competences ?? []).map((k) => ({
     ...k,
     niveaux: colonnesRaw.map((b) => niveauOf(b, k.id)),
-    evolution: shown ? evolution(niveauOf(previous, k.id), niveauOf(shown, k.id)) : ('aucune' as const),
+    evolution: shown
+      ? evolution(niveauOf(previous, k.id), niveauOf(shown, k.id))
+      : ('aucune' as const),
   }));
 
-  const radarBilans = bilans.length >= 2 && shown ? [previous, shown].filter((b): b is RawBilan => !!b) : [];
+  const radarBilans =
+    bilans.length >= 2 && shown ? [previous, shown].filter((b): b is RawBilan => !!b) : [];
   const radar =
     radarBilans.length > 0
       ? radarBilans.map((b) => ({
@@ -151,10 +158,18 @@ export function buildBilanPageView(raw: RawPage, bilanId: string | null): BilanP
     classes: [...(raw.classes ?? [])].sort(compareClasses),
     apprenants,
     precedentId: position > 0 ? (apprenants[position - 1]?.id ?? null) : null,
-    suivantId: position >= 0 && position < apprenants.length - 1 ? (apprenants[position + 1]?.id ?? null) : null,
+    suivantId:
+      position >= 0 && position < apprenants.length - 1
+        ? (apprenants[position + 1]?.id ?? null)
+        : null,
     bilans: bilans.map(toBilanDate),
     affiche: shown
-      ? { ...toBilanDate(shown), constats: shown.constats, conseils: shown.conseils, valideLe: shown.valideLe }
+      ? {
+          ...toBilanDate(shown),
+          constats: shown.constats,
+          conseils: shown.conseils,
+          valideLe: shown.valideLe,
+        }
       : null,
     colonnes: colonnesRaw.map(toBilanDate),
     competences,
@@ -173,7 +188,8 @@ export async function getBilanPage(
   apprenantId: string,
   bilanId: string | null = null,
 ): Promise<BilanPageView | null> {
-  if (!isUuid(apprenantId) || (bilanId !== null && !isUuid(bilanId)) || !isUuid(etablissementId)) return null;
+  if (!isUuid(apprenantId) || (bilanId !== null && !isUuid(bilanId)) || !isUuid(etablissementId))
+    return null;
   const raw = await fetchRawPage(db, etablissementId, apprenantId);
   return raw ? buildBilanPageView(raw, bilanId) : null;
 }

@@ -39,7 +39,8 @@ export default async function BilansPage({ searchParams }: { searchParams: Searc
   const classe = classeId ? classes.find((c) => c.id === classeId) : undefined;
   if (classeId && !classe) notFound();
   // A pupil chosen in the no-JavaScript form, if they belong to the chosen class.
-  if (apprenantId && apprenants.some((a) => a.id === apprenantId)) redirect(`/bilans/${apprenantId}`);
+  if (apprenantId && apprenants.some((a) => a.id === apprenantId))
+    redirect(`/bilans/${apprenantId}`);
 
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
@@ -57,7 +58,8 @@ export default async function BilansPage({ searchParams }: { searchParams: Searc
         </h1>
         {!classe ? (
           <p className="mt-2 text-slate-700">
-            Choisissez une classe, puis un apprenant, pour consulter ses bilans intermédiaires de compétences.
+            Choisissez une classe, puis un apprenant, pour consulter ses bilans intermédiaires de
+            compétences.
           </p>
         ) : apprenants.length === 0 ? (
           <p className="mt-2 text-slate-700">Cette classe n&apos;a aucun apprenant.</p>
@@ -66,7 +68,10 @@ export default async function BilansPage({ searchParams }: { searchParams: Searc
             <p className="mt-2 text-slate-700">
               {apprenants.length} apprenants. Choisissez un apprenant pour afficher ses bilans.
             </p>
-            <ul className="mt-4 grid gap-2 sm:grid-cols-2 lg:grid-cols-3" aria-label="Apprenants de la classe">
+            <ul
+              className="mt-4 grid gap-2 sm:grid-cols-2 lg:grid-cols-3"
+              aria-label="Apprenants de la classe"
+            >
               {apprenants.map((a) => (
                 <li key={a.id}>
                   <Link

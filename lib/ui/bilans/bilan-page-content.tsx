@@ -7,7 +7,13 @@ import { getBilanPage } from '@/lib/bilans/bilan-page';
 import { BilanView } from './bilan-view';
 import { SelectionForm } from './selection-form';
 
-export async function BilanPageContent({ apprenantId, bilanId }: { apprenantId: string; bilanId: string | null }) {
+export async function BilanPageContent({
+  apprenantId,
+  bilanId,
+}: {
+  apprenantId: string;
+  bilanId: string | null;
+}) {
   const teacher = await requireTeacher();
   const view = await getBilanPage(await getDb(), teacher.etablissement.id, apprenantId, bilanId);
   if (!view) notFound();

@@ -38,7 +38,9 @@ export function BilanView({ view, actions }: { view: BilanPageView; actions?: Re
           <DatesBanner apprenantId={apprenant.id} bilans={view.bilans} afficheId={affiche.id} />
           <p className="text-sm text-slate-700">
             Bilan du <strong>{formatDateFr(affiche.date)}</strong> —{' '}
-            {affiche.valideLe ? `validé le ${formatDateTimeFr(affiche.valideLe)}` : 'en cours de validation'}
+            {affiche.valideLe
+              ? `validé le ${formatDateTimeFr(affiche.valideLe)}`
+              : 'en cours de validation'}
           </p>
           <div className="grid gap-4 md:grid-cols-2">
             <TextBlock title="Constats" text={affiche.constats} />
@@ -51,8 +53,14 @@ export function BilanView({ view, actions }: { view: BilanPageView; actions?: Re
             <CompetencesTable colonnes={view.colonnes} lignes={view.competences} />
             <LegendeNiveaux />
           </section>
-          {view.radar && <RadarSection series={view.radar} axes={view.competences.map((c) => c.code)} />}
-          {actions && <div className="no-print flex justify-end border-t border-slate-200 pt-4">{actions}</div>}
+          {view.radar && (
+            <RadarSection series={view.radar} axes={view.competences.map((c) => c.code)} />
+          )}
+          {actions && (
+            <div className="no-print flex justify-end border-t border-slate-200 pt-4">
+              {actions}
+            </div>
+          )}
         </>
       )}
     </article>

@@ -5,7 +5,13 @@ import { formatDateFr } from '@/lib/bilans/dates';
 import { NiveauCell } from './niveau-cell';
 import { EvolutionCell } from './evolution';
 
-export function CompetencesTable({ colonnes, lignes }: { colonnes: BilanDate[]; lignes: LigneCompetence[] }) {
+export function CompetencesTable({
+  colonnes,
+  lignes,
+}: {
+  colonnes: BilanDate[];
+  lignes: LigneCompetence[];
+}) {
   return (
     <div className="table-scroll overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="competences w-full border-collapse text-sm">
@@ -18,7 +24,11 @@ export function CompetencesTable({ colonnes, lignes }: { colonnes: BilanDate[]; 
               Compétence
             </th>
             {colonnes.map((c) => (
-              <th key={c.id} scope="col" className="px-2 py-2 text-center font-semibold whitespace-nowrap">
+              <th
+                key={c.id}
+                scope="col"
+                className="px-2 py-2 text-center font-semibold whitespace-nowrap"
+              >
                 {formatDateFr(c.date)}
               </th>
             ))}
@@ -30,9 +40,14 @@ export function CompetencesTable({ colonnes, lignes }: { colonnes: BilanDate[]; 
         <tbody>
           {lignes.map((l) => (
             <tr key={l.id} className="competence-row align-top">
-              <th scope="row" className="border-b border-slate-200 px-3 py-1.5 text-left font-normal">
+              <th
+                scope="row"
+                className="border-b border-slate-200 px-3 py-1.5 text-left font-normal"
+              >
                 <span className="font-semibold whitespace-nowrap">{l.code}</span>
-                {l.equivalence && <span className="text-slate-600 whitespace-nowrap"> = {l.equivalence}</span>}{' '}
+                {l.equivalence && (
+                  <span className="text-slate-600 whitespace-nowrap"> = {l.equivalence}</span>
+                )}{' '}
                 <span>{l.libelle}</span>
               </th>
               {l.niveaux.map((n, i) => (

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import type { BilanDate } from '@/lib/bilans/bilan-page';
 import { formatDateFr } from '@/lib/bilans/dates';
+import { LinkPending } from '@/lib/ui/link-pending';
 
 export function DatesBanner({
   apprenantId,
@@ -30,6 +31,7 @@ export function DatesBanner({
               >
                 <span>{formatDateFr(b.date)}</span>
                 {!b.valide && <span className="text-xs font-normal">en cours de validation</span>}
+                <LinkPending />
               </Link>
             </li>
           );

@@ -11,7 +11,9 @@ const LABELS: Record<Evolution, { symbole: string; texte: string; className: str
 export function EvolutionCell({ evolution }: { evolution: Evolution }) {
   const label = LABELS[evolution];
   return (
-    <td className={`border-b border-slate-200 px-2 py-1.5 text-center whitespace-nowrap ${label.className}`}>
+    <td
+      className={`border-b border-slate-200 px-2 py-1.5 text-center whitespace-nowrap ${label.className}`}
+    >
       <span aria-hidden="true" className="text-lg font-bold">
         {label.symbole}
       </span>{' '}

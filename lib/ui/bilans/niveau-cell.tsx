@@ -18,7 +18,11 @@ export function NiveauBadge({ niveau }: { niveau: Niveau }) {
 export function NiveauCell({ niveau }: { niveau: Niveau | null }) {
   return (
     <td className="border-b border-slate-200 px-2 py-1.5 text-center">
-      {niveau ? <NiveauBadge niveau={niveau} /> : <span className="text-slate-500">non renseigné</span>}
+      {niveau ? (
+        <NiveauBadge niveau={niveau} />
+      ) : (
+        <span className="text-slate-500">non renseigné</span>
+      )}
     </td>
   );
 }

@@ -17,7 +17,10 @@ export function RadarSection({ series, axes }: { series: RadarSerie[]; axes: str
     valeurs: s.valeurs,
   }));
   return (
-    <section aria-labelledby="radar-titre" className="radar rounded-lg border border-slate-200 bg-white p-4 break-inside-avoid">
+    <section
+      aria-labelledby="radar-titre"
+      className="radar rounded-lg border border-slate-200 bg-white p-4 break-inside-avoid"
+    >
       <h2 id="radar-titre" className="text-xl font-semibold">
         Diagramme radar
       </h2>
@@ -29,7 +32,11 @@ export function RadarSection({ series, axes }: { series: RadarSerie[]; axes: str
           <ul className="space-y-1">
             {colored.map((s) => (
               <li key={s.key} className="flex items-center gap-2">
-                <span aria-hidden="true" className="inline-block h-1 w-6" style={{ backgroundColor: s.couleur }} />
+                <span
+                  aria-hidden="true"
+                  className="inline-block h-1 w-6"
+                  style={{ backgroundColor: s.couleur }}
+                />
                 Bilan du {s.key}
               </li>
             ))}

@@ -28,7 +28,11 @@ export function SelectionForm(props: SelectionFormProps) {
   const { classes, apprenants, classeId, apprenantId, precedentId, suivantId, children } = props;
   const router = useRouter();
   // False in the server HTML, true once hydrated: the no-script button hides itself.
-  const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
+  const scripted = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const [pending, startTransition] = useTransition();
 
   function go(url: string) {
@@ -58,7 +62,9 @@ export function SelectionForm(props: SelectionFormProps) {
           name="classe"
           className={selectClass}
           value={classeId ?? ''}
-          onChange={(e) => e.target.value && go(`/bilans?classe=${encodeURIComponent(e.target.value)}`)}
+          onChange={(e) =>
+            e.target.value && go(`/bilans?classe=${encodeURIComponent(e.target.value)}`)
+          }
         >
           {!classeId && <option value="">— Choisir une classe —</option>}
           {classes.map((c) => (
@@ -95,10 +101,16 @@ export function SelectionForm(props: SelectionFormProps) {
               className={selectClass}
               value={apprenantId ?? ''}
               disabled={apprenants.length === 0}
-              onChange={(e) => e.target.value && go(`/bilans/${encodeURIComponent(e.target.value)}`)}
+              onChange={(e) =>
+                e.target.value && go(`/bilans/${encodeURIComponent(e.target.value)}`)
+              }
             >
               {!apprenantId && (
-                <option value="">{apprenants.length ? '— Choisir un apprenant —' : '— Choisir d’abord une classe —'}</option>
+                <option value="">
+                  {apprenants.length
+                    ? '— Choisir un apprenant —'
+                    : '— Choisir d’abord une classe —'}
+                </option>
               )}
               {apprenants.map((a) => (
                 <option key={a.id} value={a.id}>

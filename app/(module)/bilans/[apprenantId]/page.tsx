@@ -4,7 +4,11 @@ import { BilanPageContent } from '@/lib/ui/bilans/bilan-page-content';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Bilan' };
 
-export default async function ApprenantPage({ params }: { params: Promise<{ apprenantId: string }> }) {
+export default async function ApprenantPage({
+  params,
+}: {
+  params: Promise<{ apprenantId: string }>;
+}) {
   const { apprenantId } = await params;
   return <BilanPageContent apprenantId={apprenantId} bilanId={null} />;
 }

@@ -1,0 +1,88 @@
+// Starts the production server for a benchmark (on its own data folder and port) and
+// signs a teacher in over HTTP, the way a browser does with next-auth.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export interface BenchServer {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: { port: number; dataDir: string; env?: Record<string, string> }): Promise<BenchServer> {
+  const url = `http://localhost:${options.port}`;
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(options.port),
+    DATA_DIR: path.resolve(options.dataDir),
+    NEXTAUTH_URL: url,
+    ...options.env,
+  };
+  if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts', '--no-build'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (Date.now() > deadline) throw new Error('server did not start');
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    url,
+    process: child,
+    async stop() {
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+function cookiesOf(response: Response): string[] {
+  return response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
+}
+
+/** Signs in through next-auth's Credentials endpoint; returns the Cookie header to send. */
+export async function signIn(url: string, email: string, password = 'bilans-demo'): Promise<string> {
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = cookiesOf(csrf);
+  const response = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
+    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+  });
+  const session = cookiesOf(response).find((c) => c.includes('session-token='));
+  if (!session) throw new Error(`sign-in failed for ${email}`);
+  return [...jar, session].join('; ');
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export async function timeRequests(url: string, cookie: string, count: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const response = await fetch(url, { headers: { cookie } });
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    times.push(performance.now() - started);
+  }
+  return times;
+}

@@ -2,7 +2,7 @@
 // migrates and seeds it the first time) so the first teacher does not wait for it.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { startServerDatabase } = await import('./lib/db/startup');
+    const { startServerDatabase } = await import('./lib/server/startup');
     await startServerDatabase();
   }
 }

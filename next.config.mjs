@@ -1,5 +1,21 @@
 // Next.js configuration. PGlite must stay outside the bundle: bundled, its wasm and
 // data files become browser URLs and server components fail to open the database.
+
+// Print pages are opened only by our own Chromium, with JavaScript off: they may load
+// nothing but our own styles and images, never a frame or a script.
+const PRINT_CSP = [
+  "default-src 'self'",
+  "script-src 'none'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite'],
@@ -7,6 +23,18 @@ const nextConfig = {
     authInterrupts: true,
   },
   poweredByHeader: false,
+  async headers() {
+    return [
+      {
+        source: '/impression/:path*',
+        headers: [
+          { key: 'Content-Security-Policy', value: PRINT_CSP },
+          { key: 'X-Robots-Tag', value: 'noindex' },
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

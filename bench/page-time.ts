@@ -13,11 +13,16 @@ try {
   const cookie = await signIn(server.url, 'enseignant@lycee-demo.test');
   const angie = stableId('apprenant', '0999001W|1re SN|2015-2016', 'HUBERT', 'Angie');
   const classe = stableId('classe', '0999001W|1re SN|2015-2016');
-  const pages = { 'bilan page (HUBERT Angie)': `/bilans/${angie}`, 'class page (1re SN 2015-2016)': `/bilans?classe=${classe}` };
+  const pages = {
+    'bilan page (HUBERT Angie)': `/bilans/${angie}`,
+    'class page (1re SN 2015-2016)': `/bilans?classe=${classe}`,
+  };
   for (const [name, path] of Object.entries(pages)) {
     await timeRequests(server.url + path, cookie, 10);
     const times = await timeRequests(server.url + path, cookie, count);
-    console.log(`${name}: median ${median(times).toFixed(1)} ms, p90 ${percentile(times, 90).toFixed(1)} ms over ${count} requests`);
+    console.log(
+      `${name}: median ${median(times).toFixed(1)} ms, p90 ${percentile(times, 90).toFixed(1)} ms over ${count} requests`,
+    );
   }
 } finally {
   await server.stop();

@@ -9,9 +9,13 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { port: number; dataDir: string; env?: Record<string, string> }): Promise<BenchServer> {
+export async function startServer(options: {
+  port: number;
+  dataDir: string;
+  env?: Record<string, string>;
+}): Promise<BenchServer> {
   const url = `http://localhost:${options.port}`;
-  const env: Record<string, string | undefined> = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(options.port),
     DATA_DIR: path.resolve(options.dataDir),
@@ -19,11 +23,15 @@ export async function startServer(options: { port: number; dataDir: string; env?
     ...options.env,
   };
   if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts', '--no-build'], {
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts', '--no-build'],
+    {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
+    },
+  );
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (Date.now() > deadline) throw new Error('server did not start');
@@ -49,7 +57,11 @@ function cookiesOf(response: Response): string[] {
 }
 
 /** Signs in through next-auth's Credentials endpoint; returns the Cookie header to send. */
-export async function signIn(url: string, email: string, password = 'bilans-demo'): Promise<string> {
+export async function signIn(
+  url: string,
+  email: string,
+  password = 'bilans-demo',
+): Promise<string> {
   const csrf = await fetch(`${url}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const jar = cookiesOf(csrf);

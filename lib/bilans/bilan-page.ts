@@ -38,6 +38,7 @@ export interface RadarSerie {
 }
 
 export interface BilanPageView {
+  etablissementNom: string;
   apprenant: ApprenantOption & { ine: string | null };
   classe: ClasseOption;
   classes: ClasseOption[];
@@ -72,25 +73,40 @@ interface RawPage {
   classe_id: string;
   classe_nom: string;
   annee_scolaire: string;
+  etablissement_nom: string;
   classes: ClasseOption[] | null;
   apprenants: ApprenantOption[] | null;
   competences: { id: string; code: string; equivalence: string | null; libelle: string }[] | null;
   bilans: RawBilan[] | null;
 }
 
-async function fetchRawPage(
+type Scope = { apprenantId: string } | { classeId: string };
+
+/**
+ * One row per pupil in scope, with everything their bilan page shows. Reading the whole
+ * class this way (for its PDF) is still a single query.
+ */
+async function fetchRawPages(
   db: Database,
   etablissementId: string,
-  apprenantId: string,
-): Promise<RawPage | null> {
-  const result = await db.execute(sql`
-    select a.id as apprenant_id, a.nom, a.prenom, a.ine,
-           c.id as classe_id, c.nom as classe_nom, c.annee_scolaire,
-           (select json_agg(json_build_object('id', c2.id, 'nom', c2.nom, 'anneeScolaire', c2.annee_scolaire))
+  scope: Scope,
+  withSelection: boolean,
+): Promise<RawPage[]> {
+  const filter =
+    'apprenantId' in scope
+      ? sql`a.id = ${scope.apprenantId}`
+      : sql`a.classe_id = ${scope.classeId}`;
+  const selection = withSelection
+    ? sql`(select json_agg(json_build_object('id', c2.id, 'nom', c2.nom, 'anneeScolaire', c2.annee_scolaire))
               from classes c2 where c2.etablissement_id = ${etablissementId}) as classes,
            (select json_agg(json_build_object('id', a2.id, 'nom', a2.nom, 'prenom', a2.prenom))
               from apprenants a2
-             where a2.classe_id = a.classe_id and a2.etablissement_id = ${etablissementId}) as apprenants,
+             where a2.classe_id = a.classe_id and a2.etablissement_id = ${etablissementId}) as apprenants`
+    : sql`null as classes, null as apprenants`;
+  const result = await db.execute(sql`
+    select a.id as apprenant_id, a.nom, a.prenom, a.ine,
+           c.id as classe_id, c.nom as classe_nom, c.annee_scolaire, e.nom as etablissement_nom,
+           ${selection},
            (select json_agg(json_build_object('id', k.id, 'code', k.code, 'equivalence', k.equivalence, 'libelle', k.libelle)
                             order by k.rang)
               from competences k where k.referentiel_id = c.referentiel_id) as competences,
@@ -103,9 +119,10 @@ async function fetchRawPage(
               from bilans b where b.apprenant_id = a.id) as bilans
       from apprenants a
       join classes c on c.id = a.classe_id and c.etablissement_id = ${etablissementId}
-     where a.id = ${apprenantId} and a.etablissement_id = ${etablissementId}
+      join etablissements e on e.id = a.etablissement_id
+     where a.etablissement_id = ${etablissementId} and ${filter}
   `);
-  return rowsOf<RawPage>(result)[0] ?? null;
+  return rowsOf<RawPage>(result);
 }
 
 function toBilanDate(b: RawBilan): BilanDate {
@@ -153,6 +170,7 @@ export function buildBilanPageView(raw: RawPage, bilanId: string | null): BilanP
       : null;
 
   return {
+    etablissementNom: raw.etablissement_nom,
     apprenant: { id: raw.apprenant_id, nom: raw.nom, prenom: raw.prenom, ine: raw.ine },
     classe: { id: raw.classe_id, nom: raw.classe_nom, anneeScolaire: raw.annee_scolaire },
     classes: [...(raw.classes ?? [])].sort(compareClasses),
@@ -190,6 +208,44 @@ export async function getBilanPage(
 ): Promise<BilanPageView | null> {
   if (!isUuid(apprenantId) || (bilanId !== null && !isUuid(bilanId)) || !isUuid(etablissementId))
     return null;
-  const raw = await fetchRawPage(db, etablissementId, apprenantId);
+  const [raw] = await fetchRawPages(db, etablissementId, { apprenantId }, true);
   return raw ? buildBilanPageView(raw, bilanId) : null;
+}
+
+export interface DerniersBilansView {
+  etablissementNom: string;
+  classe: ClasseOption;
+  /** Every pupil of the class in list order, with the view of their latest bilan. */
+  apprenants: { apprenant: ApprenantOption; view: BilanPageView }[];
+}
+
+/**
+ * The latest bilan of every pupil of a class, in one query; null (→ 404) for a malformed
+ * id or a class of another establishment.
+ */
+export async function getDerniersBilans(
+  db: Database,
+  etablissementId: string,
+  classeId: string,
+): Promise<DerniersBilansView | null> {
+  if (!isUuid(classeId) || !isUuid(etablissementId)) return null;
+  const [rows, classe] = await Promise.all([
+    fetchRawPages(db, etablissementId, { classeId }, false),
+    db.execute(sql`
+      select c.id, c.nom, c.annee_scolaire as "anneeScolaire", e.nom as "etablissementNom"
+        from classes c join etablissements e on e.id = c.etablissement_id
+       where c.id = ${classeId} and c.etablissement_id = ${etablissementId}`),
+  ]);
+  const info = rowsOf<ClasseOption & { etablissementNom: string }>(classe)[0];
+  if (!info) return null;
+  const apprenants = rows
+    .map((raw) => buildBilanPageView(raw, null))
+    .filter((view): view is BilanPageView => view !== null)
+    .map((view) => ({ apprenant: view.apprenant, view }))
+    .sort((a, b) => compareApprenants(a.apprenant, b.apprenant));
+  return {
+    etablissementNom: info.etablissementNom,
+    classe: { id: info.id, nom: info.nom, anneeScolaire: info.anneeScolaire },
+    apprenants,
+  };
 }

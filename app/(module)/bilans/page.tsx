@@ -6,6 +6,7 @@ import { getDb } from '@/lib/db/client';
 import { listApprenants, listClasses } from '@/lib/bilans/classes';
 import { isUuid } from '@/lib/bilans/ids';
 import { SelectionForm } from '@/lib/ui/bilans/selection-form';
+import { PrintClassButton } from '@/lib/ui/bilans/print-class-button';
 
 export const metadata: Metadata = { title: 'Bilans des compétences' };
 export const dynamic = 'force-dynamic';
@@ -51,7 +52,9 @@ export default async function BilansPage({ searchParams }: { searchParams: Searc
         apprenantId={null}
         precedentId={null}
         suivantId={apprenants[0]?.id ?? null}
-      />
+      >
+        {classe && <PrintClassButton classeId={classe.id} />}
+      </SelectionForm>
       <section className="mt-6" aria-labelledby="titre">
         <h1 id="titre" className="text-2xl font-bold">
           {classe ? `${classe.nom} (${classe.anneeScolaire})` : 'Bilans des compétences'}

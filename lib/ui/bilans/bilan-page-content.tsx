@@ -6,6 +6,8 @@ import { getDb } from '@/lib/db/client';
 import { getBilanPage } from '@/lib/bilans/bilan-page';
 import { BilanView } from './bilan-view';
 import { SelectionForm } from './selection-form';
+import { PdfDownload } from '@/lib/ui/pdf-download';
+import { PrintClassButton } from './print-class-button';
 
 export async function BilanPageContent({
   apprenantId,
@@ -26,8 +28,21 @@ export async function BilanPageContent({
         apprenantId={view.apprenant.id}
         precedentId={view.precedentId}
         suivantId={view.suivantId}
+      >
+        <PrintClassButton classeId={view.classe.id} />
+      </SelectionForm>
+      <BilanView
+        view={view}
+        actions={
+          view.affiche && (
+            <PdfDownload
+              href={`/bilans/${view.apprenant.id}/${view.affiche.id}/pdf`}
+              label="Générer en PDF"
+              pendingLabel="Préparation du PDF…"
+            />
+          )
+        }
       />
-      <BilanView view={view} />
     </main>
   );
 }

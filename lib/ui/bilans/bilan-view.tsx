@@ -6,17 +6,9 @@ import { CompetencesTable } from './competences-table';
 import { DatesBanner } from './dates-banner';
 import { LegendeNiveaux } from './legende';
 import { RadarSection } from './radar-section';
+import { TextBlock } from './text-block';
 
 export const EMPTY_SENTENCE = "Aucun bilan n'est actuellement disponible pour cet apprenant.";
-
-function TextBlock({ title, text }: { title: string; text: string }) {
-  return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4 break-inside-avoid">
-      <h3 className="font-semibold text-marine">{title}</h3>
-      <p className="mt-1 whitespace-pre-line text-slate-800">{text.trim() || '—'}</p>
-    </section>
-  );
-}
 
 export function BilanView({ view, actions }: { view: BilanPageView; actions?: React.ReactNode }) {
   const { apprenant, affiche } = view;

@@ -1,0 +1,15 @@
+import { requireTeacher } from '@/lib/auth/session';
+import { bilanPdf } from '@/lib/pdf/documents';
+import { pdfResponse } from '@/lib/pdf/http';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ apprenantId: string; bilanId: string }> },
+) {
+  // The session and establishment are checked before any browser is touched.
+  const teacher = await requireTeacher();
+  const { apprenantId, bilanId } = await params;
+  return pdfResponse(() => bilanPdf(teacher, apprenantId, bilanId));
+}

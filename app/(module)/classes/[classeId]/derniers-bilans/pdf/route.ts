@@ -1,0 +1,14 @@
+import { requireTeacher } from '@/lib/auth/session';
+import { derniersBilansPdf } from '@/lib/pdf/documents';
+import { pdfResponse } from '@/lib/pdf/http';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(
+  _request: Request,
+  { params }: { params: Promise<{ classeId: string }> },
+) {
+  const teacher = await requireTeacher();
+  const { classeId } = await params;
+  return pdfResponse(() => derniersBilansPdf(teacher, classeId));
+}

@@ -1,0 +1,200 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { createPrintToken } from '../lib/pdf/print-token';
+import { DEMO_UAI } from '../drizzle/seed/demo-data';
+import { stableId } from '../drizzle/seed/random';
+import { ARCHIVE_CLASS, OTHER_TEACHER, openPupil, signInAsTeacher } from './helpers';
+import { pdfText } from './pdf-text';
+
+async function download(page: Page, buttonName: string) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: buttonName }).click(),
+  ]);
+  const bytes = fs.readFileSync((await file.path())!);
+  return { name: file.suggestedFilename(), bytes, ...(await pdfText(bytes)) };
+}
+
+test.beforeEach(async ({ page }) => {
+  await signInAsTeacher(page);
+});
+
+test('« Générer en PDF » downloads the bilan with everything a class council needs', async ({
+  page,
+}) => {
+  await openPupil(page, ARCHIVE_CLASS, 'HUBERT Angie');
+  const pdf = await download(page, 'Générer en PDF');
+  expect(pdf.name).toBe('bilan-HUBERT-Angie-2016-06-16.pdf');
+  expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  for (const expected of [
+    'Lycée professionnel de démonstration',
+    'HUBERT Angie',
+    '1re SN',
+    '2015-2016',
+    '27/05/2016',
+    '16/06/2016',
+    'validé le',
+    "Constats sur le niveau de l'élève.",
+    "Conseils pour aider l'élève à progresser.",
+    'Planifier l’intervention.'.replace('’', "'"),
+    'Effectuer les tests, certifier le support physique.',
+    'Compétence totalement acquise et transférable',
+    'page 1 / ',
+    'imprimé le',
+  ]) {
+    expect(pdf.text, expected).toContain(expected);
+  }
+  // The radar is vector graphics: its axis labels are text in the PDF.
+  expect(pdf.text).toContain('C8-1');
+});
+
+test('« Imprimer le dernier bilan pour tous les élèves » prints the whole class, with progress', async ({
+  page,
+}) => {
+  await page.goto('/bilans');
+  await page.getByLabel('Classe', { exact: true }).selectOption({ label: ARCHIVE_CLASS });
+  await expect(page).toHaveURL(/\?classe=/);
+  const names = (
+    await page
+      .getByRole('list', { name: 'Apprenants de la classe' })
+      .getByRole('link')
+      .allTextContents()
+  ).map((n) => n.trim());
+  const button = page.getByRole('link', { name: 'Imprimer le dernier bilan pour tous les élèves' });
+  const downloading = page.waitForEvent('download');
+  await button.click();
+  await expect(button).toHaveAttribute('aria-disabled', 'true');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Préparation du PDF de la classe' }),
+  ).toBeVisible();
+  await button.click({ force: true }); // a second press does nothing while it is produced
+  const file = await downloading;
+  const bytes = fs.readFileSync((await file.path())!);
+  const { text, pages } = await pdfText(bytes);
+  expect(file.suggestedFilename()).toMatch(
+    /^derniers-bilans-1re-SN-2015-2016-\d{4}-\d{2}-\d{2}\.pdf$/,
+  );
+  expect(text).toContain('Derniers bilans intermédiaires — 1re SN (2015-2016)');
+  expect(text).toContain('Apprenants sans bilan');
+  expect(text).toContain("N'GUESSAN Aïcha : aucun bilan n'est actuellement disponible.");
+  const withBilan = names.filter((n) => n !== "N'GUESSAN Aïcha");
+  for (const name of withBilan)
+    expect(text, name).toContain(`Bilan intermédiaire de compétences — ${name}`);
+  expect(pages).toBeGreaterThan(withBilan.length);
+  await expect(button).not.toHaveAttribute('aria-disabled', 'true');
+});
+
+test('PDFs are refused to the signed-out, to another establishment and for malformed ids', async ({
+  page,
+  browser,
+  request,
+}) => {
+  const pupil = await openPupil(page, ARCHIVE_CLASS, 'HUBERT Angie');
+  const pdfPath = await page.getByRole('link', { name: 'Générer en PDF' }).getAttribute('href');
+  await page.goto('/bilans');
+  await page.getByLabel('Classe', { exact: true }).selectOption({ label: ARCHIVE_CLASS });
+  await expect(page).toHaveURL(/\?classe=/);
+  const classPdf = await page
+    .getByRole('link', { name: 'Imprimer le dernier bilan pour tous les élèves' })
+    .getAttribute('href');
+  expect(pdfPath).toMatch(/^\/bilans\/.+\/pdf$/);
+
+  for (const url of [pdfPath!, classPdf!]) {
+    const anonymous = await request.get(url, { maxRedirects: 0 });
+    expect(anonymous.status(), url).toBe(307);
+    expect(anonymous.headers().location).toContain('/login');
+  }
+
+  const context = await browser.newContext();
+  const voisin = await context.newPage();
+  await signInAsTeacher(voisin, OTHER_TEACHER);
+  for (const url of [pdfPath!, classPdf!]) {
+    const response = await voisin.request.get(url);
+    expect(response.status(), url).toBe(404);
+    expect(await response.text()).not.toContain('HUBERT');
+  }
+  await context.close();
+
+  for (const url of [
+    `${pupil}/pas-un-id/pdf`,
+    '/bilans/x/y/pdf',
+    '/classes/pas-un-id/derniers-bilans/pdf',
+    '/classes/00000000-0000-4000-8000-000000000000/derniers-bilans/pdf',
+  ]) {
+    expect((await page.request.get(url)).status(), url).toBe(404);
+  }
+});
+
+test('print pages answer 404 without a valid token', async ({ page, request }) => {
+  const pupil = await openPupil(page, ARCHIVE_CLASS, 'HUBERT Angie');
+  const pdfPath = (await page.getByRole('link', { name: 'Générer en PDF' }).getAttribute('href'))!;
+  const printPath = `/impression${pdfPath.replace(/\/pdf$/, '')}`;
+  for (const url of [
+    printPath,
+    `${printPath}?jeton=faux`,
+    `${printPath}?jeton=${'a'.repeat(40)}.${'b'.repeat(43)}`,
+  ]) {
+    const response = await request.get(url);
+    expect(response.status(), url).toBe(404);
+    expect(await response.text()).not.toContain('HUBERT');
+  }
+  expect(pupil).toMatch(/^\/bilans\//);
+});
+
+test('pasted HTML prints as text and the print page loads nothing from outside', async ({
+  page,
+  browser,
+}) => {
+  await openPupil(page, 'Tle SN (2015-2016)', 'LEROY Théo');
+  const pdf = await download(page, 'Générer en PDF');
+  expect(pdf.text).toContain('<script>alert("x")</script>');
+  expect(pdf.text).toContain('<img src=http://example.invalid/x>');
+
+  // Open the print page as the PDF browser does (JavaScript off, a valid token) and watch every request.
+  const pdfPath = (await page.getByRole('link', { name: 'Générer en PDF' }).getAttribute('href'))!;
+  const [, , apprenantId, bilanId] = pdfPath.split('/');
+  const secret = fs
+    .readFileSync(path.join(process.env.E2E_DATA_DIR ?? '.data/e2e', 'secret'), 'utf8')
+    .trim();
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const printPage = await context.newPage();
+  const requested: string[] = [];
+  printPage.on('request', (r) => requested.push(r.url()));
+  const etab = stableId('etablissement', DEMO_UAI);
+  const token = createPrintToken(
+    { etablissementId: etab, kind: 'bilan', ids: [apprenantId!, bilanId!] },
+    Date.now(),
+    secret,
+  );
+  const response = await printPage.goto(
+    `/impression/bilans/${apprenantId}/${bilanId}?jeton=${encodeURIComponent(token)}`,
+  );
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'none'");
+  await expect(
+    printPage.getByText('<img src=http://example.invalid/x>', { exact: false }),
+  ).toBeVisible();
+  expect(await printPage.locator('img').count()).toBe(0);
+  const origin = new URL(printPage.url()).origin;
+  expect(requested.filter((u) => new URL(u).origin !== origin)).toEqual([]);
+  await context.close();
+});
+
+test('killing Chromium between two PDFs does not break the next one', async ({ page }) => {
+  await openPupil(page, ARCHIVE_CLASS, 'BONNET Camille');
+  await download(page, 'Générer en PDF');
+  expect(execFileSync('pgrep', ['-f', 'cpro-pdf-renderer'], { encoding: 'utf8' }).trim()).not.toBe(
+    '',
+  );
+  try {
+    execFileSync('pkill', ['-9', '-f', 'cpro-pdf-renderer']);
+  } catch {
+    // pkill exits 1 when nothing matched; the assertion below says whether it mattered.
+  }
+  expect(() => execFileSync('pgrep', ['-f', 'cpro-pdf-renderer'])).toThrow();
+  await openPupil(page, ARCHIVE_CLASS, 'BOUVIER Timéo');
+  const pdf = await download(page, 'Générer en PDF');
+  expect(pdf.text).toContain('BOUVIER Timéo');
+});

@@ -1,0 +1,74 @@
+// Turns a PDF job into the HTTP answer: the file, or a French message with the right
+// status (404 not found, 503 busy with Retry-After, 503 no browser naming CHROMIUM_PATH).
+import { BrowserNotFoundError } from '@/lib/browser/find-chromium';
+import { PdfBusyError, PdfTimeoutError } from './errors';
+import type { PdfDocument } from './documents';
+
+const NO_STORE = 'private, no-store';
+
+function messagePage(
+  status: number,
+  title: string,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
+  const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const html = `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>${escape(title)}</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#0f172a">
+<h1>${escape(title)}</h1><p>${escape(message)}</p><p><a href="/bilans">Retour aux bilans des compétences</a></p></body></html>`;
+  return new Response(html, {
+    status,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': NO_STORE, ...headers },
+  });
+}
+
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export async function pdfResponse(work: () => Promise<PdfDocument | null>): Promise<Response> {
+  try {
+    const document = await work();
+    if (!document) {
+      return messagePage(
+        404,
+        'Page introuvable',
+        "Ce bilan n'existe pas ou n'est pas disponible pour votre établissement.",
+      );
+    }
+    return new Response(new Uint8Array(document.bytes), {
+      status: 200,
+      headers: {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': contentDisposition(document.filename),
+        'Content-Length': String(document.bytes.length),
+        'Cache-Control': NO_STORE,
+        'X-PDF-Cache': document.cached ? 'hit' : 'miss',
+      },
+    });
+  } catch (error) {
+    if (error instanceof PdfBusyError) {
+      return messagePage(503, 'Service PDF occupé', error.message, {
+        'Retry-After': String(error.retryAfterSeconds),
+      });
+    }
+    if (error instanceof BrowserNotFoundError) {
+      return messagePage(503, 'Impression PDF indisponible', error.message);
+    }
+    if (error instanceof PdfTimeoutError) {
+      return messagePage(503, 'Impression PDF trop longue', error.message, { 'Retry-After': '10' });
+    }
+    // Redirects and 403s thrown by requireTeacher() must go through to Next.js.
+    if (error instanceof Error && 'digest' in error) throw error;
+    console.error('[pdf] échec :', error);
+    return messagePage(
+      503,
+      'Impression PDF indisponible',
+      'Le PDF n’a pas pu être produit. Réessayez dans un instant.',
+      {
+        'Retry-After': '10',
+      },
+    );
+  }
+}

@@ -1,0 +1,66 @@
+// Short-lived signed print tokens. The print pages (/impression/…) have no session: they
+// answer only to a token that names the establishment, the kind of document and its ids,
+// signed with the server secret (HMAC-SHA256) and valid for a minute.
+import crypto from 'node:crypto';
+import { getAuthSecret } from '@/lib/auth/secret';
+
+export type PrintKind = 'bilan' | 'classe';
+
+export interface PrintClaims {
+  etablissementId: string;
+  kind: PrintKind;
+  ids: string[];
+}
+
+const TTL_MS = 60_000;
+
+function sign(payload: string, secret: string): string {
+  return crypto.createHmac('sha256', `print:${secret}`).update(payload).digest('base64url');
+}
+
+export function createPrintToken(
+  claims: PrintClaims,
+  now = Date.now(),
+  secret = getAuthSecret(),
+): string {
+  const payload = Buffer.from(
+    JSON.stringify({ e: claims.etablissementId, k: claims.kind, i: claims.ids, x: now + TTL_MS }),
+  ).toString('base64url');
+  return `${payload}.${sign(payload, secret)}`;
+}
+
+/** The establishment the token was issued for, if it is valid, unexpired and names exactly these ids. */
+export function verifyPrintToken(
+  token: unknown,
+  kind: PrintKind,
+  ids: string[],
+  now = Date.now(),
+  secret = getAuthSecret(),
+): string | null {
+  if (typeof token !== 'string' || token.length > 2000) return null;
+  const [payload, signature, extra] = token.split('.');
+  if (!payload || !signature || extra !== undefined) return null;
+  const expected = Buffer.from(sign(payload, secret));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return null;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+      e?: unknown;
+      k?: unknown;
+      i?: unknown;
+      x?: unknown;
+    };
+    if (claims.k !== kind || typeof claims.e !== 'string' || typeof claims.x !== 'number')
+      return null;
+    if (claims.x < now) return null;
+    if (
+      !Array.isArray(claims.i) ||
+      claims.i.length !== ids.length ||
+      claims.i.some((id, n) => id !== ids[n])
+    )
+      return null;
+    return claims.e;
+  } catch {
+    return null;
+  }
+}

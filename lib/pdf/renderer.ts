@@ -1,0 +1,201 @@
+// Prints our own print pages to PDF with Chromium. One browser per server process,
+// launched on first need (or reached at PLAYWRIGHT_WS_ENDPOINT), relaunched when it dies and
+// recycled after RECYCLE_AFTER jobs. Jobs run one at a time on a page that stays open between
+// jobs (a fresh context costs ~0.5 s of renderer start-up); at most MAX_WAITING wait, the
+// rest get PdfBusyError (→ 503). The page runs without JavaScript and may load only our own
+// origin; a page that failed or timed out is closed and replaced.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, requireChromium } from '@/lib/browser/find-chromium';
+import { PdfBusyError, PdfTimeoutError } from './errors';
+
+/** Marks our Chromium processes, so they can be told apart from any other Chromium. */
+export const RENDERER_FLAG = '--cpro-pdf-renderer';
+
+export interface RenderOptions {
+  footerText: string;
+}
+
+export interface RendererSettings {
+  allowedOrigin: string;
+  maxWaiting: number;
+  jobTimeoutMs: number;
+  recycleAfter: number;
+  wsEndpoint?: string;
+}
+
+function footerTemplate(text: string): string {
+  const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<div style="font-size:8px;font-family:sans-serif;color:#334155;width:100%;padding:0 10mm;display:flex;justify-content:space-between">
+    <span>${escaped}</span><span>page <span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
+}
+
+export class PdfRenderer {
+  private browser: Promise<Browser> | null = null;
+  private session: Promise<{ context: BrowserContext; page: Page }> | null = null;
+  private running = false;
+  private readonly waiters: (() => void)[] = [];
+  private jobsOnBrowser = 0;
+  private closed = false;
+
+  constructor(private readonly settings: RendererSettings) {}
+
+  /** Jobs waiting for their turn (for monitoring and tests). */
+  get waiting(): number {
+    return this.waiters.length;
+  }
+
+  async render(url: string, options: RenderOptions): Promise<Buffer> {
+    if (this.closed) throw new Error('PDF renderer closed');
+    if (this.running && this.waiters.length >= this.settings.maxWaiting) throw new PdfBusyError();
+    await this.acquire();
+    try {
+      return await this.withTimeout(this.print(url, options));
+    } finally {
+      this.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.dropBrowser();
+  }
+
+  private acquire(): Promise<void> {
+    if (!this.running) {
+      this.running = true;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiters.shift();
+    if (next) next();
+    else this.running = false;
+  }
+
+  private async withTimeout<T>(work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new PdfTimeoutError(Math.round(this.settings.jobTimeoutMs / 1000))),
+        this.settings.jobTimeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([work, timeout]);
+    } catch (error) {
+      // A stuck or broken page is not reused.
+      await this.dropSession();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async print(url: string, options: RenderOptions): Promise<Buffer> {
+    if (this.jobsOnBrowser >= this.settings.recycleAfter) await this.dropBrowser();
+    const { page } = await this.getSession();
+    this.jobsOnBrowser++;
+    const response = await page.goto(url, {
+      waitUntil: 'load',
+      timeout: this.settings.jobTimeoutMs,
+    });
+    if (!response || response.status() !== 200) {
+      throw new Error(`La page d'impression a répondu ${response?.status() ?? 'rien'}`);
+    }
+    return page.pdf({
+      format: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: footerTemplate(options.footerText),
+      margin: { top: '12mm', bottom: '16mm', left: '10mm', right: '10mm' },
+    });
+  }
+
+  private getBrowser(): Promise<Browser> {
+    if (!this.browser) {
+      const opening = this.openBrowser();
+      this.browser = opening;
+      opening.then(
+        (browser) =>
+          browser.on('disconnected', () => {
+            if (this.browser === opening) {
+              this.browser = null;
+              this.session = null;
+            }
+          }),
+        () => {
+          if (this.browser === opening) this.browser = null;
+        },
+      );
+      this.jobsOnBrowser = 0;
+    }
+    return this.browser;
+  }
+
+  private openBrowser(): Promise<Browser> {
+    const args = [...CHROMIUM_ARGS, RENDERER_FLAG];
+    if (this.settings.wsEndpoint) {
+      const launch: Record<string, unknown> = { args };
+      if (process.env.CHROMIUM_PATH) launch.executablePath = process.env.CHROMIUM_PATH;
+      return chromium.connect(this.settings.wsEndpoint, {
+        headers: { 'x-playwright-launch-options': JSON.stringify(launch) },
+        timeout: 15_000,
+      });
+    }
+    const found = requireChromium();
+    return chromium.launch({
+      executablePath: found.source === 'playwright' ? undefined : found.path,
+      args,
+      headless: true,
+    });
+  }
+
+  private getSession(): Promise<{ context: BrowserContext; page: Page }> {
+    if (!this.session) {
+      const opening = (async () => {
+        const browser = await this.getBrowser();
+        const context = await browser.newContext({
+          javaScriptEnabled: false,
+          serviceWorkers: 'block',
+        });
+        try {
+          await context.route('**/*', (route) => {
+            let allowed = false;
+            try {
+              allowed = new URL(route.request().url()).origin === this.settings.allowedOrigin;
+            } catch {
+              allowed = false;
+            }
+            return allowed ? route.continue() : route.abort('blockedbyclient');
+          });
+          const page = await context.newPage();
+          return { context, page };
+        } catch (error) {
+          await context.close().catch(() => {});
+          throw error;
+        }
+      })();
+      this.session = opening;
+      opening.catch(() => {
+        if (this.session === opening) this.session = null;
+      });
+    }
+    return this.session;
+  }
+
+  private async dropSession(): Promise<void> {
+    const session = this.session;
+    this.session = null;
+    if (session) await session.then(({ context }) => context.close()).catch(() => {});
+  }
+
+  private async dropBrowser(): Promise<void> {
+    await this.dropSession();
+    const browser = this.browser;
+    this.browser = null;
+    if (browser) await browser.then((b) => b.close()).catch(() => {});
+  }
+}

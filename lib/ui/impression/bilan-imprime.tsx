@@ -1,0 +1,46 @@
+// One bilan laid out for A4: who, which class and year, the date and validation state,
+// then the same blocks as the page (constats, conseils, table, legend, radar).
+import type { BilanPageView } from '@/lib/bilans/bilan-page';
+import { formatDateFr, formatDateTimeFr } from '@/lib/bilans/dates';
+import { CompetencesTable } from '@/lib/ui/bilans/competences-table';
+import { LegendeNiveaux } from '@/lib/ui/bilans/legende';
+import { RadarSection } from '@/lib/ui/bilans/radar-section';
+import { TextBlock } from '@/lib/ui/bilans/text-block';
+
+export function BilanImprime({
+  view,
+  nouvellePage = false,
+}: {
+  view: BilanPageView;
+  nouvellePage?: boolean;
+}) {
+  const { apprenant, affiche, classe } = view;
+  if (!affiche) return null;
+  return (
+    <article className={`bilan-imprime space-y-4 ${nouvellePage ? 'nouvelle-page' : ''}`}>
+      <header className="border-b-2 border-marine pb-2">
+        <p className="text-sm text-slate-700">{view.etablissementNom}</p>
+        <h1 className="text-xl font-bold">
+          Bilan intermédiaire de compétences — {apprenant.nom} {apprenant.prenom}
+        </h1>
+        <p className="text-sm">
+          Classe : <strong>{classe.nom}</strong> · Année scolaire :{' '}
+          <strong>{classe.anneeScolaire}</strong> · Bilan du{' '}
+          <strong>{formatDateFr(affiche.date)}</strong> ·{' '}
+          {affiche.valideLe
+            ? `validé le ${formatDateTimeFr(affiche.valideLe)}`
+            : 'en cours de validation'}
+        </p>
+      </header>
+      <div className="grid grid-cols-2 gap-3">
+        <TextBlock title="Constats" text={affiche.constats} />
+        <TextBlock title="Conseils" text={affiche.conseils} />
+      </div>
+      <CompetencesTable colonnes={view.colonnes} lignes={view.competences} />
+      <LegendeNiveaux />
+      {view.radar && (
+        <RadarSection series={view.radar} axes={view.competences.map((c) => c.code)} />
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,59 @@
+// The class document: a first page listing the pupils (and who has no bilan yet), then
+// each pupil's latest bilan starting on a new page, in list order.
+import type { DerniersBilansView } from '@/lib/bilans/bilan-page';
+import { formatDateFr } from '@/lib/bilans/dates';
+import { BilanImprime } from './bilan-imprime';
+
+export function DerniersBilansImprimes({ view, jour }: { view: DerniersBilansView; jour: string }) {
+  const sansBilan = view.apprenants.filter((a) => !a.view.affiche);
+  return (
+    <>
+      <section className="space-y-4">
+        <p className="text-sm text-slate-700">{view.etablissementNom}</p>
+        <h1 className="text-2xl font-bold">
+          Derniers bilans intermédiaires — {view.classe.nom} ({view.classe.anneeScolaire})
+        </h1>
+        <p>Document imprimé le {formatDateFr(jour)}.</p>
+        <table className="w-full border-collapse text-sm">
+          <thead>
+            <tr className="border-b-2 border-slate-400 text-left">
+              <th className="py-1">Apprenant</th>
+              <th className="py-1">Dernier bilan</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.apprenants.map(({ apprenant, view: v }) => (
+              <tr key={apprenant.id} className="border-b border-slate-200">
+                <td className="py-1">
+                  {apprenant.nom} {apprenant.prenom}
+                </td>
+                <td className="py-1">
+                  {v.affiche
+                    ? `${formatDateFr(v.affiche.date)}${v.affiche.valideLe ? '' : ' (en cours de validation)'}`
+                    : 'aucun bilan'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2 className="text-lg font-semibold">Apprenants sans bilan</h2>
+        {sansBilan.length === 0 ? (
+          <p>Tous les apprenants de la classe ont au moins un bilan.</p>
+        ) : (
+          <ul className="list-disc pl-6">
+            {sansBilan.map(({ apprenant }) => (
+              <li key={apprenant.id}>
+                {apprenant.nom} {apprenant.prenom} : aucun bilan n&apos;est actuellement disponible.
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {view.apprenants
+        .filter((a) => a.view.affiche)
+        .map(({ apprenant, view: v }) => (
+          <BilanImprime key={apprenant.id} view={v} nouvellePage />
+        ))}
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+'use client';
+
+// A PDF download: a plain link without JavaScript; with it, the file is fetched while the
+// button shows that it is being prepared (seconds for a whole class) and cannot be pressed
+// twice, and a refusal (busy service, no browser…) is shown in French.
+import { useEffect, useRef, useState } from 'react';
+
+function filenameOf(response: Response, fallback: string): string {
+  const header = response.headers.get('content-disposition') ?? '';
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (utf8) return decodeURIComponent(utf8);
+  return /filename="([^"]+)"/i.exec(header)?.[1] ?? fallback;
+}
+
+async function messageOf(response: Response): Promise<string> {
+  if (response.status === 404) return 'Document introuvable.';
+  const html = await response.text();
+  const text = new DOMParser().parseFromString(html, 'text/html').querySelector('p')?.textContent;
+  return text || `Le PDF n’a pas pu être produit (erreur ${response.status}).`;
+}
+
+export function PdfDownload({
+  href,
+  label,
+  pendingLabel,
+}: {
+  href: string;
+  label: string;
+  pendingLabel: string;
+}) {
+  const [pending, setPending] = useState(false);
+  const [seconds, setSeconds] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const busy = useRef(false);
+
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setInterval(() => setSeconds((s) => s + 1), 1000);
+    return () => clearInterval(timer);
+  }, [pending]);
+
+  async function onClick(event: React.MouseEvent<HTMLAnchorElement>) {
+    event.preventDefault();
+    if (busy.current) return;
+    busy.current = true;
+    setPending(true);
+    setSeconds(0);
+    setError(null);
+    try {
+      const response = await fetch(href, { credentials: 'same-origin' });
+      if (response.redirected && new URL(response.url).pathname === '/login') {
+        window.location.assign(response.url);
+        return;
+      }
+      if (!response.ok || response.headers.get('content-type') !== 'application/pdf') {
+        setError(await messageOf(response));
+        return;
+      }
+      const url = URL.createObjectURL(await response.blob());
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = filenameOf(response, 'bilan.pdf');
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch {
+      setError('Le PDF n’a pas pu être téléchargé. Vérifiez votre connexion et réessayez.');
+    } finally {
+      busy.current = false;
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="flex flex-col items-center gap-1">
+      <a
+        href={href}
+        onClick={onClick}
+        aria-disabled={pending}
+        className={`inline-flex items-center gap-2 rounded-md px-4 py-2 text-center font-semibold text-white ${
+          pending ? 'cursor-wait bg-slate-500' : 'bg-blue-700 hover:bg-blue-800'
+        }`}
+      >
+        {label}
+      </a>
+      <p role="status" aria-live="polite" className="min-h-5 text-sm text-slate-700">
+        {pending ? `${pendingLabel} (${seconds} s)` : ''}
+      </p>
+      {error && (
+        <p role="alert" className="max-w-md text-sm text-red-800">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -138,8 +138,11 @@ export class PdfRenderer {
   private openBrowser(): Promise<Browser> {
     const args = [...CHROMIUM_ARGS, RENDERER_FLAG];
     if (this.settings.wsEndpoint) {
-      const launch: Record<string, unknown> = { args };
-      if (process.env.CHROMIUM_PATH) launch.executablePath = process.env.CHROMIUM_PATH;
+      // The remote server honours a browser path and flags only when started with --unsafe;
+      // PLAYWRIGHT_WS_CHROMIUM_PATH names the browser on *that* machine.
+      const launch: Record<string, unknown> = { args, headless: true };
+      if (process.env.PLAYWRIGHT_WS_CHROMIUM_PATH)
+        launch.executablePath = process.env.PLAYWRIGHT_WS_CHROMIUM_PATH;
       return chromium.connect(this.settings.wsEndpoint, {
         headers: { 'x-playwright-launch-options': JSON.stringify(launch) },
         timeout: 15_000,
@@ -186,16 +189,38 @@ export class PdfRenderer {
     return this.session;
   }
 
+  // Closing waits at most a few seconds: a browser that is still starting (or hung) must
+  // not block the job that gave up on it.
   private async dropSession(): Promise<void> {
     const session = this.session;
     this.session = null;
-    if (session) await session.then(({ context }) => context.close()).catch(() => {});
+    if (session)
+      await settleWithin(
+        session.then(({ context }) => context.close()),
+        5_000,
+      );
   }
 
   private async dropBrowser(): Promise<void> {
     await this.dropSession();
     const browser = this.browser;
     this.browser = null;
-    if (browser) await browser.then((b) => b.close()).catch(() => {});
+    if (browser)
+      await settleWithin(
+        browser.then((b) => b.close()),
+        5_000,
+      );
   }
+}
+
+function settleWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    work
+      .catch(() => {})
+      .finally(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+  });
 }

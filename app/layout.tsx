@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import './globals.css';
+import { NiveauStyles } from '@/lib/ui/bilans/niveau-css';
 
 export const metadata: Metadata = {
   title: { default: 'Bilans des compétences — CPRO', template: '%s — CPRO' },
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   return (
     <html lang="fr">
-      <body className="min-h-screen">{children}</body>
+      <body className="min-h-screen">
+        <NiveauStyles />
+        {children}
+      </body>
     </html>
   );
 }

@@ -3,7 +3,7 @@
 // up in the cache, and otherwise printed from its /impression page with a signed token.
 import type { Teacher } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
-import { getBilanPage, getDerniersBilans, type BilanPageView } from '@/lib/bilans/bilan-page';
+import { getBilanPdfSujet, getClassePdfSujet } from '@/lib/bilans/pdf-sujets';
 import { formatDateFr, todayInParis } from '@/lib/bilans/dates';
 import { PdfCache } from './cache';
 import { createPrintToken } from './print-token';
@@ -34,6 +34,7 @@ export function pdfService(): { renderer: PdfRenderer; cache: PdfCache } {
       jobTimeoutMs: Number(process.env.PDF_JOB_TIMEOUT_MS ?? 30_000),
       recycleAfter: Number(process.env.PDF_RECYCLE_AFTER ?? 200),
       wsEndpoint: process.env.PLAYWRIGHT_WS_ENDPOINT || undefined,
+      contextPerJob: process.env.PDF_CONTEXT_PER_JOB === '1',
     }),
     cache: new PdfCache(Number(process.env.PDF_CACHE_MAX_BYTES ?? 64 * 1024 * 1024)),
   };
@@ -54,11 +55,6 @@ export function fileSlug(text: string): string {
       .replace(/[^A-Za-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'x'
   );
-}
-
-/** Only what the PDF shows defines it: not the selection lists of the page. */
-function printedPart(view: BilanPageView) {
-  return { ...view, classes: [], apprenants: [], precedentId: null, suivantId: null };
 }
 
 async function produce(
@@ -88,18 +84,25 @@ export async function bilanPdf(
   bilanId: string,
 ): Promise<PdfDocument | null> {
   const etablissementId = teacher.etablissement.id;
-  const view = await getBilanPage(await getDb(), etablissementId, apprenantId, bilanId);
-  if (!view?.affiche) return null;
+  const sujet = await getBilanPdfSujet(await getDb(), etablissementId, apprenantId, bilanId);
+  if (!sujet) return null;
   const day = todayInParis();
   const token = createPrintToken({ etablissementId, kind: 'bilan', ids: [apprenantId, bilanId] });
-  const { apprenant, affiche } = view;
   return produce(
-    PdfCache.key(TEMPLATE_VERSION, 'bilan', etablissementId, day, printedPart(view)),
+    PdfCache.key(
+      TEMPLATE_VERSION,
+      'bilan',
+      etablissementId,
+      apprenantId,
+      bilanId,
+      day,
+      sujet.empreinte,
+    ),
     `/impression/bilans/${apprenantId}/${bilanId}`,
     token,
-    view.etablissementNom,
+    sujet.etablissementNom,
     day,
-    `bilan-${fileSlug(apprenant.nom)}-${fileSlug(apprenant.prenom)}-${affiche.date}.pdf`,
+    `bilan-${fileSlug(sujet.nom)}-${fileSlug(sujet.prenom)}-${sujet.date}.pdf`,
   );
 }
 
@@ -108,8 +111,8 @@ export async function derniersBilansPdf(
   classeId: string,
 ): Promise<PdfDocument | null> {
   const etablissementId = teacher.etablissement.id;
-  const view = await getDerniersBilans(await getDb(), etablissementId, classeId);
-  if (!view) return null;
+  const sujet = await getClassePdfSujet(await getDb(), etablissementId, classeId);
+  if (!sujet) return null;
   const day = todayInParis();
   const token = createPrintToken({ etablissementId, kind: 'classe', ids: [classeId] });
   return produce(
@@ -117,14 +120,16 @@ export async function derniersBilansPdf(
       TEMPLATE_VERSION,
       'classe',
       etablissementId,
+      classeId,
       day,
-      view.classe,
-      view.apprenants.map((a) => printedPart(a.view)),
+      sujet.classeNom,
+      sujet.anneeScolaire,
+      sujet.empreinte,
     ),
     `/impression/classes/${classeId}/derniers-bilans`,
     token,
-    view.etablissementNom,
+    sujet.etablissementNom,
     day,
-    `derniers-bilans-${fileSlug(view.classe.nom)}-${view.classe.anneeScolaire}-${day}.pdf`,
+    `derniers-bilans-${fileSlug(sujet.classeNom)}-${sujet.anneeScolaire}-${day}.pdf`,
   );
 }

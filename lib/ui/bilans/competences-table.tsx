@@ -8,9 +8,11 @@ import { EvolutionCell } from './evolution';
 export function CompetencesTable({
   colonnes,
   lignes,
+  imprime = false,
 }: {
   colonnes: BilanDate[];
   lignes: LigneCompetence[];
+  imprime?: boolean;
 }) {
   return (
     <div className="table-scroll overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -39,7 +41,7 @@ export function CompetencesTable({
         </thead>
         <tbody>
           {lignes.map((l) => (
-            <tr key={l.id} className="competence-row align-top">
+            <tr key={l.id}>
               <th
                 scope="row"
                 className="border-b border-slate-200 px-3 py-1.5 text-left font-normal"
@@ -51,7 +53,7 @@ export function CompetencesTable({
                 <span>{l.libelle}</span>
               </th>
               {l.niveaux.map((n, i) => (
-                <NiveauCell key={colonnes[i]?.id ?? i} niveau={n} />
+                <NiveauCell key={colonnes[i]?.id ?? i} niveau={n} imprime={imprime} />
               ))}
               <EvolutionCell evolution={l.evolution} />
             </tr>

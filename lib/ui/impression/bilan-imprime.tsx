@@ -36,7 +36,7 @@ export function BilanImprime({
         <TextBlock title="Constats" text={affiche.constats} />
         <TextBlock title="Conseils" text={affiche.conseils} />
       </div>
-      <CompetencesTable colonnes={view.colonnes} lignes={view.competences} />
+      <CompetencesTable colonnes={view.colonnes} lignes={view.competences} imprime />
       <LegendeNiveaux />
       {view.radar && (
         <RadarSection series={view.radar} axes={view.competences.map((c) => c.code)} />

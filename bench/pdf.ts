@@ -1,0 +1,223 @@
+// PDF benchmark, end to end through our route handlers on the demo data (issue #4):
+//  - one bilan, warm browser, not cached, against a browser launched per request;
+//  - a class of 30 in one document, against its pupils printed one by one (on our warm
+//    reused page, and the naive way with a fresh browser context per PDF);
+//  - a cached PDF;
+//  - 20 simultaneous requests: every answer is a PDF or a 503, peak Chromium memory,
+//    and no Chromium left once the server has stopped.
+// Run: npm run build && npx tsx bench/pdf.ts
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { stableId } from '@/drizzle/seed/random';
+import { DEMO_UAI } from '@/drizzle/seed/demo-data';
+import { schoolYearOf, todayInParis } from '@/lib/bilans/dates';
+import { RENDERER_FLAG } from '@/lib/pdf/renderer';
+import { median, signIn, startServer, type BenchServer } from './server';
+
+const DATA_DIR = '.data/bench-pdf';
+const PORT = 3202;
+const CLASS_KEY = `${DEMO_UAI}|Tle SN|${schoolYearOf(todayInParis())}`;
+const classeId = stableId('classe', CLASS_KEY);
+
+function rendererPids(): number[] {
+  try {
+    return execFileSync('pgrep', ['-f', RENDERER_FLAG.slice(2)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Our Chromium processes and all their children (renderers, GPU and utility processes). */
+function chromiumTree(): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const tree = new Set(rendererPids());
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, parent] of parents) {
+      if (tree.has(parent) && !tree.has(pid)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return [...tree];
+}
+
+/** Proportional set size of our Chromium processes, in MiB (shared pages counted once). */
+function chromiumPssMiB(): number {
+  let kib = 0;
+  for (const pid of chromiumTree()) {
+    try {
+      const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      kib += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+    } catch {
+      // process gone
+    }
+  }
+  return kib / 1024;
+}
+
+async function timed(
+  url: string,
+  cookie: string,
+): Promise<{ ms: number; status: number; cache: string | null }> {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { cookie } });
+  await response.arrayBuffer();
+  return {
+    ms: performance.now() - started,
+    status: response.status,
+    cache: response.headers.get('x-pdf-cache'),
+  };
+}
+
+async function withServer<T>(
+  env: Record<string, string>,
+  work: (s: BenchServer, cookie: string) => Promise<T>,
+): Promise<T> {
+  const server = await startServer({ port: PORT, dataDir: DATA_DIR, env });
+  try {
+    return await work(server, await signIn(server.url, 'enseignant@lycee-demo.test'));
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Each pupil's latest-bilan PDF URL, read from the class page the teacher sees. */
+async function pupilPdfUrls(server: BenchServer, cookie: string): Promise<string[]> {
+  const html = await (
+    await fetch(`${server.url}/bilans?classe=${classeId}`, { headers: { cookie } })
+  ).text();
+  const pupils = [
+    ...new Set([...html.matchAll(/href="\/bilans\/([0-9a-f-]{36})"/g)].map((m) => m[1]!)),
+  ];
+  const urls: string[] = [];
+  for (const id of pupils) {
+    const page = await (await fetch(`${server.url}/bilans/${id}`, { headers: { cookie } })).text();
+    const pdf = /href="(\/bilans\/[0-9a-f-]{36}\/[0-9a-f-]{36}\/pdf)"/.exec(page)?.[1];
+    if (pdf) urls.push(server.url + pdf);
+  }
+  return urls;
+}
+
+/** Every Chromium process on the machine (children may not carry our flag once orphaned). */
+function allChromium(): number {
+  try {
+    return Number(execFileSync('pgrep', ['-c', 'chrom'], { encoding: 'utf8' }).trim());
+  } catch {
+    return 0;
+  }
+}
+const chromiumBefore = allChromium();
+
+const fmt = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
+fs.rmSync(DATA_DIR, { recursive: true, force: true });
+const report: string[] = [];
+
+// 1. A browser launched for every PDF (the browser is recycled after each job).
+const launchPerRequest = await withServer(
+  { PDF_CACHE_MAX_BYTES: '0', PDF_RECYCLE_AFTER: '1' },
+  async (server, cookie) => {
+    const urls = (await pupilPdfUrls(server, cookie)).slice(0, 10);
+    await timed(urls[0]!, cookie);
+    const times: number[] = [];
+    for (const url of urls) times.push((await timed(url, cookie)).ms);
+    return median(times);
+  },
+);
+
+// 2. Warm browser, cache off: one bilan, the class in one go, the class pupil by pupil.
+const warm = await withServer({ PDF_CACHE_MAX_BYTES: '0' }, async (server, cookie) => {
+  const urls = await pupilPdfUrls(server, cookie);
+  await timed(urls[0]!, cookie);
+  await timed(urls[1]!, cookie);
+  const single: number[] = [];
+  for (const url of urls.slice(0, 15)) single.push((await timed(url, cookie)).ms);
+  const classUrl = `${server.url}/classes/${classeId}/derniers-bilans/pdf`;
+  const whole: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const r = await timed(classUrl, cookie);
+    if (r.status !== 200) throw new Error(`class PDF answered ${r.status}`);
+    whole.push(r.ms);
+  }
+  const oneByOne: number[] = [];
+  for (let i = 0; i < 2; i++) {
+    let total = 0;
+    for (const url of urls) total += (await timed(url, cookie)).ms;
+    oneByOne.push(total);
+  }
+  return {
+    pupils: urls.length,
+    single: median(single),
+    whole: median(whole),
+    oneByOne: median(oneByOne),
+  };
+});
+
+// 3. The naive way: every pupil's PDF in a fresh browser context (cache off).
+const freshContextOneByOne = await withServer(
+  { PDF_CACHE_MAX_BYTES: '0', PDF_CONTEXT_PER_JOB: '1' },
+  async (server, cookie) => {
+    const urls = await pupilPdfUrls(server, cookie);
+    await timed(urls[0]!, cookie);
+    let total = 0;
+    for (const url of urls) total += (await timed(url, cookie)).ms;
+    return total;
+  },
+);
+
+// 4. Cache on: a cached PDF, then 20 simultaneous requests and the memory they take.
+const load = await withServer({}, async (server, cookie) => {
+  const urls = await pupilPdfUrls(server, cookie);
+  await timed(urls[0]!, cookie);
+  const cached: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const r = await timed(urls[0]!, cookie);
+    if (r.cache !== 'hit') throw new Error('expected a cache hit');
+    cached.push(r.ms);
+  }
+  let peak = chromiumPssMiB();
+  const sampler = setInterval(() => (peak = Math.max(peak, chromiumPssMiB())), 100);
+  const burst = await Promise.all(urls.slice(1, 21).map((url) => timed(url, cookie)));
+  clearInterval(sampler);
+  const statuses = burst.reduce<Record<number, number>>(
+    (acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }),
+    {},
+  );
+  return { cached: median(cached), statuses, peak, pidsWhileRunning: rendererPids().length };
+});
+await new Promise((r) => setTimeout(r, 1000));
+const leftovers = allChromium() - chromiumBefore;
+
+report.push(
+  `machine: ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+);
+report.push(`one bilan, browser launched per request: median ${fmt(launchPerRequest)}`);
+report.push(
+  `one bilan, warm, not cached:            median ${fmt(warm.single)} → ${(launchPerRequest / warm.single).toFixed(1)}× faster`,
+);
+report.push(`class of ${warm.pupils}, one document:            median ${fmt(warm.whole)}`);
+report.push(
+  `class of ${warm.pupils}, pupil by pupil:          median ${fmt(warm.oneByOne)} → one document ${(warm.oneByOne / warm.whole).toFixed(1)}× faster`,
+);
+report.push(
+  `class of ${warm.pupils}, pupil by pupil, fresh context each: ${fmt(freshContextOneByOne)} → one document ${(freshContextOneByOne / warm.whole).toFixed(1)}× faster`,
+);
+report.push(`cached PDF:                             median ${load.cached.toFixed(1)} ms`);
+report.push(
+  `20 simultaneous requests:               ${JSON.stringify(load.statuses)}; peak Chromium PSS ${load.peak.toFixed(0)} MiB`,
+);
+report.push(`Chromium processes left after stop:     ${leftovers}`);
+console.log(report.join('\n'));

@@ -1,0 +1,64 @@
+// What defines a PDF, read cheaply before deciding to print: who it is about, which bilans
+// it shows and their validation. Bilans are immutable, so these ids and states (with the
+// names printed on it) are a complete cache key; the print page itself reads the rest.
+// Both queries are scoped to the teacher's establishment: null means 404.
+import { sql } from 'drizzle-orm';
+import type { Database } from '@/lib/db/types';
+import { rowsOf } from '@/lib/db/rows';
+import { isUuid } from './ids';
+
+export interface BilanPdfSujet {
+  etablissementNom: string;
+  nom: string;
+  prenom: string;
+  date: string;
+  /** Everything printed that could differ between two prints of this bilan. */
+  empreinte: unknown;
+}
+
+export interface ClassePdfSujet {
+  etablissementNom: string;
+  classeNom: string;
+  anneeScolaire: string;
+  empreinte: unknown;
+}
+
+export async function getBilanPdfSujet(
+  db: Database,
+  etablissementId: string,
+  apprenantId: string,
+  bilanId: string,
+): Promise<BilanPdfSujet | null> {
+  if (![etablissementId, apprenantId, bilanId].every(isUuid)) return null;
+  const result = await db.execute(sql`
+    select e.nom as "etablissementNom", a.nom, a.prenom, to_char(b.date, 'YYYY-MM-DD') as date,
+           json_build_array(a.nom, a.prenom, a.ine, c.nom, c.annee_scolaire, e.nom,
+             (select json_agg(json_build_array(b2.id, b2.valide_le) order by b2.date, b2.cree_le, b2.id)
+                from bilans b2
+               where b2.apprenant_id = a.id and (b2.date, b2.cree_le, b2.id) <= (b.date, b.cree_le, b.id))) as empreinte
+      from bilans b
+      join apprenants a on a.id = b.apprenant_id
+      join classes c on c.id = a.classe_id
+      join etablissements e on e.id = a.etablissement_id
+     where b.id = ${bilanId} and a.id = ${apprenantId} and a.etablissement_id = ${etablissementId}`);
+  return rowsOf<BilanPdfSujet>(result)[0] ?? null;
+}
+
+export async function getClassePdfSujet(
+  db: Database,
+  etablissementId: string,
+  classeId: string,
+): Promise<ClassePdfSujet | null> {
+  if (![etablissementId, classeId].every(isUuid)) return null;
+  const result = await db.execute(sql`
+    select e.nom as "etablissementNom", c.nom as "classeNom", c.annee_scolaire as "anneeScolaire",
+           (select json_agg(json_build_array(a.id, a.nom, a.prenom, a.ine,
+                     (select json_agg(json_build_array(b.id, b.valide_le) order by b.date, b.cree_le, b.id)
+                        from bilans b where b.apprenant_id = a.id))
+                     order by a.id)
+              from apprenants a where a.classe_id = c.id and a.etablissement_id = ${etablissementId}) as empreinte
+      from classes c
+      join etablissements e on e.id = c.etablissement_id
+     where c.id = ${classeId} and c.etablissement_id = ${etablissementId}`);
+  return rowsOf<ClassePdfSujet>(result)[0] ?? null;
+}

@@ -4,13 +4,13 @@
 import type { Teacher } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { getBilanPdfSujet, getClassePdfSujet } from '@/lib/bilans/pdf-sujets';
-import { formatDateFr, todayInParis } from '@/lib/bilans/dates';
+import { todayInParis } from '@/lib/bilans/dates';
 import { PdfCache } from './cache';
 import { createPrintToken } from './print-token';
 import { PdfRenderer } from './renderer';
 
 /** Bump when the print layout changes: cached PDFs of the old layout are then not served. */
-export const TEMPLATE_VERSION = 'impression-2026-11-28';
+export const TEMPLATE_VERSION = 'impression-2026-11-28-css-footer';
 
 export interface PdfDocument {
   filename: string;
@@ -61,19 +61,12 @@ async function produce(
   key: string,
   path: string,
   token: string,
-  etablissementNom: string,
-  day: string,
   filename: string,
 ): Promise<PdfDocument> {
   const { renderer, cache } = pdfService();
   const hit = cache.get(key);
   if (hit) return { filename, bytes: hit, cached: true };
-  const bytes = await renderer.render(
-    `${printOrigin()}${path}?jeton=${encodeURIComponent(token)}`,
-    {
-      footerText: `CPRO · ${etablissementNom} · imprimé le ${formatDateFr(day)}`,
-    },
-  );
+  const bytes = await renderer.render(`${printOrigin()}${path}?jeton=${encodeURIComponent(token)}`);
   cache.set(key, bytes);
   return { filename, bytes, cached: false };
 }
@@ -100,8 +93,6 @@ export async function bilanPdf(
     ),
     `/impression/bilans/${apprenantId}/${bilanId}`,
     token,
-    sujet.etablissementNom,
-    day,
     `bilan-${fileSlug(sujet.nom)}-${fileSlug(sujet.prenom)}-${sujet.date}.pdf`,
   );
 }
@@ -128,8 +119,6 @@ export async function derniersBilansPdf(
     ),
     `/impression/classes/${classeId}/derniers-bilans`,
     token,
-    sujet.etablissementNom,
-    day,
     `derniers-bilans-${fileSlug(sujet.classeNom)}-${sujet.anneeScolaire}-${day}.pdf`,
   );
 }

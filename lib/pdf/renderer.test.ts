@@ -63,9 +63,9 @@ describe('PdfRenderer', () => {
   it('prints a page to PDF and lets nothing leave our origin', async () => {
     const pdf = renderer();
     try {
-      const bytes = await pdf.render(`${ours.origin}/bilan`, { footerText: 'test' });
+      const bytes = await pdf.render(`${ours.origin}/bilan`);
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-      const again = await pdf.render(`${ours.origin}/bilan`, { footerText: 'test' });
+      const again = await pdf.render(`${ours.origin}/bilan`);
       expect(again.subarray(0, 5).toString()).toBe('%PDF-');
     } finally {
       await pdf.close();
@@ -77,7 +77,7 @@ describe('PdfRenderer', () => {
     const pdf = renderer({ maxWaiting: 1 });
     try {
       const results = await Promise.allSettled(
-        [1, 2, 3, 4].map((n) => pdf.render(`${ours.origin}/lent/${n}`, { footerText: 'test' })),
+        [1, 2, 3, 4].map((n) => pdf.render(`${ours.origin}/lent/${n}`)),
       );
       const busy = results.filter(
         (r) => r.status === 'rejected' && r.reason instanceof PdfBusyError,
@@ -117,7 +117,7 @@ describe('PdfRenderer', () => {
       if (chromium.source !== 'playwright') process.env.PLAYWRIGHT_WS_CHROMIUM_PATH = chromium.path;
       const pdf = renderer({ wsEndpoint });
       try {
-        const bytes = await pdf.render(`${ours.origin}/bilan`, { footerText: 'distant' });
+        const bytes = await pdf.render(`${ours.origin}/bilan`);
         expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
       } finally {
         await pdf.close();

@@ -11,10 +11,6 @@ import { PdfBusyError, PdfTimeoutError } from './errors';
 /** Marks our Chromium processes, so they can be told apart from any other Chromium. */
 export const RENDERER_FLAG = '--cpro-pdf-renderer';
 
-export interface RenderOptions {
-  footerText: string;
-}
-
 export interface RendererSettings {
   allowedOrigin: string;
   maxWaiting: number;
@@ -26,12 +22,6 @@ export interface RendererSettings {
    * jobs, at ~0.5 s more per PDF (a new renderer process). Off by default.
    */
   contextPerJob?: boolean;
-}
-
-function footerTemplate(text: string): string {
-  const escaped = text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<div style="font-size:8px;font-family:sans-serif;color:#334155;width:100%;padding:0 10mm;display:flex;justify-content:space-between">
-    <span>${escaped}</span><span>page <span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
 }
 
 export class PdfRenderer {
@@ -49,12 +39,12 @@ export class PdfRenderer {
     return this.waiters.length;
   }
 
-  async render(url: string, options: RenderOptions): Promise<Buffer> {
+  async render(url: string): Promise<Buffer> {
     if (this.closed) throw new Error('PDF renderer closed');
     if (this.running && this.waiters.length >= this.settings.maxWaiting) throw new PdfBusyError();
     await this.acquire();
     try {
-      return await this.withTimeout(this.print(url, options));
+      return await this.withTimeout(this.print(url));
     } finally {
       this.release();
     }
@@ -98,23 +88,23 @@ export class PdfRenderer {
     }
   }
 
-  private async print(url: string, options: RenderOptions): Promise<Buffer> {
+  private async print(url: string): Promise<Buffer> {
     if (this.jobsOnBrowser >= this.settings.recycleAfter) await this.dropBrowser();
     if (!this.settings.contextPerJob) {
       const { page } = await this.getSession();
       this.jobsOnBrowser++;
-      return this.printOn(page, url, options);
+      return this.printOn(page, url);
     }
     const { context, page } = await this.openSession(await this.getBrowser());
     this.jobsOnBrowser++;
     try {
-      return await this.printOn(page, url, options);
+      return await this.printOn(page, url);
     } finally {
       await context.close().catch(() => {});
     }
   }
 
-  private async printOn(page: Page, url: string, options: RenderOptions): Promise<Buffer> {
+  private async printOn(page: Page, url: string): Promise<Buffer> {
     const response = await page.goto(url, {
       waitUntil: 'load',
       timeout: this.settings.jobTimeoutMs,
@@ -122,14 +112,8 @@ export class PdfRenderer {
     if (!response || response.status() !== 200) {
       throw new Error(`La page d'impression a répondu ${response?.status() ?? 'rien'}`);
     }
-    return page.pdf({
-      format: 'A4',
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: footerTemplate(options.footerText),
-      margin: { top: '12mm', bottom: '16mm', left: '10mm', right: '10mm' },
-    });
+    // Page size, margins and the footer come from the print page's own @page rules.
+    return page.pdf({ printBackground: true, preferCSSPageSize: true });
   }
 
   private getBrowser(): Promise<Browser> {

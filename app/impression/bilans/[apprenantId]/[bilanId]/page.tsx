@@ -2,6 +2,8 @@ import { notFound } from 'next/navigation';
 import { getDb } from '@/lib/db/client';
 import { getBilanPage } from '@/lib/bilans/bilan-page';
 import { verifyPrintToken } from '@/lib/pdf/print-token';
+import { PageFooter } from '@/lib/ui/impression/page-footer';
+import { formatDateFr, todayInParis } from '@/lib/bilans/dates';
 import { BilanImprime } from '@/lib/ui/impression/bilan-imprime';
 
 export const dynamic = 'force-dynamic';
@@ -21,5 +23,12 @@ export default async function BilanImpression({
   if (!etablissementId) notFound();
   const view = await getBilanPage(await getDb(), etablissementId, apprenantId, bilanId);
   if (!view) notFound();
-  return <BilanImprime view={view} />;
+  return (
+    <>
+      <PageFooter
+        text={`CPRO · ${view.etablissementNom} · imprimé le ${formatDateFr(todayInParis())}`}
+      />
+      <BilanImprime view={view} />
+    </>
+  );
 }

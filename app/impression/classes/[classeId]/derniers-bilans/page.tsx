@@ -1,8 +1,9 @@
 import { notFound } from 'next/navigation';
 import { getDb } from '@/lib/db/client';
 import { getDerniersBilans } from '@/lib/bilans/bilan-page';
-import { todayInParis } from '@/lib/bilans/dates';
 import { verifyPrintToken } from '@/lib/pdf/print-token';
+import { PageFooter } from '@/lib/ui/impression/page-footer';
+import { formatDateFr, todayInParis } from '@/lib/bilans/dates';
 import { DerniersBilansImprimes } from '@/lib/ui/impression/derniers-bilans-imprimes';
 
 export const dynamic = 'force-dynamic';
@@ -19,5 +20,11 @@ export default async function DerniersBilansImpression({
   if (!etablissementId) notFound();
   const view = await getDerniersBilans(await getDb(), etablissementId, classeId);
   if (!view) notFound();
-  return <DerniersBilansImprimes view={view} jour={todayInParis()} />;
+  const jour = todayInParis();
+  return (
+    <>
+      <PageFooter text={`CPRO · ${view.etablissementNom} · imprimé le ${formatDateFr(jour)}`} />
+      <DerniersBilansImprimes view={view} jour={jour} />
+    </>
+  );
 }

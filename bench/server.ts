@@ -46,8 +46,11 @@ export async function startServer(options: {
     url,
     process: child,
     async stop() {
-      if (child.pid) process.kill(-child.pid, 'SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      // As a process manager would: SIGTERM to the main process only; it passes it on and
+      // the server closes its browser and database itself.
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
     },
   };
 }

@@ -170,3 +170,49 @@ export const notes = pgTable(
     check('notes_valeur_check', sql`${t.valeur} between 0 and 20`),
   ],
 );
+
+// PRONOTE export: API tokens per establishment (stored hashed), a trace of every call,
+// and when each bilan was last read (shown on the bilan page). Bilans are never written.
+export const pronoteJetons = pgTable(
+  'pronote_jetons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    etablissementId: uuid('etablissement_id')
+      .notNull()
+      .references(() => etablissements.id),
+    libelle: text('libelle').notNull(),
+    hash: text('hash').notNull(),
+    prefixe: text('prefixe').notNull(),
+    creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
+    revoqueLe: timestamp('revoque_le', { withTimezone: true }),
+    dernierUsageLe: timestamp('dernier_usage_le', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('pronote_jetons_hash_key').on(t.hash),
+    index('pronote_jetons_etablissement_idx').on(t.etablissementId),
+  ],
+);
+
+export const pronoteLectures = pgTable(
+  'pronote_lectures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    jetonId: uuid('jeton_id')
+      .notNull()
+      .references(() => pronoteJetons.id),
+    etablissementId: uuid('etablissement_id')
+      .notNull()
+      .references(() => etablissements.id),
+    periodeId: uuid('periode_id').references(() => periodes.id),
+    nombreBilans: integer('nombre_bilans').notNull(),
+    luLe: timestamp('lu_le', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('pronote_lectures_jeton_idx').on(t.jetonId, t.luLe)],
+);
+
+export const pronoteBilansLus = pgTable('pronote_bilans_lus', {
+  bilanId: uuid('bilan_id')
+    .primaryKey()
+    .references(() => bilans.id),
+  derniereLecture: timestamp('derniere_lecture', { withTimezone: true }).notNull(),
+});

@@ -1,0 +1,226 @@
+// The PRONOTE export API on both drivers: exactly the validated bilans of the period, of the
+// token's establishment only, the same data in JSON and CSV, every bilan once across pages.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, between, count, eq, isNotNull } from 'drizzle-orm';
+import { seedDemo } from '@/drizzle/seed/seed';
+import { DEMO_UAI, VOISIN_UAI } from '@/drizzle/seed/demo-data';
+import { apprenants, bilans, periodes, pronoteBilansLus, pronoteLectures } from '@/lib/db/schema';
+import { testDrivers } from '@/lib/db/testing';
+import type { Connection } from '@/lib/db/connect';
+import { stableId } from '@/drizzle/seed/random';
+import { handleExport } from './handler';
+import { creerJeton, revoquerJeton } from './jetons';
+import type { BilanExporte } from './export';
+
+const TODAY = '2026-11-28';
+const demo = stableId('etablissement', DEMO_UAI);
+
+interface JsonPage {
+  etablissement: { uai: string };
+  periode: { id: string; libelle: string; debut: string; fin: string };
+  bilans: BilanExporte[];
+  suivant: string | null;
+}
+
+/** A minimal RFC 4180 reader for « ; » files (quoted fields may hold « ; », quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ';') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
+  }
+  return rows;
+}
+
+describe.each(testDrivers())('PRONOTE export ($name)', (driver) => {
+  let connection: Connection;
+  let token: string;
+  let voisinToken: string;
+
+  const call = (
+    query: string,
+    headers: Record<string, string> = {},
+    bearer: string | null = token,
+  ) =>
+    handleExport(
+      connection.db,
+      new Request(`http://localhost/api/pronote/v1/bilans${query}`, {
+        headers: { ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}), ...headers },
+      }),
+      TODAY,
+    );
+
+  async function all(query: string, bearer = token): Promise<BilanExporte[]> {
+    const seen: BilanExporte[] = [];
+    let next: string | null = '';
+    for (let guard = 0; next !== null && guard < 100; guard++) {
+      const response = await call(`${query}${next ? `&curseur=${next}` : ''}`, {}, bearer);
+      expect(response.status).toBe(200);
+      const page = (await response.json()) as JsonPage;
+      seen.push(...page.bilans);
+      next = page.suivant;
+    }
+    return seen;
+  }
+
+  beforeAll(async () => {
+    connection = await driver.open();
+    await seedDemo(connection.db, TODAY);
+    token = (await creerJeton(connection.db, DEMO_UAI, 'test'))!.jeton;
+    voisinToken = (await creerJeton(connection.db, VOISIN_UAI, 'test'))!.jeton;
+  });
+  afterAll(() => connection?.close());
+
+  it('refuses a missing, wrong or revoked token with 401', async () => {
+    expect((await call('', {}, null)).status).toBe(401);
+    expect((await call('', {}, 'cpro_pn_faux')).status).toBe(401);
+    const revoked = (await creerJeton(connection.db, DEMO_UAI, 'à révoquer'))!;
+    expect((await call('', {}, revoked.jeton)).status).toBe(200);
+    expect(await revoquerJeton(connection.db, revoked.id)).toBe(true);
+    const response = await call('', {}, revoked.jeton);
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { erreur: string }).erreur).toBe('jeton_invalide');
+  });
+
+  it('answers 400 with a JSON error for bad parameters', async () => {
+    for (const query of [
+      '?periode=hier',
+      '?periode=../x',
+      '?format=xml',
+      '?limite=0',
+      '?limite=10000',
+      '?curseur=%00',
+    ]) {
+      const response = await call(query);
+      expect(response.status, query).toBe(400);
+      expect(((await response.json()) as { erreur: string }).erreur).toBe('parametre_invalide');
+    }
+    expect((await call('?periode=00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+
+  it('returns exactly the validated bilans of the current period, each once across pages', async () => {
+    const [current] = await connection.db
+      .select()
+      .from(periodes)
+      .where(
+        and(
+          eq(periodes.etablissementId, demo),
+          eq(periodes.libelle, 'Trimestre 1'),
+          eq(periodes.anneeScolaire, '2026-2027'),
+        ),
+      );
+    const expected = await connection.db
+      .select({ id: bilans.id })
+      .from(bilans)
+      .innerJoin(apprenants, eq(apprenants.id, bilans.apprenantId))
+      .where(
+        and(
+          eq(apprenants.etablissementId, demo),
+          isNotNull(bilans.valideLe),
+          between(bilans.date, current!.debut, current!.fin),
+        ),
+      );
+    const [unvalidated] = await connection.db
+      .select({ n: count() })
+      .from(bilans)
+      .innerJoin(apprenants, eq(apprenants.id, bilans.apprenantId))
+      .where(
+        and(
+          eq(apprenants.etablissementId, demo),
+          between(bilans.date, current!.debut, current!.fin),
+        ),
+      );
+    expect(unvalidated!.n).toBeGreaterThan(expected.length); // some are not validated: they must not appear
+
+    const first = (await (await call('?periode=courante&limite=500')).json()) as JsonPage;
+    expect(first.periode.libelle).toBe('Trimestre 1');
+    const paged = await all('?periode=courante&limite=7');
+    const ids = paged.map((b) => b.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(expected.map((e) => e.id).sort());
+    expect(first.bilans.map((b) => b.id)).toEqual(ids);
+    const sample = paged[0]!;
+    expect(sample.competences).toHaveLength(21);
+    expect(sample.competences[7]).toMatchObject({ code: 'C4-2', equivalence: 'C2-1' });
+    expect(sample.notes.length).toBeGreaterThanOrEqual(2);
+    expect(typeof sample.notes[0]!.valeur).toBe('number');
+  });
+
+  it("never shows another establishment's bilans", async () => {
+    const demoIds = new Set((await all('?limite=500')).map((b) => b.id));
+    const voisin = await all('?limite=500', voisinToken);
+    expect(voisin.length).toBeGreaterThan(0);
+    expect(voisin.some((b) => demoIds.has(b.id))).toBe(false);
+    const archive = await connection.db
+      .select()
+      .from(periodes)
+      .where(
+        and(
+          eq(periodes.etablissementId, demo),
+          eq(periodes.anneeScolaire, '2015-2016'),
+          eq(periodes.libelle, 'Trimestre 3'),
+        ),
+      );
+    expect((await call(`?periode=${archive[0]!.id}`, {}, voisinToken)).status).toBe(404);
+    const past = await all(`?periode=${archive[0]!.id}&limite=50`);
+    expect(past.some((b) => b.apprenant.nom === 'HUBERT' && b.date === '2016-06-16')).toBe(true);
+  });
+
+  it('carries the same data in CSV and JSON', async () => {
+    const json = (await (await call('?limite=500')).json()) as JsonPage;
+    const response = await call('?limite=500&format=csv');
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM
+    const [header, ...rows] = parseCsv(new TextDecoder().decode(bytes));
+    expect(header).toContain('competence_code');
+    const col = (name: string) => header!.indexOf(name);
+    const fromCsv = rows.map((r) =>
+      [
+        r[col('bilan_id')],
+        r[col('competence_code')],
+        r[col('niveau')],
+        r[col('valeur')],
+        r[col('conseils')],
+        r[col('ine')],
+      ].join('|'),
+    );
+    const fromJson = json.bilans.flatMap((b) =>
+      b.competences.map((k) =>
+        [b.id, k.code, k.niveau, String(k.valeur), b.conseils, b.apprenant.ine ?? ''].join('|'),
+      ),
+    );
+    expect(fromCsv).toEqual(fromJson);
+  });
+
+  it('answers 304 to a matching If-None-Match, and traces every call without touching bilans', async () => {
+    const [before] = await connection.db.select({ n: count() }).from(pronoteLectures);
+    const first = await call('?limite=500');
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    expect((await call('?limite=500', { 'If-None-Match': etag! })).status).toBe(304);
+    const [after] = await connection.db.select({ n: count() }).from(pronoteLectures);
+    expect(after!.n - before!.n).toBe(2);
+    const [read] = await connection.db.select({ n: count() }).from(pronoteBilansLus);
+    expect(read!.n).toBeGreaterThan(0);
+  });
+});

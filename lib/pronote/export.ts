@@ -1,0 +1,192 @@
+// What PRONOTE reads: the establishment's VALIDATED bilans whose date falls in one period,
+// each with its pupil, conseils, notes and the CPRO code, level and value of every
+// competence. Keyset pagination on (date, id) gives a deterministic order in which every
+// bilan appears exactly once. Nothing here writes to bilans.
+import { sql } from 'drizzle-orm';
+import type { Database } from '@/lib/db/types';
+import { rowsOf } from '@/lib/db/rows';
+import { isUuid } from '@/lib/bilans/ids';
+import { isNiveau, NIVEAU_INFOS } from '@/lib/bilans/niveaux';
+import { todayInParis } from '@/lib/bilans/dates';
+
+export interface Periode {
+  id: string;
+  libelle: string;
+  anneeScolaire: string;
+  debut: string;
+  fin: string;
+}
+
+export interface BilanExporte {
+  id: string;
+  apprenant: { nom: string; prenom: string; ine: string | null; classe: string };
+  date: string;
+  valideLe: string;
+  conseils: string;
+  notes: { libelle: string; valeur: number; coefficient: number }[];
+  competences: {
+    code: string;
+    equivalence: string | null;
+    niveau: string;
+    symbole: string;
+    valeur: number;
+  }[];
+}
+
+export interface ExportParams {
+  periode: 'courante' | string;
+  format: 'json' | 'csv';
+  limite: number;
+  curseur: { date: string; id: string } | null;
+}
+
+export class ParametreInvalide extends Error {}
+
+const MAX_LIMITE = 500;
+
+export function encoderCurseur(date: string, id: string): string {
+  return Buffer.from(JSON.stringify([date, id])).toString('base64url');
+}
+
+export function lireParametres(search: URLSearchParams): ExportParams {
+  const periode = search.get('periode') ?? 'courante';
+  if (periode !== 'courante' && !isUuid(periode)) {
+    throw new ParametreInvalide(
+      "« periode » doit valoir « courante » ou l'identifiant d'une période.",
+    );
+  }
+  const format = search.get('format') ?? 'json';
+  if (format !== 'json' && format !== 'csv')
+    throw new ParametreInvalide('« format » doit valoir « json » ou « csv ».');
+  const limiteTexte = search.get('limite') ?? '100';
+  const limite = Number(limiteTexte);
+  if (!/^\d{1,4}$/.test(limiteTexte) || limite < 1 || limite > MAX_LIMITE) {
+    throw new ParametreInvalide(`« limite » doit être un entier de 1 à ${MAX_LIMITE}.`);
+  }
+  const brut = search.get('curseur');
+  let curseur: ExportParams['curseur'] = null;
+  if (brut) {
+    try {
+      const [date, id] = JSON.parse(Buffer.from(brut, 'base64url').toString('utf8')) as unknown[];
+      if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !isUuid(id))
+        throw new Error();
+      curseur = { date, id };
+    } catch {
+      throw new ParametreInvalide(
+        '« curseur » est invalide : reprenez celui de la réponse précédente.',
+      );
+    }
+  }
+  return { periode, format, limite, curseur };
+}
+
+/** The period asked for, in this establishment; « courante » is the one containing today (Europe/Paris). */
+export async function trouverPeriode(
+  db: Database,
+  etablissementId: string,
+  periode: ExportParams['periode'],
+  today = todayInParis(),
+): Promise<Periode | null> {
+  const filtre =
+    periode === 'courante' ? sql`${today}::date between p.debut and p.fin` : sql`p.id = ${periode}`;
+  const result = await db.execute(sql`
+    select p.id, p.libelle, p.annee_scolaire as "anneeScolaire",
+           to_char(p.debut, 'YYYY-MM-DD') as debut, to_char(p.fin, 'YYYY-MM-DD') as fin
+      from periodes p
+     where p.etablissement_id = ${etablissementId} and ${filtre}
+     order by p.debut limit 1`);
+  return rowsOf<Periode>(result)[0] ?? null;
+}
+
+interface RawBilan {
+  id: string;
+  date: string;
+  valide_le: string;
+  conseils: string;
+  nom: string;
+  prenom: string;
+  ine: string | null;
+  classe: string;
+  notes: { libelle: string; valeur: string | number; coefficient: string | number }[] | null;
+  competences: { code: string; equivalence: string | null; niveau: string }[] | null;
+}
+
+export async function lireBilans(
+  db: Database,
+  etablissementId: string,
+  periode: Periode,
+  params: Pick<ExportParams, 'limite' | 'curseur'>,
+): Promise<{ bilans: BilanExporte[]; suivant: string | null }> {
+  const apres = params.curseur
+    ? sql`and (b.date, b.id) > (${params.curseur.date}::date, ${params.curseur.id}::uuid)`
+    : sql``;
+  const result = await db.execute(sql`
+    select b.id, to_char(b.date, 'YYYY-MM-DD') as date, b.valide_le, b.conseils,
+           a.nom, a.prenom, a.ine, c.nom as classe,
+           (select json_agg(json_build_object('libelle', n.libelle, 'valeur', n.valeur, 'coefficient', n.coefficient)
+                            order by n.libelle)
+              from notes n where n.bilan_id = b.id) as notes,
+           (select json_agg(json_build_object('code', k.code, 'equivalence', k.equivalence, 'niveau', p.niveau)
+                            order by k.rang)
+              from positionnements p join competences k on k.id = p.competence_id
+             where p.bilan_id = b.id) as competences
+      from bilans b
+      join apprenants a on a.id = b.apprenant_id
+      join classes c on c.id = a.classe_id
+     where a.etablissement_id = ${etablissementId}
+       and b.valide_le is not null
+       and b.date between ${periode.debut}::date and ${periode.fin}::date
+       ${apres}
+     order by b.date, b.id
+     limit ${params.limite + 1}`);
+  const rows = rowsOf<RawBilan>(result);
+  const page = rows.slice(0, params.limite);
+  const last = page[page.length - 1];
+  return {
+    bilans: page.map((r) => ({
+      id: r.id,
+      apprenant: { nom: r.nom, prenom: r.prenom, ine: r.ine, classe: r.classe },
+      date: r.date,
+      valideLe: new Date(r.valide_le).toISOString(),
+      conseils: r.conseils,
+      notes: (r.notes ?? []).map((n) => ({
+        libelle: n.libelle,
+        valeur: Number(n.valeur),
+        coefficient: Number(n.coefficient),
+      })),
+      competences: (r.competences ?? [])
+        .filter((k) => isNiveau(k.niveau))
+        .map((k) => {
+          const info = NIVEAU_INFOS[k.niveau as keyof typeof NIVEAU_INFOS];
+          return {
+            code: k.code,
+            equivalence: k.equivalence,
+            niveau: info.code,
+            symbole: info.symbole,
+            valeur: info.valeurRadar,
+          };
+        }),
+    })),
+    suivant: rows.length > params.limite && last ? encoderCurseur(last.date, last.id) : null,
+  };
+}
+
+/** Records the call (who, which period, how many) and when each bilan was last read. */
+export async function tracerLecture(
+  db: Database,
+  jetonId: string,
+  etablissementId: string,
+  periodeId: string,
+  bilanIds: string[],
+): Promise<void> {
+  await db.execute(sql`
+    with lecture as (
+      insert into pronote_lectures (jeton_id, etablissement_id, periode_id, nombre_bilans)
+      values (${jetonId}, ${etablissementId}, ${periodeId}, ${bilanIds.length})
+    ), usage as (
+      update pronote_jetons set dernier_usage_le = now() where id = ${jetonId}
+    )
+    insert into pronote_bilans_lus (bilan_id, derniere_lecture)
+    select unnest(${`{${bilanIds.join(',')}}`}::uuid[]), now()
+    on conflict (bilan_id) do update set derniere_lecture = excluded.derniere_lecture`);
+}

@@ -1,0 +1,105 @@
+// GET /api/pronote/v1/bilans: bearer token → establishment, parameters → period and page,
+// JSON (default) or CSV, ETag / If-None-Match, and a trace of the call. Errors are JSON
+// with a French message: 401 token, 400 parameters, 404 period.
+import crypto from 'node:crypto';
+import type { Database } from '@/lib/db/types';
+import { toCsv } from './csv';
+import {
+  lireBilans,
+  lireParametres,
+  ParametreInvalide,
+  tracerLecture,
+  trouverPeriode,
+} from './export';
+import { verifierJeton } from './jetons';
+
+const NO_STORE = 'private, no-store';
+
+function erreur(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
+  return Response.json(
+    { erreur: code, message },
+    { status, headers: { 'Cache-Control': NO_STORE, ...headers } },
+  );
+}
+
+function bearer(request: Request): string | null {
+  const header = request.headers.get('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1] ?? null;
+}
+
+/** `today` (YYYY-MM-DD, Europe/Paris) decides the current period; tests pin it. */
+export async function handleExport(
+  db: Database,
+  request: Request,
+  today?: string,
+): Promise<Response> {
+  const jeton = await verifierJeton(db, bearer(request));
+  if (!jeton) {
+    return erreur(401, 'jeton_invalide', 'Jeton absent, inconnu ou révoqué.', {
+      'WWW-Authenticate': 'Bearer realm="cpro-pronote"',
+    });
+  }
+  const url = new URL(request.url);
+  let params;
+  try {
+    params = lireParametres(url.searchParams);
+  } catch (error) {
+    if (error instanceof ParametreInvalide) return erreur(400, 'parametre_invalide', error.message);
+    throw error;
+  }
+  const periode = await trouverPeriode(db, jeton.etablissementId, params.periode, today);
+  if (!periode) {
+    return erreur(
+      404,
+      'periode_introuvable',
+      params.periode === 'courante'
+        ? "Aucune période n'est en cours aujourd'hui."
+        : 'Période inconnue pour cet établissement.',
+    );
+  }
+  const { bilans, suivant } = await lireBilans(db, jeton.etablissementId, periode, params);
+
+  const next = new URL(url);
+  if (suivant) next.searchParams.set('curseur', suivant);
+  const headers: Record<string, string> = { 'Cache-Control': NO_STORE, 'API-Version': 'v1' };
+  if (suivant) headers.Link = `<${next.pathname}${next.search}>; rel="next"`;
+
+  const body =
+    params.format === 'csv'
+      ? toCsv(jeton.uai, periode, bilans)
+      : JSON.stringify({
+          version: 'v1',
+          etablissement: { uai: jeton.uai, nom: jeton.etablissementNom },
+          periode,
+          bilans,
+          suivant,
+        });
+  headers['Content-Type'] =
+    params.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8';
+  if (params.format === 'csv')
+    headers['Content-Disposition'] = `attachment; filename="cpro-bilans-${jeton.uai}.csv"`;
+  headers.ETag = `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+
+  await tracerLecture(
+    db,
+    jeton.jetonId,
+    jeton.etablissementId,
+    periode.id,
+    bilans.map((b) => b.id),
+  );
+
+  const known = request.headers.get('if-none-match');
+  if (known && known.split(',').some((tag) => tag.trim() === headers.ETag)) {
+    return new Response(null, {
+      status: 304,
+      headers: { ETag: headers.ETag, 'Cache-Control': NO_STORE },
+    });
+  }
+  return new Response(body, { status: 200, headers });
+}

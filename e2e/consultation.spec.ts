@@ -68,6 +68,7 @@ test('HUBERT Angie: both dates, constats and conseils, 21 competences, columns a
   );
   await expect(page.getByText("Constats sur le niveau de l'élève.")).toBeVisible();
   await expect(page.getByText("Conseils pour aider l'élève à progresser.")).toBeVisible();
+  await expect(page.getByText('Validé : pas encore lu par PRONOTE.')).toBeVisible();
   await expect(rows(page)).toHaveCount(21);
   await expect(rows(page).first()).toContainText('C1-1');
   await expect(rows(page).nth(7)).toContainText('C4-2 = C2-1');

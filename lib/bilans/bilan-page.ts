@@ -19,6 +19,8 @@ export interface BilanAffiche extends BilanDate {
   constats: string;
   conseils: string;
   valideLe: string | null;
+  /** When PRONOTE's export last read this bilan (null: never). */
+  luParPronoteLe: string | null;
 }
 
 export interface LigneCompetence {
@@ -62,6 +64,7 @@ interface RawBilan {
   constats: string;
   conseils: string;
   valideLe: string | null;
+  luParPronoteLe: string | null;
   niveaux: Record<string, string> | null;
 }
 
@@ -113,6 +116,7 @@ async function fetchRawPages(
            (select json_agg(json_build_object(
                      'id', b.id, 'date', b.date, 'constats', b.constats, 'conseils', b.conseils,
                      'valideLe', b.valide_le,
+                     'luParPronoteLe', (select l.derniere_lecture from pronote_bilans_lus l where l.bilan_id = b.id),
                      'niveaux', (select json_object_agg(p.competence_id, p.niveau)
                                    from positionnements p where p.bilan_id = b.id))
                             order by b.date, b.cree_le, b.id)
@@ -187,6 +191,7 @@ export function buildBilanPageView(raw: RawPage, bilanId: string | null): BilanP
           constats: shown.constats,
           conseils: shown.conseils,
           valideLe: shown.valideLe,
+          luParPronoteLe: shown.luParPronoteLe ?? null,
         }
       : null,
     colonnes: colonnesRaw.map(toBilanDate),

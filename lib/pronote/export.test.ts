@@ -1,7 +1,7 @@
 // The PRONOTE export API on both drivers: exactly the validated bilans of the period, of the
 // token's establishment only, the same data in JSON and CSV, every bilan once across pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, between, count, eq, isNotNull } from 'drizzle-orm';
+import { and, between, count, eq, isNotNull, isNull } from 'drizzle-orm';
 import { seedDemo } from '@/drizzle/seed/seed';
 import { DEMO_UAI, VOISIN_UAI } from '@/drizzle/seed/demo-data';
 import { apprenants, bilans, periodes, pronoteBilansLus, pronoteLectures } from '@/lib/db/schema';
@@ -222,5 +222,43 @@ describe.each(testDrivers())('PRONOTE export ($name)', (driver) => {
     expect(after!.n - before!.n).toBe(2);
     const [read] = await connection.db.select({ n: count() }).from(pronoteBilansLus);
     expect(read!.n).toBeGreaterThan(0);
+  });
+});
+
+describe.each(testDrivers())('PRONOTE status on the bilan page ($name)', (driver) => {
+  it('shows when PRONOTE last read a validated bilan', async () => {
+    const connection = await driver.open();
+    try {
+      await seedDemo(connection.db, TODAY);
+      const { getBilanPage } = await import('@/lib/bilans/bilan-page');
+      const token = (await creerJeton(connection.db, DEMO_UAI, 'test'))!.jeton;
+      const response = await handleExport(
+        connection.db,
+        new Request('http://localhost/api/pronote/v1/bilans?limite=1', {
+          headers: { Authorization: `Bearer ${token}` },
+        }),
+        TODAY,
+      );
+      const [read] = ((await response.json()) as JsonPage).bilans;
+      const [row] = await connection.db.select().from(bilans).where(eq(bilans.id, read!.id));
+      const view = await getBilanPage(connection.db, demo, row!.apprenantId, row!.id);
+      expect(view?.affiche?.luParPronoteLe).not.toBeNull();
+      const [unvalidated] = await connection.db
+        .select()
+        .from(bilans)
+        .innerJoin(apprenants, eq(apprenants.id, bilans.apprenantId))
+        .where(and(eq(apprenants.etablissementId, demo), isNull(bilans.valideLe)))
+        .limit(1);
+      const other = await getBilanPage(
+        connection.db,
+        demo,
+        unvalidated!.apprenants.id,
+        unvalidated!.bilans.id,
+      );
+      expect(other?.affiche?.valideLe).toBeNull();
+      expect(other?.affiche?.luParPronoteLe).toBeNull();
+    } finally {
+      await connection.close();
+    }
   });
 });

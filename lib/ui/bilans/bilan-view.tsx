@@ -7,6 +7,7 @@ import { DatesBanner } from './dates-banner';
 import { LegendeNiveaux } from './legende';
 import { RadarSection } from './radar-section';
 import { TextBlock } from './text-block';
+import { PronoteStatus } from './pronote-status';
 
 export const EMPTY_SENTENCE = "Aucun bilan n'est actuellement disponible pour cet apprenant.";
 
@@ -34,6 +35,7 @@ export function BilanView({ view, actions }: { view: BilanPageView; actions?: Re
               ? `validé le ${formatDateTimeFr(affiche.valideLe)}`
               : 'en cours de validation'}
           </p>
+          <PronoteStatus bilan={affiche} />
           <div className="grid gap-4 md:grid-cols-2">
             <TextBlock title="Constats" text={affiche.constats} />
             <TextBlock title="Conseils" text={affiche.conseils} />

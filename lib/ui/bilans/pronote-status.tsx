@@ -1,0 +1,12 @@
+// Whether PRONOTE can see the shown bilan, and when its export last read it.
+import type { BilanAffiche } from '@/lib/bilans/bilan-page';
+import { formatDateTimeFr } from '@/lib/bilans/dates';
+
+export function PronoteStatus({ bilan }: { bilan: BilanAffiche }) {
+  const text = !bilan.valideLe
+    ? "Non validé : ce bilan n'est pas encore visible dans PRONOTE."
+    : bilan.luParPronoteLe
+      ? `Lu par PRONOTE le ${formatDateTimeFr(bilan.luParPronoteLe)}.`
+      : 'Validé : pas encore lu par PRONOTE.';
+  return <p className="pronote-statut text-sm text-slate-600">{text}</p>;
+}

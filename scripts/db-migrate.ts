@@ -1,13 +1,8 @@
 // `npm run db:migrate`: applies drizzle/ migrations to PostgreSQL (DATABASE_URL) or to the
 // embedded database (refused clearly while a server holds it).
-import { openConfiguredDatabase } from '@/lib/db/client';
+import { openForScript } from './open-database';
 
-const connection = await openConfiguredDatabase({ prepareEmbedded: false }).catch(
-  (error: Error) => {
-    console.error(`[cpro] ${error.message}`);
-    process.exit(1);
-  },
-);
+const connection = await openForScript({ prepareEmbedded: false });
 try {
   await connection.migrate();
   console.log(`[cpro] Migrations appliquées (${connection.driver}).`);

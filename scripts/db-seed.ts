@@ -1,13 +1,8 @@
 // `npm run db:seed`: inserts the demo data (idempotent: a second run changes nothing).
-import { openConfiguredDatabase } from '@/lib/db/client';
+import { openForScript } from './open-database';
 import { seedDemo } from '@/drizzle/seed/seed';
 
-const connection = await openConfiguredDatabase({ prepareEmbedded: false }).catch(
-  (error: Error) => {
-    console.error(`[cpro] ${error.message}`);
-    process.exit(1);
-  },
-);
+const connection = await openForScript({ prepareEmbedded: false });
 try {
   await connection.migrate();
   const started = performance.now();

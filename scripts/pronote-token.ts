@@ -2,7 +2,7 @@
 // `--list [--uai <UAI>]` lists them; `--revoke <id>` revokes one. On the embedded database it
 // refuses clearly while `npm start` holds it; on PostgreSQL it works at any time.
 import { parseArgs } from 'node:util';
-import { openConfiguredDatabase } from '@/lib/db/client';
+import { openForScript } from './open-database';
 import { isUuid } from '@/lib/bilans/ids';
 import { creerJeton, listerJetons, revoquerJeton } from '@/lib/pronote/jetons';
 
@@ -24,10 +24,7 @@ function usage(): never {
 
 if (!values.list && !values.revoke && !values.uai) usage();
 
-const connection = await openConfiguredDatabase({ prepareEmbedded: true }).catch((error: Error) => {
-  console.error(`[cpro] ${error.message}`);
-  process.exit(1);
-});
+const connection = await openForScript({ prepareEmbedded: true });
 let code = 0;
 try {
   if (values.list) {

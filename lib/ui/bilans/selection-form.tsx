@@ -24,6 +24,34 @@ const arrowClass =
 
 const noSubscription = () => () => {};
 
+/** « Apprenant précédent / suivant »: a submit button of the GET form, a navigation with JavaScript. */
+function ArrowButton(props: {
+  label: string;
+  symbol: string;
+  targetId: string | null;
+  onGo: (url: string) => void;
+}) {
+  const { label, symbol, targetId, onGo } = props;
+  return (
+    <button
+      type="submit"
+      name="aller"
+      value={targetId ?? ''}
+      disabled={!targetId}
+      aria-label={label}
+      title={label}
+      className={arrowClass}
+      onClick={(event) => {
+        if (!targetId) return;
+        event.preventDefault();
+        onGo(`/bilans/${targetId}`);
+      }}
+    >
+      <span aria-hidden="true">{symbol}</span>
+    </button>
+  );
+}
+
 export function SelectionForm(props: SelectionFormProps) {
   const { classes, apprenants, classeId, apprenantId, precedentId, suivantId, children } = props;
   const router = useRouter();
@@ -37,12 +65,6 @@ export function SelectionForm(props: SelectionFormProps) {
 
   function go(url: string) {
     startTransition(() => router.push(url));
-  }
-
-  function onArrow(event: React.MouseEvent<HTMLButtonElement>, id: string | null) {
-    if (!id) return;
-    event.preventDefault();
-    go(`/bilans/${id}`);
   }
 
   return (
@@ -79,18 +101,7 @@ export function SelectionForm(props: SelectionFormProps) {
 
       <div>
         <div className="flex items-start gap-2">
-          <button
-            type="submit"
-            name="aller"
-            value={precedentId ?? ''}
-            disabled={!precedentId}
-            aria-label="Apprenant précédent"
-            title="Apprenant précédent"
-            className={arrowClass}
-            onClick={(e) => onArrow(e, precedentId)}
-          >
-            <span aria-hidden="true">←</span>
-          </button>
+          <ArrowButton label="Apprenant précédent" symbol="←" targetId={precedentId} onGo={go} />
           <div className="min-w-0 flex-1">
             <label htmlFor="apprenant" className="block text-sm font-semibold text-slate-800">
               Apprenant
@@ -119,18 +130,7 @@ export function SelectionForm(props: SelectionFormProps) {
               ))}
             </select>
           </div>
-          <button
-            type="submit"
-            name="aller"
-            value={suivantId ?? ''}
-            disabled={!suivantId}
-            aria-label="Apprenant suivant"
-            title="Apprenant suivant"
-            className={arrowClass}
-            onClick={(e) => onArrow(e, suivantId)}
-          >
-            <span aria-hidden="true">→</span>
-          </button>
+          <ArrowButton label="Apprenant suivant" symbol="→" targetId={suivantId} onGo={go} />
         </div>
         <div className="mt-2 flex items-center gap-3">
           <button

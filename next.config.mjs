@@ -14,6 +14,7 @@ const PRINT_CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
+  "frame-ancestors 'none'",
 ].join('; ');
 
 /** @type {import('next').NextConfig} */
@@ -25,6 +26,20 @@ const nextConfig = {
   poweredByHeader: false,
   async headers() {
     return [
+      {
+        // Pupils' data: no sniffing, no framing, and bilan URLs (they carry ids) never leak
+        // through the Referer header.
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+        ],
+      },
+      {
+        source: '/:path((?!impression).*)',
+        headers: [{ key: 'Content-Security-Policy', value: "frame-ancestors 'none'" }],
+      },
       {
         source: '/impression/:path*',
         headers: [

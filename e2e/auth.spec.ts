@@ -53,3 +53,14 @@ test('the staff account is refused with a 403 page', async ({ page }) => {
   expect(response.status()).toBe(403);
   expect(await response.text()).not.toContain('HUBERT');
 });
+
+test('every answer carries the protective headers', async ({ request }) => {
+  for (const url of ['/login', '/api/health', '/bilans']) {
+    const response = await request.get(url, { maxRedirects: 0 });
+    const headers = response.headers();
+    expect(headers['x-content-type-options'], url).toBe('nosniff');
+    expect(headers['referrer-policy'], url).toBe('no-referrer');
+    expect(headers['x-frame-options'], url).toBe('DENY');
+    expect(headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
+  }
+});

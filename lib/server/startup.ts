@@ -1,7 +1,9 @@
 // Server start-up (Node.js runtime only): open the database now, and on stop close the
 // PDF browser (no Chromium left behind) and the embedded database (no WAL replay).
 import { closePdfService } from '@/lib/pdf/documents';
+import { sql } from 'drizzle-orm';
 import { getConnection } from '@/lib/db/client';
+import { rowsOf } from '@/lib/db/rows';
 
 export async function startServerDatabase(): Promise<void> {
   let stopping = false;
@@ -15,11 +17,22 @@ export async function startServerDatabase(): Promise<void> {
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   try {
-    await getConnection();
+    const connection = await getConnection();
+    // On PostgreSQL migrations are run by the operator: say so now rather than fail on every page.
+    const [row] = rowsOf<{ table: string | null }>(
+      await connection.db.execute(sql`select to_regclass('public.bilans')::text as "table"`),
+    );
+    if (!row?.table) {
+      console.error(
+        "[cpro] La base de données n'est pas migrée : lancez « npm run db:migrate » (puis « npm run db:seed » pour la démo).",
+      );
+    }
   } catch (error) {
+    // Drizzle wraps the driver's error: its cause says what is wrong (refused, unknown host…).
+    const cause = (error as Error & { cause?: Error }).cause;
     console.error(
       '[cpro] La base de données ne répond pas au démarrage :',
-      (error as Error).message,
+      cause?.message || (error as Error).message,
     );
   }
 }

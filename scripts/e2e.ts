@@ -3,18 +3,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureBrowser } from './ensure-browser';
+import { requireBrowserOrExit } from './ensure-browser';
 import { build } from './build-if-needed';
 
-const browser = (() => {
-  try {
-    return ensureBrowser();
-  } catch (error) {
-    console.error(`[cpro] ${(error as Error).message}`);
-    process.exit(1);
-  }
-})();
-console.log(`[cpro] Chromium : ${browser.path} (${browser.source})`);
+const browser = requireBrowserOrExit();
 
 if (!process.argv.includes('--no-build')) build();
 

@@ -20,3 +20,15 @@ export function ensureBrowser(): FoundBrowser {
   if (!installed) throw new BrowserNotFoundError(' même après apt-get install chromium');
   return installed;
 }
+
+/** For the test scripts: the browser, or its instructions and exit 1. */
+export function requireBrowserOrExit(): FoundBrowser {
+  try {
+    const found = ensureBrowser();
+    console.log(`[cpro] Chromium : ${found.path} (${found.source})`);
+    return found;
+  } catch (error) {
+    console.error(`[cpro] ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

@@ -3,9 +3,9 @@
 // `next start`. The embedded database is migrated and seeded by the server on its first
 // start (instrumentation.ts), so no environment variable is required.
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { embeddedDatabaseDir } from '@/lib/db/client';
+import { DatabaseLockedError, lockHolder } from '@/lib/db/lock';
 import { buildIfNeeded, nextBin } from './build-if-needed';
 
 const dev = process.argv.includes('--dev');
@@ -17,23 +17,12 @@ process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 if (!process.env.DATABASE_URL) {
+  // Refuse before building: the server would only find out once started.
   const lock = `${embeddedDatabaseDir()}.lock`;
-  if (fs.existsSync(lock)) {
-    const pid = Number(fs.readFileSync(lock, 'utf8'));
-    let alive = false;
-    try {
-      process.kill(pid, 0);
-      alive = true;
-    } catch {
-      alive = false;
-    }
-    if (alive) {
-      console.error(
-        `[cpro] La base embarquée est déjà utilisée par le processus ${pid} : un autre « npm start » tourne-t-il ? ` +
-          'Arrêtez-le, ou lancez celui-ci avec un autre DATA_DIR.',
-      );
-      process.exit(1);
-    }
+  const holder = lockHolder(lock);
+  if (holder !== null) {
+    console.error(`[cpro] ${new DatabaseLockedError(lock, holder).message}`);
+    process.exit(1);
   }
 }
 

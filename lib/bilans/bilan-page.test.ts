@@ -1,6 +1,6 @@
 // The bilan page's data on both drivers: content, scoping to the establishment, round trips.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Logger } from 'drizzle-orm/logger';
 import { seedDemo } from '@/drizzle/seed/seed';
 import { DEMO_UAI, VOISIN_UAI } from '@/drizzle/seed/demo-data';
@@ -75,11 +75,12 @@ describe.each(testDrivers())('getBilanPage ($name)', (driver) => {
     expect(
       await getBilanPage(connection.db, demo, '00000000-0000-4000-8000-000000000000'),
     ).toBeNull();
-    const [other] = await connection.db.select().from(bilans).limit(1);
-    const otherBilanOfSomeoneElse = other!.apprenantId === angie ? null : other!.id;
-    if (otherBilanOfSomeoneElse) {
-      expect(await getBilanPage(connection.db, demo, angie, otherBilanOfSomeoneElse)).toBeNull();
-    }
+    const [someoneElses] = await connection.db
+      .select()
+      .from(bilans)
+      .where(ne(bilans.apprenantId, angie))
+      .limit(1);
+    expect(await getBilanPage(connection.db, demo, angie, someoneElses!.id)).toBeNull();
     expect(await getBilanPage(connection.db, demo, angie, 'x')).toBeNull();
   });
 

@@ -1,6 +1,6 @@
 // Classes of an establishment and their pupils, for the selection form. Every query
 // takes the teacher's establishment: an id from another establishment finds nothing.
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { apprenants, classes } from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';
 import { compareApprenants, compareClasses } from './tri';
@@ -22,8 +22,7 @@ export async function listClasses(db: Database, etablissementId: string): Promis
   const rows = await db
     .select({ id: classes.id, nom: classes.nom, anneeScolaire: classes.anneeScolaire })
     .from(classes)
-    .where(eq(classes.etablissementId, etablissementId))
-    .orderBy(desc(classes.anneeScolaire), asc(classes.nom));
+    .where(eq(classes.etablissementId, etablissementId));
   return rows.sort(compareClasses);
 }
 
@@ -36,15 +35,6 @@ export async function listApprenants(
   const rows = await db
     .select({ id: apprenants.id, nom: apprenants.nom, prenom: apprenants.prenom })
     .from(apprenants)
-    .where(and(eq(apprenants.classeId, classeId), eq(apprenants.etablissementId, etablissementId)))
-    .orderBy(asc(apprenants.nom), asc(apprenants.prenom), asc(apprenants.id));
+    .where(and(eq(apprenants.classeId, classeId), eq(apprenants.etablissementId, etablissementId)));
   return rows.sort(compareApprenants);
-}
-
-export function apprenantLabel(apprenant: { nom: string; prenom: string }): string {
-  return `${apprenant.nom} ${apprenant.prenom}`;
-}
-
-export function classeLabel(classe: ClasseOption): string {
-  return `${classe.nom} (${classe.anneeScolaire})`;
 }

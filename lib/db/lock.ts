@@ -25,6 +25,17 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** The live process (other than this one) holding the lock, or null. */
+export function lockHolder(lockFile: string): number | null {
+  let holder: number;
+  try {
+    holder = Number.parseInt(fs.readFileSync(lockFile, 'utf8'), 10);
+  } catch {
+    return null;
+  }
+  return Number.isFinite(holder) && holder !== process.pid && isAlive(holder) ? holder : null;
+}
+
 /** Takes the lock for this process (re-entrant); throws DatabaseLockedError if a live process holds it. */
 export function acquireLock(lockFile: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -41,10 +52,9 @@ export function acquireLock(lockFile: string): () => void {
       return release;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number.parseInt(fs.readFileSync(lockFile, 'utf8'), 10);
-      if (holder === process.pid) return () => {};
-      if (Number.isFinite(holder) && isAlive(holder))
-        throw new DatabaseLockedError(lockFile, holder);
+      if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) return () => {};
+      const holder = lockHolder(lockFile);
+      if (holder !== null) throw new DatabaseLockedError(lockFile, holder);
       // The holder died without cleaning up (killed server): PGlite recovers from its WAL.
       fs.rmSync(lockFile, { force: true });
     }

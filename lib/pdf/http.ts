@@ -59,8 +59,6 @@ export async function pdfResponse(work: () => Promise<PdfDocument | null>): Prom
     if (error instanceof PdfTimeoutError) {
       return messagePage(503, 'Impression PDF trop longue', error.message, { 'Retry-After': '10' });
     }
-    // Redirects and 403s thrown by requireTeacher() must go through to Next.js.
-    if (error instanceof Error && 'digest' in error) throw error;
     console.error('[pdf] échec :', error);
     return messagePage(
       503,

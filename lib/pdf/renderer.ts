@@ -34,11 +34,6 @@ export class PdfRenderer {
 
   constructor(private readonly settings: RendererSettings) {}
 
-  /** Jobs waiting for their turn (for monitoring and tests). */
-  get waiting(): number {
-    return this.waiters.length;
-  }
-
   async render(url: string): Promise<Buffer> {
     if (this.closed) throw new Error('PDF renderer closed');
     if (this.running && this.waiters.length >= this.settings.maxWaiting) throw new PdfBusyError();

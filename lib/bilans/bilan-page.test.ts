@@ -84,6 +84,16 @@ describe.each(testDrivers())('getBilanPage ($name)', (driver) => {
     expect(await getBilanPage(connection.db, demo, angie, 'x')).toBeNull();
   });
 
+  it('skips the selection lists for the print page, and shows the same bilan', async () => {
+    const page = await getBilanPage(connection.db, demo, angie);
+    const print = await getBilanPage(connection.db, demo, angie, null, { selection: false });
+    expect(print?.classes).toEqual([]);
+    expect(print?.apprenants).toEqual([]);
+    expect(print?.competences).toEqual(page?.competences);
+    expect(print?.affiche).toEqual(page?.affiche);
+    expect(await getBilanPage(connection.db, voisin, angie, null, { selection: false })).toBeNull();
+  });
+
   it('steps through the class in list order', async () => {
     const view = await getBilanPage(connection.db, demo, angie);
     const list = view!.apprenants;

@@ -210,10 +210,12 @@ export async function getBilanPage(
   etablissementId: string,
   apprenantId: string,
   bilanId: string | null = null,
+  /** false for the print page: it shows no class or pupil selector, so it need not read them. */
+  options: { selection: boolean } = { selection: true },
 ): Promise<BilanPageView | null> {
   if (!isUuid(apprenantId) || (bilanId !== null && !isUuid(bilanId)) || !isUuid(etablissementId))
     return null;
-  const [raw] = await fetchRawPages(db, etablissementId, { apprenantId }, true);
+  const [raw] = await fetchRawPages(db, etablissementId, { apprenantId }, options.selection);
   return raw ? buildBilanPageView(raw, bilanId) : null;
 }
 

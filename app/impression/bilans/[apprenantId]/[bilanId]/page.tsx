@@ -21,7 +21,9 @@ export default async function BilanImpression({
     bilanId,
   ]);
   if (!etablissementId) notFound();
-  const view = await getBilanPage(await getDb(), etablissementId, apprenantId, bilanId);
+  const view = await getBilanPage(await getDb(), etablissementId, apprenantId, bilanId, {
+    selection: false,
+  });
   if (!view) notFound();
   return (
     <>

@@ -5,9 +5,12 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/lib/db/client';
 import { verifyCredentials } from './credentials';
+import { sessionMaxAgeSeconds } from './session-lifetime';
 import { getAuthSecret } from './secret';
+import { revokeSessions } from './revocation';
+import { clearAttempts, clientAddress, throttleKeys } from './throttle';
 
-const SCHOOL_DAY_SECONDS = Number(process.env.SESSION_MAX_AGE_SECONDS ?? 10 * 60 * 60);
+const SCHOOL_DAY_SECONDS = sessionMaxAgeSeconds();
 
 export const authOptions: NextAuthOptions = {
   secret: getAuthSecret(),
@@ -21,12 +24,34 @@ export const authOptions: NextAuthOptions = {
         email: { label: 'Adresse électronique', type: 'email' },
         password: { label: 'Mot de passe', type: 'password' },
       },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         if (!credentials) return null;
-        return verifyCredentials(await getDb(), credentials.email, credentials.password);
+        const db = await getDb();
+        const user = await verifyCredentials(db, credentials.email, credentials.password);
+        // The attempt was already counted by sign-in-guard.ts; a success clears the counters.
+        if (user) {
+          const forwarded = request.headers?.['x-forwarded-for'];
+          await clearAttempts(
+            db,
+            throttleKeys(
+              credentials.email,
+              clientAddress(typeof forwarded === 'string' ? forwarded : null),
+            ),
+          );
+        }
+        return user;
       },
     }),
   ],
+  events: {
+    // Signing out bumps the account's session version: a copy of the cookie kept
+    // elsewhere stops working at its next request.
+    async signOut({ token }) {
+      if (token?.sub && typeof token.sessionVersion === 'number') {
+        await revokeSessions(await getDb(), token.sub, token.sessionVersion);
+      }
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {

@@ -216,3 +216,47 @@ export const pronoteBilansLus = pgTable('pronote_bilans_lus', {
     .references(() => bilans.id),
   derniereLecture: timestamp('derniere_lecture', { withTimezone: true }).notNull(),
 });
+
+// Sign-in throttling: one row per account (`compte:<e-mail>`) and per address
+// (`adresse:<ip>`), shared by every server instance through the database.
+export const connexionEchecs = pgTable('connexion_echecs', {
+  cle: text('cle').primaryKey(),
+  echecs: integer('echecs').notNull(),
+  debut: timestamp('debut', { withTimezone: true }).notNull(),
+  verrouilleJusquA: timestamp('verrouille_jusqu_a', { withTimezone: true }),
+});
+
+export const traceActionEnum = pgEnum('trace_action', [
+  'consultation',
+  'pdf_bilan',
+  'pdf_classe',
+  'export_pronote',
+]);
+
+// RGPD access trace: who saw which pupil's bilan, when, through which route. Ids only,
+// never pupil content; purged after the retention period (`npm run trace:purge`).
+export const tracesAcces = pgTable(
+  'traces_acces',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    etablissementId: uuid('etablissement_id')
+      .notNull()
+      .references(() => etablissements.id),
+    utilisateurId: uuid('utilisateur_id').references(() => utilisateurs.id),
+    jetonId: uuid('jeton_id').references(() => pronoteJetons.id),
+    action: traceActionEnum('action').notNull(),
+    route: text('route').notNull(),
+    apprenantId: uuid('apprenant_id').references(() => apprenants.id),
+    bilanId: uuid('bilan_id').references(() => bilans.id),
+    classeId: uuid('classe_id').references(() => classes.id),
+    creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('traces_acces_cree_le_idx').on(t.creeLe),
+    index('traces_acces_apprenant_idx').on(t.apprenantId, t.creeLe),
+    check(
+      'traces_acces_auteur_check',
+      sql`(${t.utilisateurId} is null) <> (${t.jetonId} is null)`,
+    ),
+  ],
+);

@@ -1,6 +1,7 @@
 import NextAuth from 'next-auth';
 import { authOptions } from '@/lib/auth/options';
+import { guardSignIn } from '@/lib/auth/sign-in-guard';
 
-const handler = NextAuth(authOptions);
+const handler = guardSignIn(NextAuth(authOptions));
 
 export { handler as GET, handler as POST };

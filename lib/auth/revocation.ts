@@ -1,0 +1,19 @@
+// Revoking sessions: bumping an account's session version makes every JWT issued before
+// invalid at its next request (session.ts compares versions). Deactivation and password
+// changes bump it too, through a trigger (drizzle/0003_securite.sql), whoever makes them.
+import { and, eq, sql } from 'drizzle-orm';
+import { utilisateurs } from '@/lib/db/schema';
+import type { Database } from '@/lib/db/types';
+
+/** Bumps the version if it is still `fromVersion` (a second sign-out changes nothing). */
+export async function revokeSessions(
+  db: Database,
+  userId: string,
+  fromVersion: number,
+): Promise<void> {
+  if (!/^[0-9a-f-]{36}$/i.test(userId)) return;
+  await db
+    .update(utilisateurs)
+    .set({ sessionVersion: sql`${utilisateurs.sessionVersion} + 1` })
+    .where(and(eq(utilisateurs.id, userId), eq(utilisateurs.sessionVersion, fromVersion)));
+}

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDrivers } from '@/lib/db/testing';
+import type { Connection } from '@/lib/db/connect';
+import {
+  clearAttempts,
+  clientAddress,
+  registerAttempt,
+  throttleKeys,
+  throttlePolicy,
+} from './throttle';
+
+const policy = throttlePolicy({});
+const minutes = (start: Date, n: number) => new Date(start.getTime() + n * 60_000);
+
+describe('throttle keys and addresses', () => {
+  it('charges the account (normalised) and the address', () => {
+    expect(throttleKeys(' Prof@Lycee.test ', '203.0.113.7')).toEqual([
+      'compte:prof@lycee.test',
+      'adresse:203.0.113.7',
+    ]);
+    expect(throttleKeys('prof@lycee.test', null)).toEqual(['compte:prof@lycee.test']);
+  });
+
+  it('takes the address the nearest proxy saw', () => {
+    expect(clientAddress('198.51.100.1, 203.0.113.7')).toBe('203.0.113.7');
+    expect(clientAddress('::1')).toBe('::1');
+    expect(clientAddress(null)).toBeNull();
+    expect(clientAddress(' ')).toBeNull();
+  });
+
+  it('defaults to 10 failures in 15 minutes, locked 15 minutes', () => {
+    expect(policy).toEqual({ maxFailures: 10, windowSeconds: 900, lockSeconds: 900 });
+    expect(throttlePolicy({ SIGNIN_LOCK_SECONDS: '5', SIGNIN_MAX_FAILURES: 'x' })).toEqual({
+      maxFailures: 10,
+      windowSeconds: 900,
+      lockSeconds: 5,
+    });
+  });
+});
+
+describe.each(testDrivers())('registerAttempt ($name)', (driver) => {
+  let connection: Connection;
+  beforeAll(async () => {
+    connection = await driver.open();
+  });
+  afterAll(() => connection?.close());
+
+  const start = new Date('2026-11-28T08:00:00Z');
+
+  it('lets 10 attempts through, refuses the 11th for 15 minutes, then unlocks', async () => {
+    const keys = throttleKeys('a@lycee.test', '192.0.2.1');
+    for (let i = 0; i < 10; i++) {
+      expect(await registerAttempt(connection.db, keys, policy, minutes(start, i))).toEqual({
+        allowed: true,
+      });
+    }
+    const refused = await registerAttempt(connection.db, keys, policy, minutes(start, 10));
+    expect(refused).toEqual({ allowed: false, retryAfterSeconds: 14 * 60 });
+    // Still locked just before the end, whatever the attempts in between.
+    expect((await registerAttempt(connection.db, keys, policy, minutes(start, 23))).allowed).toBe(
+      false,
+    );
+    expect(await registerAttempt(connection.db, keys, policy, minutes(start, 24.01))).toEqual({
+      allowed: true,
+    });
+  });
+
+  it('forgets failures older than the window', async () => {
+    const keys = throttleKeys('b@lycee.test', null);
+    for (let i = 0; i < 9; i++) await registerAttempt(connection.db, keys, policy, start);
+    // 16 minutes later the window has passed: ten more attempts are allowed.
+    for (let i = 0; i < 10; i++) {
+      expect((await registerAttempt(connection.db, keys, policy, minutes(start, 16))).allowed).toBe(
+        true,
+      );
+    }
+  });
+
+  it('locks an address tried against many accounts, and an account from many addresses', async () => {
+    for (let i = 0; i < 10; i++) {
+      await registerAttempt(
+        connection.db,
+        throttleKeys(`c${i}@lycee.test`, '192.0.2.9'),
+        policy,
+        start,
+      );
+    }
+    expect(
+      (
+        await registerAttempt(
+          connection.db,
+          throttleKeys('new@lycee.test', '192.0.2.9'),
+          policy,
+          start,
+        )
+      ).allowed,
+    ).toBe(false);
+    for (let i = 0; i < 10; i++) {
+      await registerAttempt(
+        connection.db,
+        throttleKeys('d@lycee.test', `198.51.100.${i}`),
+        policy,
+        start,
+      );
+    }
+    expect(
+      (
+        await registerAttempt(
+          connection.db,
+          throttleKeys('d@lycee.test', '198.51.100.200'),
+          policy,
+          start,
+        )
+      ).allowed,
+    ).toBe(false);
+  });
+
+  it('counts parallel attempts exactly: a burst gets no more than the limit through', async () => {
+    const keys = throttleKeys('e@lycee.test', null);
+    const verdicts = await Promise.all(
+      Array.from({ length: 30 }, () => registerAttempt(connection.db, keys, policy, start)),
+    );
+    expect(verdicts.filter((v) => v.allowed)).toHaveLength(10);
+  });
+
+  it('a success clears the counters', async () => {
+    const keys = throttleKeys('f@lycee.test', '192.0.2.50');
+    for (let i = 0; i < 9; i++) await registerAttempt(connection.db, keys, policy, start);
+    await clearAttempts(connection.db, keys);
+    for (let i = 0; i < 10; i++) {
+      expect((await registerAttempt(connection.db, keys, policy, start)).allowed).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,102 @@
+// Sign-in throttling, per account and per address. Every attempt is counted BEFORE the
+// password is checked, in one atomic statement, so a burst of parallel guesses cannot slip
+// past the limit; a successful sign-in then clears both counters. The counters live in
+// the database so that every server instance shares them.
+import { inArray, sql } from 'drizzle-orm';
+import { connexionEchecs } from '@/lib/db/schema';
+import { rowsOf } from '@/lib/db/rows';
+import type { Database } from '@/lib/db/types';
+import { normalizeEmail } from './credentials';
+
+export interface ThrottlePolicy {
+  maxFailures: number;
+  windowSeconds: number;
+  lockSeconds: number;
+}
+
+function positive(value: string | undefined, fallback: number): number {
+  const parsed = Number(value);
+  return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
+}
+
+export function throttlePolicy(env: NodeJS.ProcessEnv = process.env): ThrottlePolicy {
+  return {
+    maxFailures: positive(env.SIGNIN_MAX_FAILURES, 10),
+    windowSeconds: positive(env.SIGNIN_WINDOW_SECONDS, 15 * 60),
+    lockSeconds: positive(env.SIGNIN_LOCK_SECONDS, 15 * 60),
+  };
+}
+
+/** The counters an attempt is charged to; unknown e-mails get one like known ones. */
+export function throttleKeys(email: string, address: string | null): string[] {
+  const keys = [`compte:${normalizeEmail(email).slice(0, 254)}`];
+  if (address) keys.push(`adresse:${address.slice(0, 64)}`);
+  return keys;
+}
+
+/**
+ * The client's address as seen by the nearest proxy: the last X-Forwarded-For entry
+ * (Next.js fills the header with the socket address when no proxy set it).
+ */
+export function clientAddress(forwardedFor: string | null | undefined): string | null {
+  const last = forwardedFor?.split(',').pop()?.trim();
+  return last ? last : null;
+}
+
+export type AttemptVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+interface CounterRow extends Record<string, unknown> {
+  echecs: number;
+  verrouille_jusqu_a: Date | string | null;
+}
+
+/**
+ * Counts one attempt against every key and says whether it may go on. A counter starts
+ * afresh when its window is over or its lock has expired; the attempt that reaches the
+ * limit locks the key (a success right after still clears it).
+ */
+export async function registerAttempt(
+  db: Database,
+  keys: string[],
+  policy: ThrottlePolicy = throttlePolicy(),
+  now: Date = new Date(),
+): Promise<AttemptVerdict> {
+  const at = now.toISOString();
+  const values = sql.join(
+    keys.map((key) => sql`(${key}, 1, ${at}::timestamptz, null::timestamptz)`),
+    sql`, `,
+  );
+  const fresh = sql`(
+      (c.verrouille_jusqu_a is not null and c.verrouille_jusqu_a <= ${at}::timestamptz)
+      or (c.verrouille_jusqu_a is null
+          and c.debut <= ${at}::timestamptz - make_interval(secs => ${policy.windowSeconds}))
+    )`;
+  const result = await db.execute<CounterRow>(sql`
+    insert into connexion_echecs as c (cle, echecs, debut, verrouille_jusqu_a)
+    values ${values}
+    on conflict (cle) do update set
+      echecs = case when ${fresh} then 1 else c.echecs + 1 end,
+      debut = case when ${fresh} then ${at}::timestamptz else c.debut end,
+      verrouille_jusqu_a = case
+        when ${fresh} then
+          case when 1 >= ${policy.maxFailures}
+            then ${at}::timestamptz + make_interval(secs => ${policy.lockSeconds}) end
+        when c.verrouille_jusqu_a is null and c.echecs + 1 >= ${policy.maxFailures}
+          then ${at}::timestamptz + make_interval(secs => ${policy.lockSeconds})
+        else c.verrouille_jusqu_a
+      end
+    returning echecs, verrouille_jusqu_a`);
+  let retryAfter = 0;
+  for (const row of rowsOf(result)) {
+    if (row.echecs > policy.maxFailures && row.verrouille_jusqu_a) {
+      const until = new Date(row.verrouille_jusqu_a).getTime();
+      retryAfter = Math.max(retryAfter, Math.ceil((until - now.getTime()) / 1000));
+    }
+  }
+  return retryAfter > 0 ? { allowed: false, retryAfterSeconds: retryAfter } : { allowed: true };
+}
+
+/** A successful sign-in: the account and the address start again from zero. */
+export async function clearAttempts(db: Database, keys: string[]): Promise<void> {
+  await db.delete(connexionEchecs).where(inArray(connexionEchecs.cle, keys));
+}

@@ -1,15 +1,26 @@
-// Tells server components which path was asked for, so `requireTeacher()` can send a
-// signed-out visitor back there after sign-in. Access control is NOT done here: every
-// page and handler checks the session itself through lib/auth.
+// Runs before every page and API route: draws the request's CSP nonce (Next.js puts it on
+// its scripts), sets the security headers that depend on the request (CSP, HSTS over
+// https) and tells server components which path was asked for, so that `requireTeacher()`
+// can send a signed-out visitor back there after sign-in. Access control is NOT done
+// here: every page and handler checks the session itself through lib/auth.
 import { NextResponse, type NextRequest } from 'next/server';
 import { REQUEST_PATH_HEADER } from '@/lib/auth/paths';
+import { HSTS, newNonce, pageCsp } from '@/lib/security/csp';
 
 export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const csp = pageCsp(nonce, { development: process.env.NODE_ENV === 'development' });
   const headers = new Headers(request.headers);
   headers.set(REQUEST_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.next({ request: { headers } });
+  headers.set('Content-Security-Policy', csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('Content-Security-Policy', csp);
+  const proto = request.headers.get('x-forwarded-proto') ?? request.nextUrl.protocol;
+  if (proto.replace(/:$/, '') === 'https') response.headers.set('Strict-Transport-Security', HSTS);
+  return response;
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/auth|api/health|impression).*)'],
+  // Print pages carry their own stricter policy (next.config.mjs); static files need none.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|impression).*)'],
 };

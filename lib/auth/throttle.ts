@@ -19,7 +19,9 @@ function positive(value: string | undefined, fallback: number): number {
   return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
 }
 
-export function throttlePolicy(env: NodeJS.ProcessEnv = process.env): ThrottlePolicy {
+export function throttlePolicy(
+  env: Record<string, string | undefined> = process.env,
+): ThrottlePolicy {
   return {
     maxFailures: positive(env.SIGNIN_MAX_FAILURES, 10),
     windowSeconds: positive(env.SIGNIN_WINDOW_SECONDS, 15 * 60),
@@ -87,7 +89,7 @@ export async function registerAttempt(
       end
     returning echecs, verrouille_jusqu_a`);
   let retryAfter = 0;
-  for (const row of rowsOf(result)) {
+  for (const row of rowsOf<CounterRow>(result)) {
     if (row.echecs > policy.maxFailures && row.verrouille_jusqu_a) {
       const until = new Date(row.verrouille_jusqu_a).getTime();
       retryAfter = Math.max(retryAfter, Math.ceil((until - now.getTime()) / 1000));

@@ -254,9 +254,6 @@ export const tracesAcces = pgTable(
   (t) => [
     index('traces_acces_cree_le_idx').on(t.creeLe),
     index('traces_acces_apprenant_idx').on(t.apprenantId, t.creeLe),
-    check(
-      'traces_acces_auteur_check',
-      sql`(${t.utilisateurId} is null) <> (${t.jetonId} is null)`,
-    ),
+    check('traces_acces_auteur_check', sql`(${t.utilisateurId} is null) <> (${t.jetonId} is null)`),
   ],
 );

@@ -2,6 +2,8 @@
 // Each is checked against the teacher's establishment BEFORE a browser is touched, looked
 // up in the cache, and otherwise printed from its /impression page with a signed token.
 import type { Teacher } from '@/lib/auth/session';
+import { traceBilan, traceClasse } from '@/lib/trace/acces';
+import { traceAfterResponse } from '@/lib/trace/after-response';
 import { getDb } from '@/lib/db/client';
 import { getBilanPdfSujet, getClassePdfSujet } from '@/lib/bilans/pdf-sujets';
 import { todayInParis } from '@/lib/bilans/dates';
@@ -81,7 +83,7 @@ export async function bilanPdf(
   if (!sujet) return null;
   const day = todayInParis();
   const token = createPrintToken({ etablissementId, kind: 'bilan', ids: [apprenantId, bilanId] });
-  return produce(
+  const document = await produce(
     PdfCache.key(
       TEMPLATE_VERSION,
       'bilan',
@@ -95,6 +97,12 @@ export async function bilanPdf(
     token,
     `bilan-${fileSlug(sujet.nom)}-${fileSlug(sujet.prenom)}-${sujet.date}.pdf`,
   );
+  const lecteur = { etablissementId, utilisateurId: teacher.id };
+  const route = `/bilans/${apprenantId}/${bilanId}/pdf`;
+  traceAfterResponse((db) =>
+    traceBilan(db, lecteur, { action: 'pdf_bilan', route, apprenantId, bilanId }),
+  );
+  return document;
 }
 
 export async function derniersBilansPdf(
@@ -106,7 +114,7 @@ export async function derniersBilansPdf(
   if (!sujet) return null;
   const day = todayInParis();
   const token = createPrintToken({ etablissementId, kind: 'classe', ids: [classeId] });
-  return produce(
+  const document = await produce(
     PdfCache.key(
       TEMPLATE_VERSION,
       'classe',
@@ -121,4 +129,9 @@ export async function derniersBilansPdf(
     token,
     `derniers-bilans-${fileSlug(sujet.classeNom)}-${sujet.anneeScolaire}-${day}.pdf`,
   );
+  const lecteur = { etablissementId, utilisateurId: teacher.id };
+  traceAfterResponse((db) =>
+    traceClasse(db, lecteur, classeId, `/classes/${classeId}/derniers-bilans/pdf`),
+  );
+  return document;
 }

@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, between, count, eq, isNotNull, isNull } from 'drizzle-orm';
 import { seedDemo } from '@/drizzle/seed/seed';
 import { DEMO_UAI, VOISIN_UAI } from '@/drizzle/seed/demo-data';
-import { apprenants, bilans, periodes, pronoteBilansLus, pronoteLectures } from '@/lib/db/schema';
+import {
+  apprenants,
+  bilans,
+  periodes,
+  pronoteBilansLus,
+  pronoteLectures,
+  tracesAcces,
+} from '@/lib/db/schema';
 import { testDrivers } from '@/lib/db/testing';
 import type { Connection } from '@/lib/db/connect';
 import { stableId } from '@/drizzle/seed/random';
@@ -201,6 +208,7 @@ describe.each(testDrivers())('PRONOTE export ($name)', (driver) => {
 
   it('answers 304 to a matching If-None-Match, and traces every call without touching bilans', async () => {
     const [before] = await connection.db.select({ n: count() }).from(pronoteLectures);
+    const [tracesBefore] = await connection.db.select({ n: count() }).from(tracesAcces);
     const first = await call('?limite=500');
     const etag = first.headers.get('etag');
     expect(etag).toBeTruthy();
@@ -209,6 +217,21 @@ describe.each(testDrivers())('PRONOTE export ($name)', (driver) => {
     expect(after!.n - before!.n).toBe(2);
     const [read] = await connection.db.select({ n: count() }).from(pronoteBilansLus);
     expect(read!.n).toBeGreaterThan(0);
+    // The RGPD trace: one record per bilan handed over, by this token, on each call.
+    const exported = ((await first.json()) as JsonPage).bilans.map((b) => b.id);
+    expect(exported.length).toBeGreaterThan(0);
+    const [tracesAfter] = await connection.db.select({ n: count() }).from(tracesAcces);
+    expect(tracesAfter!.n - tracesBefore!.n).toBe(2 * exported.length);
+    const traces = await connection.db
+      .select()
+      .from(tracesAcces)
+      .where(eq(tracesAcces.action, 'export_pronote'));
+    expect(traces.every((t) => t.jetonId && !t.utilisateurId)).toBe(true);
+    expect(
+      traces
+        .filter((t) => exported.includes(t.bilanId ?? ''))
+        .every((t) => t.etablissementId === demo),
+    ).toBe(true);
   });
 });
 

@@ -171,7 +171,12 @@ export async function lireBilans(
   };
 }
 
-/** Records the call (who, which period, how many) and when each bilan was last read. */
+const EXPORT_ROUTE = '/api/pronote/v1/bilans';
+
+/**
+ * Records the call (who, which period, how many), when each bilan was last read, and one
+ * RGPD access record per bilan exported — in one statement.
+ */
 export async function tracerLecture(
   db: Database,
   jetonId: string,
@@ -185,6 +190,13 @@ export async function tracerLecture(
       values (${jetonId}, ${etablissementId}, ${periodeId}, ${bilanIds.length})
     ), usage as (
       update pronote_jetons set dernier_usage_le = now() where id = ${jetonId}
+    ), trace as (
+      insert into traces_acces
+        (etablissement_id, jeton_id, action, route, apprenant_id, bilan_id, classe_id)
+      select ${etablissementId}, ${jetonId}, 'export_pronote', ${EXPORT_ROUTE},
+             b.apprenant_id, b.id, a.classe_id
+      from bilans b join apprenants a on a.id = b.apprenant_id
+      where b.id = any(${`{${bilanIds.join(',')}}`}::uuid[])
     )
     insert into pronote_bilans_lus (bilan_id, derniere_lecture)
     select unnest(${`{${bilanIds.join(',')}}`}::uuid[]), now()

@@ -8,6 +8,8 @@ import { BilanView } from './bilan-view';
 import { SelectionForm } from './selection-form';
 import { PdfDownload } from '@/lib/ui/pdf-download';
 import { PrintClassButton } from './print-class-button';
+import { traceBilan } from '@/lib/trace/acces';
+import { traceAfterResponse } from '@/lib/trace/after-response';
 
 export async function BilanPageContent({
   apprenantId,
@@ -19,6 +21,21 @@ export async function BilanPageContent({
   const teacher = await requireTeacher();
   const view = await getBilanPage(await getDb(), teacher.etablissement.id, apprenantId, bilanId);
   if (!view) notFound();
+  const shown = view.affiche;
+  if (shown) {
+    traceAfterResponse((db) =>
+      traceBilan(
+        db,
+        { etablissementId: teacher.etablissement.id, utilisateurId: teacher.id },
+        {
+          action: 'consultation',
+          route: bilanId ? `/bilans/${apprenantId}/${bilanId}` : `/bilans/${apprenantId}`,
+          apprenantId: view.apprenant.id,
+          bilanId: shown.id,
+        },
+      ),
+    );
+  }
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
       <SelectionForm

@@ -1,0 +1,124 @@
+// The RGPD access trace: ids only, scoped to the reader's establishment, purged by age.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asc, eq } from 'drizzle-orm';
+import { seedDemo } from '@/drizzle/seed/seed';
+import { DEMO_UAI, VOISIN_UAI } from '@/drizzle/seed/demo-data';
+import { stableId } from '@/drizzle/seed/random';
+import { testDrivers } from '@/lib/db/testing';
+import { tracesAcces } from '@/lib/db/schema';
+import type { Connection } from '@/lib/db/connect';
+import { purgeTraces, retentionLimit, traceBilan, traceClasse } from './acces';
+
+const demo = stableId('etablissement', DEMO_UAI);
+const voisin = stableId('etablissement', VOISIN_UAI);
+const teacher = {
+  etablissementId: demo,
+  utilisateurId: stableId('utilisateur', 'enseignant@lycee-demo.test'),
+};
+const intruder = {
+  etablissementId: voisin,
+  utilisateurId: stableId('utilisateur', 'enseignant@lycee-voisin.test'),
+};
+const classeKey = `${DEMO_UAI}|1re SN|2015-2016`;
+const classe = stableId('classe', classeKey);
+const angie = stableId('apprenant', classeKey, 'HUBERT', 'Angie');
+const angieLatest = stableId('bilan', angie, '2016-06-16');
+const aicha = stableId('apprenant', classeKey, "N'GUESSAN", 'Aïcha');
+
+describe.each(testDrivers())('access trace ($name)', (driver) => {
+  let connection: Connection;
+  beforeAll(async () => {
+    connection = await driver.open();
+    await seedDemo(connection.db, '2026-11-28');
+  });
+  afterAll(() => connection?.close());
+
+  const all = () => connection.db.select().from(tracesAcces).orderBy(asc(tracesAcces.creeLe));
+
+  it('records who displayed which bilan, from which route', async () => {
+    await traceBilan(connection.db, teacher, {
+      action: 'consultation',
+      route: `/bilans/${angie}`,
+      apprenantId: angie,
+      bilanId: angieLatest,
+    });
+    const [row] = await all();
+    expect(row).toMatchObject({
+      etablissementId: demo,
+      utilisateurId: teacher.utilisateurId,
+      jetonId: null,
+      action: 'consultation',
+      route: `/bilans/${angie}`,
+      apprenantId: angie,
+      bilanId: angieLatest,
+      classeId: classe,
+    });
+    // Ids and a route only: no column can hold a name, a constat or a level.
+    expect(Object.keys(row ?? {}).sort()).toEqual(
+      [
+        'action',
+        'apprenantId',
+        'bilanId',
+        'classeId',
+        'creeLe',
+        'etablissementId',
+        'id',
+        'jetonId',
+        'route',
+        'utilisateurId',
+      ].sort(),
+    );
+  });
+
+  it('records nothing for a bilan of another establishment', async () => {
+    const before = (await all()).length;
+    await traceBilan(connection.db, intruder, {
+      action: 'pdf_bilan',
+      route: 'x',
+      apprenantId: angie,
+      bilanId: angieLatest,
+    });
+    expect(await all()).toHaveLength(before);
+  });
+
+  it('records one line per pupil printed in a class PDF: their latest bilan', async () => {
+    await connection.db.delete(tracesAcces);
+    await traceClasse(connection.db, teacher, classe, `/classes/${classe}/derniers-bilans/pdf`);
+    const rows = await all();
+    expect(rows.length).toBeGreaterThan(10);
+    expect(new Set(rows.map((r) => r.apprenantId)).size).toBe(rows.length);
+    expect(rows.find((r) => r.apprenantId === angie)?.bilanId).toBe(angieLatest);
+    expect(rows.find((r) => r.apprenantId === aicha)).toBeUndefined();
+    expect(rows.every((r) => r.action === 'pdf_classe' && r.classeId === classe)).toBe(true);
+    await traceClasse(connection.db, intruder, classe, 'x');
+    expect(await all()).toHaveLength(rows.length);
+  });
+
+  it('purges records older than the retention period, and only those', async () => {
+    await connection.db.delete(tracesAcces);
+    for (const creeLe of ['2025-01-10T10:00:00Z', '2025-11-27T10:00:00Z', '2026-11-01T10:00:00Z']) {
+      await connection.db.insert(tracesAcces).values({
+        etablissementId: demo,
+        utilisateurId: teacher.utilisateurId,
+        action: 'consultation',
+        route: '/bilans',
+        apprenantId: angie,
+        bilanId: angieLatest,
+        creeLe: new Date(creeLe),
+      });
+    }
+    const limit = retentionLimit(new Date('2026-11-28T12:00:00Z'), {});
+    expect(limit.toISOString()).toBe('2025-11-28T12:00:00.000Z');
+    expect(await purgeTraces(connection.db, limit)).toBe(2);
+    const left = await connection.db
+      .select()
+      .from(tracesAcces)
+      .where(eq(tracesAcces.etablissementId, demo));
+    expect(left.map((r) => r.creeLe.toISOString())).toEqual(['2026-11-01T10:00:00.000Z']);
+    expect(
+      retentionLimit(new Date('2026-11-28T12:00:00Z'), {
+        TRACE_RETENTION_MONTHS: '3',
+      }).toISOString(),
+    ).toBe('2026-08-28T12:00:00.000Z');
+  });
+});

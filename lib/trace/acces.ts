@@ -1,0 +1,70 @@
+// RGPD access trace: who displayed, printed or exported which pupil's bilan, when and
+// through which route. Only ids are written, never pupil content. Pages record through
+// after-response.ts so that tracing costs the teacher no time.
+import { lt, sql } from 'drizzle-orm';
+import { tracesAcces } from '@/lib/db/schema';
+import type { Database } from '@/lib/db/types';
+import { rowsOf } from '@/lib/db/rows';
+
+export type TraceAction = 'consultation' | 'pdf_bilan' | 'pdf_classe' | 'export_pronote';
+
+export interface Lecteur {
+  etablissementId: string;
+  utilisateurId: string;
+}
+
+export interface BilanAccess {
+  action: 'consultation' | 'pdf_bilan';
+  route: string;
+  apprenantId: string;
+  bilanId: string;
+}
+
+/** One bilan displayed or printed by a teacher; only if it is of their establishment. */
+export async function traceBilan(db: Database, lecteur: Lecteur, access: BilanAccess) {
+  await db.execute(sql`
+    insert into traces_acces
+      (etablissement_id, utilisateur_id, action, route, apprenant_id, bilan_id, classe_id)
+    select ${lecteur.etablissementId}, ${lecteur.utilisateurId}, ${access.action},
+           ${access.route.slice(0, 500)}, a.id, b.id, a.classe_id
+    from bilans b
+    join apprenants a on a.id = b.apprenant_id
+    where b.id = ${access.bilanId} and a.id = ${access.apprenantId}
+      and a.etablissement_id = ${lecteur.etablissementId}`);
+}
+
+/** A class PDF: one record per pupil whose latest bilan it printed. */
+export async function traceClasse(db: Database, lecteur: Lecteur, classeId: string, route: string) {
+  await db.execute(sql`
+    insert into traces_acces
+      (etablissement_id, utilisateur_id, action, route, apprenant_id, bilan_id, classe_id)
+    select distinct on (a.id) ${lecteur.etablissementId}, ${lecteur.utilisateurId},
+           'pdf_classe'::trace_action, ${route.slice(0, 500)}, a.id, b.id, c.id
+    from classes c
+    join apprenants a on a.classe_id = c.id
+    join bilans b on b.apprenant_id = a.id
+    where c.id = ${classeId} and c.etablissement_id = ${lecteur.etablissementId}
+    order by a.id, b.date desc, b.cree_le desc, b.id desc`);
+}
+
+/** Deletes the records older than `before`; returns how many went. */
+export async function purgeTraces(db: Database, before: Date): Promise<number> {
+  const result = await db.execute<{ n: number | string }>(sql`
+    with purged as (
+      delete from ${tracesAcces} where ${lt(tracesAcces.creeLe, before)} returning 1
+    )
+    select count(*) as n from purged`);
+  return Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
+}
+
+/** The retention limit: `TRACE_RETENTION_MONTHS` (default 12) months before `now`. */
+export function retentionLimit(
+  now: Date,
+  env: Record<string, string | undefined> = process.env,
+): Date {
+  const configured = Number(env.TRACE_RETENTION_MONTHS);
+  const months = Number.isInteger(configured) && configured > 0 ? configured : 12;
+  const limit = new Date(now);
+  limit.setUTCMonth(limit.getUTCMonth() - months);
+  return limit;
+}

@@ -11,6 +11,7 @@ import { etablissements, utilisateurs } from '@/lib/db/schema';
 import { getDb } from '@/lib/db/client';
 import { authOptions } from './options';
 import { REQUEST_PATH_HEADER, loginUrl } from './paths';
+import { withDatabase } from '@/lib/http/database-unavailable';
 
 export interface Etablissement {
   id: string;
@@ -34,22 +35,23 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const db = await getDb();
-  const [row] = await db
-    .select({
-      id: utilisateurs.id,
-      nom: utilisateurs.nom,
-      prenom: utilisateurs.prenom,
-      email: utilisateurs.email,
-      role: utilisateurs.role,
-      actif: utilisateurs.actif,
-      sessionVersion: utilisateurs.sessionVersion,
-      etablissement: { id: etablissements.id, nom: etablissements.nom, uai: etablissements.uai },
-    })
-    .from(utilisateurs)
-    .innerJoin(etablissements, eq(etablissements.id, utilisateurs.etablissementId))
-    .where(eq(utilisateurs.id, id))
-    .limit(1);
+  const [row] = await withDatabase(async () =>
+    (await getDb())
+      .select({
+        id: utilisateurs.id,
+        nom: utilisateurs.nom,
+        prenom: utilisateurs.prenom,
+        email: utilisateurs.email,
+        role: utilisateurs.role,
+        actif: utilisateurs.actif,
+        sessionVersion: utilisateurs.sessionVersion,
+        etablissement: { id: etablissements.id, nom: etablissements.nom, uai: etablissements.uai },
+      })
+      .from(utilisateurs)
+      .innerJoin(etablissements, eq(etablissements.id, utilisateurs.etablissementId))
+      .where(eq(utilisateurs.id, id))
+      .limit(1),
+  );
   if (!row || !row.actif || row.sessionVersion !== session.user.sessionVersion) return null;
   return {
     id: row.id,

@@ -3,6 +3,7 @@
 // either is locked. The answer has the shape next-auth's client expects ({ url }), so the
 // form can tell « trop de tentatives » from a wrong password.
 import { getDb } from '@/lib/db/client';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { clientAddress, registerAttempt, throttleKeys } from './throttle';
 
 type RouteHandler = (request: Request, context: never) => Promise<Response>;
@@ -25,6 +26,24 @@ async function submittedEmail(request: Request): Promise<string> {
   }
 }
 
+function refusal(
+  request: Request,
+  status: number,
+  error: string,
+  message: string,
+  retryAfterSeconds: number,
+): Response {
+  const url = new URL('/login', request.url);
+  url.searchParams.set('error', error);
+  return Response.json(
+    { url: url.toString(), message },
+    {
+      status,
+      headers: { 'Retry-After': String(retryAfterSeconds), 'Cache-Control': 'no-store' },
+    },
+  );
+}
+
 export function guardSignIn(handler: RouteHandler): RouteHandler {
   return async (request, context) => {
     if (!isCredentialsCallback(request)) return handler(request, context);
@@ -32,22 +51,27 @@ export function guardSignIn(handler: RouteHandler): RouteHandler {
       await submittedEmail(request),
       clientAddress(request.headers.get('x-forwarded-for')),
     );
-    const verdict = await registerAttempt(await getDb(), keys);
+    let verdict;
+    try {
+      verdict = await registerAttempt(await getDb(), keys);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      return refusal(
+        request,
+        503,
+        'ServiceIndisponible',
+        'Service momentanément indisponible.',
+        10,
+      );
+    }
     if (!verdict.allowed) {
-      const url = new URL('/login', request.url);
-      url.searchParams.set('error', TOO_MANY_ATTEMPTS);
-      return Response.json(
-        {
-          url: url.toString(),
-          message: `Trop de tentatives de connexion. Réessayez dans ${Math.ceil(verdict.retryAfterSeconds / 60)} minute(s).`,
-        },
-        {
-          status: 429,
-          headers: {
-            'Retry-After': String(verdict.retryAfterSeconds),
-            'Cache-Control': 'no-store',
-          },
-        },
+      const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
+      return refusal(
+        request,
+        429,
+        TOO_MANY_ATTEMPTS,
+        `Trop de tentatives de connexion. Réessayez dans ${minutes} minute(s).`,
+        verdict.retryAfterSeconds,
       );
     }
     return handler(request, context);

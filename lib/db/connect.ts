@@ -28,16 +28,22 @@ export interface ConnectOptions {
   /** Milliseconds before PostgreSQL cancels a statement (pg driver only). */
   statementTimeoutMs?: number;
   poolSize?: number;
+  /** Shown in pg_stat_activity; tests give their own so they can find their connections. */
+  applicationName?: string;
 }
 
 export function connectPostgres(url: string, options: ConnectOptions = {}): Connection {
+  const statementTimeout = options.statementTimeoutMs ?? 10_000;
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
-    statement_timeout: options.statementTimeoutMs ?? 10_000,
-    application_name: 'cpro-bilans',
+    // The server cancels a slow statement; the client gives up a little later in case the
+    // server itself stopped answering (a half-open connection would otherwise wait forever).
+    statement_timeout: statementTimeout,
+    query_timeout: statementTimeout + 5_000,
+    application_name: options.applicationName ?? 'cpro-bilans',
   });
   // An idle client losing its server (restart, network) must not crash the process.
   pool.on('error', (error) => {

@@ -3,24 +3,9 @@
 import { BrowserNotFoundError } from '@/lib/browser/find-chromium';
 import { PdfBusyError, PdfTimeoutError } from './errors';
 import type { PdfDocument } from './documents';
+import { messagePage } from '@/lib/http/message-page';
 
 const NO_STORE = 'private, no-store';
-
-function messagePage(
-  status: number,
-  title: string,
-  message: string,
-  headers: Record<string, string> = {},
-): Response {
-  const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  const html = `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>${escape(title)}</title></head>
-<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#0f172a">
-<h1>${escape(title)}</h1><p>${escape(message)}</p><p><a href="/bilans">Retour aux bilans des compétences</a></p></body></html>`;
-  return new Response(html, {
-    status,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': NO_STORE, ...headers },
-  });
-}
 
 export function contentDisposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');

@@ -3,6 +3,8 @@
 // with a French message: 401 token, 400 parameters, 404 period.
 import crypto from 'node:crypto';
 import type { Database } from '@/lib/db/types';
+import { getDb } from '@/lib/db/client';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { toCsv } from './csv';
 import {
   lireBilans,
@@ -31,6 +33,19 @@ function bearer(request: Request): string | null {
   const header = request.headers.get('authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   return match?.[1] ?? null;
+}
+
+/** The route's entry: the export, or a JSON 503 when the database cannot answer now. */
+export async function serveExport(request: Request): Promise<Response> {
+  try {
+    return await handleExport(await getDb(), request);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    console.error('[pronote] base de données indisponible :', (error as Error).message);
+    return erreur(503, 'service_indisponible', 'Service momentanément indisponible, réessayez.', {
+      'Retry-After': '10',
+    });
+  }
 }
 
 /** `today` (YYYY-MM-DD, Europe/Paris) decides the current period; tests pin it. */

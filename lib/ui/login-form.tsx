@@ -34,10 +34,12 @@ export function LoginForm({
       }
       setError(
         result?.status === 429
-          ? 'Trop de tentatives. Réessayez dans quelques minutes.'
-          : result?.error === 'CredentialsSignin' || result?.status === 401
-            ? WRONG_CREDENTIALS
-            : 'La connexion a échoué. Réessayez dans un instant.',
+          ? 'Trop de tentatives de connexion : la connexion est bloquée pendant 15 minutes.'
+          : result?.status === 503
+            ? 'Le service est momentanément indisponible. Réessayez dans quelques instants.'
+            : result?.error === 'CredentialsSignin' || result?.status === 401
+              ? WRONG_CREDENTIALS
+              : 'La connexion a échoué. Réessayez dans un instant.',
       );
     } catch {
       setError('La connexion a échoué. Vérifiez votre réseau et réessayez.');

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { requireTeacher } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
+import { withDatabase } from '@/lib/http/database-unavailable';
 import { listApprenants, listClasses } from '@/lib/bilans/classes';
 import { isUuid } from '@/lib/bilans/ids';
 import { SelectionForm } from '@/lib/ui/bilans/selection-form';
@@ -31,12 +32,14 @@ export default async function BilansPage({ searchParams }: { searchParams: Searc
   }
   if (classeId && !isUuid(classeId)) notFound();
 
-  const db = await getDb();
   const etablissementId = teacher.etablissement.id;
-  const [classes, apprenants] = await Promise.all([
-    listClasses(db, etablissementId),
-    classeId ? listApprenants(db, etablissementId, classeId) : Promise.resolve([]),
-  ]);
+  const [classes, apprenants] = await withDatabase(async () => {
+    const db = await getDb();
+    return Promise.all([
+      listClasses(db, etablissementId),
+      classeId ? listApprenants(db, etablissementId, classeId) : Promise.resolve([]),
+    ]);
+  });
   const classe = classeId ? classes.find((c) => c.id === classeId) : undefined;
   if (classeId && !classe) notFound();
   // A pupil chosen in the no-JavaScript form, if they belong to the chosen class.

@@ -3,6 +3,7 @@
 import { notFound } from 'next/navigation';
 import { requireTeacher } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
+import { withDatabase } from '@/lib/http/database-unavailable';
 import { getBilanPage } from '@/lib/bilans/bilan-page';
 import { BilanView } from './bilan-view';
 import { SelectionForm } from './selection-form';
@@ -19,7 +20,9 @@ export async function BilanPageContent({
   bilanId: string | null;
 }) {
   const teacher = await requireTeacher();
-  const view = await getBilanPage(await getDb(), teacher.etablissement.id, apprenantId, bilanId);
+  const view = await withDatabase(async () =>
+    getBilanPage(await getDb(), teacher.etablissement.id, apprenantId, bilanId),
+  );
   if (!view) notFound();
   const shown = view.affiche;
   if (shown) {

@@ -46,6 +46,9 @@ export default defineConfig({
       PORT: String(port),
       DATA_DIR: process.env.E2E_DATA_DIR ?? '.data/e2e',
       NEXTAUTH_URL: baseURL,
+      // A short lock, so that e2e/security/throttling.spec.ts can see it end; the
+      // 15-minute default is covered by lib/auth/throttle.test.ts.
+      SIGNIN_LOCK_SECONDS: '6',
     },
   },
 });

@@ -6,8 +6,25 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { REQUEST_PATH_HEADER } from '@/lib/auth/paths';
 import { HSTS, newNonce, pageCsp } from '@/lib/security/csp';
+import { messagePage } from '@/lib/http/message-page';
+
+/** A path whose percent-encoding is broken (`%zz`, a cut UTF-8 sequence) names nothing. */
+function hasMalformedEncoding(pathname: string): boolean {
+  try {
+    for (const segment of pathname.split('/')) decodeURIComponent(segment);
+    return false;
+  } catch {
+    return true;
+  }
+}
 
 export function proxy(request: NextRequest) {
+  // Next.js would answer such a path with a 500 while decoding route parameters.
+  if (hasMalformedEncoding(request.nextUrl.pathname)) {
+    return messagePage(404, 'Page introuvable', 'Cette adresse ne correspond à aucune page.');
+  }
+  // Print pages carry their own stricter policy (next.config.mjs).
+  if (request.nextUrl.pathname.startsWith('/impression/')) return NextResponse.next();
   const nonce = newNonce();
   const csp = pageCsp(nonce, { development: process.env.NODE_ENV === 'development' });
   const headers = new Headers(request.headers);
@@ -21,6 +38,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Print pages carry their own stricter policy (next.config.mjs); static files need none.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|impression).*)'],
+  // Static files need neither a nonce nor a check.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
 };

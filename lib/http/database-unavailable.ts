@@ -5,6 +5,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { REQUEST_PATH_HEADER, safeCallbackPath } from '@/lib/auth/paths';
 import { isDatabaseUnavailable, UNAVAILABLE_PATH } from '@/lib/db/unavailable';
+import { databaseAnswers } from '@/lib/db/health';
 import { messagePage } from './message-page';
 
 export function unavailableUrl(requestedPath: string | null | undefined): string {
@@ -21,7 +22,21 @@ export async function withDatabase<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function unavailablePage(retour: string | null): Response {
+/**
+ * The page /indisponible shows: a 503 while the database does not answer; once it does
+ * again, a 200 with the link back (never an automatic redirect, which could loop when a
+ * page keeps failing while the database answers a simple probe).
+ */
+export async function unavailablePage(retour: string | null): Promise<Response> {
+  if (await databaseAnswers(2_000)) {
+    return messagePage(
+      200,
+      'Service de nouveau disponible',
+      'La base de données des bilans répond de nouveau.',
+      {},
+      { href: safeCallbackPath(retour), label: 'Revenir à la page demandée' },
+    );
+  }
   return messagePage(
     503,
     'Service momentanément indisponible',

@@ -3,7 +3,10 @@
 import { openConfiguredDatabase } from '@/lib/db/client';
 import type { Connection } from '@/lib/db/connect';
 
-export async function openForScript(options: { prepareEmbedded: boolean }): Promise<Connection> {
+export async function openForScript(options: {
+  prepareEmbedded: boolean;
+  statementTimeoutMs?: number;
+}): Promise<Connection> {
   try {
     return await openConfiguredDatabase(options);
   } catch (error) {

@@ -71,7 +71,7 @@ const FIXED_PUPILS: Record<string, FixedPupil[]> = {
   ],
 };
 
-const CONSTATS = [
+export const CONSTATS = [
   'Travail régulier en atelier, bonne implication dans les activités pratiques.',
   'Des difficultés à organiser son intervention ; les mesures sont souvent incomplètes.',
   'Progrès nets sur le câblage et la mise en service.\nLa rédaction des comptes rendus reste fragile.',
@@ -79,7 +79,7 @@ const CONSTATS = [
   "Absences répétées qui pénalisent l'acquisition des compétences de diagnostic.",
   'Bonne communication avec le client lors des mises en situation.',
 ];
-const CONSEILS = [
+export const CONSEILS = [
   "Préparer systématiquement le plan d'action avant l'intervention.",
   'Revoir les procédures de test et de certification du support physique.',
   "Continuer ainsi ; viser davantage d'autonomie sur le pré diagnostic.",

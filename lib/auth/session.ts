@@ -3,11 +3,10 @@
 // (still active, same session version), and returns the teacher with their establishment;
 // signed-out visitors are sent to /login (and back afterwards), other roles get a 403.
 import { cache } from 'react';
-import { eq } from 'drizzle-orm';
 import { getServerSession } from 'next-auth';
 import { forbidden, redirect } from 'next/navigation';
 import { headers } from 'next/headers';
-import { etablissements, utilisateurs } from '@/lib/db/schema';
+import { findAccount } from './accounts';
 import { getDb } from '@/lib/db/client';
 import { authOptions } from './options';
 import { REQUEST_PATH_HEADER, loginUrl } from './paths';
@@ -35,23 +34,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
-  const [row] = await withDatabase(async () =>
-    (await getDb())
-      .select({
-        id: utilisateurs.id,
-        nom: utilisateurs.nom,
-        prenom: utilisateurs.prenom,
-        email: utilisateurs.email,
-        role: utilisateurs.role,
-        actif: utilisateurs.actif,
-        sessionVersion: utilisateurs.sessionVersion,
-        etablissement: { id: etablissements.id, nom: etablissements.nom, uai: etablissements.uai },
-      })
-      .from(utilisateurs)
-      .innerJoin(etablissements, eq(etablissements.id, utilisateurs.etablissementId))
-      .where(eq(utilisateurs.id, id))
-      .limit(1),
-  );
+  const row = await withDatabase(async () => findAccount(await getDb(), id));
   if (!row || !row.actif || row.sessionVersion !== session.user.sessionVersion) return null;
   return {
     id: row.id,

@@ -17,9 +17,11 @@ export function embeddedDatabaseDir(): string {
 /** Opens the database configured by the environment (used by the server and the scripts). */
 export async function openConfiguredDatabase(options: {
   prepareEmbedded: boolean;
+  /** For scripts doing bulk work; the server keeps the default (10 s). */
+  statementTimeoutMs?: number;
 }): Promise<Connection> {
   const url = process.env.DATABASE_URL;
-  if (url) return connectPostgres(url);
+  if (url) return connectPostgres(url, { statementTimeoutMs: options.statementTimeoutMs });
   const connection = await openEmbedded(embeddedDatabaseDir());
   if (options.prepareEmbedded) {
     try {

@@ -25,7 +25,7 @@ export interface Connection {
 
 export interface ConnectOptions {
   logger?: Logger;
-  /** Milliseconds before PostgreSQL cancels a statement (pg driver only). */
+  /** Milliseconds before PostgreSQL cancels a statement (pg driver only; 0: never). */
   statementTimeoutMs?: number;
   poolSize?: number;
   /** Shown in pg_stat_activity; tests give their own so they can find their connections. */
@@ -42,7 +42,7 @@ export function connectPostgres(url: string, options: ConnectOptions = {}): Conn
     // The server cancels a slow statement; the client gives up a little later in case the
     // server itself stopped answering (a half-open connection would otherwise wait forever).
     statement_timeout: statementTimeout,
-    query_timeout: statementTimeout + 5_000,
+    query_timeout: statementTimeout > 0 ? statementTimeout + 5_000 : undefined,
     application_name: options.applicationName ?? 'cpro-bilans',
   });
   // An idle client losing its server (restart, network) must not crash the process.

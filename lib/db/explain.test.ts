@@ -1,0 +1,113 @@
+// Every query behind a page, a PDF or the PRONOTE export reaches bilans and positionnements
+// through an index: run on PostgreSQL with a few thousand pupils from the national seed
+// (and fresh statistics), each captured query is EXPLAINed and its plan must hold no
+// sequential scan of those tables. This is what keeps a page's cost flat as data grows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Logger } from 'drizzle-orm/logger';
+import { sql } from 'drizzle-orm';
+import type { Pool } from 'pg';
+import { seedDemo } from '@/drizzle/seed/seed';
+import { seedNational } from '@/drizzle/seed/national';
+import { DEMO_UAI } from '@/drizzle/seed/demo-data';
+import { stableId } from '@/drizzle/seed/random';
+import { findAccount } from '@/lib/auth/accounts';
+import { getBilanPage, getDerniersBilans } from '@/lib/bilans/bilan-page';
+import { listApprenants, listClasses } from '@/lib/bilans/classes';
+import { getBilanPdfSujet, getClassePdfSujet } from '@/lib/bilans/pdf-sujets';
+import { lireBilans, trouverPeriode } from '@/lib/pronote/export';
+import { rowsOf } from './rows';
+import { testDrivers } from './testing';
+import type { Connection } from './connect';
+
+const TODAY = '2026-11-28';
+const postgres = testDrivers().find((d) => d.name === 'postgres');
+const demo = stableId('etablissement', DEMO_UAI);
+const classeKey = `${DEMO_UAI}|1re SN|2015-2016`;
+const classe = stableId('classe', classeKey);
+const angie = stableId('apprenant', classeKey, 'HUBERT', 'Angie');
+const angieLatest = stableId('bilan', angie, '2016-06-16');
+const teacher = stableId('utilisateur', 'enseignant@lycee-demo.test');
+const ARCHIVES = new Set(['bilans', 'positionnements']);
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  Plans?: PlanNode[];
+}
+
+function seqScans(node: PlanNode): string[] {
+  const own =
+    node['Node Type'] === 'Seq Scan' && node['Relation Name'] ? [node['Relation Name']] : [];
+  return [...own, ...(node.Plans ?? []).flatMap(seqScans)];
+}
+
+describe.skipIf(!postgres)('query plans at scale (PostgreSQL)', () => {
+  let connection: Connection;
+  const captured: { query: string; params: unknown[] }[] = [];
+  const logger: Logger = { logQuery: (query, params) => void captured.push({ query, params }) };
+
+  beforeAll(async () => {
+    connection = await postgres!.open({ logger });
+    await seedDemo(connection.db, TODAY);
+    // 40 establishments ≈ 2 600 pupils, 16 000 bilans, 330 000 positionnements.
+    await seedNational(connection.db, TODAY, {
+      etablissements: 40,
+      annees: 3,
+      bilansParApprenant: 6,
+    });
+  }, 120_000);
+  afterAll(() => connection?.close());
+
+  it('the seed built the national shape: six bilans per pupil over three school years', async () => {
+    const [row] = rowsOf<{ per: string; years: string }>(
+      await connection.db.execute(sql`
+        select round(count(*)::numeric / count(distinct b.apprenant_id), 1) as per,
+               count(distinct extract(year from b.date - interval '8 months')) as years
+          from bilans b join apprenants a on a.id = b.apprenant_id
+          join etablissements e on e.id = a.etablissement_id
+         where e.uai like 'N%'`),
+    );
+    expect(Number(row?.per)).toBe(6);
+    expect(Number(row?.years)).toBe(3);
+  });
+
+  it('no page, PDF or export query scans bilans or positionnements sequentially', async () => {
+    const national = rowsOf<{ etab: string; classe: string; apprenant: string; bilan: string }>(
+      await connection.db.execute(sql`
+        select a.etablissement_id as etab, a.classe_id as classe, a.id as apprenant, b.id as bilan
+          from apprenants a join bilans b on b.apprenant_id = a.id
+          join etablissements e on e.id = a.etablissement_id
+         where e.uai like 'N%' order by b.date desc limit 1`),
+    )[0]!;
+    const db = connection.db;
+    captured.length = 0;
+    await findAccount(db, teacher);
+    for (const [etab, cls, apprenant, bilan] of [
+      [demo, classe, angie, angieLatest],
+      [national.etab, national.classe, national.apprenant, national.bilan],
+    ] as const) {
+      await listClasses(db, etab);
+      await listApprenants(db, etab, cls);
+      expect(await getBilanPage(db, etab, apprenant, null)).not.toBeNull();
+      await getBilanPage(db, etab, apprenant, bilan, { selection: false });
+      expect(await getDerniersBilans(db, etab, cls)).not.toBeNull();
+      await getBilanPdfSujet(db, etab, apprenant, bilan);
+      await getClassePdfSujet(db, etab, cls);
+      const periode = await trouverPeriode(db, etab, 'courante', TODAY);
+      if (periode) await lireBilans(db, etab, periode, { limite: 100, curseur: null });
+    }
+    expect(captured.length).toBeGreaterThanOrEqual(15);
+
+    const pool = (db as unknown as { $client: Pool }).$client;
+    const offenders: string[] = [];
+    for (const { query, params } of captured.splice(0)) {
+      const { rows } = await pool.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+        `explain (format json) ${query}`,
+        params,
+      );
+      const scans = seqScans(rows[0]!['QUERY PLAN'][0].Plan).filter((t) => ARCHIVES.has(t));
+      if (scans.length) offenders.push(`${scans.join(', ')} ← ${query.slice(0, 200)}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+});

@@ -12,7 +12,7 @@ import { stableId } from '@/drizzle/seed/random';
 import { DEMO_UAI } from '@/drizzle/seed/demo-data';
 import { schoolYearOf, todayInParis } from '@/lib/bilans/dates';
 import { RENDERER_FLAG } from '@/lib/pdf/renderer';
-import { median, signIn, startServer, type BenchServer } from './server';
+import { median, pupilPdfUrls, signIn, startServer, type BenchServer } from './server';
 
 const DATA_DIR = '.data/bench-pdf';
 const PORT = 3202;
@@ -95,23 +95,6 @@ async function withServer<T>(
   }
 }
 
-/** Each pupil's latest-bilan PDF URL, read from the class page the teacher sees. */
-async function pupilPdfUrls(server: BenchServer, cookie: string): Promise<string[]> {
-  const html = await (
-    await fetch(`${server.url}/bilans?classe=${classeId}`, { headers: { cookie } })
-  ).text();
-  const pupils = [
-    ...new Set([...html.matchAll(/href="\/bilans\/([0-9a-f-]{36})"/g)].map((m) => m[1]!)),
-  ];
-  const urls: string[] = [];
-  for (const id of pupils) {
-    const page = await (await fetch(`${server.url}/bilans/${id}`, { headers: { cookie } })).text();
-    const pdf = /href="(\/bilans\/[0-9a-f-]{36}\/[0-9a-f-]{36}\/pdf)"/.exec(page)?.[1];
-    if (pdf) urls.push(server.url + pdf);
-  }
-  return urls;
-}
-
 /** Every Chromium process on the machine (children may not carry our flag once orphaned). */
 function allChromium(): number {
   try {
@@ -130,7 +113,7 @@ const report: string[] = [];
 const launchPerRequest = await withServer(
   { PDF_CACHE_MAX_BYTES: '0', PDF_RECYCLE_AFTER: '1' },
   async (server, cookie) => {
-    const urls = (await pupilPdfUrls(server, cookie)).slice(0, 10);
+    const urls = (await pupilPdfUrls(server.url, cookie, classeId)).slice(0, 10);
     await timed(urls[0]!, cookie);
     const times: number[] = [];
     for (const url of urls) times.push((await timed(url, cookie)).ms);
@@ -140,7 +123,7 @@ const launchPerRequest = await withServer(
 
 // 2. Warm browser, cache off: one bilan, the class in one go, the class pupil by pupil.
 const warm = await withServer({ PDF_CACHE_MAX_BYTES: '0' }, async (server, cookie) => {
-  const urls = await pupilPdfUrls(server, cookie);
+  const urls = await pupilPdfUrls(server.url, cookie, classeId);
   await timed(urls[0]!, cookie);
   await timed(urls[1]!, cookie);
   const single: number[] = [];
@@ -170,7 +153,7 @@ const warm = await withServer({ PDF_CACHE_MAX_BYTES: '0' }, async (server, cooki
 const freshContextOneByOne = await withServer(
   { PDF_CACHE_MAX_BYTES: '0', PDF_CONTEXT_PER_JOB: '1' },
   async (server, cookie) => {
-    const urls = await pupilPdfUrls(server, cookie);
+    const urls = await pupilPdfUrls(server.url, cookie, classeId);
     await timed(urls[0]!, cookie);
     let total = 0;
     for (const url of urls) total += (await timed(url, cookie)).ms;
@@ -180,7 +163,7 @@ const freshContextOneByOne = await withServer(
 
 // 4. Cache on: a cached PDF, then 20 simultaneous requests and the memory they take.
 const load = await withServer({}, async (server, cookie) => {
-  const urls = await pupilPdfUrls(server, cookie);
+  const urls = await pupilPdfUrls(server.url, cookie, classeId);
   await timed(urls[0]!, cookie);
   const cached: number[] = [];
   for (let i = 0; i < 20; i++) {

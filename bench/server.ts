@@ -1,6 +1,7 @@
 // Starts the production server for a benchmark (on its own data folder and port) and
 // signs a teacher in over HTTP, the way a browser does with next-auth.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
 export interface BenchServer {
@@ -100,4 +101,59 @@ export async function timeRequests(url: string, cookie: string, count: number): 
     times.push(performance.now() - started);
   }
   return times;
+}
+
+/** Each pupil's latest-bilan PDF URL, read from the class page the teacher sees. */
+export async function pupilPdfUrls(
+  url: string,
+  cookie: string,
+  classeId: string,
+): Promise<string[]> {
+  const html = await (
+    await fetch(`${url}/bilans?classe=${classeId}`, { headers: { cookie } })
+  ).text();
+  const pupils = [
+    ...new Set([...html.matchAll(/href="\/bilans\/([0-9a-f-]{36})"/g)].map((m) => m[1]!)),
+  ];
+  const urls: string[] = [];
+  for (const id of pupils) {
+    const page = await (await fetch(`${url}/bilans/${id}`, { headers: { cookie } })).text();
+    const pdf = /href="(\/bilans\/[0-9a-f-]{36}\/[0-9a-f-]{36}\/pdf)"/.exec(page)?.[1];
+    if (pdf) urls.push(url + pdf);
+  }
+  return urls;
+}
+
+/** The Next.js server process under `root` (the launcher spawns it): the one whose RSS counts. */
+export function nextServerPid(root: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    } catch {
+      // gone
+    }
+  }
+  const queue = [root];
+  while (queue.length) {
+    const pid = queue.shift()!;
+    try {
+      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      const comm = fs.readFileSync(`/proc/${pid}/comm`, 'utf8');
+      if (comm.startsWith('next-server') || /next\/dist\/bin\/next\0start/.test(cmdline))
+        return pid;
+    } catch {
+      // gone
+    }
+    queue.push(...(children.get(pid) ?? []));
+  }
+  throw new Error('next-server process not found');
+}
+
+export function rssMiB(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0) / 1024;
 }

@@ -105,9 +105,8 @@ async function load(
     url,
     headers,
     connections,
-    duration: options.amount ? undefined : (options.duration ?? DURATION),
-    amount: options.amount,
     timeout: 30,
+    ...(options.amount ? { amount: options.amount } : { duration: options.duration ?? DURATION }),
   });
   return {
     rps: result.requests.average,

@@ -33,6 +33,9 @@ test('selecting a class fills the pupil list, in order', async ({ page }) => {
 test('the arrows step through the class and stop at both ends', async ({ page }) => {
   await page.goto('/bilans');
   await page.getByLabel('Classe', { exact: true }).selectOption({ label: ARCHIVE_CLASS });
+  // The pupil list is the new page's: wait for the navigation before reading it.
+  await expect(page).toHaveURL(/\/bilans\?classe=/);
+  await expect(page.getByLabel('Apprenant', { exact: true }).locator('option')).not.toHaveCount(1);
   const names = (
     await page.getByLabel('Apprenant', { exact: true }).locator('option').allTextContents()
   ).filter((n) => !n.startsWith('—'));

@@ -1,3 +1,5 @@
+'use client';
+
 // The competence table: one row per competence of the referential, one column per bilan up
 // to the one shown, and the trend since the previous bilan.
 import type { BilanDate, LigneCompetence } from '@/lib/bilans/bilan-page';

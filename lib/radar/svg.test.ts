@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { radarSvg } from './svg';
+
+const input = {
+  axes: ['C1-1', 'C2-3', '<script>alert(1)</script>'],
+  series: [
+    { key: '27/05/2016', couleur: '#64748b', valeurs: { 'C1-1': 1, 'C2-3': 2 } },
+    { key: '16/06/2016', couleur: '#1d4ed8', valeurs: { 'C1-1': 3, 'C2-3': 4 } },
+  ],
+};
+
+describe('radarSvg', () => {
+  it("draws Nivo's radar at its fixed size, one polygon per bilan, labels escaped", async () => {
+    const svg = await radarSvg(input);
+    expect(svg).toMatch(/<svg[^>]*width="560"[^>]*height="460"/);
+    expect(svg).toContain('C1-1');
+    expect(svg).toContain('#1d4ed8');
+    expect(svg).toContain('#64748b');
+    expect(svg).not.toContain('<script>');
+    expect(svg).toContain('&lt;script&gt;');
+  });
+
+  it('draws a given radar once: the second call returns the remembered SVG', async () => {
+    const first = await radarSvg({ ...input, axes: ['A', 'B', 'C'] });
+    const second = await radarSvg({ ...input, axes: ['A', 'B', 'C'] });
+    expect(second).toBe(first);
+    expect(await radarSvg({ ...input, axes: ['A', 'B', 'D'] })).not.toBe(first);
+  });
+});

@@ -1,0 +1,66 @@
+// The radar of a bilan as an SVG string: drawn by Nivo (render-svg.mjs, outside the
+// bundle), remembered in a small LRU because a bilan's radar never changes (bilans are
+// archives), so most pages pay nothing for it. The same SVG serves the page and the PDF.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export interface RadarInput {
+  axes: string[];
+  series: { key: string; couleur: string; valeurs: Record<string, number> }[];
+}
+
+type Renderer = (props: Record<string, unknown>) => string;
+
+const MAX_ENTRIES = 2_000;
+const cache = new Map<string, string>();
+let renderer: Promise<Renderer> | undefined;
+
+function loadRenderer(): Promise<Renderer> {
+  // Built from the working directory so the bundler leaves it alone (`npm start` and the
+  // tests run from the project root).
+  const file = pathToFileURL(path.join(process.cwd(), 'lib', 'radar', 'render-svg.mjs')).href;
+  renderer ??= import(/* webpackIgnore: true */ /* turbopackIgnore: true */ file).then(
+    (module: { renderRadarSvg: Renderer }) => module.renderRadarSvg,
+  );
+  return renderer;
+}
+
+function nivoProps({ axes, series }: RadarInput): Record<string, unknown> {
+  const couleurs = Object.fromEntries(series.map((s) => [s.key, s.couleur]));
+  return {
+    data: axes.map((axe) => ({
+      competence: axe,
+      ...Object.fromEntries(series.map((s) => [s.key, s.valeurs[axe] ?? 0])),
+    })),
+    keys: series.map((s) => s.key),
+    indexBy: 'competence',
+    width: 560,
+    height: 460,
+    maxValue: 4,
+    gridLevels: 4,
+    gridShape: 'linear',
+    gridLabelOffset: 14,
+    margin: { top: 40, right: 70, bottom: 40, left: 70 },
+    colors: ({ key }: { key: string }) => couleurs[key] ?? '#475569',
+    fillOpacity: 0.15,
+    borderWidth: 2,
+    dotSize: 6,
+    animate: false,
+    isInteractive: false,
+    theme: { text: { fontSize: 12, fill: '#1e293b' }, grid: { line: { stroke: '#cbd5e1' } } },
+  };
+}
+
+export async function radarSvg(input: RadarInput): Promise<string> {
+  const key = JSON.stringify(input);
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const svg = (await loadRenderer())(nivoProps(input));
+  cache.set(key, svg);
+  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  return svg;
+}

@@ -130,13 +130,20 @@ export async function lireBilans(
                             order by k.rang)
               from positionnements p join competences k on k.id = p.competence_id
              where p.bilan_id = b.id) as competences
-      from bilans b
-      join apprenants a on a.id = b.apprenant_id
+      from apprenants a
       join classes c on c.id = a.classe_id
+      -- Pupil by pupil through bilans (apprenant_id, date): the establishment's few thousand
+      -- bilans, never a scan of the country's. OFFSET 0 keeps the planner from flattening it.
+      cross join lateral (
+        select b.id, b.date, b.valide_le, b.conseils
+          from bilans b
+         where b.apprenant_id = a.id
+           and b.valide_le is not null
+           and b.date between ${periode.debut}::date and ${periode.fin}::date
+           ${apres}
+        offset 0
+      ) b
      where a.etablissement_id = ${etablissementId}
-       and b.valide_le is not null
-       and b.date between ${periode.debut}::date and ${periode.fin}::date
-       ${apres}
      order by b.date, b.id
      limit ${params.limite + 1}`);
   const rows = rowsOf<RawBilan>(result);

@@ -7,10 +7,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { connectPostgres } from '../../lib/db/connect';
 import { seedDemo } from '../../drizzle/seed/seed';
-import { PASSWORD, TEACHER } from '../helpers';
+import { PASSWORD, TEACHER, signIn } from '../helpers';
 import { PUPIL_ROUTES } from './fixtures';
 import { TcpProxy } from './tcp-proxy';
 
@@ -89,15 +89,17 @@ test.afterAll(async () => {
   await admin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
 });
 
+/** Signs the demo teacher in on this server and checks that the bilan page answers. */
+async function signInAndOpenBilan(page: Page): Promise<void> {
+  await signIn(page, TEACHER, PASSWORD, `${origin}/login`);
+  await expect(page).toHaveURL(/\/bilans/);
+  expect((await page.goto(`${origin}${PUPIL_ROUTES.bilanPage}`))?.status()).toBe(200);
+}
+
 test('database down: French 503 page and health 503 without hanging; back: the next request works', async ({
   page,
 }) => {
-  await page.goto(`${origin}/login`);
-  await page.getByLabel('Adresse électronique').fill(TEACHER);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page).toHaveURL(/\/bilans/);
-  expect((await page.goto(`${origin}${PUPIL_ROUTES.bilanPage}`))?.status()).toBe(200);
+  await signInAndOpenBilan(page);
 
   await relay.stop();
   const health = await page.request.get(`${origin}/api/health`, { timeout: 10_000 });
@@ -128,12 +130,7 @@ test('database down: French 503 page and health 503 without hanging; back: the n
 test('a database restart (every connection killed) is survived: the next request works', async ({
   page,
 }) => {
-  await page.goto(`${origin}/login`);
-  await page.getByLabel('Adresse électronique').fill(TEACHER);
-  await page.getByLabel('Mot de passe').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page).toHaveURL(/\/bilans/);
-  expect((await page.goto(`${origin}${PUPIL_ROUTES.bilanPage}`))?.status()).toBe(200);
+  await signInAndOpenBilan(page);
 
   const killed = await admin(async (client) => {
     const result = await client.query(

@@ -15,27 +15,19 @@ describe.each(testDrivers())('session revocation ($name)', (driver) => {
   });
   afterAll(() => connection?.close());
 
-  async function version(email: string): Promise<number> {
+  async function account(email: string): Promise<{ id: string; version: number }> {
     const [row] = await connection.db
-      .select({ v: utilisateurs.sessionVersion })
+      .select({ id: utilisateurs.id, version: utilisateurs.sessionVersion })
       .from(utilisateurs)
       .where(eq(utilisateurs.email, email));
     if (!row) throw new Error(`no account ${email}`);
-    return row.v;
+    return row;
   }
-  async function id(email: string): Promise<string> {
-    const [row] = await connection.db
-      .select({ id: utilisateurs.id })
-      .from(utilisateurs)
-      .where(eq(utilisateurs.email, email));
-    if (!row) throw new Error(`no account ${email}`);
-    return row.id;
-  }
+  const version = async (email: string) => (await account(email)).version;
 
   it('sign-out bumps the version once, even when two sign-outs race', async () => {
     const email = 'enseignant@lycee-demo.test';
-    const before = await version(email);
-    const userId = await id(email);
+    const { id: userId, version: before } = await account(email);
     await Promise.all([
       revokeSessions(connection.db, userId, before),
       revokeSessions(connection.db, userId, before),

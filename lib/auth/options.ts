@@ -8,7 +8,7 @@ import { verifyCredentials } from './credentials';
 import { sessionMaxAgeSeconds } from './session-lifetime';
 import { getAuthSecret } from './secret';
 import { revokeSessions } from './revocation';
-import { clearAttempts, clientAddress, throttleKeys } from './throttle';
+import { clearAttempts, throttleKeys } from './throttle';
 
 const SCHOOL_DAY_SECONDS = sessionMaxAgeSeconds();
 
@@ -33,10 +33,7 @@ export const authOptions: NextAuthOptions = {
           const forwarded = request.headers?.['x-forwarded-for'];
           await clearAttempts(
             db,
-            throttleKeys(
-              credentials.email,
-              clientAddress(typeof forwarded === 'string' ? forwarded : null),
-            ),
+            throttleKeys(credentials.email, typeof forwarded === 'string' ? forwarded : null),
           );
         }
         return user;

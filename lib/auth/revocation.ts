@@ -4,6 +4,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { utilisateurs } from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';
+import { isUuid } from '@/lib/bilans/ids';
 
 /** Bumps the version if it is still `fromVersion` (a second sign-out changes nothing). */
 export async function revokeSessions(
@@ -11,7 +12,7 @@ export async function revokeSessions(
   userId: string,
   fromVersion: number,
 ): Promise<void> {
-  if (!/^[0-9a-f-]{36}$/i.test(userId)) return;
+  if (!isUuid(userId)) return;
   await db
     .update(utilisateurs)
     .set({ sessionVersion: sql`${utilisateurs.sessionVersion} + 1` })

@@ -7,6 +7,7 @@ import { getServerSession } from 'next-auth';
 import { forbidden, redirect } from 'next/navigation';
 import { headers } from 'next/headers';
 import { findAccount } from './accounts';
+import { isUuid } from '@/lib/bilans/ids';
 import { getDb } from '@/lib/db/client';
 import { authOptions } from './options';
 import { REQUEST_PATH_HEADER, loginUrl } from './paths';
@@ -33,7 +34,7 @@ export type Teacher = SessionUser & { role: 'enseignant' };
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!session || !isUuid(id)) return null;
   const row = await withDatabase(async () => findAccount(await getDb(), id));
   if (!row || !row.actif || row.sessionVersion !== session.user.sessionVersion) return null;
   return {

@@ -4,7 +4,7 @@
 // form can tell « trop de tentatives » from a wrong password.
 import { getDb } from '@/lib/db/client';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
-import { clientAddress, registerAttempt, throttleKeys } from './throttle';
+import { registerAttempt, throttleKeys } from './throttle';
 
 type RouteHandler = (request: Request, context: never) => Promise<Response>;
 
@@ -49,7 +49,7 @@ export function guardSignIn(handler: RouteHandler): RouteHandler {
     if (!isCredentialsCallback(request)) return handler(request, context);
     const keys = throttleKeys(
       await submittedEmail(request),
-      clientAddress(request.headers.get('x-forwarded-for')),
+      request.headers.get('x-forwarded-for'),
     );
     let verdict;
     try {

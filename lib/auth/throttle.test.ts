@@ -14,11 +14,12 @@ const minutes = (start: Date, n: number) => new Date(start.getTime() + n * 60_00
 
 describe('throttle keys and addresses', () => {
   it('charges the account (normalised) and the address', () => {
-    expect(throttleKeys(' Prof@Lycee.test ', '203.0.113.7')).toEqual([
+    expect(throttleKeys(' Prof@Lycee.test ', '198.51.100.1, 203.0.113.7')).toEqual([
       'compte:prof@lycee.test',
       'adresse:203.0.113.7',
     ]);
     expect(throttleKeys('prof@lycee.test', null)).toEqual(['compte:prof@lycee.test']);
+    expect(throttleKeys('prof@lycee.test', ' ')).toEqual(['compte:prof@lycee.test']);
   });
 
   it('takes the address the nearest proxy saw', () => {

@@ -29,13 +29,6 @@ export function throttlePolicy(
   };
 }
 
-/** The counters an attempt is charged to; unknown e-mails get one like known ones. */
-export function throttleKeys(email: string, address: string | null): string[] {
-  const keys = [`compte:${normalizeEmail(email).slice(0, 254)}`];
-  if (address) keys.push(`adresse:${address.slice(0, 64)}`);
-  return keys;
-}
-
 /**
  * The client's address as seen by the nearest proxy: the last X-Forwarded-For entry
  * (Next.js fills the header with the socket address when no proxy set it).
@@ -43,6 +36,17 @@ export function throttleKeys(email: string, address: string | null): string[] {
 export function clientAddress(forwardedFor: string | null | undefined): string | null {
   const last = forwardedFor?.split(',').pop()?.trim();
   return last ? last : null;
+}
+
+/**
+ * The counters an attempt is charged to: the account (unknown e-mails get one like known
+ * ones) and the address the request came from.
+ */
+export function throttleKeys(email: string, forwardedFor: string | null | undefined): string[] {
+  const keys = [`compte:${normalizeEmail(email).slice(0, 254)}`];
+  const address = clientAddress(forwardedFor);
+  if (address) keys.push(`adresse:${address.slice(0, 64)}`);
+  return keys;
 }
 
 export type AttemptVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };

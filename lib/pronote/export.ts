@@ -191,6 +191,7 @@ export async function tracerLecture(
   periodeId: string,
   bilanIds: string[],
 ): Promise<void> {
+  const ids = `{${bilanIds.join(',')}}`;
   await db.execute(sql`
     with lecture as (
       insert into pronote_lectures (jeton_id, etablissement_id, periode_id, nombre_bilans)
@@ -203,9 +204,9 @@ export async function tracerLecture(
       select ${etablissementId}, ${jetonId}, 'export_pronote', ${EXPORT_ROUTE},
              b.apprenant_id, b.id, a.classe_id
       from bilans b join apprenants a on a.id = b.apprenant_id
-      where b.id = any(${`{${bilanIds.join(',')}}`}::uuid[])
+      where b.id = any(${ids}::uuid[])
     )
     insert into pronote_bilans_lus (bilan_id, derniere_lecture)
-    select unnest(${`{${bilanIds.join(',')}}`}::uuid[]), now()
+    select unnest(${ids}::uuid[]), now()
     on conflict (bilan_id) do update set derniere_lecture = excluded.derniere_lecture`);
 }

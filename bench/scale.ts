@@ -1,8 +1,10 @@
 // Scale benchmark (issue #7): the production server on PostgreSQL, once with the demo data
 // and once with national-size data (demo + ≈ 600 establishments, 40 000 pupils, 240 000
 // bilans, 5 million positionnements), measured in one run with autocannon:
-//  - a bilan page and a class's pupil list for a signed-in teacher, and a bare dynamic page
-//    of the same app (/login signed out: session read, no query) as the baseline;
+//  - a bilan page and a class's pupil list for a signed-in teacher, and two bare dynamic
+//    pages of the same app as baselines: the issue's reference, a 21-row table without
+//    session or query (/bench/table, served only with CPRO_BENCH_PAGES=1), and /login
+//    signed out (a form, the session read, no query);
 //  - requests/s, p50, p99 and errors at 1, 10 and 50 connections;
 //  - RSS of the server process before and after 10 000 bilan pages;
 //  - the PDF figures of the PDF issue (one bilan warm and uncached, a class of 30, cached);
@@ -138,13 +140,14 @@ async function scenario(name: string): Promise<ScenarioFigures> {
   const server: BenchServer = await startServer({
     port: PORT,
     dataDir: `.data/bench-scale-${name}`,
-    env: { DATABASE_URL: databaseUrl(name), PDF_CACHE_MAX_BYTES: '0' },
+    env: { DATABASE_URL: databaseUrl(name), PDF_CACHE_MAX_BYTES: '0', CPRO_BENCH_PAGES: '1' },
   });
   try {
     const cookie = await signIn(server.url, 'enseignant@lycee-demo.test');
     const withCookie = { cookie };
     const routes: Record<string, { url: string; headers: Record<string, string> }> = {
-      bare: { url: `${server.url}/login`, headers: {} },
+      table: { url: `${server.url}/bench/table`, headers: {} },
+      login: { url: `${server.url}/login`, headers: {} },
       bilan: { url: `${server.url}/bilans/${angie}`, headers: withCookie },
       classe: { url: `${server.url}/bilans?classe=${tle}`, headers: withCookie },
     };
@@ -159,7 +162,7 @@ async function scenario(name: string): Promise<ScenarioFigures> {
         pages[key][connections] = await load(route.url, route.headers, connections);
         const f = pages[key][connections];
         console.log(
-          `  ${name} ${key.padEnd(6)} ${String(connections).padStart(2)} conn: ` +
+          `  ${name} ${key.padEnd(7)} ${String(connections).padStart(2)} conn: ` +
             `${f.rps.toFixed(1)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, errors ${f.errors}`,
         );
       }
@@ -212,7 +215,7 @@ lines.push(
   `| page | connections | demo req/s | national req/s | demo p50 / p99 (ms) | national p50 / p99 (ms) | p50 national/demo | errors |`,
 );
 lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
-for (const key of ['bare', 'bilan', 'classe']) {
+for (const key of ['table', 'login', 'bilan', 'classe']) {
   for (const connections of CONNECTIONS) {
     const d = demo.pages[key]![connections]!;
     const n = national.pages[key]![connections]!;
@@ -227,9 +230,9 @@ for (const [label, figures] of [
   ['national', national],
 ] as const) {
   const bilan10 = figures.pages.bilan![10]!.rps;
-  const bare10 = figures.pages.bare![10]!.rps;
+  const share = (key: string) => ((100 * bilan10) / figures.pages[key]![10]!.rps).toFixed(0);
   console.log(
-    `${label}: bilan pages/s at 10 connections = ${((100 * bilan10) / bare10).toFixed(0)} % of the bare page; ` +
+    `${label}: bilan pages/s at 10 connections = ${share('table')} % of the bare 21-row table page, ${share('login')} % of /login; ` +
       `RSS ${figures.rssBefore.toFixed(0)} → ${figures.rssAfter.toFixed(0)} MiB over ${figures.rssRequests} requests (${figures.rssErrors} errors)` +
       (figures.pdf
         ? `; PDF one bilan ${(figures.pdf.bilanWarm / 1000).toFixed(3)} s, class ${(figures.pdf.classe / 1000).toFixed(3)} s`

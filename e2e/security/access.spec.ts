@@ -32,6 +32,10 @@ test('signed out: every page and PDF sends to sign-in, print pages and the API r
   }
   const api = await request.get('/api/pronote/v1/bilans');
   expect(api.status()).toBe(401);
+  // The benchmarks' reference page exists only on a server started for them.
+  const bench = await request.get('/bench/table');
+  expect(bench.status()).toBe(404);
+  expect(await bench.text()).toMatch(/Page introuvable/);
   expect(await request.get('/api/auth/session').then((r) => r.json())).toEqual({});
 });
 

@@ -2,9 +2,21 @@
 
 const PARIS = 'Europe/Paris';
 
+// Built once: creating an Intl.DateTimeFormat with a time zone costs ≈ 0.2 ms, which showed
+// in the bilan page's CPU profile when built at every call.
+const ISO_DAY_IN_PARIS = new Intl.DateTimeFormat('en-CA', { timeZone: PARIS });
+const DATE_TIME_IN_PARIS = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: PARIS,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
 /** Today's date in Europe/Paris as YYYY-MM-DD. */
 export function todayInParis(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: PARIS }).format(now);
+  return ISO_DAY_IN_PARIS.format(now);
 }
 
 /** 2016-05-27 → 27/05/2016 */
@@ -16,14 +28,7 @@ export function formatDateFr(isoDate: string): string {
 /** A timestamp as « 27/05/2016 à 17:00 » in Paris time. */
 export function formatDateTimeFr(value: Date | string): string {
   const date = typeof value === 'string' ? new Date(value) : value;
-  const parts = new Intl.DateTimeFormat('fr-FR', {
-    timeZone: PARIS,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(date);
+  const parts = DATE_TIME_IN_PARIS.formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('day')}/${get('month')}/${get('year')} à ${get('hour')}:${get('minute')}`;
 }

@@ -20,6 +20,16 @@ describe('radarSvg', () => {
     expect(svg).toContain('&lt;script&gt;');
   });
 
+  it('writes coordinates to a tenth of a pixel and leaves short numbers (opacities) alone', async () => {
+    const svg = await radarSvg({ ...input, axes: ['A', 'B', 'C', 'D', 'E', 'F', 'G'] });
+    expect(svg.replace(/#[0-9a-f]{6}/g, '')).not.toMatch(/\d\.\d{3}|\de[+-]?\d/);
+    expect(svg).toMatch(/translate\(-?\d+(\.\d)?, -?\d+(\.\d)?\)/);
+    expect(svg).toContain('fill-opacity="0.15"');
+    expect(svg).toContain('stroke="#cbd5e1"');
+    expect(svg).toContain('fill:#1e293b');
+    expect(svg).not.toContain('pointer-events');
+  });
+
   it('draws a given radar once: the second call returns the remembered SVG', async () => {
     const first = await radarSvg({ ...input, axes: ['A', 'B', 'C'] });
     const second = await radarSvg({ ...input, axes: ['A', 'B', 'C'] });

@@ -57,6 +57,11 @@ describe('releaseAbortReasonFrames', () => {
       other.abort('raison');
       expect(other.signal.reason).toBe('raison');
       expect(formatted).toHaveLength(1);
+      // With no reason, the AbortError that abort() creates is formatted too.
+      const bare = new AbortController();
+      bare.abort();
+      expect(bare.signal.reason).toBeInstanceOf(Error);
+      expect(formatted).toEqual([reason, bare.signal.reason]);
     } finally {
       Error.prepareStackTrace = previous;
     }

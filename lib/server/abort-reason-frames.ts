@@ -1,5 +1,5 @@
-// Keeps finished renders collectable: formats the stack of every Error given to
-// AbortController#abort() as it is given.
+// Keeps finished renders collectable: formats the stack of every Error an
+// AbortController#abort() leaves as its signal's reason, as soon as it aborts.
 //
 // Why: React's Flight server (inside Next.js) ends each render with
 // `cacheController.abort(new Error('This render completed successfully…'))`, usually from a
@@ -22,8 +22,11 @@ export function releaseAbortReasonFrames(): void {
     configurable: true,
     writable: true,
     value: function abortWithFormattedReason(this: AbortController, reason?: unknown): void {
-      if (reason instanceof Error) void reason.stack;
       abort.call(this, reason);
+      // The reason the signal ended with: the one given, or the AbortError DOMException that
+      // abort() creates when given none (it captures a stack the same way).
+      const final: unknown = this.signal.reason;
+      if (final instanceof Error) void final.stack;
     },
   });
   Object.defineProperty(prototype, INSTALLED, { value: true });

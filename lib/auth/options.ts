@@ -6,6 +6,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/lib/db/client';
 import { verifyCredentials } from './credentials';
 import { sessionMaxAgeSeconds } from './session-lifetime';
+import { secureCookies } from './session-token';
 import { getAuthSecret } from './secret';
 import { revokeSessions } from './revocation';
 import { clearAttempts, throttleKeys } from './throttle';
@@ -14,6 +15,8 @@ const SCHOOL_DAY_SECONDS = sessionMaxAgeSeconds();
 
 export const authOptions: NextAuthOptions = {
   secret: getAuthSecret(),
+  // Stated rather than left to next-auth's default: session.ts reads the cookie by its name.
+  useSecureCookies: secureCookies(),
   session: { strategy: 'jwt', maxAge: SCHOOL_DAY_SECONDS },
   jwt: { maxAge: SCHOOL_DAY_SECONDS },
   pages: { signIn: '/login', error: '/login' },

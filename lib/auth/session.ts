@@ -1,15 +1,15 @@
 // Who is asking: `requireTeacher()` is the one gate every page, route handler and server
-// action calls before reaching pupils' data. It reads the session, reloads the account
-// (still active, same session version), and returns the teacher with their establishment;
+// action calls before reaching pupils' data. It reads the session cookie (session-token.ts),
+// reloads the account (still active, same session version), and returns the teacher with their establishment;
 // signed-out visitors are sent to /login (and back afterwards), other roles get a 403.
 import { cache } from 'react';
-import { getServerSession } from 'next-auth';
 import { forbidden, redirect } from 'next/navigation';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { findAccount } from './accounts';
 import { isUuid } from '@/lib/bilans/ids';
 import { getDb } from '@/lib/db/client';
-import { authOptions } from './options';
+import { getAuthSecret } from './secret';
+import { SessionTokenReader, sessionCookieName } from './session-token';
 import { REQUEST_PATH_HEADER, loginUrl } from './paths';
 import { withDatabase } from '@/lib/http/database-unavailable';
 
@@ -30,13 +30,20 @@ export interface SessionUser {
 
 export type Teacher = SessionUser & { role: 'enseignant' };
 
+let reader: SessionTokenReader | undefined;
+
+function sessionTokens(): SessionTokenReader {
+  reader ??= new SessionTokenReader(getAuthSecret());
+  return reader;
+}
+
 /** The signed-in, still valid user, or null. Cached for the request: one query per page. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (!session || !isUuid(id)) return null;
-  const row = await withDatabase(async () => findAccount(await getDb(), id));
-  if (!row || !row.actif || row.sessionVersion !== session.user.sessionVersion) return null;
+  const token = (await cookies()).get(sessionCookieName())?.value;
+  const session = await sessionTokens().read(token);
+  if (!session || !isUuid(session.userId)) return null;
+  const row = await withDatabase(async () => findAccount(await getDb(), session.userId));
+  if (!row || !row.actif || row.sessionVersion !== session.sessionVersion) return null;
   return {
     id: row.id,
     nom: row.nom,

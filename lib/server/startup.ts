@@ -1,8 +1,10 @@
 // Server start-up (Node.js runtime only): open the database now, and on stop close the
-// PDF browser (no Chromium left behind) and the embedded database (no WAL replay).
+// PDF browser (no Chromium left behind), write the queued access traces and close the
+// embedded database (no WAL replay).
 import { closePdfService } from '@/lib/pdf/documents';
 import { sql } from 'drizzle-orm';
 import { getConnection } from '@/lib/db/client';
+import { consultations } from '@/lib/trace/consultations';
 import { rowsOf } from '@/lib/db/rows';
 
 export async function startServerDatabase(): Promise<void> {
@@ -10,9 +12,12 @@ export async function startServerDatabase(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    void Promise.allSettled([closePdfService(), getConnection().then((c) => c.close())]).finally(
-      () => process.exit(0),
-    );
+    // Queued page-view traces are written before the database closes.
+    const database = consultations()
+      .flush()
+      .then(() => getConnection())
+      .then((c) => c.close());
+    void Promise.allSettled([closePdfService(), database]).finally(() => process.exit(0));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

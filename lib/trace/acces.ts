@@ -22,15 +22,45 @@ export interface BilanAccess {
 
 /** One bilan displayed or printed by a teacher; only if it is of their establishment. */
 export async function traceBilan(db: Database, lecteur: Lecteur, access: BilanAccess) {
+  await traceBilans(db, [{ lecteur, access, at: new Date() }]);
+}
+
+export interface BilanTrace {
+  lecteur: Lecteur;
+  access: BilanAccess;
+  /** When the bilan was displayed (a queued record is written a moment later). */
+  at: Date;
+}
+
+/**
+ * Several bilan accesses in one statement (trace-queue.ts batches page views this way);
+ * each one is written only if its bilan belongs to its reader's establishment.
+ */
+export async function traceBilans(db: Database, traces: readonly BilanTrace[]) {
+  if (traces.length === 0) return;
+  // One JSON parameter rather than one array per column: routes are free text.
+  const rows = JSON.stringify(
+    traces.map(({ lecteur, access, at }) => ({
+      etablissement_id: lecteur.etablissementId,
+      utilisateur_id: lecteur.utilisateurId,
+      action: access.action,
+      route: access.route.slice(0, 500),
+      apprenant_id: access.apprenantId,
+      bilan_id: access.bilanId,
+      cree_le: at.toISOString(),
+    })),
+  );
   await db.execute(sql`
     insert into traces_acces
-      (etablissement_id, utilisateur_id, action, route, apprenant_id, bilan_id, classe_id)
-    select ${lecteur.etablissementId}, ${lecteur.utilisateurId}, ${access.action},
-           ${access.route.slice(0, 500)}, a.id, b.id, a.classe_id
-    from bilans b
+      (etablissement_id, utilisateur_id, action, route, apprenant_id, bilan_id, classe_id, cree_le)
+    select t.etablissement_id, t.utilisateur_id, t.action, t.route, a.id, b.id, a.classe_id,
+           t.cree_le
+    from json_to_recordset(${rows}::json) as t(
+      etablissement_id uuid, utilisateur_id uuid, action trace_action, route text,
+      apprenant_id uuid, bilan_id uuid, cree_le timestamptz)
+    join bilans b on b.id = t.bilan_id
     join apprenants a on a.id = b.apprenant_id
-    where b.id = ${access.bilanId} and a.id = ${access.apprenantId}
-      and a.etablissement_id = ${lecteur.etablissementId}`);
+    where a.id = t.apprenant_id and a.etablissement_id = t.etablissement_id`);
 }
 
 /** A class PDF: one record per pupil whose latest bilan it printed. */

@@ -1,5 +1,6 @@
 // The whole bilan page for /bilans/<apprenantId>[/<bilanId>]: session check, one query,
-// 404 for anything not found in the teacher's establishment.
+// 404 for anything not found in the teacher's establishment, the view queued for the
+// access trace (lib/trace/trace-queue.ts).
 import { notFound } from 'next/navigation';
 import { requireTeacher } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
@@ -9,8 +10,7 @@ import { BilanView } from './bilan-view';
 import { SelectionForm } from './selection-form';
 import { PdfDownload } from '@/lib/ui/pdf-download';
 import { PrintClassButton } from './print-class-button';
-import { traceBilan } from '@/lib/trace/acces';
-import { traceAfterResponse } from '@/lib/trace/after-response';
+import { consultations } from '@/lib/trace/consultations';
 
 export async function BilanPageContent({
   apprenantId,
@@ -26,18 +26,16 @@ export async function BilanPageContent({
   if (!view) notFound();
   const shown = view.affiche;
   if (shown) {
-    traceAfterResponse((db) =>
-      traceBilan(
-        db,
-        { etablissementId: teacher.etablissement.id, utilisateurId: teacher.id },
-        {
-          action: 'consultation',
-          route: bilanId ? `/bilans/${apprenantId}/${bilanId}` : `/bilans/${apprenantId}`,
-          apprenantId: view.apprenant.id,
-          bilanId: shown.id,
-        },
-      ),
-    );
+    consultations().add({
+      lecteur: { etablissementId: teacher.etablissement.id, utilisateurId: teacher.id },
+      access: {
+        action: 'consultation',
+        route: bilanId ? `/bilans/${apprenantId}/${bilanId}` : `/bilans/${apprenantId}`,
+        apprenantId: view.apprenant.id,
+        bilanId: shown.id,
+      },
+      at: new Date(),
+    });
   }
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">

@@ -1,26 +1,29 @@
-// The legend of the five levels: colour, printed symbol, meaning and radar value.
+// The legend of the five levels: colour, printed symbol, meaning and radar value. The same
+// for every bilan, so its markup is built once when the module loads.
+import { markup } from '@/lib/html/safe-html';
 import { NIVEAUX, NIVEAU_INFOS } from '@/lib/bilans/niveaux';
-import { NiveauBadge } from './niveau-cell';
+import { niveauBadgeHtml } from './niveau-html';
+
+const ITEMS = NIVEAUX.map((n) => {
+  const info = NIVEAU_INFOS[n];
+  // The badge is hidden from screen readers: the meaning is written right after it.
+  return markup`
+    <li>
+      <span aria-hidden="true">${niveauBadgeHtml(n, 'none')}</span>
+      <span>${info.signification} <span class="detail">(${info.couleur}, radar : ${info.valeurRadar})</span></span>
+    </li>`;
+});
+
+export const LEGENDE_HTML = markup`
+  <h3 id="legende-titre">Légende des positionnements</h3>
+  <ul>${ITEMS}</ul>`.value;
 
 export function LegendeNiveaux() {
   return (
-    <section aria-labelledby="legende-titre" className="legende break-inside-avoid">
-      <h3 id="legende-titre" className="text-sm font-semibold text-slate-800">
-        Légende des positionnements
-      </h3>
-      <ul className="mt-2 grid gap-x-6 gap-y-1.5 text-sm sm:grid-cols-2 lg:grid-cols-3">
-        {NIVEAUX.map((n) => (
-          <li key={n} className="flex items-center gap-2">
-            <NiveauBadge niveau={n} />
-            <span>
-              {NIVEAU_INFOS[n].signification}{' '}
-              <span className="text-slate-600">
-                ({NIVEAU_INFOS[n].couleur}, radar : {NIVEAU_INFOS[n].valeurRadar})
-              </span>
-            </span>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <section
+      aria-labelledby="legende-titre"
+      className="legende break-inside-avoid"
+      dangerouslySetInnerHTML={{ __html: LEGENDE_HTML }}
+    />
   );
 }

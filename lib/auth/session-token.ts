@@ -1,0 +1,75 @@
+// Reads the session cookie that next-auth wrote at sign-in: an encrypted JWT (JWE) holding
+// the account id and its session version. next-auth's getServerSession() would run its
+// whole session endpoint for this on every page — key derivation, decryption, callbacks,
+// then a fresh encryption of a cookie that a server component cannot even send back — a
+// sixth of a bilan page's server time. Here the cookie is decoded with next-auth's own
+// decode(), and a token already decoded is remembered until it expires: a browser sends
+// the same one all day, and a string that decrypted once always decrypts to the same
+// claims. Whether the account is still active and the session not revoked is checked in
+// the database on every request all the same (session.ts).
+import { decode, type JWT } from 'next-auth/jwt';
+
+const SESSION_COOKIE = 'next-auth.session-token';
+// next-auth accepts a token up to 15 s after its expiry (clock skew); so do we.
+const CLOCK_TOLERANCE_SECONDS = 15;
+
+/** Cookies over https carry the __Secure- prefix: the rule next-auth applies (see options.ts). */
+export function secureCookies(env: Record<string, string | undefined> = process.env): boolean {
+  return env.NEXTAUTH_URL?.startsWith('https://') ?? false;
+}
+
+export function sessionCookieName(secure = secureCookies()): string {
+  return secure ? `__Secure-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
+
+export interface SessionClaims {
+  userId: string;
+  sessionVersion: number;
+}
+
+export class SessionTokenReader {
+  private readonly verified = new Map<string, { claims: SessionClaims; exp: number }>();
+
+  constructor(
+    private readonly secret: string,
+    private readonly maxEntries = 10_000,
+    private readonly now: () => number = () => Date.now() / 1000,
+    private readonly decodeToken: typeof decode = decode,
+  ) {}
+
+  /** The token's claims, or null when it is absent, forged, expired or not ours. */
+  async read(token: string | undefined): Promise<SessionClaims | null> {
+    if (!token) return null;
+    const known = this.verified.get(token);
+    if (known) {
+      if (this.current(known.exp)) return known.claims;
+      this.verified.delete(token);
+      return null;
+    }
+    let payload: JWT | null;
+    try {
+      payload = await this.decodeToken({ token, secret: this.secret });
+    } catch {
+      return null;
+    }
+    const claims = claimsOf(payload);
+    if (!claims || typeof payload?.exp !== 'number' || !this.current(payload.exp)) return null;
+    if (this.verified.size >= this.maxEntries) {
+      // Oldest first: a Map iterates in insertion order.
+      this.verified.delete(this.verified.keys().next().value!);
+    }
+    this.verified.set(token, { claims, exp: payload.exp });
+    return claims;
+  }
+
+  private current(exp: number): boolean {
+    return exp + CLOCK_TOLERANCE_SECONDS >= this.now();
+  }
+}
+
+function claimsOf(payload: JWT | null): SessionClaims | null {
+  const userId = payload?.sub;
+  const sessionVersion = payload?.sessionVersion;
+  if (typeof userId !== 'string' || typeof sessionVersion !== 'number') return null;
+  return { userId, sessionVersion };
+}

@@ -1,0 +1,112 @@
+// The page-view trace queue: batches are written after the delay or when full, in order,
+// with each view's own time, never across establishments, and a failed batch is reported
+// without blocking the next ones.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { asc } from 'drizzle-orm';
+import { seedDemo } from '@/drizzle/seed/seed';
+import { DEMO_UAI, VOISIN_UAI } from '@/drizzle/seed/demo-data';
+import { stableId } from '@/drizzle/seed/random';
+import { testDrivers } from '@/lib/db/testing';
+import { tracesAcces } from '@/lib/db/schema';
+import type { Connection } from '@/lib/db/connect';
+import type { BilanTrace } from './acces';
+import { TraceQueue } from './trace-queue';
+
+const demo = stableId('etablissement', DEMO_UAI);
+const teacher = {
+  etablissementId: demo,
+  utilisateurId: stableId('utilisateur', 'enseignant@lycee-demo.test'),
+};
+const intruder = {
+  etablissementId: stableId('etablissement', VOISIN_UAI),
+  utilisateurId: stableId('utilisateur', 'enseignant@lycee-voisin.test'),
+};
+const classeKey = `${DEMO_UAI}|1re SN|2015-2016`;
+const angie = stableId('apprenant', classeKey, 'HUBERT', 'Angie');
+const angieFirst = stableId('bilan', angie, '2016-05-27');
+const angieLatest = stableId('bilan', angie, '2016-06-16');
+
+function view(bilanId: string, at: string, lecteur = teacher): BilanTrace {
+  return {
+    lecteur,
+    access: {
+      action: 'consultation',
+      route: `/bilans/${angie}/${bilanId}?note="l'élève", a,b`,
+      apprenantId: angie,
+      bilanId,
+    },
+    at: new Date(at),
+  };
+}
+
+describe.each(testDrivers())('trace queue ($name)', (driver) => {
+  let connection: Connection;
+  const database = () => Promise.resolve(connection.db);
+  const rows = () => connection.db.select().from(tracesAcces).orderBy(asc(tracesAcces.creeLe));
+
+  beforeAll(async () => {
+    connection = await driver.open();
+    await seedDemo(connection.db, '2026-11-28');
+  });
+  afterAll(() => connection?.close());
+  beforeEach(() => connection.db.delete(tracesAcces));
+
+  it('writes a batch after the delay, each record with its own time and route', async () => {
+    const queue = new TraceQueue(database, { delayMs: 30, maxBatch: 100 });
+    queue.add(view(angieFirst, '2026-11-28T08:00:00.000Z'));
+    queue.add(view(angieLatest, '2026-11-28T08:00:01.500Z'));
+    expect(await rows()).toHaveLength(0);
+    await vi.waitFor(async () => expect(await rows()).toHaveLength(2), { timeout: 5_000 });
+    const written = await rows();
+    expect(written.map((r) => [r.bilanId, r.creeLe.toISOString()])).toEqual([
+      [angieFirst, '2026-11-28T08:00:00.000Z'],
+      [angieLatest, '2026-11-28T08:00:01.500Z'],
+    ]);
+    expect(written[0]).toMatchObject({
+      etablissementId: demo,
+      utilisateurId: teacher.utilisateurId,
+      action: 'consultation',
+      route: `/bilans/${angie}/${angieFirst}?note="l'élève", a,b`,
+      apprenantId: angie,
+    });
+  });
+
+  it('writes a full batch at once, and everything left on flush()', async () => {
+    const queue = new TraceQueue(database, { delayMs: 3_600_000, maxBatch: 2 });
+    queue.add(view(angieFirst, '2026-11-28T09:00:00Z'));
+    queue.add(view(angieLatest, '2026-11-28T09:00:01Z'));
+    await vi.waitFor(async () => expect(await rows()).toHaveLength(2), { timeout: 5_000 });
+    queue.add(view(angieLatest, '2026-11-28T09:00:02Z'));
+    expect(await rows()).toHaveLength(2);
+    await queue.flush();
+    expect(await rows()).toHaveLength(3);
+  });
+
+  it('never records a bilan for a reader of another establishment, even in a batch', async () => {
+    const queue = new TraceQueue(database, { delayMs: 3_600_000, maxBatch: 100 });
+    queue.add(view(angieLatest, '2026-11-28T10:00:00Z', intruder));
+    queue.add(view(angieLatest, '2026-11-28T10:00:01Z'));
+    await queue.flush();
+    expect((await rows()).map((r) => r.utilisateurId)).toEqual([teacher.utilisateurId]);
+  });
+
+  it('reports a failed batch and goes on with the next one', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    let fail = true;
+    const queue = new TraceQueue(
+      () => (fail ? Promise.reject(new Error('base indisponible')) : database()),
+      { delayMs: 3_600_000, maxBatch: 100 },
+    );
+    queue.add(view(angieFirst, '2026-11-28T11:00:00Z'));
+    await queue.flush();
+    expect(errors).toHaveBeenCalledWith(
+      '[trace] 1 accès non enregistré(s) :',
+      expect.objectContaining({ message: 'base indisponible' }),
+    );
+    fail = false;
+    queue.add(view(angieLatest, '2026-11-28T11:00:01Z'));
+    await queue.flush();
+    expect((await rows()).map((r) => r.bilanId)).toEqual([angieLatest]);
+    errors.mockRestore();
+  });
+});

@@ -1,0 +1,55 @@
+// Page views are traced in batches: a bilan page queues its record (no await, no database
+// work during the request) and the queue writes what it holds in one statement a moment
+// later, or as soon as a batch is full, and once more when the server stops. When every
+// teacher of a school opens bilans before the class councils, this is one insert and one
+// commit per batch instead of one per page (a tenth of a page's server time).
+// What a crash can lose is bounded by the delay (a quarter of a second of page views).
+import type { Database } from '@/lib/db/types';
+import { traceBilans, type BilanTrace } from './acces';
+
+export interface TraceQueueOptions {
+  /** How long a record may wait for others before the batch is written. */
+  delayMs: number;
+  /** A batch this large is written at once. */
+  maxBatch: number;
+}
+
+export class TraceQueue {
+  private pending: BilanTrace[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly database: () => Promise<Database>,
+    private readonly options: TraceQueueOptions = { delayMs: 250, maxBatch: 200 },
+  ) {}
+
+  add(trace: BilanTrace): void {
+    this.pending.push(trace);
+    if (this.pending.length >= this.options.maxBatch) {
+      void this.flush();
+    } else if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush(), this.options.delayMs);
+      // A queued record never keeps a stopping process alive: stop() calls flush().
+      this.timer.unref();
+    }
+  }
+
+  /** Writes everything queued so far; resolves once it is written (or reported lost). */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.pending;
+    this.pending = [];
+    // One batch at a time, in order: a batch never overtakes the one before.
+    this.writing = this.writing.then(async () => {
+      if (batch.length === 0) return;
+      try {
+        await traceBilans(await this.database(), batch);
+      } catch (error) {
+        console.error(`[trace] ${batch.length} accès non enregistré(s) :`, error);
+      }
+    });
+    return this.writing;
+  }
+}

@@ -1,0 +1,62 @@
+// The competence table as markup: one row per competence of the referential, one column per
+// bilan up to the one shown, and the trend since the previous bilan. Built as a string
+// because it is most of a bilan page's elements (21 rows × up to 7 cells × 3 elements):
+// rendered by React, it was a quarter of the page's server CPU; as one string it costs
+// micro-seconds. Styles are in globals.css (table.competences), not on every cell.
+import { markup, type SafeHtml } from '@/lib/html/safe-html';
+import type { BilanDate, LigneCompetence } from '@/lib/bilans/bilan-page';
+import { formatDateFr } from '@/lib/bilans/dates';
+import type { Evolution } from '@/lib/bilans/niveaux';
+import { niveauBadgeHtml } from './niveau-html';
+
+const EVOLUTIONS: Record<Evolution, { symbole: string; texte: string }> = {
+  hausse: { symbole: '↑', texte: 'en progrès' },
+  baisse: { symbole: '↓', texte: 'en recul' },
+  stable: { symbole: '=', texte: 'stable' },
+  aucune: { symbole: '–', texte: 'pas de comparaison' },
+};
+
+function ligneHtml(ligne: LigneCompetence, imprime: boolean): SafeHtml {
+  const cells = ligne.niveaux.map((n) =>
+    n
+      ? markup`<td class="niveau-cell">${niveauBadgeHtml(n, imprime ? 'none' : 'hidden-text')}</td>`
+      : markup`<td class="niveau-cell"><span class="vide">non renseigné</span></td>`,
+  );
+  const evolution = EVOLUTIONS[ligne.evolution];
+  const equivalence =
+    ligne.equivalence && markup` <span class="equivalence">= ${ligne.equivalence}</span>`;
+  return markup`
+    <tr>
+      <th scope="row"><b>${ligne.code}</b>${equivalence} ${ligne.libelle}</th>
+      ${cells}
+      <td class="evolution ${ligne.evolution}"><b aria-hidden="true">${evolution.symbole}</b> <small>${evolution.texte}</small></td>
+    </tr>`;
+}
+
+export function competencesTableHtml({
+  colonnes,
+  lignes,
+  imprime = false,
+}: {
+  colonnes: BilanDate[];
+  lignes: LigneCompetence[];
+  imprime?: boolean;
+}): string {
+  const dates = colonnes.map(
+    (c) => markup`<th scope="col" class="date">${formatDateFr(c.date)}</th>`,
+  );
+  return markup`
+    <table class="competences">
+      <caption class="sr-only">Positionnements de l’apprenant pour chaque compétence, par date de bilan</caption>
+      <thead>
+        <tr>
+          <th scope="col">Compétence</th>
+          ${dates}
+          <th scope="col" class="evolution">Évolution</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${lignes.map((l) => ligneHtml(l, imprime))}
+      </tbody>
+    </table>`.value;
+}

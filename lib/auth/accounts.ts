@@ -1,6 +1,8 @@
 // Reads a signed-in account with its establishment: one indexed lookup by id, made on
-// every request by session.ts (so a deactivated or revoked account stops at once).
-import { eq } from 'drizzle-orm';
+// every request by session.ts (so a deactivated or revoked account stops at once). The
+// statement is built once per database and prepared under a name: each request then only
+// binds the id (no query building in Node.js, no parsing or planning in PostgreSQL).
+import { eq, sql } from 'drizzle-orm';
 import { etablissements, utilisateurs } from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';
 
@@ -15,8 +17,8 @@ export interface Account {
   etablissement: { id: string; nom: string; uai: string };
 }
 
-export async function findAccount(db: Database, id: string): Promise<Account | null> {
-  const [row] = await db
+function prepareFindAccount(db: Database) {
+  return db
     .select({
       id: utilisateurs.id,
       nom: utilisateurs.nom,
@@ -29,7 +31,19 @@ export async function findAccount(db: Database, id: string): Promise<Account | n
     })
     .from(utilisateurs)
     .innerJoin(etablissements, eq(etablissements.id, utilisateurs.etablissementId))
-    .where(eq(utilisateurs.id, id))
-    .limit(1);
+    .where(eq(utilisateurs.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('cpro_find_account');
+}
+
+const prepared = new WeakMap<Database, ReturnType<typeof prepareFindAccount>>();
+
+export async function findAccount(db: Database, id: string): Promise<Account | null> {
+  let statement = prepared.get(db);
+  if (!statement) {
+    statement = prepareFindAccount(db);
+    prepared.set(db, statement);
+  }
+  const [row] = await statement.execute({ id });
   return row ?? null;
 }

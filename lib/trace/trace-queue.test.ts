@@ -71,6 +71,19 @@ describe.each(testDrivers())('trace queue ($name)', (driver) => {
     });
   });
 
+  it('tells each page when its record is written: the promise a stopping server waits for', async () => {
+    const queue = new TraceQueue(database, { delayMs: 50, maxBatch: 100 });
+    const first = queue.add(view(angieFirst, '2026-11-28T08:30:00Z'));
+    const second = queue.add(view(angieLatest, '2026-11-28T08:30:01Z'));
+    expect(second).toBe(first);
+    await first;
+    expect(await rows()).toHaveLength(2);
+    const next = queue.add(view(angieLatest, '2026-11-28T08:30:02Z'));
+    expect(next).not.toBe(first);
+    await next;
+    expect(await rows()).toHaveLength(3);
+  });
+
   it('writes a full batch at once, and everything left on flush()', async () => {
     const queue = new TraceQueue(database, { delayMs: 3_600_000, maxBatch: 2 });
     queue.add(view(angieFirst, '2026-11-28T09:00:00Z'));

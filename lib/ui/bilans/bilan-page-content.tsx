@@ -2,6 +2,7 @@
 // 404 for anything not found in the teacher's establishment, the view queued for the
 // access trace (lib/trace/trace-queue.ts).
 import { notFound } from 'next/navigation';
+import { after } from 'next/server';
 import { requireTeacher } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { withDatabase } from '@/lib/http/database-unavailable';
@@ -26,16 +27,18 @@ export async function BilanPageContent({
   if (!view) notFound();
   const shown = view.affiche;
   if (shown) {
-    consultations().add({
-      lecteur: { etablissementId: teacher.etablissement.id, utilisateurId: teacher.id },
-      access: {
-        action: 'consultation',
-        route: bilanId ? `/bilans/${apprenantId}/${bilanId}` : `/bilans/${apprenantId}`,
-        apprenantId: view.apprenant.id,
-        bilanId: shown.id,
-      },
-      at: new Date(),
-    });
+    after(
+      consultations().add({
+        lecteur: { etablissementId: teacher.etablissement.id, utilisateurId: teacher.id },
+        access: {
+          action: 'consultation',
+          route: bilanId ? `/bilans/${apprenantId}/${bilanId}` : `/bilans/${apprenantId}`,
+          apprenantId: view.apprenant.id,
+          bilanId: shown.id,
+        },
+        at: new Date(),
+      }),
+    );
   }
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">

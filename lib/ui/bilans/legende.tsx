@@ -1,5 +1,8 @@
+'use client';
+
 // The legend of the five levels: colour, printed symbol, meaning and radar value. The same
-// for every bilan, so its markup is built once when the module loads.
+// for every bilan, so its markup is built once when the module loads; a client component,
+// so that the RSC payload only names it instead of carrying its markup.
 import { markup } from '@/lib/html/safe-html';
 import { NIVEAUX, NIVEAU_INFOS } from '@/lib/bilans/niveaux';
 import { niveauBadgeHtml } from './niveau-html';

@@ -1,8 +1,8 @@
 // Reads the session cookie that next-auth wrote at sign-in: an encrypted JWT (JWE) holding
 // the account id and its session version. next-auth's getServerSession() would run its
 // whole session endpoint for this on every page — key derivation, decryption, callbacks,
-// then a fresh encryption of a cookie that a server component cannot even send back — a
-// sixth of a bilan page's server time. Here the cookie is decoded with next-auth's own
+// then a fresh encryption of a cookie that a server component cannot even send back — up
+// to a sixth of a bilan page's server time. Here the cookie is decoded with next-auth's own
 // decode(), and a token already decoded is remembered until it expires: a browser sends
 // the same one all day, and a string that decrypted once always decrypts to the same
 // claims. Whether the account is still active and the session not revoked is checked in

@@ -1,9 +1,9 @@
 // Page views are traced in batches: a bilan page queues its record (no database work
 // during the request) and the queue writes what it holds in one statement a moment later,
-// or as soon as a batch is full; a stopping server waits for it (after(), startup.ts). When every
-// teacher of a school opens bilans before the class councils, this is one insert and one
-// commit per batch instead of one per page (a tenth of a page's server time).
-// What a crash can lose is bounded by the delay (a quarter of a second of page views).
+// or as soon as a batch is full; a stopping server waits for it (after(), startup.ts).
+// When every teacher of a school opens bilans before the class councils, this is one
+// insert and one commit per batch instead of one per page (a tenth of a page's server
+// time). What a crash can lose is bounded by the delay (a quarter of a second of views).
 import type { Database } from '@/lib/db/types';
 import { traceBilans, type BilanTrace } from './acces';
 

@@ -1,7 +1,8 @@
 // Who is asking: `requireTeacher()` is the one gate every page, route handler and server
 // action calls before reaching pupils' data. It reads the session cookie (session-token.ts),
-// reloads the account (still active, same session version), and returns the teacher with their establishment;
-// signed-out visitors are sent to /login (and back afterwards), other roles get a 403.
+// reloads the account (still active, same session version), and returns the teacher with
+// their establishment; signed-out visitors are sent to /login (and back afterwards), other
+// roles get a 403.
 import { cache } from 'react';
 import { forbidden, redirect } from 'next/navigation';
 import { cookies, headers } from 'next/headers';

@@ -35,9 +35,9 @@ function render(part: HtmlPart): string {
 
 // Line breaks in the literal markup are layout of the source, as in JSX: a run of spaces
 // holding a line break disappears next to a tag or an interpolation and becomes one space
-// between two words; a space that matters is written on one line. (The tag is not named
-// `html` so that Prettier leaves these templates as written instead of reflowing them.) Computed once per template (the strings array is the same object at
-// every call of a given template).
+// between two words; a space that matters is written on one line. Computed once per
+// template (its strings array is the same object at every call). The tag is not named
+// `html` so that Prettier leaves these templates as written instead of reflowing them.
 const LINE_BREAK_SPACE = /\s*\n\s*/g;
 const compacted = new WeakMap<TemplateStringsArray, string[]>();
 

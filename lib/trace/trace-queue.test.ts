@@ -52,7 +52,8 @@ describe.each(testDrivers())('trace queue ($name)', (driver) => {
   beforeEach(() => connection.db.delete(tracesAcces));
 
   it('writes a batch after the delay, each record with its own time and route', async () => {
-    const queue = new TraceQueue(database, { delayMs: 30, maxBatch: 100 });
+    // Long enough that the first read surely comes before the write, even on a busy machine.
+    const queue = new TraceQueue(database, { delayMs: 300, maxBatch: 100 });
     queue.add(view(angieFirst, '2026-11-28T08:00:00.000Z'));
     queue.add(view(angieLatest, '2026-11-28T08:00:01.500Z'));
     expect(await rows()).toHaveLength(0);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { BilanDate, LigneCompetence } from '@/lib/bilans/bilan-page';
 import { NIVEAUX, NIVEAU_INFOS } from '@/lib/bilans/niveaux';
 import { competencesTableHtml } from './competences-table-html';
-import { LEGENDE_HTML } from './legende';
+import { LEGENDE_HTML } from './legende-html';
 
 const colonnes: BilanDate[] = [
   { id: 'b1', date: '2016-05-27', valide: true },

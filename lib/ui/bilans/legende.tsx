@@ -1,25 +1,8 @@
 'use client';
 
-// The legend of the five levels: colour, printed symbol, meaning and radar value. The same
-// for every bilan, so its markup is built once when the module loads; a client component,
-// so that the RSC payload only names it instead of carrying its markup.
-import { markup } from '@/lib/html/safe-html';
-import { NIVEAUX, NIVEAU_INFOS } from '@/lib/bilans/niveaux';
-import { niveauBadgeHtml } from './niveau-html';
-
-const ITEMS = NIVEAUX.map((n) => {
-  const info = NIVEAU_INFOS[n];
-  // The badge is hidden from screen readers: the meaning is written right after it.
-  return markup`
-    <li>
-      <span aria-hidden="true">${niveauBadgeHtml(n, 'none')}</span>
-      <span>${info.signification} <span class="detail">(${info.couleur}, radar : ${info.valeurRadar})</span></span>
-    </li>`;
-});
-
-export const LEGENDE_HTML = markup`
-  <h3 id="legende-titre">Légende des positionnements</h3>
-  <ul>${ITEMS}</ul>`.value;
+// The legend of the five levels (legende-html.ts) in the page and on paper: a client
+// component, so that the RSC payload only names it instead of carrying its markup.
+import { LEGENDE_HTML } from './legende-html';
 
 export function LegendeNiveaux() {
   return (

@@ -49,6 +49,10 @@ export default defineConfig({
       // A short lock, so that e2e/security/throttling.spec.ts can see it end; the
       // 15-minute default is covered by lib/auth/throttle.test.ts.
       SIGNIN_LOCK_SECONDS: '6',
+      // The tests play clients from many addresses through X-Forwarded-For, as a reverse
+      // proxy on this machine would; the default (no trusted proxy) is unit-tested in
+      // lib/http/client-address.test.ts.
+      TRUSTED_PROXIES: '127.0.0.1,::1',
     },
   },
 });

@@ -3,6 +3,8 @@
 // `next start`. The embedded database is migrated and seeded by the server on its first
 // start (instrumentation.ts), so no environment variable is required.
 import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { embeddedDatabaseDir } from '@/lib/db/client';
 import { DatabaseLockedError, lockHolder } from '@/lib/db/lock';
@@ -37,9 +39,12 @@ console.log(
 const nodeFlags = (process.env.NODE_OPTIONS ?? '').includes('--max-semi-space-size')
   ? []
   : ['--max-semi-space-size=64'];
+// Before Next.js starts listening: every request carries its socket address (the hook's
+// header comment says why).
+const socketHook = pathToFileURL(path.resolve('lib/server/socket-address-hook.mjs')).href;
 const child = spawn(
   process.execPath,
-  [...nodeFlags, nextBin(), dev ? 'dev' : 'start', '-p', port],
+  [...nodeFlags, '--import', socketHook, nextBin(), dev ? 'dev' : 'start', '-p', port],
   {
     stdio: 'inherit',
     env: process.env,

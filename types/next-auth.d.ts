@@ -14,5 +14,7 @@ declare module 'next-auth' {
 declare module 'next-auth/jwt' {
   interface JWT {
     sessionVersion?: number;
+    /** Sign-in time (seconds): the session ends SESSION_MAX_AGE_SECONDS after it. */
+    authTime?: number;
   }
 }

@@ -114,14 +114,14 @@ export async function seedNational(
           cross join lateral generate_series(1, 14 + abs(hashtext(c.id::text)) % 17) as i
           where c.etablissement_id in ${national}`,
     );
-    // Validated a few days after their date, except the latest ones (still pending).
+    // Created open, filled, then validated (below): the database refuses positionnements
+    // added to a validated bilan.
     await step(
       'bilans',
-      sql`insert into bilans (apprenant_id, auteur_id, date, constats, conseils, valide_le)
+      sql`insert into bilans (apprenant_id, auteur_id, date, constats, conseils)
           select a.id, u.id, d.date::date,
                  (${textArray(CONSTATS)}::text[])[1 + abs(hashtext(a.id::text || d.date)) % ${CONSTATS.length}],
-                 (${textArray(CONSEILS)}::text[])[1 + abs(hashtext(d.date || a.id::text)) % ${CONSEILS.length}],
-                 case when d.date < ${latest} then d.date::date + 4 end
+                 (${textArray(CONSEILS)}::text[])[1 + abs(hashtext(d.date || a.id::text)) % ${CONSEILS.length}]
           from apprenants a
           join utilisateurs u on u.etablissement_id = a.etablissement_id and u.role = 'enseignant'
           cross join unnest(${textArray(dates)}::text[]) as d(date)
@@ -138,6 +138,14 @@ export async function seedNational(
           join apprenants a on a.id = b.apprenant_id
           cross join competences k
           where k.referentiel_id = ${referentielId} and a.etablissement_id in ${national}`,
+    );
+    // Validated a few days after their date, except the latest ones (still pending).
+    await step(
+      'validation',
+      sql`update bilans b set valide_le = b.date + 4
+          from apprenants a
+          where a.id = b.apprenant_id and a.etablissement_id in ${national}
+            and b.date < ${latest}::date and b.valide_le is null`,
     );
     await step(
       'periodes',

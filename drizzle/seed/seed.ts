@@ -1,7 +1,9 @@
 // Writes the demo data into a database. Idempotent: every row has a stable id and is
 // inserted with ON CONFLICT DO NOTHING, so a second run changes nothing (and never tries
-// to modify an archived bilan).
-import { count } from 'drizzle-orm';
+// to modify an archived bilan). Bilans are written as CPRO's writer does: created open,
+// filled with their positionnements and notes, then validated — the database refuses
+// anything added to a bilan already validated.
+import { and, count, inArray, isNull } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';
@@ -43,9 +45,31 @@ export async function seedDemo(db: Database, today: string = todayInParis()): Pr
     await insertAll(t, schema.classes, data.classes);
     await insertAll(t, schema.apprenants, data.apprenants);
     await insertAll(t, schema.periodes, data.periodes);
-    await insertAll(t, schema.bilans, data.bilans);
-    await insertAll(t, schema.positionnements, data.positionnements);
-    await insertAll(t, schema.notes, data.notes);
+    const created = new Set<string>();
+    for (let i = 0; i < data.bilans.length; i += CHUNK) {
+      const rows = await t
+        .insert(schema.bilans)
+        .values(data.bilans.slice(i, i + CHUNK).map((b) => ({ ...b, valideLe: null })))
+        .onConflictDoNothing()
+        .returning({ id: schema.bilans.id });
+      for (const row of rows) created.add(row.id);
+    }
+    const isNew = (row: { bilanId: string }) => created.has(row.bilanId);
+    await insertAll(t, schema.positionnements, data.positionnements.filter(isNew));
+    await insertAll(t, schema.notes, data.notes.filter(isNew));
+    // Validated afterwards, one statement per validation date.
+    const byValidation = new Map<number, string[]>();
+    for (const { id, valideLe } of data.bilans) {
+      if (!id || !valideLe || !created.has(id)) continue;
+      const at = new Date(valideLe).getTime();
+      byValidation.set(at, [...(byValidation.get(at) ?? []), id]);
+    }
+    for (const [at, ids] of byValidation) {
+      await t
+        .update(schema.bilans)
+        .set({ valideLe: new Date(at) })
+        .where(and(inArray(schema.bilans.id, ids), isNull(schema.bilans.valideLe)));
+    }
   });
   return {
     etablissements: data.etablissements.length,

@@ -66,3 +66,79 @@ test('one address trying many accounts is locked, whatever account it tries next
   await signIn(page, OTHER_TEACHER, PASSWORD);
   await expect(page).toHaveURL(/\/bilans/);
 });
+
+/** The CSRF token and cookie next-auth wants with a sign-in, for raw requests. */
+async function csrf(page: Page): Promise<string> {
+  const answer = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  return answer.csrfToken;
+}
+
+function sessionCookieSet(headers: { name: string; value: string }[]): boolean {
+  return headers.some(
+    (h) => h.name.toLowerCase() === 'set-cookie' && h.value.includes('session-token='),
+  );
+}
+
+test('the lock holds on every path next-auth takes for a credentials sign-in', async ({ page }) => {
+  await fromAddress(page);
+  const email = `chemins-${Date.now()}@lycee-demo.test`;
+  const token = await csrf(page);
+  // Guesses on suffixed paths are counted like the canonical one: the 11th is refused.
+  const paths = [
+    '/api/auth/callback/credentials/x',
+    '/api/auth/callback/credentials/',
+    '/api/auth/callback/cred%65ntials',
+    '/api/auth/callback/credentials/a/b?x=1',
+  ];
+  const statuses: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    const response = await page.request.post(paths[i % paths.length]!, {
+      form: { email, password: 'pas-le-bon', csrfToken: token, json: 'true' },
+      maxRedirects: 0,
+    });
+    statuses.push(response.status());
+  }
+  expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+  expect(statuses[10]).toBe(429);
+
+  // A locked real account cannot sign in through any of them, with the right password.
+  await fromAddress(page);
+  await failTenTimes(page, () => OTHER_TEACHER);
+  await fromAddress(page);
+  for (const path of [...paths, '/api/auth/callback/credentials']) {
+    for (const body of [
+      { form: { email: OTHER_TEACHER, password: PASSWORD, csrfToken: token, json: 'true' } },
+      { data: { email: OTHER_TEACHER, password: PASSWORD, csrfToken: token, json: 'true' } },
+    ]) {
+      const response = await page.request.post(path, { ...body, maxRedirects: 0 });
+      expect(sessionCookieSet(response.headersArray()), path).toBe(false);
+      expect(response.status(), path).toBe(429);
+    }
+  }
+  await page.waitForTimeout(7_000);
+});
+
+test('repeated or missing fields are refused with 400 and sign nobody in', async ({ page }) => {
+  await fromAddress(page);
+  const token = await csrf(page);
+  const bodies = [
+    `email=decoy%40lycee-demo.test&email=${encodeURIComponent(OTHER_TEACHER)}&password=${PASSWORD}&csrfToken=${token}&json=true`,
+    `email=${encodeURIComponent(OTHER_TEACHER)}&password=faux&password=${PASSWORD}&csrfToken=${token}&json=true`,
+    `password=${PASSWORD}&csrfToken=${token}&json=true`,
+    `email=${encodeURIComponent(OTHER_TEACHER)}&csrfToken=${token}&json=true`,
+  ];
+  for (const data of bodies) {
+    const response = await page.request.post('/api/auth/callback/credentials', {
+      data,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      maxRedirects: 0,
+    });
+    expect(response.status(), data).toBe(400);
+    expect(sessionCookieSet(response.headersArray()), data).toBe(false);
+  }
+  const arrays = await page.request.post('/api/auth/callback/credentials', {
+    data: { email: ['decoy@lycee-demo.test', OTHER_TEACHER], password: PASSWORD, csrfToken: token },
+    maxRedirects: 0,
+  });
+  expect(arrays.status()).toBe(400);
+});

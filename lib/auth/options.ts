@@ -1,71 +1,110 @@
-// next-auth v4 configuration: e-mail + password (Credentials), sessions as signed JWTs
-// lasting a school day. The JWT only carries the user id and session version; who the
-// user is and what they may see is read from the database at each request (session.ts).
+// next-auth v4 configuration: e-mail + password (Credentials), sessions as encrypted JWTs
+// lasting a school day from sign-in. The JWT only carries the user id, its session version
+// and the sign-in time; who the user is and what they may see is read from the database at
+// each request (session.ts). The session cookie is `Secure` (and `__Secure-` named) when
+// NEXTAUTH_URL is https or the request came over https through a trusted proxy, hence one
+// set of options per case.
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/lib/db/client';
-import { verifyCredentials } from './credentials';
+import { findAccount } from './accounts';
+import { signInAttempts } from './attempts';
+import { normalizeEmail, verifyCredentials } from './credentials';
+import { safeCallbackPath } from './paths';
 import { sessionMaxAgeSeconds } from './session-lifetime';
-import { secureCookies } from './session-token';
+import { ATTEMPT_FIELD } from './sign-in-request';
 import { getAuthSecret } from './secret';
 import { revokeSessions } from './revocation';
-import { clearAttempts, throttleKeys } from './throttle';
+import { clearAttempts } from './throttle';
 
 const SCHOOL_DAY_SECONDS = sessionMaxAgeSeconds();
 
-export const authOptions: NextAuthOptions = {
-  secret: getAuthSecret(),
-  // Stated rather than left to next-auth's default: session.ts reads the cookie by its name.
-  useSecureCookies: secureCookies(),
-  session: { strategy: 'jwt', maxAge: SCHOOL_DAY_SECONDS },
-  jwt: { maxAge: SCHOOL_DAY_SECONDS },
-  pages: { signIn: '/login', error: '/login' },
-  providers: [
-    CredentialsProvider({
-      name: 'Adresse électronique',
-      credentials: {
-        email: { label: 'Adresse électronique', type: 'email' },
-        password: { label: 'Mot de passe', type: 'password' },
-      },
-      async authorize(credentials, request) {
-        if (!credentials) return null;
-        const db = await getDb();
-        const user = await verifyCredentials(db, credentials.email, credentials.password);
-        // The attempt was already counted by sign-in-guard.ts; a success clears the counters.
-        if (user) {
-          const forwarded = request.headers?.['x-forwarded-for'];
-          await clearAttempts(
-            db,
-            throttleKeys(credentials.email, typeof forwarded === 'string' ? forwarded : null),
-          );
+function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}
+
+function buildOptions(secure: boolean): NextAuthOptions {
+  return {
+    secret: getAuthSecret(),
+    // Stated rather than left to next-auth's default: session.ts reads the cookie by its name.
+    useSecureCookies: secure,
+    session: { strategy: 'jwt', maxAge: SCHOOL_DAY_SECONDS },
+    jwt: { maxAge: SCHOOL_DAY_SECONDS },
+    pages: { signIn: '/login', error: '/login' },
+    providers: [
+      CredentialsProvider({
+        name: 'Adresse électronique',
+        credentials: {
+          email: { label: 'Adresse électronique', type: 'email' },
+          password: { label: 'Mot de passe', type: 'password' },
+        },
+        async authorize(credentials) {
+          if (!credentials) return null;
+          const email = normalizeEmail(credentials.email ?? '');
+          // No password is checked that the sign-in guard did not count (attempts.ts).
+          const fields = credentials as Record<string, string | undefined>;
+          const keys = signInAttempts().take(fields[ATTEMPT_FIELD], email);
+          if (!keys) return null;
+          const db = await getDb();
+          const user = await verifyCredentials(db, email, credentials.password ?? '');
+          if (user) await clearAttempts(db, keys);
+          return user;
+        },
+      }),
+    ],
+    events: {
+      // Signing out bumps the account's session version: a copy of the cookie kept
+      // elsewhere stops working at its next request.
+      async signOut({ token }) {
+        if (token?.sub && typeof token.sessionVersion === 'number') {
+          await revokeSessions(await getDb(), token.sub, token.sessionVersion);
         }
-        return user;
       },
-    }),
-  ],
-  events: {
-    // Signing out bumps the account's session version: a copy of the cookie kept
-    // elsewhere stops working at its next request.
-    async signOut({ token }) {
-      if (token?.sub && typeof token.sessionVersion === 'number') {
-        await revokeSessions(await getDb(), token.sub, token.sessionVersion);
-      }
     },
-  },
-  callbacks: {
-    jwt({ token, user }) {
-      if (user) {
-        token.sub = user.id;
-        token.sessionVersion = user.sessionVersion;
-      }
-      return token;
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          token.sessionVersion = user.sessionVersion;
+          token.authTime = nowSeconds();
+          return token;
+        }
+        // next-auth's own session endpoint (and its refreshes) answer only for a session the
+        // pages would accept: throwing here makes next-auth answer {} and drop the cookie.
+        if (
+          typeof token.authTime !== 'number' ||
+          token.authTime + SCHOOL_DAY_SECONDS < nowSeconds()
+        ) {
+          throw new Error('session expirée');
+        }
+        const account = token.sub ? await findAccount(await getDb(), token.sub) : null;
+        if (!account?.actif || account.sessionVersion !== token.sessionVersion) {
+          throw new Error('session révoquée');
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.user = {
+          id: token.sub ?? '',
+          sessionVersion: token.sessionVersion ?? -1,
+        };
+        return session;
+      },
+      // Only our own pages, whatever callbackUrl a link carried.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
+      },
     },
-    session({ session, token }) {
-      session.user = {
-        id: token.sub ?? '',
-        sessionVersion: token.sessionVersion ?? -1,
-      };
-      return session;
-    },
-  },
-};
+  };
+}
+
+const byCase = new Map<boolean, NextAuthOptions>();
+
+export function authOptionsFor(secure: boolean): NextAuthOptions {
+  let options = byCase.get(secure);
+  if (!options) {
+    options = buildOptions(secure);
+    byCase.set(secure, options);
+  }
+  return options;
+}

@@ -8,8 +8,13 @@ import { SessionTokenReader, sessionCookieName, secureCookies } from './session-
 const SECRET = 'secret-de-test-pour-les-sessions-0123456789';
 const USER = '35109ae7-8c8b-56f6-93d2-35f2347ebeb0';
 
+/** A token as options.ts writes it: signed in now unless `authTime` says otherwise. */
 function token(claims: Record<string, unknown>, maxAge = 3600, secret = SECRET) {
-  return encode({ token: claims, secret, maxAge });
+  return encode({
+    token: { authTime: Math.floor(Date.now() / 1000), ...claims },
+    secret,
+    maxAge,
+  });
 }
 
 describe('session cookie', () => {
@@ -87,5 +92,29 @@ describe('SessionTokenReader', () => {
     expect(decoded).toBe(3);
     expect(await reader.read(a)).toEqual({ userId: USER, sessionVersion: 1 });
     expect(decoded).toBe(4);
+  });
+});
+
+describe('absolute session lifetime', () => {
+  it('refuses a token signed in longer ago than the lifetime, however fresh its expiry', async () => {
+    const reader = new SessionTokenReader(SECRET, 10, undefined, undefined, 3600);
+    const now = Math.floor(Date.now() / 1000);
+    // next-auth re-issues the cookie with a new expiry at each refresh: the sign-in time stays.
+    const refreshed = await token({ sub: USER, sessionVersion: 0, authTime: now - 3620 }, 3600);
+    expect(await reader.read(refreshed)).toBeNull();
+    const recent = await token({ sub: USER, sessionVersion: 0, authTime: now - 3500 }, 3600);
+    expect(await reader.read(recent)).not.toBeNull();
+    expect(
+      await reader.read(await token({ sub: USER, sessionVersion: 0, authTime: undefined })),
+    ).toBeNull();
+  });
+
+  it('forgets a remembered token once its sign-in is older than the lifetime', async () => {
+    let clock = Date.now() / 1000;
+    const reader = new SessionTokenReader(SECRET, 10, () => clock, undefined, 100);
+    const jwt = await token({ sub: USER, sessionVersion: 0 }, 3600);
+    expect(await reader.read(jwt)).not.toBeNull();
+    clock += 100 + 16; // past the 15 s clock tolerance
+    expect(await reader.read(jwt)).toBeNull();
   });
 });

@@ -7,13 +7,21 @@
 // the same one all day, and a string that decrypted once always decrypts to the same
 // claims. Whether the account is still active and the session not revoked is checked in
 // the database on every request all the same (session.ts).
+//
+// A session also ends `SESSION_MAX_AGE_SECONDS` after its sign-in (`authTime`, written at
+// sign-in by options.ts), however often next-auth refreshed its expiry in between.
 import { decode, type JWT } from 'next-auth/jwt';
+import { sessionMaxAgeSeconds } from './session-lifetime';
 
 const SESSION_COOKIE = 'next-auth.session-token';
 // next-auth accepts a token up to 15 s after its expiry (clock skew); so do we.
 const CLOCK_TOLERANCE_SECONDS = 15;
 
-/** Cookies over https carry the __Secure- prefix: the rule next-auth applies (see options.ts). */
+/**
+ * Whether NEXTAUTH_URL says https (then every cookie is Secure); a request that came over
+ * https through a trusted proxy gets Secure cookies too (options.ts, session.ts). Cookies
+ * over https carry the __Secure- prefix: the rule next-auth applies.
+ */
 export function secureCookies(env: Record<string, string | undefined> = process.env): boolean {
   return env.NEXTAUTH_URL?.startsWith('https://') ?? false;
 }
@@ -35,6 +43,7 @@ export class SessionTokenReader {
     private readonly maxEntries = 10_000,
     private readonly now: () => number = () => Date.now() / 1000,
     private readonly decodeToken: typeof decode = decode,
+    private readonly maxAgeSeconds = sessionMaxAgeSeconds(),
   ) {}
 
   /** The token's claims, or null when it is absent, forged, expired or not ours. */
@@ -53,12 +62,17 @@ export class SessionTokenReader {
       return null;
     }
     const claims = claimsOf(payload);
-    if (!claims || typeof payload?.exp !== 'number' || !this.current(payload.exp)) return null;
+    if (!claims || typeof payload?.exp !== 'number' || typeof payload.authTime !== 'number') {
+      return null;
+    }
+    // Remembered until the earlier of its expiry and the end of its sign-in's lifetime.
+    const exp = Math.min(payload.exp, payload.authTime + this.maxAgeSeconds);
+    if (!this.current(exp)) return null;
     if (this.verified.size >= this.maxEntries) {
       // Oldest first: a Map iterates in insertion order.
       this.verified.delete(this.verified.keys().next().value!);
     }
-    this.verified.set(token, { claims, exp: payload.exp });
+    this.verified.set(token, { claims, exp });
     return claims;
   }
 

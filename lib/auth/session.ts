@@ -10,7 +10,8 @@ import { findAccount } from './accounts';
 import { isUuid } from '@/lib/bilans/ids';
 import { getDb } from '@/lib/db/client';
 import { getAuthSecret } from './secret';
-import { SessionTokenReader, sessionCookieName } from './session-token';
+import { SessionTokenReader, secureCookies, sessionCookieName } from './session-token';
+import { cameOverHttps } from '@/lib/http/client-address';
 import { REQUEST_PATH_HEADER, loginUrl } from './paths';
 import { withDatabase } from '@/lib/http/database-unavailable';
 
@@ -40,7 +41,9 @@ function sessionTokens(): SessionTokenReader {
 
 /** The signed-in, still valid user, or null. Cached for the request: one query per page. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const token = (await cookies()).get(sessionCookieName())?.value;
+  // next-auth named the cookie after how the browser reached us (options.ts).
+  const secure = secureCookies() || cameOverHttps(await headers());
+  const token = (await cookies()).get(sessionCookieName(secure))?.value;
   const session = await sessionTokens().read(token);
   if (!session || !isUuid(session.userId)) return null;
   const row = await withDatabase(async () => findAccount(await getDb(), session.userId));

@@ -3,8 +3,10 @@ import { testDrivers } from '@/lib/db/testing';
 import type { Connection } from '@/lib/db/connect';
 import {
   clearAttempts,
-  clientAddress,
+  globalSignInLimit,
+  purgeAttempts,
   registerAttempt,
+  registerGlobalAttempt,
   throttleKeys,
   throttlePolicy,
 } from './throttle';
@@ -13,20 +15,18 @@ const policy = throttlePolicy({});
 const minutes = (start: Date, n: number) => new Date(start.getTime() + n * 60_000);
 
 describe('throttle keys and addresses', () => {
+  // Which address is the client's is lib/http/client-address.ts's job (and test).
   it('charges the account (normalised) and the address', () => {
-    expect(throttleKeys(' Prof@Lycee.test ', '198.51.100.1, 203.0.113.7')).toEqual([
+    expect(throttleKeys(' Prof@Lycee.test ', '203.0.113.7')).toEqual([
       'compte:prof@lycee.test',
       'adresse:203.0.113.7',
     ]);
     expect(throttleKeys('prof@lycee.test', null)).toEqual(['compte:prof@lycee.test']);
-    expect(throttleKeys('prof@lycee.test', ' ')).toEqual(['compte:prof@lycee.test']);
   });
 
-  it('takes the address the nearest proxy saw', () => {
-    expect(clientAddress('198.51.100.1, 203.0.113.7')).toBe('203.0.113.7');
-    expect(clientAddress('::1')).toBe('::1');
-    expect(clientAddress(null)).toBeNull();
-    expect(clientAddress(' ')).toBeNull();
+  it('caps the whole module at 300 sign-ins a minute unless configured', () => {
+    expect(globalSignInLimit({})).toBe(300);
+    expect(globalSignInLimit({ SIGNIN_GLOBAL_PER_MINUTE: '20' })).toBe(20);
   });
 
   it('defaults to 10 failures in 15 minutes, locked 15 minutes', () => {
@@ -131,5 +131,44 @@ describe.each(testDrivers())('registerAttempt ($name)', (driver) => {
     for (let i = 0; i < 10; i++) {
       expect((await registerAttempt(connection.db, keys, policy, start)).allowed).toBe(true);
     }
+  });
+
+  it('the global counter refuses beyond its limit within the minute, then lets through again', async () => {
+    const at = new Date('2026-11-28T09:00:00Z');
+    for (let i = 0; i < 5; i++) {
+      expect((await registerGlobalAttempt(connection.db, 5, at)).allowed).toBe(true);
+    }
+    const refused = await registerGlobalAttempt(connection.db, 5, new Date(at.getTime() + 20_000));
+    expect(refused).toEqual({ allowed: false, retryAfterSeconds: 40 });
+    // A success clears the account and the address, never the global counter.
+    await clearAttempts(connection.db, ['global']);
+    expect(
+      (await registerGlobalAttempt(connection.db, 5, new Date(at.getTime() + 30_000))).allowed,
+    ).toBe(false);
+    expect(
+      (await registerGlobalAttempt(connection.db, 5, new Date(at.getTime() + 61_000))).allowed,
+    ).toBe(true);
+  });
+
+  it('purges the counters whose window or lock is over, keeps the live ones', async () => {
+    const at = new Date('2026-11-28T10:00:00Z');
+    const stale = throttleKeys('stale@lycee.test', null);
+    const locked = throttleKeys('locked@lycee.test', null);
+    const live = throttleKeys('live@lycee.test', null);
+    await registerAttempt(connection.db, stale, policy, at);
+    for (let i = 0; i < 10; i++)
+      await registerAttempt(connection.db, locked, policy, minutes(at, 10));
+    await registerAttempt(connection.db, live, policy, minutes(at, 20));
+    // 16 min after the start: the first window is over, the lock (until 25) and the live one are not.
+    await purgeAttempts(connection.db, policy, minutes(at, 16));
+    const left = async () =>
+      (await connection.db.query.connexionEchecs.findMany())
+        .map((r) => r.cle)
+        .filter((k) => k.includes('@'));
+    expect(await left()).not.toContain(stale[0]);
+    expect(await left()).toEqual(expect.arrayContaining([locked[0], live[0]]));
+    await purgeAttempts(connection.db, policy, minutes(at, 40));
+    expect(await left()).not.toContain(locked[0]);
+    expect(await left()).not.toContain(live[0]);
   });
 });

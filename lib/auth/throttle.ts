@@ -1,8 +1,9 @@
 // Sign-in throttling, per account and per address. Every attempt is counted BEFORE the
 // password is checked, in one atomic statement, so a burst of parallel guesses cannot slip
 // past the limit; a successful sign-in then clears both counters. The counters live in
-// the database so that every server instance shares them.
-import { inArray, sql } from 'drizzle-orm';
+// the database so that every server instance shares them. A global counter caps the
+// sign-ins of the whole module per minute, whatever accounts and addresses they use.
+import { and, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { connexionEchecs } from '@/lib/db/schema';
 import { rowsOf } from '@/lib/db/rows';
 import type { Database } from '@/lib/db/types';
@@ -29,25 +30,23 @@ export function throttlePolicy(
   };
 }
 
-/**
- * The client's address as seen by the nearest proxy: the last X-Forwarded-For entry
- * (Next.js fills the header with the socket address when no proxy set it).
- */
-export function clientAddress(forwardedFor: string | null | undefined): string | null {
-  const last = forwardedFor?.split(',').pop()?.trim();
-  return last ? last : null;
+/** Sign-ins of the whole module per minute (every instance together). */
+export function globalSignInLimit(env: Record<string, string | undefined> = process.env): number {
+  return positive(env.SIGNIN_GLOBAL_PER_MINUTE, 300);
 }
 
 /**
  * The counters an attempt is charged to: the account (unknown e-mails get one like known
- * ones) and the address the request came from.
+ * ones) and the client's address (lib/http/client-address.ts), when known.
  */
-export function throttleKeys(email: string, forwardedFor: string | null | undefined): string[] {
+export function throttleKeys(email: string, address: string | null): string[] {
   const keys = [`compte:${normalizeEmail(email).slice(0, 254)}`];
-  const address = clientAddress(forwardedFor);
   if (address) keys.push(`adresse:${address.slice(0, 64)}`);
   return keys;
 }
+
+const GLOBAL_KEY = 'global';
+const GLOBAL_WINDOW_SECONDS = 60;
 
 export type AttemptVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
@@ -102,7 +101,64 @@ export async function registerAttempt(
   return retryAfter > 0 ? { allowed: false, retryAfterSeconds: retryAfter } : { allowed: true };
 }
 
+/**
+ * Counts one sign-in against the global counter (a fixed one-minute window, never cleared
+ * by a success): beyond `limit` in the window, every sign-in waits for the next one.
+ */
+export async function registerGlobalAttempt(
+  db: Database,
+  limit: number = globalSignInLimit(),
+  now: Date = new Date(),
+): Promise<AttemptVerdict> {
+  const at = now.toISOString();
+  const result = await db.execute<CounterRow & { debut: Date | string }>(sql`
+    insert into connexion_echecs as c (cle, echecs, debut, verrouille_jusqu_a)
+    values (${GLOBAL_KEY}, 1, ${at}::timestamptz, null)
+    on conflict (cle) do update set
+      echecs = case when c.debut <= ${at}::timestamptz - make_interval(secs => ${GLOBAL_WINDOW_SECONDS})
+        then 1 else c.echecs + 1 end,
+      debut = case when c.debut <= ${at}::timestamptz - make_interval(secs => ${GLOBAL_WINDOW_SECONDS})
+        then ${at}::timestamptz else c.debut end
+    returning echecs, debut, verrouille_jusqu_a`);
+  const [row] = rowsOf<CounterRow & { debut: Date | string }>(result);
+  if (!row || row.echecs <= limit) return { allowed: true };
+  const windowEnd = new Date(row.debut).getTime() + GLOBAL_WINDOW_SECONDS * 1000;
+  return {
+    allowed: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000)),
+  };
+}
+
 /** A successful sign-in: the account and the address start again from zero. */
 export async function clearAttempts(db: Database, keys: string[]): Promise<void> {
-  await db.delete(connexionEchecs).where(inArray(connexionEchecs.cle, keys));
+  await db.delete(connexionEchecs).where(
+    inArray(
+      connexionEchecs.cle,
+      keys.filter((key) => key !== GLOBAL_KEY),
+    ),
+  );
+}
+
+/**
+ * Deletes the counters that no longer count: window over and no lock, or lock over (run
+ * with the trace purge and at start-up, so the table holds only live counters).
+ */
+export async function purgeAttempts(
+  db: Database,
+  policy: ThrottlePolicy = throttlePolicy(),
+  now: Date = new Date(),
+): Promise<number> {
+  const windowStart = new Date(
+    now.getTime() - Math.max(policy.windowSeconds, GLOBAL_WINDOW_SECONDS) * 1000,
+  );
+  const purged = await db
+    .delete(connexionEchecs)
+    .where(
+      or(
+        lt(connexionEchecs.verrouilleJusquA, now),
+        and(isNull(connexionEchecs.verrouilleJusquA), lt(connexionEchecs.debut, windowStart)),
+      ),
+    )
+    .returning({ cle: connexionEchecs.cle });
+  return purged.length;
 }

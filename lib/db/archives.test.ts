@@ -2,7 +2,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { seedDemo } from '@/drizzle/seed/seed';
-import { bilans, notes, positionnements } from './schema';
+import {
+  apprenants,
+  bilans,
+  classes,
+  competences,
+  etablissements,
+  notes,
+  positionnements,
+} from './schema';
 import { pgErrorCode, testDrivers } from './testing';
 import type { Connection } from './connect';
 
@@ -89,6 +97,73 @@ describe.each(testDrivers())('archives immuables ($name)', (driver) => {
         .update(bilans)
         .set({ valideLe: new Date(), conseils: 'autre chose' })
         .where(and(eq(bilans.id, bilan.id), isNull(bilans.valideLe))),
+    );
+  });
+
+  it('refuses a positionnement or a note added to a validated bilan, even among others', async () => {
+    const bilan = await anyBilan(true);
+    const open = await anyBilan(false);
+    // A competence neither bilan positions yet: the rows below would really be added.
+    const [existing] = await connection.db.select().from(competences).limit(1);
+    const [competence] = await connection.db
+      .insert(competences)
+      .values({ referentielId: existing!.referentielId, code: 'ESSAI', libelle: 'Essai', rang: 99 })
+      .returning();
+    await expectRefused(() =>
+      connection.db
+        .insert(notes)
+        .values({ bilanId: bilan.id, libelle: 'ajout', valeur: '20', coefficient: '1' }),
+    );
+    await expectRefused(() =>
+      connection.db
+        .insert(positionnements)
+        .values([
+          { bilanId: open.id, competenceId: competence!.id, niveau: '++' },
+          { bilanId: bilan.id, competenceId: competence!.id, niveau: '++' },
+        ])
+        .onConflictDoNothing(),
+    );
+    // An open bilan is still being written: adding to it is the writer's normal work.
+    await connection.db
+      .insert(notes)
+      .values({ bilanId: open.id, libelle: 'Oral', valeur: '12', coefficient: '1' });
+  });
+
+  it('refuses moving a pupil or a class to another establishment', async () => {
+    const [pupil] = await connection.db.select().from(apprenants).limit(1);
+    const [other] = await connection.db
+      .select()
+      .from(etablissements)
+      .where(sql`${etablissements.id} <> ${pupil!.etablissementId}`)
+      .limit(1);
+    const [foreignClass] = await connection.db
+      .select()
+      .from(classes)
+      .where(eq(classes.etablissementId, other!.id))
+      .limit(1);
+    await expectRefused(() =>
+      connection.db
+        .update(apprenants)
+        .set({ etablissementId: other!.id })
+        .where(eq(apprenants.id, pupil!.id)),
+    );
+    await expectRefused(() =>
+      connection.db
+        .update(apprenants)
+        .set({ classeId: foreignClass!.id })
+        .where(eq(apprenants.id, pupil!.id)),
+    );
+    await expectRefused(() =>
+      connection.db
+        .update(apprenants)
+        .set({ etablissementId: other!.id, classeId: foreignClass!.id })
+        .where(eq(apprenants.id, pupil!.id)),
+    );
+    await expectRefused(() =>
+      connection.db
+        .update(classes)
+        .set({ etablissementId: other!.id })
+        .where(eq(classes.id, pupil!.classeId)),
     );
   });
 });

@@ -231,6 +231,8 @@ export const traceActionEnum = pgEnum('trace_action', [
   'pdf_bilan',
   'pdf_classe',
   'export_pronote',
+  // A print page (/impression/…) read with its token by the PDF browser.
+  'impression',
 ]);
 
 // RGPD access trace: who saw which pupil's bilan, when, through which route. Ids only,
@@ -256,4 +258,15 @@ export const tracesAcces = pgTable(
     index('traces_acces_apprenant_idx').on(t.apprenantId, t.creeLe),
     check('traces_acces_auteur_check', sql`(${t.utilisateurId} is null) <> (${t.jetonId} is null)`),
   ],
+);
+
+// Print tokens already used: a print page answers once per token (lib/pdf/print-token.ts);
+// shared by every instance, purged once expired.
+export const jetonsImpressionUtilises = pgTable(
+  'jetons_impression_utilises',
+  {
+    jti: uuid('jti').primaryKey(),
+    expireLe: timestamp('expire_le', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('jetons_impression_utilises_expire_idx').on(t.expireLe)],
 );

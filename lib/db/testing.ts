@@ -3,7 +3,9 @@
 // gets its own freshly created database there, dropped afterwards.
 import crypto from 'node:crypto';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import type { Logger } from 'drizzle-orm/logger';
+import type { Database } from './types';
 import { connectPostgres, openInMemory, type Connection, type Driver } from './connect';
 
 export interface TestDriver {
@@ -64,4 +66,16 @@ export function pgErrorCode(error: unknown): string | undefined {
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+/**
+ * Empties the access trace between tests. The trace is append-only
+ * (drizzle/0004_securite_archives.sql); the flag its trigger honours is what
+ * purger_traces_acces() raises, and a test database's owner may raise it too.
+ */
+export async function clearTracesForTests(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local cpro.purge_traces = 'on'`);
+    await tx.execute(sql`delete from traces_acces`);
+  });
 }

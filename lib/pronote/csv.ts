@@ -1,5 +1,9 @@
 // The flat file of the export: one line per bilan × competence, UTF-8 with a BOM and « ; »
-// separators, as French spreadsheets (and PRONOTE's import) expect.
+// separators, as French spreadsheets (and PRONOTE's import) expect. Every cell is
+// spreadsheet-safe (lib/csv/cells.ts): free text that a spreadsheet would run as a formula
+// gets a leading apostrophe; only the level symbols, a closed set, are written as they are.
+import { csvCell } from '@/lib/csv/cells';
+import { isNiveau } from '@/lib/bilans/niveaux';
 import type { BilanExporte, Periode } from './export';
 
 export const CSV_COLUMNS = [
@@ -20,15 +24,17 @@ export const CSV_COLUMNS = [
   'notes',
 ] as const;
 
-function field(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** `\`, `|` and `:` inside a note's label are escaped, so a label cannot forge another note. */
+function noteLabel(libelle: string): string {
+  return libelle.replace(/[\\|:]/g, (c) => `\\${c}`);
 }
 
 /** Notes in one cell: « libellé:valeur:coefficient » separated by « | ». */
 export function notesCell(notes: BilanExporte['notes']): string {
-  return notes.map((n) => `${n.libelle}:${n.valeur}:${n.coefficient}`).join('|');
+  return notes.map((n) => `${noteLabel(n.libelle)}:${n.valeur}:${n.coefficient}`).join('|');
 }
+
+const NIVEAU_COLUMN = CSV_COLUMNS.indexOf('niveau');
 
 export function toCsv(uai: string, periode: Periode, bilans: BilanExporte[]): string {
   const lines = [CSV_COLUMNS.join(';')];
@@ -52,7 +58,12 @@ export function toCsv(uai: string, periode: Periode, bilans: BilanExporte[]): st
           b.conseils,
           notesCell(b.notes),
         ]
-          .map(field)
+          .map((value, column) =>
+            // The level symbols (« - », « -+ », « + », « ++ ») are a closed set, kept as is.
+            column === NIVEAU_COLUMN && isNiveau(value)
+              ? csvCell(value, { raw: true })
+              : csvCell(value),
+          )
           .join(';'),
       );
     }

@@ -1,10 +1,10 @@
 // The RGPD access trace: ids only, scoped to the reader's establishment, purged by age.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { seedDemo } from '@/drizzle/seed/seed';
 import { DEMO_UAI, VOISIN_UAI } from '@/drizzle/seed/demo-data';
 import { stableId } from '@/drizzle/seed/random';
-import { testDrivers } from '@/lib/db/testing';
+import { clearTracesForTests, pgErrorCode, testDrivers } from '@/lib/db/testing';
 import { tracesAcces } from '@/lib/db/schema';
 import type { Connection } from '@/lib/db/connect';
 import { purgeTraces, retentionLimit, traceBilan, traceClasse } from './acces';
@@ -82,7 +82,7 @@ describe.each(testDrivers())('access trace ($name)', (driver) => {
   });
 
   it('records one line per pupil printed in a class PDF: their latest bilan', async () => {
-    await connection.db.delete(tracesAcces);
+    await clearTracesForTests(connection.db);
     await traceClasse(connection.db, teacher, classe, `/classes/${classe}/derniers-bilans/pdf`);
     const rows = await all();
     expect(rows.length).toBeGreaterThan(10);
@@ -95,13 +95,12 @@ describe.each(testDrivers())('access trace ($name)', (driver) => {
   });
 
   it('purges records older than the retention period, and only those', async () => {
-    await connection.db.delete(tracesAcces);
     for (const creeLe of ['2025-01-10T10:00:00Z', '2025-11-27T10:00:00Z', '2026-11-01T10:00:00Z']) {
       await connection.db.insert(tracesAcces).values({
         etablissementId: demo,
         utilisateurId: teacher.utilisateurId,
         action: 'consultation',
-        route: '/bilans',
+        route: '/purge',
         apprenantId: angie,
         bilanId: angieLatest,
         creeLe: new Date(creeLe),
@@ -113,12 +112,26 @@ describe.each(testDrivers())('access trace ($name)', (driver) => {
     const left = await connection.db
       .select()
       .from(tracesAcces)
-      .where(eq(tracesAcces.etablissementId, demo));
+      .where(and(eq(tracesAcces.etablissementId, demo), eq(tracesAcces.route, '/purge')));
     expect(left.map((r) => r.creeLe.toISOString())).toEqual(['2026-11-01T10:00:00.000Z']);
     expect(
       retentionLimit(new Date('2026-11-28T12:00:00Z'), {
         TRACE_RETENTION_MONTHS: '3',
       }).toISOString(),
     ).toBe('2026-08-28T12:00:00.000Z');
+  });
+
+  it('is append-only: no update, no delete, no truncate, and the purge spares the last month', async () => {
+    const refused = async (work: () => Promise<unknown>) => {
+      const error = await work().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(pgErrorCode(error)).toBe('42501');
+    };
+    await refused(() => connection.db.update(tracesAcces).set({ route: '/falsifiée' }));
+    await refused(() => connection.db.delete(tracesAcces));
+    await refused(() => connection.db.execute(sql`truncate traces_acces`));
+    await refused(() => purgeTraces(connection.db, new Date()));
   });
 });

@@ -1,8 +1,7 @@
 // RGPD access trace: who displayed, printed or exported which pupil's bilan, when and
 // through which route. Only ids are written, never pupil content. Pages record through
 // after-response.ts so that tracing costs the teacher no time.
-import { lt, sql } from 'drizzle-orm';
-import { tracesAcces } from '@/lib/db/schema';
+import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import { rowsOf } from '@/lib/db/rows';
 
@@ -77,13 +76,15 @@ export async function traceClasse(db: Database, lecteur: Lecteur, classeId: stri
     order by a.id, b.date desc, b.cree_le desc, b.id desc`);
 }
 
-/** Deletes the records older than `before`; returns how many went. */
+/**
+ * Deletes the records older than `before`; returns how many went. The trace is append-only
+ * (drizzle/0004_securite_archives.sql): this database function is its one way out, and it
+ * refuses to touch the last month.
+ */
 export async function purgeTraces(db: Database, before: Date): Promise<number> {
-  const result = await db.execute<{ n: number | string }>(sql`
-    with purged as (
-      delete from ${tracesAcces} where ${lt(tracesAcces.creeLe, before)} returning 1
-    )
-    select count(*) as n from purged`);
+  const result = await db.execute<{ n: number | string }>(
+    sql`select purger_traces_acces(${before.toISOString()}::timestamptz) as n`,
+  );
   return Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
 }
 

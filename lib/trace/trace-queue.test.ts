@@ -6,7 +6,7 @@ import { asc } from 'drizzle-orm';
 import { seedDemo } from '@/drizzle/seed/seed';
 import { DEMO_UAI, VOISIN_UAI } from '@/drizzle/seed/demo-data';
 import { stableId } from '@/drizzle/seed/random';
-import { testDrivers } from '@/lib/db/testing';
+import { clearTracesForTests, testDrivers } from '@/lib/db/testing';
 import { tracesAcces } from '@/lib/db/schema';
 import type { Connection } from '@/lib/db/connect';
 import type { BilanTrace } from './acces';
@@ -49,7 +49,7 @@ describe.each(testDrivers())('trace queue ($name)', (driver) => {
     await seedDemo(connection.db, '2026-11-28');
   });
   afterAll(() => connection?.close());
-  beforeEach(() => connection.db.delete(tracesAcces));
+  beforeEach(() => clearTracesForTests(connection.db));
 
   it('writes a batch after the delay, each record with its own time and route', async () => {
     // Long enough that the first read surely comes before the write, even on a busy machine.

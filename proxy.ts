@@ -5,7 +5,7 @@
 // here: every page and handler checks the session itself through lib/auth.
 import { NextResponse, type NextRequest } from 'next/server';
 import { REQUEST_PATH_HEADER } from '@/lib/auth/paths';
-import { HSTS, newNonce, pageCsp } from '@/lib/security/csp';
+import { BASE_SECURITY_HEADERS, HSTS, newNonce, pageCsp } from '@/lib/security/csp';
 import { messagePage } from '@/lib/http/message-page';
 
 /** A path whose percent-encoding is broken (`%zz`, a cut UTF-8 sequence) names nothing. */
@@ -18,10 +18,24 @@ function hasMalformedEncoding(pathname: string): boolean {
   }
 }
 
+// The module reads (GET, HEAD), signs in and out (POST), and answers CORS preflights
+// (OPTIONS); TRACE, PUT, DELETE and any made-up method get a plain 405.
+const METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS'];
+
 export function proxy(request: NextRequest) {
+  if (!METHODS.includes(request.method)) {
+    return messagePage(
+      405,
+      'Méthode non autorisée',
+      'Cette adresse ne répond pas à cette méthode.',
+      { ...BASE_SECURITY_HEADERS, Allow: METHODS.join(', ') },
+    );
+  }
   // Next.js would answer such a path with a 500 while decoding route parameters.
   if (hasMalformedEncoding(request.nextUrl.pathname)) {
-    return messagePage(404, 'Page introuvable', 'Cette adresse ne correspond à aucune page.');
+    return messagePage(404, 'Page introuvable', 'Cette adresse ne correspond à aucune page.', {
+      ...BASE_SECURITY_HEADERS,
+    });
   }
   // Print pages carry their own stricter policy (next.config.mjs).
   if (request.nextUrl.pathname.startsWith('/impression/')) return NextResponse.next();

@@ -162,7 +162,7 @@ const freshContextOneByOne = await withServer(
 );
 
 // 4. Cache on: a cached PDF, then 20 simultaneous requests and the memory they take.
-const load = await withServer({}, async (server, cookie) => {
+const load = await withServer({ CPRO_BENCH_PAGES: '1' }, async (server, cookie) => {
   const urls = await pupilPdfUrls(server.url, cookie, classeId);
   await timed(urls[0]!, cookie);
   const cached: number[] = [];

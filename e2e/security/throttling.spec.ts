@@ -86,7 +86,7 @@ test('the lock holds on every path next-auth takes for a credentials sign-in', a
   // Guesses on suffixed paths are counted like the canonical one: the 11th is refused.
   const paths = [
     '/api/auth/callback/credentials/x',
-    '/api/auth/callback/credentials/',
+    '/api/auth/callback/credentials/%20',
     '/api/auth/callback/cred%65ntials',
     '/api/auth/callback/credentials/a/b?x=1',
   ];
@@ -98,7 +98,10 @@ test('the lock holds on every path next-auth takes for a credentials sign-in', a
     });
     statuses.push(response.status());
   }
-  expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+  expect(
+    statuses.slice(0, 10).every((s) => s === 401),
+    statuses.join(','),
+  ).toBe(true);
   expect(statuses[10]).toBe(429);
 
   // A locked real account cannot sign in through any of them, with the right password.

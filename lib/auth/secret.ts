@@ -15,7 +15,7 @@ export function getAuthSecret(): string {
   try {
     cached = fs.readFileSync(file, 'utf8').trim();
   } catch {
-    fs.mkdirSync(dataDir(), { recursive: true });
+    fs.mkdirSync(dataDir(), { recursive: true, mode: 0o700 });
     const fresh = crypto.randomBytes(32).toString('base64url');
     try {
       fs.writeFileSync(file, fresh, { flag: 'wx', mode: 0o600 });

@@ -1,6 +1,5 @@
 // Opens a database on either driver and knows how to migrate it: `pg` for a real
 // PostgreSQL server, PGlite (in a folder, or in memory for tests) for the embedded default.
-import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -11,6 +10,7 @@ import type { Logger } from 'drizzle-orm/logger';
 import pg from 'pg';
 import { migrationsDir } from '@/lib/config/paths';
 import { acquireLock } from './lock';
+import { makePrivate, securePrivateDir } from '@/lib/config/private-dir';
 import * as schema from './schema';
 import type { Database } from './types';
 
@@ -74,12 +74,16 @@ function wrapPglite(client: PGlite, options: ConnectOptions, release: () => void
   };
 }
 
-/** Opens the embedded database persisted in `dir`, holding its lock until closed. */
+/**
+ * Opens the embedded database persisted in `dir`, holding its lock until closed. Its folder
+ * (the data folder) is private to this account, before and after PGlite creates its files.
+ */
 export async function openEmbedded(dir: string, options: ConnectOptions = {}): Promise<Connection> {
-  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  securePrivateDir(path.dirname(dir));
   const release = acquireLock(`${dir}.lock`);
   try {
     const client = await PGlite.create(dir);
+    makePrivate(path.dirname(dir));
     return wrapPglite(client, options, release);
   } catch (error) {
     release();

@@ -1,13 +1,18 @@
 // The two PDFs of the module: one bilan, and the latest bilan of every pupil of a class.
 // Each is checked against the teacher's establishment BEFORE a browser is touched, looked
-// up in the cache, and otherwise printed from its /impression page with a signed token.
+// up in the cache, and otherwise printed from its /impression page with a signed,
+// single-use token. Ids are normalised first (one cache entry per document), and a teacher
+// has at most MAX_PDFS_PER_TEACHER PDFs in preparation at once in this process, so that
+// one teacher looping on PDFs cannot take the printer from the others.
 import type { Teacher } from '@/lib/auth/session';
 import { traceBilan, traceClasse } from '@/lib/trace/acces';
 import { traceAfterResponse } from '@/lib/trace/after-response';
 import { getDb } from '@/lib/db/client';
 import { getBilanPdfSujet, getClassePdfSujet } from '@/lib/bilans/pdf-sujets';
 import { todayInParis } from '@/lib/bilans/dates';
+import { normalizeUuid } from '@/lib/bilans/ids';
 import { PdfCache } from './cache';
+import { PdfTeacherLimitError } from './errors';
 import { createPrintToken } from './print-token';
 import { PdfRenderer } from './renderer';
 
@@ -60,6 +65,7 @@ export function fileSlug(text: string): string {
 }
 
 async function produce(
+  teacher: Teacher,
   key: string,
   path: string,
   token: string,
@@ -68,12 +74,43 @@ async function produce(
   const { renderer, cache } = pdfService();
   const hit = cache.get(key);
   if (hit) return { filename, bytes: hit, cached: true };
-  const bytes = await renderer.render(`${printOrigin()}${path}?jeton=${encodeURIComponent(token)}`);
+  // Only printing costs the browser's time: the per-teacher cap applies to it, not to hits.
+  const bytes = await asTeacher(teacher, () =>
+    renderer.render(`${printOrigin()}${path}?jeton=${encodeURIComponent(token)}`),
+  );
   cache.set(key, bytes);
   return { filename, bytes, cached: false };
 }
 
-export async function bilanPdf(
+export const MAX_PDFS_PER_TEACHER = 2;
+const inPreparation = new Map<string, number>();
+
+/** Runs one teacher's print job, refused while they already have MAX_PDFS_PER_TEACHER running. */
+async function asTeacher<T>(teacher: Teacher, job: () => Promise<T>): Promise<T> {
+  const running = inPreparation.get(teacher.id) ?? 0;
+  if (running >= MAX_PDFS_PER_TEACHER) throw new PdfTeacherLimitError(MAX_PDFS_PER_TEACHER);
+  inPreparation.set(teacher.id, running + 1);
+  try {
+    return await job();
+  } finally {
+    const left = (inPreparation.get(teacher.id) ?? 1) - 1;
+    if (left > 0) inPreparation.set(teacher.id, left);
+    else inPreparation.delete(teacher.id);
+  }
+}
+
+export function bilanPdf(
+  teacher: Teacher,
+  rawApprenantId: string,
+  rawBilanId: string,
+): Promise<PdfDocument | null> {
+  const apprenantId = normalizeUuid(rawApprenantId);
+  const bilanId = normalizeUuid(rawBilanId);
+  if (!apprenantId || !bilanId) return Promise.resolve(null);
+  return printBilan(teacher, apprenantId, bilanId);
+}
+
+async function printBilan(
   teacher: Teacher,
   apprenantId: string,
   bilanId: string,
@@ -82,8 +119,14 @@ export async function bilanPdf(
   const sujet = await getBilanPdfSujet(await getDb(), etablissementId, apprenantId, bilanId);
   if (!sujet) return null;
   const day = todayInParis();
-  const token = createPrintToken({ etablissementId, kind: 'bilan', ids: [apprenantId, bilanId] });
+  const token = createPrintToken({
+    etablissementId,
+    utilisateurId: teacher.id,
+    kind: 'bilan',
+    ids: [apprenantId, bilanId],
+  });
   const document = await produce(
+    teacher,
     PdfCache.key(
       TEMPLATE_VERSION,
       'bilan',
@@ -105,16 +148,28 @@ export async function bilanPdf(
   return document;
 }
 
-export async function derniersBilansPdf(
+export function derniersBilansPdf(
   teacher: Teacher,
-  classeId: string,
+  rawClasseId: string,
 ): Promise<PdfDocument | null> {
+  const classeId = normalizeUuid(rawClasseId);
+  if (!classeId) return Promise.resolve(null);
+  return printClasse(teacher, classeId);
+}
+
+async function printClasse(teacher: Teacher, classeId: string): Promise<PdfDocument | null> {
   const etablissementId = teacher.etablissement.id;
   const sujet = await getClassePdfSujet(await getDb(), etablissementId, classeId);
   if (!sujet) return null;
   const day = todayInParis();
-  const token = createPrintToken({ etablissementId, kind: 'classe', ids: [classeId] });
+  const token = createPrintToken({
+    etablissementId,
+    utilisateurId: teacher.id,
+    kind: 'classe',
+    ids: [classeId],
+  });
   const document = await produce(
+    teacher,
     PdfCache.key(
       TEMPLATE_VERSION,
       'classe',

@@ -8,6 +8,16 @@ export class PdfBusyError extends Error {
   }
 }
 
+export class PdfTeacherLimitError extends Error {
+  readonly retryAfterSeconds = 5;
+  constructor(limit: number) {
+    super(
+      `Vous avez déjà ${limit} PDF en cours de préparation : attendez qu'ils soient prêts, puis réessayez.`,
+    );
+    this.name = 'PdfTeacherLimitError';
+  }
+}
+
 export class PdfTimeoutError extends Error {
   constructor(seconds: number) {
     super(`La production du PDF a dépassé ${seconds} secondes. Réessayez dans un instant.`);

@@ -4,13 +4,26 @@ import { createPrintToken, verifyPrintToken } from './print-token';
 const SECRET = 'test-secret';
 const ETAB = '11111111-1111-4111-8111-111111111111';
 const IDS = ['22222222-2222-4222-8222-222222222222', '33333333-3333-4333-8333-333333333333'];
+const USER = '44444444-4444-4444-8444-444444444444';
 
 describe('print tokens', () => {
   const now = 1_800_000_000_000;
-  const token = createPrintToken({ etablissementId: ETAB, kind: 'bilan', ids: IDS }, now, SECRET);
+  const token = createPrintToken(
+    { etablissementId: ETAB, utilisateurId: USER, kind: 'bilan', ids: IDS },
+    now,
+    SECRET,
+  );
 
-  it('accept the document they were made for', () => {
-    expect(verifyPrintToken(token, 'bilan', IDS, now + 1000, SECRET)).toBe(ETAB);
+  it('accept the document they were made for, naming its teacher and a use-once id', () => {
+    const verified = verifyPrintToken(token, 'bilan', IDS, now + 1000, SECRET);
+    expect(verified).toMatchObject({ etablissementId: ETAB, utilisateurId: USER });
+    expect(verified?.jti).toMatch(/^[0-9a-f-]{36}$/);
+    const again = createPrintToken(
+      { etablissementId: ETAB, utilisateurId: USER, kind: 'bilan', ids: IDS },
+      now,
+      SECRET,
+    );
+    expect(verifyPrintToken(again, 'bilan', IDS, now, SECRET)?.jti).not.toBe(verified?.jti);
   });
 
   it('refuse other ids, another kind, expiry, another secret and tampering', () => {

@@ -1,6 +1,8 @@
-// Short-lived signed print tokens. The print pages (/impression/…) have no session: they
-// answer only to a token that names the establishment, the kind of document and its ids,
-// signed with the server secret (HMAC-SHA256) and valid for a minute.
+// Short-lived, single-use signed print tokens. The print pages (/impression/…) have no
+// session: they answer only to a token that names the establishment, the teacher who asked,
+// the kind of document and its ids, signed with the server secret (HMAC-SHA256), valid for
+// a minute — and once: each token carries an id (`jti`) that the print page records as used
+// (print-access.ts), so a token seen in a log or a proxy is worth nothing afterwards.
 import crypto from 'node:crypto';
 import { getAuthSecret } from '@/lib/auth/secret';
 
@@ -8,8 +10,17 @@ export type PrintKind = 'bilan' | 'classe';
 
 export interface PrintClaims {
   etablissementId: string;
+  /** The teacher the document is printed for (the print page's read is traced to them). */
+  utilisateurId: string;
   kind: PrintKind;
   ids: string[];
+}
+
+export interface VerifiedPrintToken {
+  etablissementId: string;
+  utilisateurId: string;
+  jti: string;
+  expiresAt: Date;
 }
 
 const TTL_MS = 60_000;
@@ -24,19 +35,26 @@ export function createPrintToken(
   secret = getAuthSecret(),
 ): string {
   const payload = Buffer.from(
-    JSON.stringify({ e: claims.etablissementId, k: claims.kind, i: claims.ids, x: now + TTL_MS }),
+    JSON.stringify({
+      e: claims.etablissementId,
+      u: claims.utilisateurId,
+      k: claims.kind,
+      i: claims.ids,
+      j: crypto.randomUUID(),
+      x: now + TTL_MS,
+    }),
   ).toString('base64url');
   return `${payload}.${sign(payload, secret)}`;
 }
 
-/** The establishment the token was issued for, if it is valid, unexpired and names exactly these ids. */
+/** The token's claims if it is valid, unexpired and names exactly these ids; else null. */
 export function verifyPrintToken(
   token: unknown,
   kind: PrintKind,
   ids: string[],
   now = Date.now(),
   secret = getAuthSecret(),
-): string | null {
+): VerifiedPrintToken | null {
   if (typeof token !== 'string' || token.length > 2000) return null;
   const [payload, signature, extra] = token.split('.');
   if (!payload || !signature || extra !== undefined) return null;
@@ -46,11 +64,19 @@ export function verifyPrintToken(
   try {
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
       e?: unknown;
+      u?: unknown;
       k?: unknown;
       i?: unknown;
+      j?: unknown;
       x?: unknown;
     };
-    if (claims.k !== kind || typeof claims.e !== 'string' || typeof claims.x !== 'number')
+    if (
+      claims.k !== kind ||
+      typeof claims.e !== 'string' ||
+      typeof claims.u !== 'string' ||
+      typeof claims.j !== 'string' ||
+      typeof claims.x !== 'number'
+    )
       return null;
     if (claims.x < now) return null;
     if (
@@ -59,7 +85,12 @@ export function verifyPrintToken(
       claims.i.some((id, n) => id !== ids[n])
     )
       return null;
-    return claims.e;
+    return {
+      etablissementId: claims.e,
+      utilisateurId: claims.u,
+      jti: claims.j,
+      expiresAt: new Date(claims.x),
+    };
   } catch {
     return null;
   }

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireChromium } from '@/lib/browser/find-chromium';
 import { PdfBusyError } from './errors';
 import { PdfRenderer } from './renderer';
+import { PDF_CREATOR, PDF_PRODUCER } from './metadata';
+import { extractText, getDocumentProxy } from 'unpdf';
 
 function listen(handler: http.RequestListener): Promise<{ server: http.Server; origin: string }> {
   const server = http.createServer(handler);
@@ -65,6 +67,15 @@ describe('PdfRenderer', () => {
     try {
       const bytes = await pdf.render(`${ours.origin}/bilan`);
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      // Our module, not « HeadlessChrome », made it; the file still opens and reads.
+      const document = await getDocumentProxy(new Uint8Array(bytes));
+      const { info } = (await document.getMetadata()) as unknown as {
+        info: Record<string, unknown>;
+      };
+      expect(String(info.Creator).trim()).toBe(PDF_CREATOR);
+      expect(String(info.Producer).trim()).toBe(PDF_PRODUCER);
+      expect(bytes.toString('latin1')).not.toMatch(/HeadlessChrome|Skia/);
+      expect((await extractText(document, { mergePages: true })).text).toContain('Bilan de test');
       const again = await pdf.render(`${ours.origin}/bilan`);
       expect(again.subarray(0, 5).toString()).toBe('%PDF-');
     } finally {

@@ -7,6 +7,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, requireChromium } from '@/lib/browser/find-chromium';
 import { PdfBusyError, PdfTimeoutError } from './errors';
+import { brandPdf } from './metadata';
 
 /** Marks our Chromium processes, so they can be told apart from any other Chromium. */
 export const RENDERER_FLAG = '--cpro-pdf-renderer';
@@ -108,7 +109,7 @@ export class PdfRenderer {
       throw new Error(`La page d'impression a répondu ${response?.status() ?? 'rien'}`);
     }
     // Page size, margins and the footer come from the print page's own @page rules.
-    return page.pdf({ printBackground: true, preferCSSPageSize: true });
+    return brandPdf(await page.pdf({ printBackground: true, preferCSSPageSize: true }));
   }
 
   private getBrowser(): Promise<Browser> {

@@ -17,7 +17,7 @@ import type { Connection } from '@/lib/db/connect';
 import { stableId } from '@/drizzle/seed/random';
 import { handleExport } from './handler';
 import { creerJeton, revoquerJeton } from './jetons';
-import type { BilanExporte } from './export';
+import { encoderCurseur, type BilanExporte } from './export';
 
 const TODAY = '2026-11-28';
 const demo = stableId('etablissement', DEMO_UAI);
@@ -140,6 +140,10 @@ describe.each(testDrivers())('PRONOTE export ($name)', (driver) => {
       '?limite=0',
       '?limite=10000',
       '?curseur=%00',
+      // Well-formed cursors naming days that do not exist (PostgreSQL would fail on them).
+      ...['2026-02-30', '2026-13-01', '2026-00-10', '9999-99-99'].map(
+        (day) => `?curseur=${encoderCurseur(day, '00000000-0000-4000-8000-000000000000')}`,
+      ),
     ]) {
       const response = await call(query);
       expect(response.status, query).toBe(400);

@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import { rowsOf } from '@/lib/db/rows';
-import { isUuid } from '@/lib/bilans/ids';
+import { isUuid, normalizeUuid } from '@/lib/bilans/ids';
 import { isNiveau, NIVEAU_INFOS } from '@/lib/bilans/niveaux';
 import { todayInParis } from '@/lib/bilans/dates';
 
@@ -48,9 +48,17 @@ export function encoderCurseur(date: string, id: string): string {
   return Buffer.from(JSON.stringify([date, id])).toString('base64url');
 }
 
+/** `AAAA-MM-JJ` naming a day that exists (2026-02-30 does not: PostgreSQL would fail on it). */
+function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+
 export function lireParametres(search: URLSearchParams): ExportParams {
-  const periode = search.get('periode') ?? 'courante';
-  if (periode !== 'courante' && !isUuid(periode)) {
+  const brutPeriode = search.get('periode') ?? 'courante';
+  const periode = brutPeriode === 'courante' ? brutPeriode : normalizeUuid(brutPeriode);
+  if (!periode) {
     throw new ParametreInvalide(
       "« periode » doit valoir « courante » ou l'identifiant d'une période.",
     );
@@ -68,9 +76,8 @@ export function lireParametres(search: URLSearchParams): ExportParams {
   if (brut) {
     try {
       const [date, id] = JSON.parse(Buffer.from(brut, 'base64url').toString('utf8')) as unknown[];
-      if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !isUuid(id))
-        throw new Error();
-      curseur = { date, id };
+      if (!isCalendarDate(date) || !isUuid(id)) throw new Error();
+      curseur = { date, id: id.toLowerCase() };
     } catch {
       throw new ParametreInvalide(
         '« curseur » est invalide : reprenez celui de la réponse précédente.',

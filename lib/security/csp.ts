@@ -27,3 +27,14 @@ export function pageCsp(nonce: string, { development = false } = {}): string {
 
 /** HSTS only means something over https; browsers ignore it on http. */
 export const HSTS = 'max-age=63072000; includeSubDomains';
+
+/**
+ * What every answer carries (next.config.mjs sets it on pages and files); for the answers
+ * proxy.ts makes itself, which do not always pass through that configuration.
+ */
+export const BASE_SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+};

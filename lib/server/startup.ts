@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { getConnection } from '@/lib/db/client';
 import { consultations } from '@/lib/trace/consultations';
 import { rowsOf } from '@/lib/db/rows';
+import { purgeExpired } from './purge';
 
 export async function startServerDatabase(): Promise<void> {
   let stopping = false;
@@ -30,6 +31,11 @@ export async function startServerDatabase(): Promise<void> {
     if (!row?.table) {
       console.error(
         "[cpro] La base de données n'est pas migrée : lancez « npm run db:migrate » (puis « npm run db:seed » pour la démo).",
+      );
+    } else {
+      // Counters and used print tokens that no longer count (also done by trace:purge).
+      await purgeExpired(connection.db).catch((error: Error) =>
+        console.error('[cpro] Purge au démarrage impossible :', error.message),
       );
     }
   } catch (error) {

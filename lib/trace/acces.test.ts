@@ -94,6 +94,22 @@ describe.each(testDrivers())('access trace ($name)', (driver) => {
     expect(await all()).toHaveLength(rows.length);
   });
 
+  it('records the print pages read by the PDF browser, for the teacher who asked', async () => {
+    await clearTracesForTests(connection.db);
+    await traceBilan(connection.db, teacher, {
+      action: 'impression',
+      route: `/impression/bilans/${angie}/${angieLatest}`,
+      apprenantId: angie,
+      bilanId: angieLatest,
+    });
+    await traceClasse(connection.db, teacher, classe, '/impression/classes/x', 'impression');
+    const rows = await all();
+    expect(rows.length).toBeGreaterThan(10);
+    expect(
+      rows.every((r) => r.action === 'impression' && r.utilisateurId === teacher.utilisateurId),
+    ).toBe(true);
+  });
+
   it('purges records older than the retention period, and only those', async () => {
     for (const creeLe of ['2025-01-10T10:00:00Z', '2025-11-27T10:00:00Z', '2026-11-01T10:00:00Z']) {
       await connection.db.insert(tracesAcces).values({

@@ -5,7 +5,8 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import { rowsOf } from '@/lib/db/rows';
 
-export type TraceAction = 'consultation' | 'pdf_bilan' | 'pdf_classe' | 'export_pronote';
+export type TraceAction =
+  'consultation' | 'pdf_bilan' | 'pdf_classe' | 'export_pronote' | 'impression';
 
 export interface Lecteur {
   etablissementId: string;
@@ -13,7 +14,7 @@ export interface Lecteur {
 }
 
 export interface BilanAccess {
-  action: 'consultation' | 'pdf_bilan';
+  action: 'consultation' | 'pdf_bilan' | 'impression';
   route: string;
   apprenantId: string;
   bilanId: string;
@@ -62,13 +63,19 @@ export async function traceBilans(db: Database, traces: readonly BilanTrace[]) {
     where a.id = t.apprenant_id and a.etablissement_id = t.etablissement_id`);
 }
 
-/** A class PDF: one record per pupil whose latest bilan it printed. */
-export async function traceClasse(db: Database, lecteur: Lecteur, classeId: string, route: string) {
+/** A class PDF (or its print page): one record per pupil whose latest bilan it printed. */
+export async function traceClasse(
+  db: Database,
+  lecteur: Lecteur,
+  classeId: string,
+  route: string,
+  action: 'pdf_classe' | 'impression' = 'pdf_classe',
+) {
   await db.execute(sql`
     insert into traces_acces
       (etablissement_id, utilisateur_id, action, route, apprenant_id, bilan_id, classe_id)
     select distinct on (a.id) ${lecteur.etablissementId}, ${lecteur.utilisateurId},
-           'pdf_classe'::trace_action, ${route.slice(0, 500)}, a.id, b.id, c.id
+           ${action}::trace_action, ${route.slice(0, 500)}, a.id, b.id, c.id
     from classes c
     join apprenants a on a.classe_id = c.id
     join bilans b on b.apprenant_id = a.id

@@ -5,7 +5,7 @@ import { requireTeacher } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { withDatabase } from '@/lib/http/database-unavailable';
 import { listApprenants, listClasses } from '@/lib/bilans/classes';
-import { isUuid } from '@/lib/bilans/ids';
+import { normalizeUuid } from '@/lib/bilans/ids';
 import { SelectionForm } from '@/lib/ui/bilans/selection-form';
 import { PrintClassButton } from '@/lib/ui/bilans/print-class-button';
 
@@ -21,16 +21,18 @@ function single(value: string | string[] | undefined): string | null {
 export default async function BilansPage({ searchParams }: { searchParams: SearchParams }) {
   const teacher = await requireTeacher();
   const params = await searchParams;
-  const classeId = single(params.classe);
-  const apprenantId = single(params.apprenant);
+  const rawClasse = single(params.classe);
+  const apprenantId = normalizeUuid(single(params.apprenant));
   const aller = single(params.aller);
 
   // The arrows of the no-JavaScript form: go to that pupil (their page checks the establishment).
   if (aller) {
-    if (!isUuid(aller)) notFound();
-    redirect(`/bilans/${aller}`);
+    const id = normalizeUuid(aller);
+    if (!id) notFound();
+    redirect(`/bilans/${id}`);
   }
-  if (classeId && !isUuid(classeId)) notFound();
+  const classeId = normalizeUuid(rawClasse);
+  if (rawClasse && !classeId) notFound();
 
   const etablissementId = teacher.etablissement.id;
   const [classes, apprenants] = await withDatabase(async () => {

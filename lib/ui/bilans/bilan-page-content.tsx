@@ -7,6 +7,7 @@ import { requireTeacher } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { withDatabase } from '@/lib/http/database-unavailable';
 import { getBilanPage } from '@/lib/bilans/bilan-page';
+import { normalizeUuid } from '@/lib/bilans/ids';
 import { BilanView } from './bilan-view';
 import { SelectionForm } from './selection-form';
 import { PdfDownload } from '@/lib/ui/pdf-download';
@@ -14,13 +15,16 @@ import { PrintClassButton } from './print-class-button';
 import { consultations } from '@/lib/trace/consultations';
 
 export async function BilanPageContent({
-  apprenantId,
-  bilanId,
+  apprenantId: rawApprenantId,
+  bilanId: rawBilanId,
 }: {
   apprenantId: string;
   bilanId: string | null;
 }) {
   const teacher = await requireTeacher();
+  const apprenantId = normalizeUuid(rawApprenantId);
+  const bilanId = rawBilanId === null ? null : normalizeUuid(rawBilanId);
+  if (!apprenantId || (rawBilanId !== null && !bilanId)) notFound();
   const view = await withDatabase(async () =>
     getBilanPage(await getDb(), teacher.etablissement.id, apprenantId, bilanId),
   );

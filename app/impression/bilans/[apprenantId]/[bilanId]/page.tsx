@@ -1,7 +1,10 @@
 import { notFound } from 'next/navigation';
 import { getDb } from '@/lib/db/client';
 import { getBilanPage } from '@/lib/bilans/bilan-page';
-import { verifyPrintToken } from '@/lib/pdf/print-token';
+import { normalizeUuid } from '@/lib/bilans/ids';
+import { claimPrintToken } from '@/lib/pdf/print-access';
+import { traceBilan } from '@/lib/trace/acces';
+import { traceAfterResponse } from '@/lib/trace/after-response';
 import { PageFooter } from '@/lib/ui/impression/page-footer';
 import { formatDateFr, todayInParis } from '@/lib/bilans/dates';
 import { BilanImprime } from '@/lib/ui/impression/bilan-imprime';
@@ -15,16 +18,24 @@ export default async function BilanImpression({
   params: Promise<{ apprenantId: string; bilanId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { apprenantId, bilanId } = await params;
-  const etablissementId = verifyPrintToken((await searchParams).jeton, 'bilan', [
+  const raw = await params;
+  const apprenantId = normalizeUuid(raw.apprenantId);
+  const bilanId = normalizeUuid(raw.bilanId);
+  if (!apprenantId || !bilanId) notFound();
+  const db = await getDb();
+  const lecteur = await claimPrintToken(db, (await searchParams).jeton, 'bilan', [
     apprenantId,
     bilanId,
   ]);
-  if (!etablissementId) notFound();
-  const view = await getBilanPage(await getDb(), etablissementId, apprenantId, bilanId, {
+  if (!lecteur) notFound();
+  const view = await getBilanPage(db, lecteur.etablissementId, apprenantId, bilanId, {
     selection: false,
   });
   if (!view) notFound();
+  const route = `/impression/bilans/${apprenantId}/${bilanId}`;
+  traceAfterResponse((db) =>
+    traceBilan(db, lecteur, { action: 'impression', route, apprenantId, bilanId }),
+  );
   return (
     <>
       <PageFooter

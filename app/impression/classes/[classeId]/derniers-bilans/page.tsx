@@ -1,7 +1,10 @@
 import { notFound } from 'next/navigation';
 import { getDb } from '@/lib/db/client';
 import { getDerniersBilans } from '@/lib/bilans/bilan-page';
-import { verifyPrintToken } from '@/lib/pdf/print-token';
+import { normalizeUuid } from '@/lib/bilans/ids';
+import { claimPrintToken } from '@/lib/pdf/print-access';
+import { traceClasse } from '@/lib/trace/acces';
+import { traceAfterResponse } from '@/lib/trace/after-response';
 import { PageFooter } from '@/lib/ui/impression/page-footer';
 import { formatDateFr, todayInParis } from '@/lib/bilans/dates';
 import { DerniersBilansImprimes } from '@/lib/ui/impression/derniers-bilans-imprimes';
@@ -15,11 +18,15 @@ export default async function DerniersBilansImpression({
   params: Promise<{ classeId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { classeId } = await params;
-  const etablissementId = verifyPrintToken((await searchParams).jeton, 'classe', [classeId]);
-  if (!etablissementId) notFound();
-  const view = await getDerniersBilans(await getDb(), etablissementId, classeId);
+  const classeId = normalizeUuid((await params).classeId);
+  if (!classeId) notFound();
+  const db = await getDb();
+  const lecteur = await claimPrintToken(db, (await searchParams).jeton, 'classe', [classeId]);
+  if (!lecteur) notFound();
+  const view = await getDerniersBilans(db, lecteur.etablissementId, classeId);
   if (!view) notFound();
+  const route = `/impression/classes/${classeId}/derniers-bilans`;
+  traceAfterResponse((db) => traceClasse(db, lecteur, classeId, route, 'impression'));
   const jour = todayInParis();
   return (
     <>

@@ -1,0 +1,14 @@
+// What goes when it no longer counts: sign-in counters whose window or lock is over, and
+// print tokens used and expired. Run at every start and by `npm run trace:purge`.
+import { purgeAttempts } from '@/lib/auth/throttle';
+import type { Database } from '@/lib/db/types';
+import { purgeUsedPrintTokens } from '@/lib/pdf/print-access';
+
+export async function purgeExpired(
+  db: Database,
+): Promise<{ connexionEchecs: number; jetonsImpression: number }> {
+  return {
+    connexionEchecs: await purgeAttempts(db),
+    jetonsImpression: await purgeUsedPrintTokens(db),
+  };
+}

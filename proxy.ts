@@ -18,19 +18,9 @@ function hasMalformedEncoding(pathname: string): boolean {
   }
 }
 
-// The module reads (GET, HEAD), signs in and out (POST), and answers CORS preflights
-// (OPTIONS); TRACE, PUT, DELETE and any made-up method get a plain 405.
-const METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS'];
-
+// Methods the module does not use never get here: lib/server/http-entry-hook.mjs answers
+// them with a 405 before Next.js.
 export function proxy(request: NextRequest) {
-  if (!METHODS.includes(request.method)) {
-    return messagePage(
-      405,
-      'Méthode non autorisée',
-      'Cette adresse ne répond pas à cette méthode.',
-      { ...BASE_SECURITY_HEADERS, Allow: METHODS.join(', ') },
-    );
-  }
   // Next.js would answer such a path with a 500 while decoding route parameters.
   if (hasMalformedEncoding(request.nextUrl.pathname)) {
     return messagePage(404, 'Page introuvable', 'Cette adresse ne correspond à aucune page.', {

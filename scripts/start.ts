@@ -39,12 +39,12 @@ console.log(
 const nodeFlags = (process.env.NODE_OPTIONS ?? '').includes('--max-semi-space-size')
   ? []
   : ['--max-semi-space-size=64'];
-// Before Next.js starts listening: every request carries its socket address (the hook's
-// header comment says why).
-const socketHook = pathToFileURL(path.resolve('lib/server/socket-address-hook.mjs')).href;
+// Before Next.js starts listening: every request carries its socket address, and methods
+// the module does not use are refused (the hook's header comment says why).
+const entryHook = pathToFileURL(path.resolve('lib/server/http-entry-hook.mjs')).href;
 const child = spawn(
   process.execPath,
-  [...nodeFlags, '--import', socketHook, nextBin(), dev ? 'dev' : 'start', '-p', port],
+  [...nodeFlags, '--import', entryHook, nextBin(), dev ? 'dev' : 'start', '-p', port],
   {
     stdio: 'inherit',
     env: process.env,

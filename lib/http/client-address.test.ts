@@ -67,10 +67,39 @@ describe('cameOverHttps', () => {
   });
 });
 
-describe('socket-address-hook.mjs', () => {
+describe('http-entry-hook.mjs', () => {
+  it('refuses a method the module does not use, TRACE included, with a 405', async () => {
+    const http = await import('node:http');
+    await import(new URL('../server/http-entry-hook.mjs', import.meta.url).href);
+    let reached = false;
+    const server = http.createServer((_request, response) => {
+      reached = true;
+      response.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const status = await new Promise<number>((resolve, reject) => {
+        const request = http.request(
+          { host: '127.0.0.1', port, method: 'TRACE', path: '/' },
+          (r) => {
+            r.resume();
+            resolve(r.statusCode ?? 0);
+          },
+        );
+        request.on('error', reject);
+        request.end();
+      });
+      expect(status).toBe(405);
+      expect(reached).toBe(false);
+    } finally {
+      server.close();
+    }
+  });
+
   it('overwrites a header the client sent under our name with the socket address', async () => {
     const http = await import('node:http');
-    const file = new URL('../server/socket-address-hook.mjs', import.meta.url).href;
+    const file = new URL('../server/http-entry-hook.mjs', import.meta.url).href;
     const hook = (await import(file)) as { SOCKET_ADDRESS_HEADER: string };
     expect(hook.SOCKET_ADDRESS_HEADER).toBe(SOCKET_ADDRESS_HEADER);
     const server = http.createServer((request, response) => {

@@ -3,7 +3,7 @@
 // the socket they came on belongs to a proxy listed in TRUSTED_PROXIES (addresses or CIDR
 // ranges, comma-separated; none by default): otherwise a client could choose the address
 // its sign-in attempts are counted against, or claim https. The socket address itself is
-// stamped on each request by lib/server/socket-address-hook.mjs.
+// stamped on each request by lib/server/http-entry-hook.mjs.
 import net from 'node:net';
 
 export const SOCKET_ADDRESS_HEADER = 'x-cpro-socket-address';

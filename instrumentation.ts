@@ -7,9 +7,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const path = await import('node:path');
     const { pathToFileURL } = await import('node:url');
-    const hook = pathToFileURL(
-      path.join(process.cwd(), 'lib', 'server', 'http-entry-hook.mjs'),
-    );
+    const hook = pathToFileURL(path.join(process.cwd(), 'lib', 'server', 'http-entry-hook.mjs'));
     await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ hook.href);
     const { releaseAbortReasonFrames } = await import('./lib/server/abort-reason-frames');
     releaseAbortReasonFrames();

@@ -253,3 +253,18 @@ test('sign-in bodies with repeated or odd fields, on varied auth paths, never si
     { numRuns: Number(process.env.FUZZ_RUNS ?? 200), endOnFailure: true },
   );
 });
+
+test('an id in upper case is the same id: same page, same PDF, and the cache is not told', async ({
+  page,
+}) => {
+  await signInAsTeacher(page);
+  const upper = `/bilans/${ANGIE.toUpperCase()}/${ANGIE_BILAN.toUpperCase()}`;
+  expect((await page.request.get(upper)).status()).toBe(200);
+  for (const url of [`${upper}/pdf`, `/bilans/${ANGIE}/${ANGIE_BILAN}/pdf`]) {
+    const pdf = await page.request.get(url);
+    expect(pdf.status(), url).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect(pdf.headers()['x-pdf-cache']).toBeUndefined();
+    expect(Buffer.from(await pdf.body()).toString('latin1')).not.toContain('HeadlessChrome');
+  }
+});

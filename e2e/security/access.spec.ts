@@ -111,10 +111,13 @@ test('a token copied before sign-out no longer works after it', async ({
     extraHTTPHeaders: { cookie: `${SESSION_COOKIE}=${copied}` },
   });
   expect((await thief.get(PUPIL_ROUTES.bilanPage, { maxRedirects: 0 })).status()).toBe(200);
+  expect(await (await thief.get('/api/auth/session')).json()).toMatchObject({ user: {} });
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await expect(page).toHaveURL(/\/login/);
   await expectSentToLogin(thief, PUPIL_ROUTES.bilanPage);
   await expectSentToLogin(thief, PUPIL_ROUTES.classPdf);
+  // next-auth's own session endpoint does not vouch for it either.
+  expect(await (await thief.get('/api/auth/session')).json()).toEqual({});
   await thief.dispose();
   // Signing in again opens a new, working session.
   await signInAsTeacher(page);
@@ -152,4 +155,42 @@ test('the demo teacher is not affected: the same URLs answer 200', async ({ page
     const response = await page.request.get(url, { maxRedirects: 0 });
     expect(response.status(), url).toBe(200);
   }
+});
+
+test('over https through a trusted proxy, the session cookie is Secure and read back', async ({
+  playwright,
+  baseURL,
+}) => {
+  // The e2e server trusts loopback as its reverse proxy (playwright.config.ts).
+  const https = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.77' },
+  });
+  const csrfAnswer = await https.get('/api/auth/csrf');
+  const csrf = (await csrfAnswer.json()) as { csrfToken: string };
+  // A Secure cookie is not sent back over plain http by the client: send it ourselves.
+  const jar = csrfAnswer
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === 'set-cookie')
+    .map((h) => h.value.split(';')[0])
+    .join('; ');
+  const response = await https.post('/api/auth/callback/credentials', {
+    form: { email: TEACHER, password: PASSWORD, csrfToken: csrf.csrfToken, json: 'true' },
+    headers: { cookie: jar },
+  });
+  expect(response.status()).toBe(200);
+  const session = response
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === 'set-cookie')
+    .map((h) => h.value)
+    .find((c) => c.includes('session-token='));
+  expect(session).toMatch(/^__Secure-next-auth\.session-token=/);
+  expect(session).toMatch(/;\s*Secure/i);
+  const value = /^[^=]+=([^;]+)/.exec(session!)![1]!;
+  const page = await https.get(PUPIL_ROUTES.bilanPage, {
+    headers: { cookie: `__Secure-next-auth.session-token=${value}` },
+    maxRedirects: 0,
+  });
+  expect(page.status()).toBe(200);
+  await https.dispose();
 });

@@ -31,6 +31,21 @@ function buildOptions(secure: boolean): NextAuthOptions {
     session: { strategy: 'jwt', maxAge: SCHOOL_DAY_SECONDS },
     jwt: { maxAge: SCHOOL_DAY_SECONDS },
     pages: { signIn: '/login', error: '/login' },
+    logger: {
+      error(code, metadata) {
+        // A session refused by the jwt callback below (expired, revoked) is expected: one line.
+        if (code === 'JWT_SESSION_ERROR') {
+          const message = metadata instanceof Error ? metadata.message : 'jeton invalide';
+          console.warn(`[auth] session refusée : ${message}`);
+          return;
+        }
+        console.error(`[next-auth] ${code}`, metadata);
+      },
+      warn(code) {
+        console.warn(`[next-auth] ${code}`);
+      },
+      debug() {},
+    },
     providers: [
       CredentialsProvider({
         name: 'Adresse électronique',

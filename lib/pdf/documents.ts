@@ -12,7 +12,7 @@ import { getBilanPdfSujet, getClassePdfSujet } from '@/lib/bilans/pdf-sujets';
 import { todayInParis } from '@/lib/bilans/dates';
 import { normalizeUuid } from '@/lib/bilans/ids';
 import { PdfCache } from './cache';
-import { PdfTeacherLimitError } from './errors';
+import { PerTeacherLimit } from './per-teacher-limit';
 import { createPrintToken } from './print-token';
 import { PdfRenderer } from './renderer';
 
@@ -75,7 +75,7 @@ async function produce(
   const hit = cache.get(key);
   if (hit) return { filename, bytes: hit, cached: true };
   // Only printing costs the browser's time: the per-teacher cap applies to it, not to hits.
-  const bytes = await asTeacher(teacher, () =>
+  const bytes = await perTeacher.run(teacher.id, () =>
     renderer.render(`${printOrigin()}${path}?jeton=${encodeURIComponent(token)}`),
   );
   cache.set(key, bytes);
@@ -83,21 +83,7 @@ async function produce(
 }
 
 export const MAX_PDFS_PER_TEACHER = 2;
-const inPreparation = new Map<string, number>();
-
-/** Runs one teacher's print job, refused while they already have MAX_PDFS_PER_TEACHER running. */
-async function asTeacher<T>(teacher: Teacher, job: () => Promise<T>): Promise<T> {
-  const running = inPreparation.get(teacher.id) ?? 0;
-  if (running >= MAX_PDFS_PER_TEACHER) throw new PdfTeacherLimitError(MAX_PDFS_PER_TEACHER);
-  inPreparation.set(teacher.id, running + 1);
-  try {
-    return await job();
-  } finally {
-    const left = (inPreparation.get(teacher.id) ?? 1) - 1;
-    if (left > 0) inPreparation.set(teacher.id, left);
-    else inPreparation.delete(teacher.id);
-  }
-}
+const perTeacher = new PerTeacherLimit(MAX_PDFS_PER_TEACHER);
 
 export function bilanPdf(
   teacher: Teacher,

@@ -1,0 +1,35 @@
+// next-auth's own session endpoint vouches only for a session the pages would accept: its
+// jwt callback refuses a token signed in longer ago than the lifetime, or without a time.
+import { describe, expect, it } from 'vitest';
+import type { JWT } from 'next-auth/jwt';
+import { authOptionsFor } from './options';
+import { sessionMaxAgeSeconds } from './session-lifetime';
+
+function refresh(token: JWT) {
+  const jwt = authOptionsFor(false).callbacks!.jwt!;
+  return jwt({ token, account: null, user: undefined as never, trigger: 'update' });
+}
+
+describe('next-auth jwt callback', () => {
+  it('stamps the sign-in time on a new session', async () => {
+    const jwt = authOptionsFor(false).callbacks!.jwt!;
+    const token = await jwt({
+      token: {},
+      user: { id: 'u', sessionVersion: 2 },
+      account: null,
+    });
+    expect(token).toMatchObject({ sub: 'u', sessionVersion: 2 });
+    expect(Math.abs((token.authTime as number) - Date.now() / 1000)).toBeLessThan(5);
+  });
+
+  it('refuses to refresh a session past its lifetime, or one without a sign-in time', async () => {
+    const old = Math.floor(Date.now() / 1000) - sessionMaxAgeSeconds() - 60;
+    await expect(refresh({ sub: 'u', sessionVersion: 0, authTime: old })).rejects.toThrow();
+    await expect(refresh({ sub: 'u', sessionVersion: 0 })).rejects.toThrow();
+  });
+
+  it('sets Secure cookies when asked to', () => {
+    expect(authOptionsFor(true).useSecureCookies).toBe(true);
+    expect(authOptionsFor(false).useSecureCookies).toBe(false);
+  });
+});

@@ -1,7 +1,7 @@
 // End-to-end tests against the production build on a fresh embedded database.
 // `npm run test:e2e` (scripts/e2e.ts) builds once, finds Chromium, then runs this.
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS } from './lib/browser/find-chromium';
+import { CHROMIUM_ARGS } from './lib/pdf/find-chromium';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -35,7 +35,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npx tsx scripts/start.ts --no-build',
+    command: 'npx tsx --conditions=react-server scripts/start.ts --no-build',
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { stableId } from '@/drizzle/seed/random';
 import { DEMO_UAI } from '@/drizzle/seed/demo-data';
-import { schoolYearOf, todayInParis } from '@/lib/bilans/dates';
+import { schoolYearOf, todayInParis } from '@/lib/common/dates';
 import { RENDERER_FLAG } from '@/lib/pdf/renderer';
 import { median, pupilPdfUrls, signIn, startServer, type BenchServer } from './server';
 

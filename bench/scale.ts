@@ -18,7 +18,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { stableId } from '@/drizzle/seed/random';
 import { DEMO_UAI } from '@/drizzle/seed/demo-data';
-import { schoolYearOf, todayInParis } from '@/lib/bilans/dates';
+import { schoolYearOf, todayInParis } from '@/lib/common/dates';
 import {
   cpuMs,
   median,

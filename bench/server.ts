@@ -26,7 +26,13 @@ export async function startServer(options: {
   if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
   const child = spawn(
     process.execPath,
-    ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts', '--no-build'],
+    // As `npm start` runs it: server-only modules load in scripts (package.json).
+    [
+      'node_modules/tsx/dist/cli.mjs',
+      '--conditions=react-server',
+      'scripts/start.ts',
+      '--no-build',
+    ],
     {
       env,
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { createPrintToken } from '../lib/pdf/print-token';
+import { createPrintToken } from '../lib/impression/print-token';
 import { DEMO_UAI } from '../drizzle/seed/demo-data';
 import { stableId } from '../drizzle/seed/random';
 import { ARCHIVE_CLASS, OTHER_TEACHER, TEACHER, openPupil, signInAsTeacher } from './helpers';

@@ -1,6 +1,6 @@
 // postinstall: says which Chromium will print PDFs and run the e2e tests, or how to get
 // one. Never fails the install: the app serves pages without a browser.
-import { BrowserNotFoundError, findChromium } from '@/lib/browser/find-chromium';
+import { BrowserNotFoundError, findChromium } from '@/lib/pdf/find-chromium';
 
 const found = findChromium();
 if (found) {

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { openForScript } from './open-database';
 import { seedDemo } from '@/drizzle/seed/seed';
 import { NATIONAL, seedNational } from '@/drizzle/seed/national';
-import { todayInParis } from '@/lib/bilans/dates';
+import { todayInParis } from '@/lib/common/dates';
 
 const { values } = parseArgs({
   options: {

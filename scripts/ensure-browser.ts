@@ -2,7 +2,7 @@
 // `chromium` package; anywhere else it stops with the instructions.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { BrowserNotFoundError, findChromium, type FoundBrowser } from '@/lib/browser/find-chromium';
+import { BrowserNotFoundError, findChromium, type FoundBrowser } from '@/lib/pdf/find-chromium';
 
 export function ensureBrowser(): FoundBrowser {
   const found = findChromium();

@@ -3,7 +3,7 @@
 // refuses clearly while `npm start` holds it; on PostgreSQL it works at any time.
 import { parseArgs } from 'node:util';
 import { openForScript } from './open-database';
-import { isUuid } from '@/lib/bilans/ids';
+import { isUuid } from '@/lib/common/ids';
 import { creerJeton, listerJetons, revoquerJeton } from '@/lib/pronote/jetons';
 
 const { values } = parseArgs({

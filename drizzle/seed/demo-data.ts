@@ -3,7 +3,7 @@
 // notes, periods and the three demo accounts. Deterministic for a given `today`: bilans of
 // the current school year are taken from fixed dates of that year, up to `today`.
 import type * as schema from '@/lib/db/schema';
-import { schoolYearOf } from '@/lib/bilans/dates';
+import { schoolYearOf } from '@/lib/common/dates';
 import { NIVEAUX, type Niveau } from '@/lib/bilans/niveaux';
 import { COMPETENCES_SN, REFERENTIEL_SN } from './referentiel-sn';
 import { NOMS, PRENOMS } from './noms';

@@ -8,7 +8,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';
 import { hashPassword } from '@/lib/auth/password';
-import { todayInParis } from '@/lib/bilans/dates';
+import { todayInParis } from '@/lib/common/dates';
 import { buildDemoData, DEMO_PASSWORD } from './demo-data';
 
 const CHUNK = 1000;

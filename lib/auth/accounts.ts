@@ -2,6 +2,7 @@
 // every request by session.ts (so a deactivated or revoked account stops at once). The
 // statement is built once per database and prepared under a name: each request then only
 // binds the id (no query building in Node.js, no parsing or planning in PostgreSQL).
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { etablissements, utilisateurs } from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';

@@ -3,6 +3,7 @@
 // checks no password without one. So whatever path, method or body shape reaches
 // next-auth's credentials provider, no password is checked that the throttle did not see.
 // In memory: the guard and authorize() run in the same request, hence the same process.
+import 'server-only';
 import crypto from 'node:crypto';
 
 const TTL_MS = 60_000;

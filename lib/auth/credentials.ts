@@ -1,5 +1,6 @@
 // Checks an e-mail and password against the accounts table. The same answer (null) and
 // about the same time for an unknown e-mail, a wrong password or a disabled account.
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import { utilisateurs } from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';

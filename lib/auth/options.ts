@@ -4,6 +4,7 @@
 // each request (session.ts). The session cookie is `Secure` (and `__Secure-` named) when
 // NEXTAUTH_URL is https or the request came over https through a trusted proxy, hence one
 // set of options per case.
+import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/lib/db/client';

@@ -1,6 +1,7 @@
 // The secret that signs session JWTs (and later print tokens). `NEXTAUTH_SECRET` wins;
 // without it a random secret is generated once and kept under the data folder, so a
 // newcomer needs no environment variable and sessions survive a restart.
+import 'server-only';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -10,6 +10,7 @@
 //
 // A session also ends `SESSION_MAX_AGE_SECONDS` after its sign-in (`authTime`, written at
 // sign-in by options.ts), however often next-auth refreshed its expiry in between.
+import 'server-only';
 import { decode, type JWT } from 'next-auth/jwt';
 import { sessionMaxAgeSeconds } from './session-lifetime';
 

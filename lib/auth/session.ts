@@ -3,11 +3,12 @@
 // reloads the account (still active, same session version), and returns the teacher with
 // their establishment; signed-out visitors are sent to /login (and back afterwards), other
 // roles get a 403.
+import 'server-only';
 import { cache } from 'react';
 import { forbidden, redirect } from 'next/navigation';
 import { cookies, headers } from 'next/headers';
 import { findAccount } from './accounts';
-import { isUuid } from '@/lib/bilans/ids';
+import { isUuid } from '@/lib/common/ids';
 import { getDb } from '@/lib/db/client';
 import { getAuthSecret } from './secret';
 import { SessionTokenReader, secureCookies, sessionCookieName } from './session-token';

@@ -6,6 +6,7 @@
 // refused while any of them is locked. next-auth then receives exactly the fields that
 // were counted, plus a single-use attempt id without which authorize() checks nothing
 // (attempts.ts). Refusals have the shape next-auth's client expects ({ url }).
+import 'server-only';
 import { NextRequest } from 'next/server';
 import NextAuth from 'next-auth';
 import { getDb } from '@/lib/db/client';

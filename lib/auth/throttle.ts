@@ -3,6 +3,7 @@
 // past the limit; a successful sign-in then clears both counters. The counters live in
 // the database so that every server instance shares them. A global counter caps the
 // sign-ins of the whole module per minute, whatever accounts and addresses they use.
+import 'server-only';
 import { and, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { connexionEchecs } from '@/lib/db/schema';
 import { rowsOf } from '@/lib/db/rows';

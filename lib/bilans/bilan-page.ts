@@ -1,13 +1,14 @@
 // Everything a bilan page shows, read in ONE query (a single round trip whatever the number
 // of bilans) and shaped into a plain view object. The query is scoped to the teacher's
 // establishment: a pupil of another establishment is simply not found.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import { rowsOf } from '@/lib/db/rows';
 import type { ApprenantOption, ClasseOption } from './classes';
 import { evolution, isNiveau, NIVEAU_INFOS, type Evolution, type Niveau } from './niveaux';
 import { compareApprenants, compareClasses } from './tri';
-import { isUuid } from './ids';
+import { isUuid } from '@/lib/common/ids';
 
 export interface BilanDate {
   id: string;

@@ -1,5 +1,6 @@
 // Classes of an establishment and their pupils, for the selection form. Every query
 // takes the teacher's establishment: an id from another establishment finds nothing.
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { apprenants, classes } from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';

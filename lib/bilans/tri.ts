@@ -1,5 +1,16 @@
-// French ordering of names and classes, the same whatever the database collation.
-import type { ApprenantOption, ClasseOption } from './classes';
+// French ordering of names and classes, the same whatever the database collation. Takes
+// any object with the fields it compares (no import: the queries that sort import this).
+interface NamedPupil {
+  id: string;
+  nom: string;
+  prenom: string;
+}
+
+interface NamedClass {
+  id: string;
+  nom: string;
+  anneeScolaire: string;
+}
 
 const collator = new Intl.Collator('fr', {
   sensitivity: 'base',
@@ -7,7 +18,7 @@ const collator = new Intl.Collator('fr', {
   numeric: true,
 });
 
-export function compareApprenants(a: ApprenantOption, b: ApprenantOption): number {
+export function compareApprenants(a: NamedPupil, b: NamedPupil): number {
   return (
     collator.compare(a.nom, b.nom) ||
     collator.compare(a.prenom, b.prenom) ||
@@ -16,7 +27,7 @@ export function compareApprenants(a: ApprenantOption, b: ApprenantOption): numbe
 }
 
 /** Most recent school year first, then by name. */
-export function compareClasses(a: ClasseOption, b: ClasseOption): number {
+export function compareClasses(a: NamedClass, b: NamedClass): number {
   return (
     b.anneeScolaire.localeCompare(a.anneeScolaire) ||
     collator.compare(a.nom, b.nom) ||

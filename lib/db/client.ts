@@ -1,14 +1,26 @@
 // The application's one database handle. `DATABASE_URL` set → PostgreSQL through a `pg`
-// pool; unset → embedded PGlite under `.data/`, migrated and seeded with the demo data the
-// first time it is opened. Kept on globalThis because Next.js bundles pages and route
-// handlers separately and PGlite must be opened once per process.
+// pool; unset → embedded PGlite under `.data/`, prepared (migrated, seeded with the demo)
+// by whoever opens it: the server's start-up code registers that preparation
+// (lib/server/startup.ts), scripts pass their own. Kept on globalThis because Next.js
+// bundles pages and route handlers separately and PGlite must be opened once per process.
+import 'server-only';
 import path from 'node:path';
 import { dataDir } from '@/lib/config/paths';
 import { connectPostgres, openEmbedded, type Connection } from './connect';
-import { seedIfEmpty } from '@/drizzle/seed/seed';
 import type { Database } from './types';
 
-const globalForDb = globalThis as typeof globalThis & { cproConnection?: Promise<Connection> };
+/** What to do with the embedded database right after opening it (migrate, seed…). */
+export type EmbeddedPreparation = (connection: Connection) => Promise<void>;
+
+const globalForDb = globalThis as typeof globalThis & {
+  cproConnection?: Promise<Connection>;
+  cproPrepareEmbedded?: EmbeddedPreparation;
+};
+
+/** The server's start-up code says how its embedded database is prepared. */
+export function prepareServerDatabaseWith(preparation: EmbeddedPreparation): void {
+  globalForDb.cproPrepareEmbedded = preparation;
+}
 
 export function embeddedDatabaseDir(): string {
   return path.join(dataDir(), 'pglite');
@@ -16,7 +28,7 @@ export function embeddedDatabaseDir(): string {
 
 /** Opens the database configured by the environment (used by the server and the scripts). */
 export async function openConfiguredDatabase(options: {
-  prepareEmbedded: boolean;
+  prepareEmbedded?: EmbeddedPreparation;
   /** For scripts doing bulk work; the server keeps the default (10 s). */
   statementTimeoutMs?: number;
 }): Promise<Connection> {
@@ -25,8 +37,7 @@ export async function openConfiguredDatabase(options: {
   const connection = await openEmbedded(embeddedDatabaseDir());
   if (options.prepareEmbedded) {
     try {
-      await connection.migrate();
-      await seedIfEmpty(connection.db);
+      await options.prepareEmbedded(connection);
     } catch (error) {
       await connection.close();
       throw error;
@@ -37,7 +48,7 @@ export async function openConfiguredDatabase(options: {
 
 export function getConnection(): Promise<Connection> {
   if (!globalForDb.cproConnection) {
-    const opening = openConfiguredDatabase({ prepareEmbedded: true });
+    const opening = openConfiguredDatabase({ prepareEmbedded: globalForDb.cproPrepareEmbedded });
     // A failed open must not be cached forever: the next request tries again.
     opening.catch(() => {
       if (globalForDb.cproConnection === opening) globalForDb.cproConnection = undefined;

@@ -13,7 +13,7 @@ import { stableId } from '@/drizzle/seed/random';
 import { findAccount } from '@/lib/auth/accounts';
 import { getBilanPage, getDerniersBilans } from '@/lib/bilans/bilan-page';
 import { listApprenants, listClasses } from '@/lib/bilans/classes';
-import { getBilanPdfSujet, getClassePdfSujet } from '@/lib/bilans/pdf-sujets';
+import { getBilanPdfSujet, getClassePdfSujet } from '@/lib/impression/sujets';
 import { lireBilans, trouverPeriode } from '@/lib/pronote/export';
 import { rowsOf } from './rows';
 import { testDrivers } from './testing';

@@ -1,6 +1,6 @@
 // A small, self-contained French HTML answer for the cases a React page cannot give its
 // own status to (PDF errors, database unavailable): status, title, message, a way back.
-import { escapeHtml as escape } from '@/lib/html/safe-html';
+import { escapeHtml as escape } from '@/lib/common/safe-html';
 
 const NO_STORE = 'private, no-store';
 const DEFAULT_LINK = { href: '/bilans', label: 'Retour aux bilans des compétences' };

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireChromium } from '@/lib/browser/find-chromium';
+import { requireChromium } from '@/lib/pdf/find-chromium';
 import { PdfBusyError } from './errors';
 import { PdfRenderer } from './renderer';
 import { PDF_CREATOR, PDF_PRODUCER } from './metadata';

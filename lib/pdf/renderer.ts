@@ -4,8 +4,9 @@
 // jobs (a fresh context costs ~0.5 s of renderer start-up); at most MAX_WAITING wait, the
 // rest get PdfBusyError (→ 503). The page runs without JavaScript and may load only our own
 // origin; a page that failed or timed out is closed and replaced.
+import 'server-only';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, requireChromium } from '@/lib/browser/find-chromium';
+import { CHROMIUM_ARGS, requireChromium } from '@/lib/pdf/find-chromium';
 import { PdfBusyError, PdfTimeoutError } from './errors';
 import { brandPdf } from './metadata';
 

@@ -2,7 +2,8 @@
 // separators, as French spreadsheets (and PRONOTE's import) expect. Every cell is
 // spreadsheet-safe (lib/csv/cells.ts): free text that a spreadsheet would run as a formula
 // gets a leading apostrophe; only the level symbols, a closed set, are written as they are.
-import { csvCell } from '@/lib/csv/cells';
+import 'server-only';
+import { csvCell } from '@/lib/common/csv-cells';
 import { isNiveau } from '@/lib/bilans/niveaux';
 import type { BilanExporte, Periode } from './export';
 

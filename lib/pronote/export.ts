@@ -2,12 +2,13 @@
 // each with its pupil, conseils, notes and the CPRO code, level and value of every
 // competence. Keyset pagination on (date, id) gives a deterministic order in which every
 // bilan appears exactly once. Nothing here writes to bilans.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import { rowsOf } from '@/lib/db/rows';
-import { isUuid, normalizeUuid } from '@/lib/bilans/ids';
+import { isUuid, normalizeUuid } from '@/lib/common/ids';
 import { isNiveau, NIVEAU_INFOS } from '@/lib/bilans/niveaux';
-import { todayInParis } from '@/lib/bilans/dates';
+import { todayInParis } from '@/lib/common/dates';
 
 export interface Periode {
   id: string;

@@ -1,6 +1,7 @@
 // GET /api/pronote/v1/bilans: bearer token → establishment, parameters → period and page,
 // JSON (default) or CSV, ETag / If-None-Match, and a trace of the call. Errors are JSON
 // with a French message: 401 token, 400 parameters, 404 period.
+import 'server-only';
 import crypto from 'node:crypto';
 import type { Database } from '@/lib/db/types';
 import { getDb } from '@/lib/db/client';

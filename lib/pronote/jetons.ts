@@ -1,5 +1,6 @@
 // API tokens of the PRONOTE export: one or more per establishment, shown once at creation,
 // stored as a SHA-256 hash, revocable. Used by scripts/pronote-token.ts and the API.
+import 'server-only';
 import crypto from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { etablissements, pronoteJetons } from '@/lib/db/schema';

@@ -2,7 +2,7 @@
 // print tokens used and expired. Run at every start and by `npm run trace:purge`.
 import { purgeAttempts } from '@/lib/auth/throttle';
 import type { Database } from '@/lib/db/types';
-import { purgeUsedPrintTokens } from '@/lib/pdf/print-access';
+import { purgeUsedPrintTokens } from '@/lib/impression/print-access';
 
 export async function purgeExpired(
   db: Database,

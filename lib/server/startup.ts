@@ -1,14 +1,16 @@
 // Server start-up (Node.js runtime only): open the database now, and on stop close the
 // PDF browser (no Chromium left behind), write the queued access traces and close the
 // embedded database (no WAL replay).
-import { closePdfService } from '@/lib/pdf/documents';
+import { closePdfService } from '@/lib/impression/documents';
 import { sql } from 'drizzle-orm';
-import { getConnection } from '@/lib/db/client';
+import { getConnection, prepareServerDatabaseWith } from '@/lib/db/client';
+import { migrateAndSeedDemo } from './demo-database';
 import { consultations } from '@/lib/trace/consultations';
 import { rowsOf } from '@/lib/db/rows';
 import { purgeExpired } from './purge';
 
 export async function startServerDatabase(): Promise<void> {
+  prepareServerDatabaseWith(migrateAndSeedDemo);
   let stopping = false;
   const stop = () => {
     if (stopping) return;

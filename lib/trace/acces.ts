@@ -1,6 +1,7 @@
 // RGPD access trace: who displayed, printed or exported which pupil's bilan, when and
 // through which route. Only ids are written, never pupil content. Pages record through
 // after-response.ts so that tracing costs the teacher no time.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import { rowsOf } from '@/lib/db/rows';

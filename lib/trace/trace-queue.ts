@@ -4,6 +4,7 @@
 // When every teacher of a school opens bilans before the class councils, this is one
 // insert and one commit per batch instead of one per page (a tenth of a page's server
 // time). What a crash can lose is bounded by the delay (a quarter of a second of views).
+import 'server-only';
 import type { Database } from '@/lib/db/types';
 import { traceBilans, type BilanTrace } from './acces';
 

@@ -5,7 +5,7 @@ import { requireTeacher } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { withDatabase } from '@/lib/http/database-unavailable';
 import { listApprenants, listClasses } from '@/lib/bilans/classes';
-import { normalizeUuid } from '@/lib/bilans/ids';
+import { normalizeUuid } from '@/lib/common/ids';
 import { SelectionForm } from '@/lib/ui/bilans/selection-form';
 import { PrintClassButton } from '@/lib/ui/bilans/print-class-button';
 

@@ -7,7 +7,7 @@ import { requireTeacher } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { withDatabase } from '@/lib/http/database-unavailable';
 import { getBilanPage } from '@/lib/bilans/bilan-page';
-import { normalizeUuid } from '@/lib/bilans/ids';
+import { normalizeUuid } from '@/lib/common/ids';
 import { BilanView } from './bilan-view';
 import { SelectionForm } from './selection-form';
 import { PdfDownload } from '@/lib/ui/pdf-download';

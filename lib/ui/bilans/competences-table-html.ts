@@ -3,9 +3,9 @@
 // because it is most of a bilan page's elements (21 rows × up to 7 cells × 3 elements):
 // rendered by React, it was a quarter of the page's server CPU; as one string it costs
 // micro-seconds. Styles are in globals.css (table.competences), not on every cell.
-import { markup, type SafeHtml } from '@/lib/html/safe-html';
+import { markup, type SafeHtml } from '@/lib/common/safe-html';
 import type { BilanDate, LigneCompetence } from '@/lib/bilans/bilan-page';
-import { formatDateFr } from '@/lib/bilans/dates';
+import { formatDateFr } from '@/lib/common/dates';
 import type { Evolution } from '@/lib/bilans/niveaux';
 import { niveauBadgeHtml } from './niveau-html';
 

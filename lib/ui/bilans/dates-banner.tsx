@@ -1,7 +1,7 @@
 // The banner of a pupil's bilan dates, oldest to newest; each a link to its own URL.
 import Link from 'next/link';
 import type { BilanDate } from '@/lib/bilans/bilan-page';
-import { formatDateFr } from '@/lib/bilans/dates';
+import { formatDateFr } from '@/lib/common/dates';
 import { LinkPending } from '@/lib/ui/link-pending';
 
 export function DatesBanner({

@@ -1,6 +1,6 @@
 // The legend of the five levels as markup: colour, printed symbol, meaning and radar value.
 // The same for every bilan, so it is built once when the module loads.
-import { markup } from '@/lib/html/safe-html';
+import { markup } from '@/lib/common/safe-html';
 import { NIVEAUX, NIVEAU_INFOS } from '@/lib/bilans/niveaux';
 import { niveauBadgeHtml } from './niveau-html';
 

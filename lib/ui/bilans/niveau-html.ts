@@ -1,6 +1,6 @@
 // A positioning as markup: its symbol on its colour and, for screen readers, its meaning
 // (never colour alone). Shared by the competence table and the legend.
-import { markup, type SafeHtml } from '@/lib/html/safe-html';
+import { markup, type SafeHtml } from '@/lib/common/safe-html';
 import { NIVEAU_INFOS, type Niveau } from '@/lib/bilans/niveaux';
 import { niveauClass } from './niveau-css';
 

@@ -1,6 +1,6 @@
 // Whether PRONOTE can see the shown bilan, and when its export last read it.
 import type { BilanAffiche } from '@/lib/bilans/bilan-page';
-import { formatDateTimeFr } from '@/lib/bilans/dates';
+import { formatDateTimeFr } from '@/lib/common/dates';
 
 export function PronoteStatus({ bilan }: { bilan: BilanAffiche }) {
   const text = !bilan.valideLe

@@ -1,6 +1,6 @@
 // The radar with its accessible name and an HTML legend of its series and scale.
 import type { RadarSerie } from '@/lib/bilans/bilan-page';
-import { formatDateFr } from '@/lib/bilans/dates';
+import { formatDateFr } from '@/lib/common/dates';
 import { RadarChart } from './radar-chart';
 
 const COULEURS = ['#64748b', '#1d4ed8'];

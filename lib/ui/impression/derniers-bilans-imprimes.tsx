@@ -1,7 +1,7 @@
 // The class document: a first page listing the pupils (and who has no bilan yet), then
 // each pupil's latest bilan starting on a new page, in list order.
 import type { DerniersBilansView } from '@/lib/bilans/bilan-page';
-import { formatDateFr } from '@/lib/bilans/dates';
+import { formatDateFr } from '@/lib/common/dates';
 import { BilanImprime } from './bilan-imprime';
 
 export function DerniersBilansImprimes({ view, jour }: { view: DerniersBilansView; jour: string }) {

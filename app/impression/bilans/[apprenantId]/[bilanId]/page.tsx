@@ -1,12 +1,12 @@
 import { notFound } from 'next/navigation';
 import { getDb } from '@/lib/db/client';
 import { getBilanPage } from '@/lib/bilans/bilan-page';
-import { normalizeUuid } from '@/lib/bilans/ids';
-import { claimPrintToken } from '@/lib/pdf/print-access';
+import { normalizeUuid } from '@/lib/common/ids';
+import { claimPrintToken } from '@/lib/impression/print-access';
 import { traceBilan } from '@/lib/trace/acces';
 import { traceAfterResponse } from '@/lib/trace/after-response';
 import { PageFooter } from '@/lib/ui/impression/page-footer';
-import { formatDateFr, todayInParis } from '@/lib/bilans/dates';
+import { formatDateFr, todayInParis } from '@/lib/common/dates';
 import { BilanImprime } from '@/lib/ui/impression/bilan-imprime';
 
 export const dynamic = 'force-dynamic';

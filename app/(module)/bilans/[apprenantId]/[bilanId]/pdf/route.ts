@@ -1,6 +1,6 @@
 import { requireTeacher } from '@/lib/auth/session';
-import { bilanPdf } from '@/lib/pdf/documents';
-import { pdfResponse } from '@/lib/pdf/http';
+import { bilanPdf } from '@/lib/impression/documents';
+import { pdfResponse } from '@/lib/impression/http';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { requireTeacher } from '@/lib/auth/session';
-import { derniersBilansPdf } from '@/lib/pdf/documents';
-import { pdfResponse } from '@/lib/pdf/http';
+import { derniersBilansPdf } from '@/lib/impression/documents';
+import { pdfResponse } from '@/lib/impression/http';
 
 export const dynamic = 'force-dynamic';
 

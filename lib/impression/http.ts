@@ -1,7 +1,8 @@
 // Turns a PDF job into the HTTP answer: the file, or a French message with the right
 // status (404 not found, 503 busy with Retry-After, 503 no browser naming CHROMIUM_PATH).
-import { BrowserNotFoundError } from '@/lib/browser/find-chromium';
-import { PdfBusyError, PdfTeacherLimitError, PdfTimeoutError } from './errors';
+import 'server-only';
+import { BrowserNotFoundError } from '@/lib/pdf/find-chromium';
+import { PdfBusyError, PdfTeacherLimitError, PdfTimeoutError } from '@/lib/pdf/errors';
 import type { PdfDocument } from './documents';
 import { messagePage } from '@/lib/http/message-page';
 

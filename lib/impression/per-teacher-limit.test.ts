@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PdfTeacherLimitError } from './errors';
+import { PdfTeacherLimitError } from '@/lib/pdf/errors';
 import { PerTeacherLimit } from './per-teacher-limit';
 
 describe('PerTeacherLimit', () => {

@@ -4,17 +4,19 @@
 // single-use token. Ids are normalised first (one cache entry per document), and a teacher
 // has at most MAX_PDFS_PER_TEACHER PDFs in preparation at once in this process, so that
 // one teacher looping on PDFs cannot take the printer from the others.
+import 'server-only';
 import type { Teacher } from '@/lib/auth/session';
+import { getAuthSecret } from '@/lib/auth/secret';
 import { traceBilan, traceClasse } from '@/lib/trace/acces';
 import { traceAfterResponse } from '@/lib/trace/after-response';
 import { getDb } from '@/lib/db/client';
-import { getBilanPdfSujet, getClassePdfSujet } from '@/lib/bilans/pdf-sujets';
-import { todayInParis } from '@/lib/bilans/dates';
-import { normalizeUuid } from '@/lib/bilans/ids';
-import { PdfCache } from './cache';
+import { getBilanPdfSujet, getClassePdfSujet } from '@/lib/impression/sujets';
+import { todayInParis } from '@/lib/common/dates';
+import { normalizeUuid } from '@/lib/common/ids';
+import { PdfCache } from '@/lib/pdf/cache';
 import { PerTeacherLimit } from './per-teacher-limit';
 import { createPrintToken } from './print-token';
-import { PdfRenderer } from './renderer';
+import { PdfRenderer } from '@/lib/pdf/renderer';
 
 /** Bump when the print layout changes: cached PDFs of the old layout are then not served. */
 export const TEMPLATE_VERSION = 'impression-2026-11-28-css-footer';
@@ -105,12 +107,16 @@ async function printBilan(
   const sujet = await getBilanPdfSujet(await getDb(), etablissementId, apprenantId, bilanId);
   if (!sujet) return null;
   const day = todayInParis();
-  const token = createPrintToken({
-    etablissementId,
-    utilisateurId: teacher.id,
-    kind: 'bilan',
-    ids: [apprenantId, bilanId],
-  });
+  const token = createPrintToken(
+    {
+      etablissementId,
+      utilisateurId: teacher.id,
+      kind: 'bilan',
+      ids: [apprenantId, bilanId],
+    },
+    Date.now(),
+    getAuthSecret(),
+  );
   const document = await produce(
     teacher,
     PdfCache.key(
@@ -148,12 +154,16 @@ async function printClasse(teacher: Teacher, classeId: string): Promise<PdfDocum
   const sujet = await getClassePdfSujet(await getDb(), etablissementId, classeId);
   if (!sujet) return null;
   const day = todayInParis();
-  const token = createPrintToken({
-    etablissementId,
-    utilisateurId: teacher.id,
-    kind: 'classe',
-    ids: [classeId],
-  });
+  const token = createPrintToken(
+    {
+      etablissementId,
+      utilisateurId: teacher.id,
+      kind: 'classe',
+      ids: [classeId],
+    },
+    Date.now(),
+    getAuthSecret(),
+  );
   const document = await produce(
     teacher,
     PdfCache.key(

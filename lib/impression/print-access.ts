@@ -1,7 +1,9 @@
 // The door of the print pages (/impression/…): a valid token opens it once. Its id is
 // recorded as used in the database (shared by every instance), so a second read of the
 // same URL is a 404, and the read is traced to the teacher the document was printed for.
+import 'server-only';
 import { lt } from 'drizzle-orm';
+import { getAuthSecret } from '@/lib/auth/secret';
 import { jetonsImpressionUtilises } from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';
 import type { Lecteur } from '@/lib/trace/acces';
@@ -17,7 +19,7 @@ export async function claimPrintToken(
   kind: PrintKind,
   ids: string[],
   now = Date.now(),
-  secret?: string,
+  secret = getAuthSecret(),
 ): Promise<Lecteur | null> {
   const verified = verifyPrintToken(token, kind, ids, now, secret);
   if (!verified) return null;

@@ -5,8 +5,8 @@ import { DEMO_UAI, VOISIN_UAI } from '@/drizzle/seed/demo-data';
 import { stableId } from '@/drizzle/seed/random';
 import { testDrivers } from '@/lib/db/testing';
 import type { Connection } from '@/lib/db/connect';
-import { getDerniersBilans } from './bilan-page';
-import { getBilanPdfSujet, getClassePdfSujet } from './pdf-sujets';
+import { getDerniersBilans } from '@/lib/bilans/bilan-page';
+import { getBilanPdfSujet, getClassePdfSujet } from './sujets';
 
 const demo = stableId('etablissement', DEMO_UAI);
 const voisin = stableId('etablissement', VOISIN_UAI);

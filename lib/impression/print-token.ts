@@ -4,7 +4,6 @@
 // a minute — and once: each token carries an id (`jti`) that the print page records as used
 // (print-access.ts), so a token seen in a log or a proxy is worth nothing afterwards.
 import crypto from 'node:crypto';
-import { getAuthSecret } from '@/lib/auth/secret';
 
 export type PrintKind = 'bilan' | 'classe';
 
@@ -29,11 +28,8 @@ function sign(payload: string, secret: string): string {
   return crypto.createHmac('sha256', `print:${secret}`).update(payload).digest('base64url');
 }
 
-export function createPrintToken(
-  claims: PrintClaims,
-  now = Date.now(),
-  secret = getAuthSecret(),
-): string {
+/** `secret`: the server's (lib/auth/secret.ts); a parameter so that tests can sign too. */
+export function createPrintToken(claims: PrintClaims, now: number, secret: string): string {
   const payload = Buffer.from(
     JSON.stringify({
       e: claims.etablissementId,
@@ -52,8 +48,8 @@ export function verifyPrintToken(
   token: unknown,
   kind: PrintKind,
   ids: string[],
-  now = Date.now(),
-  secret = getAuthSecret(),
+  now: number,
+  secret: string,
 ): VerifiedPrintToken | null {
   if (typeof token !== 'string' || token.length > 2000) return null;
   const [payload, signature, extra] = token.split('.');

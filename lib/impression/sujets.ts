@@ -2,10 +2,11 @@
 // it shows and their validation. Bilans are immutable, so these ids and states (with the
 // names printed on it) are a complete cache key; the print page itself reads the rest.
 // Both queries are scoped to the teacher's establishment: null means 404.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import { rowsOf } from '@/lib/db/rows';
-import { isUuid } from './ids';
+import { isUuid } from '@/lib/common/ids';
 
 export interface BilanPdfSujet {
   etablissementNom: string;

@@ -1,6 +1,6 @@
 // Cells a spreadsheet would run as formulas are neutralised; everything else is untouched.
 import { describe, expect, it } from 'vitest';
-import { csvCell } from './cells';
+import { csvCell } from './csv-cells';
 
 describe('csvCell', () => {
   it('puts an apostrophe before every formula start', () => {

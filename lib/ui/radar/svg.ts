@@ -18,7 +18,7 @@ let renderer: Promise<Renderer> | undefined;
 function loadRenderer(): Promise<Renderer> {
   // Built from the working directory so the bundler leaves it alone (`npm start` and the
   // tests run from the project root).
-  const file = pathToFileURL(path.join(process.cwd(), 'lib', 'radar', 'render-svg.mjs')).href;
+  const file = pathToFileURL(path.join(process.cwd(), 'lib', 'ui', 'radar', 'render-svg.mjs')).href;
   renderer ??= import(/* webpackIgnore: true */ /* turbopackIgnore: true */ file).then(
     (module: { renderRadarSvg: Renderer }) => module.renderRadarSvg,
   );

@@ -5,7 +5,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { REQUEST_PATH_HEADER, safeCallbackPath } from '@/lib/auth/paths';
 import { isDatabaseUnavailable, UNAVAILABLE_PATH } from '@/lib/db/unavailable';
-import { databaseAnswers } from '@/lib/db/health';
+import { databaseAnswers } from '@/lib/pages/health';
 import { messagePage } from './message-page';
 
 export function unavailableUrl(requestedPath: string | null | undefined): string {

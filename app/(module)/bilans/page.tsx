@@ -1,11 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
-import { requireTeacher } from '@/lib/auth/session';
-import { getDb } from '@/lib/db/client';
-import { withDatabase } from '@/lib/http/database-unavailable';
-import { listApprenants, listClasses } from '@/lib/bilans/classes';
-import { normalizeUuid } from '@/lib/common/ids';
+import { loadSelectionPage } from '@/lib/pages/selection';
 import { SelectionForm } from '@/lib/ui/bilans/selection-form';
 import { PrintClassButton } from '@/lib/ui/bilans/print-class-button';
 
@@ -14,40 +9,8 @@ export const dynamic = 'force-dynamic';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function single(value: string | string[] | undefined): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
 export default async function BilansPage({ searchParams }: { searchParams: SearchParams }) {
-  const teacher = await requireTeacher();
-  const params = await searchParams;
-  const rawClasse = single(params.classe);
-  const apprenantId = normalizeUuid(single(params.apprenant));
-  const aller = single(params.aller);
-
-  // The arrows of the no-JavaScript form: go to that pupil (their page checks the establishment).
-  if (aller) {
-    const id = normalizeUuid(aller);
-    if (!id) notFound();
-    redirect(`/bilans/${id}`);
-  }
-  const classeId = normalizeUuid(rawClasse);
-  if (rawClasse && !classeId) notFound();
-
-  const etablissementId = teacher.etablissement.id;
-  const [classes, apprenants] = await withDatabase(async () => {
-    const db = await getDb();
-    return Promise.all([
-      listClasses(db, etablissementId),
-      classeId ? listApprenants(db, etablissementId, classeId) : Promise.resolve([]),
-    ]);
-  });
-  const classe = classeId ? classes.find((c) => c.id === classeId) : undefined;
-  if (classeId && !classe) notFound();
-  // A pupil chosen in the no-JavaScript form, if they belong to the chosen class.
-  if (apprenantId && apprenants.some((a) => a.id === apprenantId))
-    redirect(`/bilans/${apprenantId}`);
-
+  const { classes, classe, apprenants } = await loadSelectionPage(await searchParams);
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
       <SelectionForm

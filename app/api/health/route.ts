@@ -1,4 +1,4 @@
-import { databaseAnswers } from '@/lib/db/health';
+import { databaseAnswers } from '@/lib/pages/health';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { loadBilanPage } from '@/lib/pages/bilan';
 import { BilanPageContent } from '@/lib/ui/bilans/bilan-page-content';
 
 export const dynamic = 'force-dynamic';
@@ -10,5 +11,5 @@ export default async function ApprenantPage({
   params: Promise<{ apprenantId: string }>;
 }) {
   const { apprenantId } = await params;
-  return <BilanPageContent apprenantId={apprenantId} bilanId={null} />;
+  return <BilanPageContent view={await loadBilanPage(apprenantId, null)} />;
 }

@@ -1,6 +1,6 @@
-// Is the database answering? Bounded in time so a dead database gives a quick answer.
+// The health check (/api/health, /indisponible): is the database answering? Bounded in time so a dead database gives a quick answer.
 import { sql } from 'drizzle-orm';
-import { getDb } from './client';
+import { getDb } from '@/lib/db/client';
 
 export async function databaseAnswers(timeoutMs = 3000): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;

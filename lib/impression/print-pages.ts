@@ -1,0 +1,53 @@
+// Data of the print pages (/impression/…), read by our PDF browser only: the ids, a
+// single-use token for exactly this document (print-access.ts), one query, and the read
+// traced to the teacher the document is printed for. Anything wrong → 404.
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/lib/db/client';
+import {
+  getBilanPage,
+  getDerniersBilans,
+  type BilanPageView,
+  type DerniersBilansView,
+} from '@/lib/bilans/bilan-page';
+import { normalizeUuid } from '@/lib/common/ids';
+import { traceBilan, traceClasse } from '@/lib/trace/acces';
+import { traceAfterResponse } from '@/lib/trace/after-response';
+import { claimPrintToken } from './print-access';
+
+export async function loadBilanImprime(
+  raw: { apprenantId: string; bilanId: string },
+  jeton: unknown,
+): Promise<BilanPageView> {
+  const apprenantId = normalizeUuid(raw.apprenantId);
+  const bilanId = normalizeUuid(raw.bilanId);
+  if (!apprenantId || !bilanId) notFound();
+  const db = await getDb();
+  const lecteur = await claimPrintToken(db, jeton, 'bilan', [apprenantId, bilanId]);
+  if (!lecteur) notFound();
+  const view = await getBilanPage(db, lecteur.etablissementId, apprenantId, bilanId, {
+    selection: false,
+  });
+  if (!view) notFound();
+  const route = `/impression/bilans/${apprenantId}/${bilanId}`;
+  traceAfterResponse((trace) =>
+    traceBilan(trace, lecteur, { action: 'impression', route, apprenantId, bilanId }),
+  );
+  return view;
+}
+
+export async function loadDerniersBilansImprimes(
+  rawClasseId: string,
+  jeton: unknown,
+): Promise<DerniersBilansView> {
+  const classeId = normalizeUuid(rawClasseId);
+  if (!classeId) notFound();
+  const db = await getDb();
+  const lecteur = await claimPrintToken(db, jeton, 'classe', [classeId]);
+  if (!lecteur) notFound();
+  const view = await getDerniersBilans(db, lecteur.etablissementId, classeId);
+  if (!view) notFound();
+  const route = `/impression/classes/${classeId}/derniers-bilans`;
+  traceAfterResponse((trace) => traceClasse(trace, lecteur, classeId, route, 'impression'));
+  return view;
+}

@@ -1,0 +1,42 @@
+// Data of the bilan page (/bilans/<apprenantId>[/<bilanId>]): the teacher, one query for
+// everything the page shows, a 404 for anything not found in the teacher's establishment,
+// and the view queued for the access trace (lib/trace/trace-queue.ts).
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { after } from 'next/server';
+import { requireTeacher } from '@/lib/auth/session';
+import { getDb } from '@/lib/db/client';
+import { withDatabase } from '@/lib/http/database-unavailable';
+import { getBilanPage, type BilanPageView } from '@/lib/bilans/bilan-page';
+import { normalizeUuid } from '@/lib/common/ids';
+import { consultations } from '@/lib/trace/consultations';
+
+export async function loadBilanPage(
+  rawApprenantId: string,
+  rawBilanId: string | null,
+): Promise<BilanPageView> {
+  const teacher = await requireTeacher();
+  const apprenantId = normalizeUuid(rawApprenantId);
+  const bilanId = rawBilanId === null ? null : normalizeUuid(rawBilanId);
+  if (!apprenantId || (rawBilanId !== null && !bilanId)) notFound();
+  const view = await withDatabase(async () =>
+    getBilanPage(await getDb(), teacher.etablissement.id, apprenantId, bilanId),
+  );
+  if (!view) notFound();
+  const shown = view.affiche;
+  if (shown) {
+    after(
+      consultations().add({
+        lecteur: { etablissementId: teacher.etablissement.id, utilisateurId: teacher.id },
+        access: {
+          action: 'consultation',
+          route: bilanId ? `/bilans/${apprenantId}/${bilanId}` : `/bilans/${apprenantId}`,
+          apprenantId: view.apprenant.id,
+          bilanId: shown.id,
+        },
+        at: new Date(),
+      }),
+    );
+  }
+  return view;
+}

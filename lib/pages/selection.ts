@@ -1,0 +1,58 @@
+// Data of the selection page (/bilans, /bilans?classe=…): the teacher's classes and, once a
+// class is chosen, its pupils. The no-JavaScript form's choices arrive as query parameters:
+// an arrow (`aller`) or a pupil chosen in the class go to that pupil's page.
+import 'server-only';
+import { notFound, redirect } from 'next/navigation';
+import { requireTeacher } from '@/lib/auth/session';
+import { getDb } from '@/lib/db/client';
+import { withDatabase } from '@/lib/http/database-unavailable';
+import {
+  listApprenants,
+  listClasses,
+  type ApprenantOption,
+  type ClasseOption,
+} from '@/lib/bilans/classes';
+import { normalizeUuid } from '@/lib/common/ids';
+
+export interface SelectionPage {
+  classes: ClasseOption[];
+  classe: ClasseOption | null;
+  apprenants: ApprenantOption[];
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function single(value: string | string[] | undefined): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+export async function loadSelectionPage(params: SearchParams): Promise<SelectionPage> {
+  const teacher = await requireTeacher();
+  const rawClasse = single(params.classe);
+  const apprenantId = normalizeUuid(single(params.apprenant));
+  const aller = single(params.aller);
+
+  // The arrows of the no-JavaScript form: go to that pupil (their page checks the establishment).
+  if (aller) {
+    const id = normalizeUuid(aller);
+    if (!id) notFound();
+    redirect(`/bilans/${id}`);
+  }
+  const classeId = normalizeUuid(rawClasse);
+  if (rawClasse && !classeId) notFound();
+
+  const etablissementId = teacher.etablissement.id;
+  const [classes, apprenants] = await withDatabase(async () => {
+    const db = await getDb();
+    return Promise.all([
+      listClasses(db, etablissementId),
+      classeId ? listApprenants(db, etablissementId, classeId) : Promise.resolve([]),
+    ]);
+  });
+  const classe = classeId ? (classes.find((c) => c.id === classeId) ?? null) : null;
+  if (classeId && !classe) notFound();
+  // A pupil chosen in the no-JavaScript form, if they belong to the chosen class.
+  if (apprenantId && apprenants.some((a) => a.id === apprenantId))
+    redirect(`/bilans/${apprenantId}`);
+  return { classes, classe, apprenants };
+}

@@ -5,6 +5,9 @@
 // `npm start`; this covers a bare `next start` from the moment the server is ready).
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
+    // A wrong variable stops the server here, with its name (lib/config/env.ts).
+    const { appConfigOrExit } = await import('./lib/config/env');
+    appConfigOrExit();
     const path = await import('node:path');
     const { pathToFileURL } = await import('node:url');
     const hook = pathToFileURL(path.join(process.cwd(), 'lib', 'server', 'http-entry-hook.mjs'));

@@ -7,6 +7,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { REQUEST_PATH_HEADER } from '@/lib/auth/paths';
 import { BASE_SECURITY_HEADERS, HSTS, newNonce, pageCsp } from '@/lib/security/csp';
 import { messagePage } from '@/lib/http/message-page';
+import { appConfig } from '@/lib/config/env';
 
 /** A path whose percent-encoding is broken (`%zz`, a cut UTF-8 sequence) names nothing. */
 function hasMalformedEncoding(pathname: string): boolean {
@@ -30,7 +31,7 @@ export function proxy(request: NextRequest) {
   // Print pages carry their own stricter policy (next.config.mjs).
   if (request.nextUrl.pathname.startsWith('/impression/')) return NextResponse.next();
   const nonce = newNonce();
-  const csp = pageCsp(nonce, { development: process.env.NODE_ENV === 'development' });
+  const csp = pageCsp(nonce, { development: appConfig().development });
   const headers = new Headers(request.headers);
   headers.set(REQUEST_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   headers.set('Content-Security-Policy', csp);

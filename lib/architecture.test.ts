@@ -67,6 +67,17 @@ describe('layers', () => {
     expect(offenders(/^lib\/ui\//, /^lib\/(db|pages|trace|impression)\//)).toEqual([]);
   });
 
+  it('reads environment variables only in lib/config/env.ts', () => {
+    // instrumentation.ts asks Next.js which runtime it is in; lib/db/testing.ts is test code.
+    const allowed = new Set(['lib/config/env.ts', 'lib/db/testing.ts', 'instrumentation.ts']);
+    const readers = [...graph.keys()].filter(
+      (file) =>
+        !allowed.has(file) &&
+        fs.readFileSync(path.join(ROOT, file), 'utf8').includes('process.env'),
+    );
+    expect(readers).toEqual([]);
+  });
+
   it('has no import cycle', () => {
     expect(graph.size).toBeGreaterThan(80); // the scan found the sources
     const cycles: string[] = [];

@@ -4,10 +4,12 @@
 // after `npm run db:migrate` (again after each migration). CPRO_APP_PASSWORD, when set,
 // becomes the role's password.
 import { grantAppRole, isRoleName } from '@/lib/db/roles';
+import { appConfigOrExit } from '@/lib/config/env';
 import { openForScript } from './open-database';
 
+const config = appConfigOrExit();
 const role = process.argv[2] ?? 'cpro_app';
-if (!process.env.DATABASE_URL) {
+if (!config.databaseUrl) {
   console.error(
     '[cpro] db:roles concerne PostgreSQL : indiquez DATABASE_URL (le rôle propriétaire des tables).',
   );
@@ -19,10 +21,10 @@ if (!isRoleName(role)) {
 }
 const connection = await openForScript({ prepareEmbedded: false });
 try {
-  await grantAppRole(connection.db, role, process.env.CPRO_APP_PASSWORD ?? null);
-  const url = new URL(process.env.DATABASE_URL);
+  await grantAppRole(connection.db, role, config.appRolePassword ?? null);
+  const url = new URL(config.databaseUrl);
   url.username = role;
-  url.password = process.env.CPRO_APP_PASSWORD ? '…' : '';
+  url.password = config.appRolePassword ? '…' : '';
   console.log(`[cpro] Rôle « ${role} » prêt : l'application se connecte avec DATABASE_URL=${url}`);
 } finally {
   await connection.close();

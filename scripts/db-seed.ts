@@ -3,6 +3,7 @@
 // ≈ 600 establishments, 40 000 pupils, 240 000 bilans, 5 million positionnements.
 import { parseArgs } from 'node:util';
 import { openForScript } from './open-database';
+import { appConfigOrExit } from '@/lib/config/env';
 import { seedDemo } from '@/drizzle/seed/seed';
 import { NATIONAL, seedNational } from '@/drizzle/seed/national';
 import { todayInParis } from '@/lib/common/dates';
@@ -17,7 +18,7 @@ if (values.scale !== 'demo' && values.scale !== 'national') {
   console.error('Usage : npm run db:seed [-- --scale national [--etablissements <n>]]');
   process.exit(2);
 }
-if (values.scale === 'national' && !process.env.DATABASE_URL) {
+if (values.scale === 'national' && !appConfigOrExit().databaseUrl) {
   console.error(
     "[cpro] L'échelle nationale demande un vrai PostgreSQL : définissez DATABASE_URL (la base embarquée n'est pas faite pour 5 millions de lignes).",
   );

@@ -1,5 +1,6 @@
 // Makes sure a Chromium exists before the e2e tests: on Debian as root it installs the
 // `chromium` package; anywhere else it stops with the instructions.
+import { appConfig } from '@/lib/config/env';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { BrowserNotFoundError, findChromium, type FoundBrowser } from '@/lib/pdf/find-chromium';
@@ -8,7 +9,7 @@ export function ensureBrowser(): FoundBrowser {
   const found = findChromium();
   if (found) return found;
   const canApt =
-    process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get') && !process.env.CHROMIUM_PATH;
+    process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get') && !appConfig().chromiumPath;
   if (!canApt) throw new BrowserNotFoundError();
   console.log('[cpro] Installation de Chromium (apt-get install chromium)…');
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });

@@ -6,19 +6,24 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getAuthSecret } from '@/lib/auth/secret';
-import { embeddedDatabaseDir } from '@/lib/db/client';
+import { appConfigOrExit } from '@/lib/config/env';
+import { embeddedDatabaseDir } from '@/lib/config/paths';
 import { DatabaseLockedError, lockHolder } from '@/lib/db/lock';
 import { buildIfNeeded, nextBin } from './build-if-needed';
 
 const dev = process.argv.includes('--dev');
 const skipBuild = process.argv.includes('--no-build');
-const port = process.env.PORT ?? '3000';
+// A wrong variable stops here, with its name, before anything is built or started.
+const config = appConfigOrExit();
+const port = String(config.port);
+const publicUrl = config.publicUrl ?? `http://localhost:${port}`;
 
+// Handed to the server process (and to next-auth, which reads them itself).
 process.env.NEXTAUTH_SECRET = getAuthSecret();
-process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+process.env.NEXTAUTH_URL = publicUrl;
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
-if (!process.env.DATABASE_URL) {
+if (!config.databaseUrl) {
   // Refuse before building: the server would only find out once started.
   const lock = `${embeddedDatabaseDir()}.lock`;
   const holder = lockHolder(lock);
@@ -31,12 +36,12 @@ if (!process.env.DATABASE_URL) {
 if (!dev && !skipBuild) buildIfNeeded();
 
 console.log(
-  `[cpro] Démarrage sur ${process.env.NEXTAUTH_URL} — base ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embarquée (${embeddedDatabaseDir()})`}`,
+  `[cpro] Démarrage sur ${publicUrl} — base ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embarquée (${embeddedDatabaseDir()})`}`,
 );
 // A larger young generation for the server: a page allocates about a megabyte of short-
 // lived objects, and with V8's default 16 MB semi-space the collector ran every few pages,
 // a tenth of a bilan page's CPU time (bench/README.md). Costs at most ~100 MB of memory.
-const nodeFlags = (process.env.NODE_OPTIONS ?? '').includes('--max-semi-space-size')
+const nodeFlags = config.nodeOptions.includes('--max-semi-space-size')
   ? []
   : ['--max-semi-space-size=64'];
 // Before Next.js starts listening: every request carries its socket address, and methods

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JWT } from 'next-auth/jwt';
 import { authOptionsFor } from './options';
-import { sessionMaxAgeSeconds } from './session-lifetime';
+import { appConfig } from '@/lib/config/env';
 
 function refresh(token: JWT) {
   const jwt = authOptionsFor(false).callbacks!.jwt!;
@@ -23,7 +23,7 @@ describe('next-auth jwt callback', () => {
   });
 
   it('refuses to refresh a session past its lifetime, or one without a sign-in time', async () => {
-    const old = Math.floor(Date.now() / 1000) - sessionMaxAgeSeconds() - 60;
+    const old = Math.floor(Date.now() / 1000) - appConfig().sessionMaxAgeSeconds - 60;
     await expect(refresh({ sub: 'u', sessionVersion: 0, authTime: old })).rejects.toThrow();
     await expect(refresh({ sub: 'u', sessionVersion: 0 })).rejects.toThrow();
   });

@@ -12,13 +12,13 @@ import { findAccount } from './accounts';
 import { signInAttempts } from './attempts';
 import { normalizeEmail, verifyCredentials } from './credentials';
 import { safeCallbackPath } from './paths';
-import { sessionMaxAgeSeconds } from './session-lifetime';
+import { appConfig } from '@/lib/config/env';
 import { ATTEMPT_FIELD } from './sign-in-request';
 import { getAuthSecret } from './secret';
 import { revokeSessions } from './revocation';
 import { clearAttempts } from './throttle';
 
-const SCHOOL_DAY_SECONDS = sessionMaxAgeSeconds();
+const SCHOOL_DAY_SECONDS = appConfig().sessionMaxAgeSeconds;
 
 function nowSeconds(): number {
   return Math.floor(Date.now() / 1000);

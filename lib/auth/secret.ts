@@ -5,12 +5,14 @@ import 'server-only';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { appConfig } from '@/lib/config/env';
 import { dataDir } from '@/lib/config/paths';
 
 let cached: string | undefined;
 
 export function getAuthSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const configured = appConfig().authSecret;
+  if (configured) return configured;
   if (cached) return cached;
   const file = path.join(dataDir(), 'secret');
   try {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { NextApiRequest } from 'next';
 import { decode, encode, getToken } from 'next-auth/jwt';
 import { SessionTokenReader, sessionCookieName, secureCookies } from './session-token';
+import { parseConfig } from '@/lib/config/env';
 
 const SECRET = 'secret-de-test-pour-les-sessions-0123456789';
 const USER = '35109ae7-8c8b-56f6-93d2-35f2347ebeb0';
@@ -19,9 +20,9 @@ function token(claims: Record<string, unknown>, maxAge = 3600, secret = SECRET) 
 
 describe('session cookie', () => {
   it('has the name next-auth gives it, with the __Secure- prefix over https', async () => {
-    expect(secureCookies({ NEXTAUTH_URL: 'https://cpro.example.fr' })).toBe(true);
-    expect(secureCookies({ NEXTAUTH_URL: 'http://localhost:3000' })).toBe(false);
-    expect(secureCookies({})).toBe(false);
+    expect(secureCookies(parseConfig({ NEXTAUTH_URL: 'https://cpro.example.fr' }))).toBe(true);
+    expect(secureCookies(parseConfig({ NEXTAUTH_URL: 'http://localhost:3000' }))).toBe(false);
+    expect(secureCookies(parseConfig({}))).toBe(false);
     const jwt = await token({ sub: USER, sessionVersion: 0 });
     for (const secureCookie of [true, false]) {
       // next-auth's own reader finds the token under our name, and only there.

@@ -12,7 +12,7 @@
 // sign-in by options.ts), however often next-auth refreshed its expiry in between.
 import 'server-only';
 import { decode, type JWT } from 'next-auth/jwt';
-import { sessionMaxAgeSeconds } from './session-lifetime';
+import { appConfig, type AppConfig } from '@/lib/config/env';
 
 const SESSION_COOKIE = 'next-auth.session-token';
 // next-auth accepts a token up to 15 s after its expiry (clock skew); so do we.
@@ -23,8 +23,8 @@ const CLOCK_TOLERANCE_SECONDS = 15;
  * https through a trusted proxy gets Secure cookies too (options.ts, session.ts). Cookies
  * over https carry the __Secure- prefix: the rule next-auth applies.
  */
-export function secureCookies(env: Record<string, string | undefined> = process.env): boolean {
-  return env.NEXTAUTH_URL?.startsWith('https://') ?? false;
+export function secureCookies(config: AppConfig = appConfig()): boolean {
+  return config.publicUrl?.startsWith('https://') ?? false;
 }
 
 export function sessionCookieName(secure = secureCookies()): string {
@@ -44,7 +44,7 @@ export class SessionTokenReader {
     private readonly maxEntries = 10_000,
     private readonly now: () => number = () => Date.now() / 1000,
     private readonly decodeToken: typeof decode = decode,
-    private readonly maxAgeSeconds = sessionMaxAgeSeconds(),
+    private readonly maxAgeSeconds = appConfig().sessionMaxAgeSeconds,
   ) {}
 
   /** The token's claims, or null when it is absent, forged, expired or not ours. */

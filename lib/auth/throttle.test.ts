@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDrivers } from '@/lib/db/testing';
 import type { Connection } from '@/lib/db/connect';
+import { parseConfig } from '@/lib/config/env';
 import {
   clearAttempts,
   globalSignInLimit,
@@ -11,7 +12,7 @@ import {
   throttlePolicy,
 } from './throttle';
 
-const policy = throttlePolicy({});
+const policy = throttlePolicy(parseConfig({}));
 const minutes = (start: Date, n: number) => new Date(start.getTime() + n * 60_000);
 
 describe('throttle keys and addresses', () => {
@@ -25,17 +26,19 @@ describe('throttle keys and addresses', () => {
   });
 
   it('caps the whole module at 300 sign-ins a minute unless configured', () => {
-    expect(globalSignInLimit({})).toBe(300);
-    expect(globalSignInLimit({ SIGNIN_GLOBAL_PER_MINUTE: '20' })).toBe(20);
+    expect(globalSignInLimit(parseConfig({}))).toBe(300);
+    expect(globalSignInLimit(parseConfig({ SIGNIN_GLOBAL_PER_MINUTE: '20' }))).toBe(20);
   });
 
   it('defaults to 10 failures in 15 minutes, locked 15 minutes', () => {
     expect(policy).toEqual({ maxFailures: 10, windowSeconds: 900, lockSeconds: 900 });
-    expect(throttlePolicy({ SIGNIN_LOCK_SECONDS: '5', SIGNIN_MAX_FAILURES: 'x' })).toEqual({
+    expect(throttlePolicy(parseConfig({ SIGNIN_LOCK_SECONDS: '5' }))).toEqual({
       maxFailures: 10,
       windowSeconds: 900,
       lockSeconds: 5,
     });
+    // A value that is not a number no longer falls back silently: the start stops (config).
+    expect(() => parseConfig({ SIGNIN_MAX_FAILURES: 'x' })).toThrow(/SIGNIN_MAX_FAILURES/);
   });
 });
 

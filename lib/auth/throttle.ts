@@ -9,6 +9,7 @@ import { connexionEchecs } from '@/lib/db/schema';
 import { rowsOf } from '@/lib/db/rows';
 import type { Database } from '@/lib/db/types';
 import { normalizeEmail } from './credentials';
+import { appConfig, type AppConfig } from '@/lib/config/env';
 
 export interface ThrottlePolicy {
   maxFailures: number;
@@ -16,24 +17,15 @@ export interface ThrottlePolicy {
   lockSeconds: number;
 }
 
-function positive(value: string | undefined, fallback: number): number {
-  const parsed = Number(value);
-  return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
-}
-
-export function throttlePolicy(
-  env: Record<string, string | undefined> = process.env,
-): ThrottlePolicy {
-  return {
-    maxFailures: positive(env.SIGNIN_MAX_FAILURES, 10),
-    windowSeconds: positive(env.SIGNIN_WINDOW_SECONDS, 15 * 60),
-    lockSeconds: positive(env.SIGNIN_LOCK_SECONDS, 15 * 60),
-  };
+/** The limits of the configuration (SIGNIN_MAX_FAILURES, _WINDOW_SECONDS, _LOCK_SECONDS). */
+export function throttlePolicy(config: AppConfig = appConfig()): ThrottlePolicy {
+  const { maxFailures, windowSeconds, lockSeconds } = config.signIn;
+  return { maxFailures, windowSeconds, lockSeconds };
 }
 
 /** Sign-ins of the whole module per minute (every instance together). */
-export function globalSignInLimit(env: Record<string, string | undefined> = process.env): number {
-  return positive(env.SIGNIN_GLOBAL_PER_MINUTE, 300);
+export function globalSignInLimit(config: AppConfig = appConfig()): number {
+  return config.signIn.globalPerMinute;
 }
 
 /**

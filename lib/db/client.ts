@@ -4,8 +4,8 @@
 // (lib/server/startup.ts), scripts pass their own. Kept on globalThis because Next.js
 // bundles pages and route handlers separately and PGlite must be opened once per process.
 import 'server-only';
-import path from 'node:path';
-import { dataDir } from '@/lib/config/paths';
+import { appConfig } from '@/lib/config/env';
+import { embeddedDatabaseDir } from '@/lib/config/paths';
 import { connectPostgres, openEmbedded, type Connection } from './connect';
 import type { Database } from './types';
 
@@ -22,17 +22,13 @@ export function prepareServerDatabaseWith(preparation: EmbeddedPreparation): voi
   globalForDb.cproPrepareEmbedded = preparation;
 }
 
-export function embeddedDatabaseDir(): string {
-  return path.join(dataDir(), 'pglite');
-}
-
 /** Opens the database configured by the environment (used by the server and the scripts). */
 export async function openConfiguredDatabase(options: {
   prepareEmbedded?: EmbeddedPreparation;
   /** For scripts doing bulk work; the server keeps the default (10 s). */
   statementTimeoutMs?: number;
 }): Promise<Connection> {
-  const url = process.env.DATABASE_URL;
+  const url = appConfig().databaseUrl;
   if (url) return connectPostgres(url, { statementTimeoutMs: options.statementTimeoutMs });
   const connection = await openEmbedded(embeddedDatabaseDir());
   if (options.prepareEmbedded) {

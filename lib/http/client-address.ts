@@ -5,6 +5,7 @@
 // its sign-in attempts are counted against, or claim https. The socket address itself is
 // stamped on each request by lib/server/http-entry-hook.mjs.
 import net from 'node:net';
+import { appConfig } from '@/lib/config/env';
 
 export const SOCKET_ADDRESS_HEADER = 'x-cpro-socket-address';
 
@@ -58,7 +59,7 @@ export class TrustedProxies {
 let configured: TrustedProxies | undefined;
 
 export function trustedProxies(): TrustedProxies {
-  configured ??= new TrustedProxies(process.env.TRUSTED_PROXIES);
+  configured ??= new TrustedProxies(appConfig().trustedProxies);
   return configured;
 }
 

@@ -7,6 +7,7 @@
 import 'server-only';
 import type { Teacher } from '@/lib/auth/session';
 import { getAuthSecret } from '@/lib/auth/secret';
+import { appConfig } from '@/lib/config/env';
 import { traceBilan, traceClasse } from '@/lib/trace/acces';
 import { traceAfterResponse } from '@/lib/trace/after-response';
 import { getDb } from '@/lib/db/client';
@@ -28,7 +29,7 @@ export interface PdfDocument {
 }
 
 export function printOrigin(): string {
-  return process.env.PDF_PRINT_ORIGIN ?? `http://127.0.0.1:${process.env.PORT ?? '3000'}`;
+  return appConfig().pdf.printOrigin;
 }
 
 const globalForPdf = globalThis as typeof globalThis & {
@@ -36,16 +37,18 @@ const globalForPdf = globalThis as typeof globalThis & {
 };
 
 export function pdfService(): { renderer: PdfRenderer; cache: PdfCache } {
+  const { pdf } = appConfig();
   globalForPdf.cproPdf ??= {
     renderer: new PdfRenderer({
-      allowedOrigin: new URL(printOrigin()).origin,
-      maxWaiting: Number(process.env.PDF_MAX_WAITING ?? 8),
-      jobTimeoutMs: Number(process.env.PDF_JOB_TIMEOUT_MS ?? 30_000),
-      recycleAfter: Number(process.env.PDF_RECYCLE_AFTER ?? 200),
-      wsEndpoint: process.env.PLAYWRIGHT_WS_ENDPOINT || undefined,
-      contextPerJob: process.env.PDF_CONTEXT_PER_JOB === '1',
+      allowedOrigin: new URL(pdf.printOrigin).origin,
+      maxWaiting: pdf.maxWaiting,
+      jobTimeoutMs: pdf.jobTimeoutMs,
+      recycleAfter: pdf.recycleAfter,
+      wsEndpoint: pdf.wsEndpoint,
+      wsChromiumPath: pdf.wsChromiumPath,
+      contextPerJob: pdf.contextPerJob,
     }),
-    cache: new PdfCache(Number(process.env.PDF_CACHE_MAX_BYTES ?? 64 * 1024 * 1024)),
+    cache: new PdfCache(pdf.cacheMaxBytes),
   };
   return globalForPdf.cproPdf;
 }

@@ -5,6 +5,7 @@ import { BrowserNotFoundError } from '@/lib/pdf/find-chromium';
 import { PdfBusyError, PdfTeacherLimitError, PdfTimeoutError } from '@/lib/pdf/errors';
 import type { PdfDocument } from './documents';
 import { messagePage } from '@/lib/http/message-page';
+import { appConfig } from '@/lib/config/env';
 
 const NO_STORE = 'private, no-store';
 
@@ -32,9 +33,7 @@ export async function pdfResponse(work: () => Promise<PdfDocument | null>): Prom
         'Cache-Control': NO_STORE,
         // Whether a colleague printed the same pupil is none of the client's business; the
         // benchmarks (CPRO_BENCH_PAGES=1) read it to check the cache.
-        ...(process.env.CPRO_BENCH_PAGES === '1'
-          ? { 'X-PDF-Cache': document.cached ? 'hit' : 'miss' }
-          : {}),
+        ...(appConfig().benchPages ? { 'X-PDF-Cache': document.cached ? 'hit' : 'miss' } : {}),
       },
     });
   } catch (error) {

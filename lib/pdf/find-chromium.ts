@@ -1,6 +1,7 @@
 // Finds a Chromium for printing PDFs and running e2e tests: `CHROMIUM_PATH` first, then
 // Playwright's own downloaded browser (a developer's laptop), then the system's
 // (Debian's `chromium` package on servers and CI, where Playwright cannot download).
+import { appConfig } from '@/lib/config/env';
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
 
@@ -51,8 +52,9 @@ function isExecutable(file: string): boolean {
   }
 }
 
-export function findChromium(): FoundBrowser | null {
-  const fromEnv = process.env.CHROMIUM_PATH;
+export function findChromium(
+  fromEnv: string | undefined = appConfig().chromiumPath,
+): FoundBrowser | null {
   if (fromEnv) return isExecutable(fromEnv) ? { path: fromEnv, source: 'CHROMIUM_PATH' } : null;
   try {
     const own = chromium.executablePath();
@@ -64,13 +66,13 @@ export function findChromium(): FoundBrowser | null {
   return system ? { path: system, source: 'system' } : null;
 }
 
-export function requireChromium(): FoundBrowser {
-  const found = findChromium();
+export function requireChromium(
+  fromEnv: string | undefined = appConfig().chromiumPath,
+): FoundBrowser {
+  const found = findChromium(fromEnv);
   if (!found) {
     throw new BrowserNotFoundError(
-      process.env.CHROMIUM_PATH
-        ? ` (CHROMIUM_PATH=${process.env.CHROMIUM_PATH} n'est pas un exécutable)`
-        : '',
+      fromEnv ? ` (CHROMIUM_PATH=${fromEnv} n'est pas un exécutable)` : '',
     );
   }
   return found;

@@ -116,7 +116,6 @@ describe('PdfRenderer', () => {
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    const previous = process.env.PLAYWRIGHT_WS_CHROMIUM_PATH;
     try {
       const wsEndpoint = await new Promise<string>((resolve, reject) => {
         server.stdout?.on('data', (chunk: Buffer) => {
@@ -125,8 +124,10 @@ describe('PdfRenderer', () => {
         });
         server.once('exit', () => reject(new Error('run-server exited')));
       });
-      if (chromium.source !== 'playwright') process.env.PLAYWRIGHT_WS_CHROMIUM_PATH = chromium.path;
-      const pdf = renderer({ wsEndpoint });
+      const pdf = renderer({
+        wsEndpoint,
+        wsChromiumPath: chromium.source !== 'playwright' ? chromium.path : undefined,
+      });
       try {
         const bytes = await pdf.render(`${ours.origin}/bilan`);
         expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
@@ -135,8 +136,6 @@ describe('PdfRenderer', () => {
       }
       expect(outsideHits).toEqual([]);
     } finally {
-      if (previous === undefined) delete process.env.PLAYWRIGHT_WS_CHROMIUM_PATH;
-      else process.env.PLAYWRIGHT_WS_CHROMIUM_PATH = previous;
       const exited = new Promise((resolve) => server.once('exit', resolve));
       server.kill('SIGKILL'); // run-server ignores SIGTERM while it holds a browser
       await exited;

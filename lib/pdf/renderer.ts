@@ -19,6 +19,8 @@ export interface RendererSettings {
   jobTimeoutMs: number;
   recycleAfter: number;
   wsEndpoint?: string;
+  /** The browser's path on the remote browser server's machine, if not its default. */
+  wsChromiumPath?: string;
   /**
    * A fresh context for every job, closed right after it: the strictest isolation between
    * jobs, at ~0.5 s more per PDF (a new renderer process). Off by default.
@@ -140,8 +142,7 @@ export class PdfRenderer {
       // The remote server honours a browser path and flags only when started with --unsafe;
       // PLAYWRIGHT_WS_CHROMIUM_PATH names the browser on *that* machine.
       const launch: Record<string, unknown> = { args, headless: true };
-      if (process.env.PLAYWRIGHT_WS_CHROMIUM_PATH)
-        launch.executablePath = process.env.PLAYWRIGHT_WS_CHROMIUM_PATH;
+      if (this.settings.wsChromiumPath) launch.executablePath = this.settings.wsChromiumPath;
       return chromium.connect(this.settings.wsEndpoint, {
         headers: { 'x-playwright-launch-options': JSON.stringify(launch) },
         timeout: 15_000,

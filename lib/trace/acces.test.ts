@@ -8,6 +8,7 @@ import { clearTracesForTests, pgErrorCode, testDrivers } from '@/lib/db/testing'
 import { tracesAcces } from '@/lib/db/schema';
 import type { Connection } from '@/lib/db/connect';
 import { purgeTraces, retentionLimit, traceBilan, traceClasse } from './acces';
+import { parseConfig } from '@/lib/config/env';
 
 const demo = stableId('etablissement', DEMO_UAI);
 const voisin = stableId('etablissement', VOISIN_UAI);
@@ -122,7 +123,10 @@ describe.each(testDrivers())('access trace ($name)', (driver) => {
         creeLe: new Date(creeLe),
       });
     }
-    const limit = retentionLimit(new Date('2026-11-28T12:00:00Z'), {});
+    const limit = retentionLimit(
+      new Date('2026-11-28T12:00:00Z'),
+      parseConfig({}).traceRetentionMonths,
+    );
     expect(limit.toISOString()).toBe('2025-11-28T12:00:00.000Z');
     expect(await purgeTraces(connection.db, limit)).toBe(2);
     const left = await connection.db
@@ -131,9 +135,10 @@ describe.each(testDrivers())('access trace ($name)', (driver) => {
       .where(and(eq(tracesAcces.etablissementId, demo), eq(tracesAcces.route, '/purge')));
     expect(left.map((r) => r.creeLe.toISOString())).toEqual(['2026-11-01T10:00:00.000Z']);
     expect(
-      retentionLimit(new Date('2026-11-28T12:00:00Z'), {
-        TRACE_RETENTION_MONTHS: '3',
-      }).toISOString(),
+      retentionLimit(
+        new Date('2026-11-28T12:00:00Z'),
+        parseConfig({ TRACE_RETENTION_MONTHS: '3' }).traceRetentionMonths,
+      ).toISOString(),
     ).toBe('2026-08-28T12:00:00.000Z');
   });
 

@@ -4,6 +4,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
+import { appConfig } from '@/lib/config/env';
 import { rowsOf } from '@/lib/db/rows';
 
 export type TraceAction =
@@ -97,12 +98,7 @@ export async function purgeTraces(db: Database, before: Date): Promise<number> {
 }
 
 /** The retention limit: `TRACE_RETENTION_MONTHS` (default 12) months before `now`. */
-export function retentionLimit(
-  now: Date,
-  env: Record<string, string | undefined> = process.env,
-): Date {
-  const configured = Number(env.TRACE_RETENTION_MONTHS);
-  const months = Number.isInteger(configured) && configured > 0 ? configured : 12;
+export function retentionLimit(now: Date, months: number = appConfig().traceRetentionMonths): Date {
   const limit = new Date(now);
   limit.setUTCMonth(limit.getUTCMonth() - months);
   return limit;

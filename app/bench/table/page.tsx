@@ -5,13 +5,14 @@
 // CPRO_BENCH_PAGES=1, so a school's server never serves it.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { appConfig } from '@/lib/config/env';
 import { COMPETENCES_SN } from '@/drizzle/seed/referentiel-sn';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Page de référence des mesures' };
 
 export default function BenchTablePage() {
-  if (process.env.CPRO_BENCH_PAGES !== '1') notFound();
+  if (!appConfig().benchPages) notFound();
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
       <h1 className="text-2xl font-bold">Compétences du référentiel</h1>

@@ -1,0 +1,196 @@
+// Every environment variable the module reads, in one place: its default, its range, and a
+// French message naming it when it is wrong. Validated at start-up (scripts/start.ts,
+// instrumentation.ts), so `PDF_MAX_WAITING=abc` stops the server with a clear sentence
+// instead of quietly making a queue unbounded. `.env.example` and the README's table list
+// the same variables. Nothing else in the code reads `process.env` (lib/architecture.test.ts).
+import path from 'node:path';
+import { z } from 'zod';
+
+type Env = Record<string, string | undefined>;
+
+/** An integer variable within [min, max], `fallback` when unset or empty. */
+function integer(min: number, max: number, fallback: number) {
+  return z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined || value.trim() === '') return fallback;
+      const parsed = Number(value);
+      if (!/^\s*-?\d+\s*$/.test(value) || parsed < min || parsed > max) {
+        context.addIssue({
+          code: 'custom',
+          message: `doit être un nombre entier de ${min} à ${max} (reçu « ${value} »)`,
+        });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+}
+
+function flag() {
+  return z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined || value === '' || value === '0') return false;
+      if (value === '1') return true;
+      context.addIssue({ code: 'custom', message: `doit valoir 0 ou 1 (reçu « ${value} »)` });
+      return z.NEVER;
+    });
+}
+
+function url(protocols: string[]) {
+  return z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined || value === '') return undefined;
+      try {
+        const parsed = new URL(value);
+        if (protocols.includes(parsed.protocol)) return value;
+      } catch {
+        // reported below
+      }
+      context.addIssue({
+        code: 'custom',
+        message: `doit être une URL ${protocols.join(' ou ')}//… (reçu « ${value} »)`,
+      });
+      return z.NEVER;
+    });
+}
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value === '' ? undefined : value));
+
+const schema = z.object({
+  NODE_ENV: optionalText,
+  PORT: integer(1, 65_535, 3000),
+  DATABASE_URL: url(['postgres:', 'postgresql:']),
+  DATA_DIR: optionalText,
+  NEXTAUTH_SECRET: optionalText,
+  NEXTAUTH_URL: url(['http:', 'https:']),
+  SESSION_MAX_AGE_SECONDS: integer(60, 7 * 24 * 3600, 10 * 3600),
+  SIGNIN_MAX_FAILURES: integer(1, 1000, 10),
+  SIGNIN_WINDOW_SECONDS: integer(1, 24 * 3600, 15 * 60),
+  SIGNIN_LOCK_SECONDS: integer(1, 24 * 3600, 15 * 60),
+  SIGNIN_GLOBAL_PER_MINUTE: integer(1, 1_000_000, 300),
+  TRUSTED_PROXIES: optionalText,
+  TRACE_RETENTION_MONTHS: integer(1, 120, 12),
+  CHROMIUM_PATH: optionalText,
+  PDF_PRINT_ORIGIN: url(['http:', 'https:']),
+  PDF_MAX_WAITING: integer(0, 1000, 8),
+  PDF_JOB_TIMEOUT_MS: integer(1000, 600_000, 30_000),
+  PDF_RECYCLE_AFTER: integer(1, 100_000, 200),
+  PDF_CACHE_MAX_BYTES: integer(0, 4 * 1024 ** 3, 64 * 1024 * 1024),
+  PDF_CONTEXT_PER_JOB: flag(),
+  PLAYWRIGHT_WS_ENDPOINT: url(['ws:', 'wss:']),
+  PLAYWRIGHT_WS_CHROMIUM_PATH: optionalText,
+  CPRO_BENCH_PAGES: flag(),
+  CPRO_APP_PASSWORD: optionalText,
+  NODE_OPTIONS: optionalText,
+});
+
+export interface AppConfig {
+  development: boolean;
+  port: number;
+  /** PostgreSQL; absent → the embedded database under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  authSecret: string | undefined;
+  publicUrl: string | undefined;
+  sessionMaxAgeSeconds: number;
+  signIn: {
+    maxFailures: number;
+    windowSeconds: number;
+    lockSeconds: number;
+    globalPerMinute: number;
+  };
+  trustedProxies: string | undefined;
+  traceRetentionMonths: number;
+  chromiumPath: string | undefined;
+  pdf: {
+    printOrigin: string;
+    maxWaiting: number;
+    jobTimeoutMs: number;
+    recycleAfter: number;
+    cacheMaxBytes: number;
+    contextPerJob: boolean;
+    wsEndpoint: string | undefined;
+    wsChromiumPath: string | undefined;
+  };
+  benchPages: boolean;
+  /** `npm run db:roles`: the password given to the application's PostgreSQL role. */
+  appRolePassword: string | undefined;
+  /** Node.js options the launcher passes on (scripts/start.ts). */
+  nodeOptions: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration invalide :\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The configuration of `env`, or a ConfigError naming every wrong variable. */
+export function parseConfig(env: Env, cwd: string = process.cwd()): AppConfig {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`),
+    );
+  }
+  const v = result.data;
+  return {
+    development: v.NODE_ENV === 'development',
+    port: v.PORT,
+    databaseUrl: v.DATABASE_URL,
+    dataDir: path.resolve(cwd, v.DATA_DIR ?? '.data'),
+    authSecret: v.NEXTAUTH_SECRET,
+    publicUrl: v.NEXTAUTH_URL,
+    sessionMaxAgeSeconds: v.SESSION_MAX_AGE_SECONDS,
+    signIn: {
+      maxFailures: v.SIGNIN_MAX_FAILURES,
+      windowSeconds: v.SIGNIN_WINDOW_SECONDS,
+      lockSeconds: v.SIGNIN_LOCK_SECONDS,
+      globalPerMinute: v.SIGNIN_GLOBAL_PER_MINUTE,
+    },
+    trustedProxies: v.TRUSTED_PROXIES,
+    traceRetentionMonths: v.TRACE_RETENTION_MONTHS,
+    chromiumPath: v.CHROMIUM_PATH,
+    pdf: {
+      printOrigin: v.PDF_PRINT_ORIGIN ?? `http://127.0.0.1:${v.PORT}`,
+      maxWaiting: v.PDF_MAX_WAITING,
+      jobTimeoutMs: v.PDF_JOB_TIMEOUT_MS,
+      recycleAfter: v.PDF_RECYCLE_AFTER,
+      cacheMaxBytes: v.PDF_CACHE_MAX_BYTES,
+      contextPerJob: v.PDF_CONTEXT_PER_JOB,
+      wsEndpoint: v.PLAYWRIGHT_WS_ENDPOINT,
+      wsChromiumPath: v.PLAYWRIGHT_WS_CHROMIUM_PATH,
+    },
+    benchPages: v.CPRO_BENCH_PAGES,
+    appRolePassword: v.CPRO_APP_PASSWORD,
+    nodeOptions: v.NODE_OPTIONS ?? '',
+  };
+}
+
+let current: AppConfig | undefined;
+
+/** The process's configuration, parsed once (throws ConfigError when it is wrong). */
+export function appConfig(): AppConfig {
+  current ??= parseConfig(process.env);
+  return current;
+}
+
+/** For start-up code: the configuration, or the French message and exit code 1. */
+export function appConfigOrExit(): AppConfig {
+  try {
+    return appConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`[cpro] ${error.message}`);
+    process.exit(1);
+  }
+}

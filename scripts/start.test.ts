@@ -1,0 +1,26 @@
+// `npm start` with a wrong variable stops at once, naming it, before building anything.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+describe('npm start', () => {
+  it('refuses PDF_MAX_WAITING=abc with a French message naming the variable', () => {
+    const result = spawnSync(
+      process.execPath,
+      [
+        'node_modules/tsx/dist/cli.mjs',
+        '--conditions=react-server',
+        'scripts/start.ts',
+        '--no-build',
+      ],
+      {
+        env: { ...process.env, PDF_MAX_WAITING: 'abc', DATA_DIR: '.data/start-test' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'PDF_MAX_WAITING doit être un nombre entier de 0 à 1000 (reçu « abc »)',
+    );
+  });
+});

@@ -59,6 +59,15 @@ describe('layers', () => {
     expect(offenders(/^lib\/db\//, /^(drizzle\/|lib\/auth\/)/)).toEqual([]);
   });
 
+  it('the foundations (common helpers, config, database, HTTP answers) import no use case', () => {
+    expect(
+      offenders(
+        /^lib\/(common|config|db|http)\//,
+        /^lib\/(pages|impression|ui|pronote|bilans|trace)\//,
+      ),
+    ).toEqual([]);
+  });
+
   it('auth does not depend on the bilans domain', () => {
     expect(offenders(/^lib\/auth\//, /^lib\/bilans\//)).toEqual([]);
   });

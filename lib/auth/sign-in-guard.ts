@@ -11,6 +11,7 @@ import { NextRequest } from 'next/server';
 import NextAuth from 'next-auth';
 import { getDb } from '@/lib/db/client';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
+import { AppError, jsonError } from '@/lib/http/app-error';
 import { cameOverHttps, clientAddress } from '@/lib/http/client-address';
 import { authOptionsFor } from './options';
 import { signInAttempts } from './attempts';
@@ -28,18 +29,11 @@ export const TOO_MANY_ATTEMPTS = 'TropDeTentatives';
 const MAX_SIGN_INS_IN_FLIGHT = 16;
 let signInsInFlight = 0;
 
-function refusal(
-  request: Request,
-  status: number,
-  error: string,
-  message: string,
-  retryAfterSeconds?: number,
-): Response {
+/** The error as JSON, with the `url` next-auth's client follows (/login?error=<code>). */
+function refusal(request: Request, error: AppError): Response {
   const url = new URL('/login', request.url);
-  url.searchParams.set('error', error);
-  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
-  if (retryAfterSeconds !== undefined) headers['Retry-After'] = String(retryAfterSeconds);
-  return Response.json({ url: url.toString(), message }, { status, headers });
+  url.searchParams.set('error', error.details.code ?? error.kind);
+  return jsonError(error, { url: url.toString() });
 }
 
 function lockMessage(seconds: number): string {
@@ -55,7 +49,10 @@ async function signIn(request: NextRequest, context: AuthRouteContext, secure: b
     submitted = await readSignInRequest(request);
   } catch (error) {
     if (!(error instanceof InvalidSignInRequest)) throw error;
-    return refusal(request, 400, 'RequeteInvalide', error.message);
+    return refusal(
+      request,
+      new AppError('bad_request', error.message, { code: 'RequeteInvalide' }),
+    );
   }
   const keys = throttleKeys(submitted.email, clientAddress(request.headers));
   try {
@@ -65,15 +62,21 @@ async function signIn(request: NextRequest, context: AuthRouteContext, secure: b
     if (!global.allowed) {
       return refusal(
         request,
-        429,
-        TOO_MANY_ATTEMPTS,
-        lockMessage(global.retryAfterSeconds),
-        global.retryAfterSeconds,
+        new AppError('too_many_requests', lockMessage(global.retryAfterSeconds), {
+          code: TOO_MANY_ATTEMPTS,
+          retryAfterSeconds: global.retryAfterSeconds,
+        }),
       );
     }
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
-    return refusal(request, 503, 'ServiceIndisponible', 'Service momentanément indisponible.', 10);
+    return refusal(
+      request,
+      new AppError('unavailable', 'Service momentanément indisponible.', {
+        code: 'ServiceIndisponible',
+        retryAfterSeconds: 10,
+      }),
+    );
   }
   const body = new URLSearchParams(submitted.fields);
   body.set(ATTEMPT_FIELD, signInAttempts().issue(submitted.email, keys));
@@ -96,10 +99,11 @@ export async function handleAuthRequest(
   if (signInsInFlight >= MAX_SIGN_INS_IN_FLIGHT) {
     return refusal(
       request,
-      429,
-      'ConnexionsNombreuses',
-      'Trop de connexions en même temps. Réessayez dans quelques secondes.',
-      2,
+      new AppError(
+        'too_many_requests',
+        'Trop de connexions en même temps. Réessayez dans quelques secondes.',
+        { code: 'ConnexionsNombreuses', retryAfterSeconds: 2 },
+      ),
     );
   }
   signInsInFlight++;

@@ -5,8 +5,9 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { REQUEST_PATH_HEADER, safeCallbackPath } from '@/lib/auth/paths';
 import { isDatabaseUnavailable, UNAVAILABLE_PATH } from '@/lib/db/unavailable';
-import { databaseAnswers } from '@/lib/pages/health';
+import { databaseAnswers } from '@/lib/db/health';
 import { messagePage } from './message-page';
+import { AppError, htmlError } from './app-error';
 
 export function unavailableUrl(requestedPath: string | null | undefined): string {
   return `${UNAVAILABLE_PATH}?retour=${encodeURIComponent(safeCallbackPath(requestedPath))}`;
@@ -37,11 +38,11 @@ export async function unavailablePage(retour: string | null): Promise<Response> 
       { href: safeCallbackPath(retour), label: 'Revenir à la page demandée' },
     );
   }
-  return messagePage(
-    503,
-    'Service momentanément indisponible',
-    'La base de données des bilans ne répond pas pour le moment. Vos données ne sont pas perdues : réessayez dans quelques instants.',
-    { 'Retry-After': '10' },
-    { href: safeCallbackPath(retour), label: 'Réessayer' },
+  return htmlError(
+    new AppError(
+      'unavailable',
+      'La base de données des bilans ne répond pas pour le moment. Vos données ne sont pas perdues : réessayez dans quelques instants.',
+      { retryAfterSeconds: 10, link: { href: safeCallbackPath(retour), label: 'Réessayer' } },
+    ),
   );
 }

@@ -1,10 +1,9 @@
-// Turns a PDF job into the HTTP answer: the file, or a French message with the right
-// status (404 not found, 503 busy with Retry-After, 503 no browser naming CHROMIUM_PATH).
+// Turns a PDF job into the HTTP answer: the file, or the French page of its error
+// (lib/http/app-error.ts: 404 not found, 429 too many for this teacher, 503 busy or no
+// browser, each with its Retry-After).
 import 'server-only';
-import { BrowserNotFoundError } from '@/lib/pdf/find-chromium';
-import { PdfBusyError, PdfTeacherLimitError, PdfTimeoutError } from '@/lib/pdf/errors';
+import { AppError, asAppError, htmlError } from '@/lib/http/app-error';
 import type { PdfDocument } from './documents';
-import { messagePage } from '@/lib/http/message-page';
 import { appConfig } from '@/lib/config/env';
 
 const NO_STORE = 'private, no-store';
@@ -15,52 +14,38 @@ export function contentDisposition(filename: string): string {
 }
 
 export async function pdfResponse(work: () => Promise<PdfDocument | null>): Promise<Response> {
+  let document: PdfDocument | null;
   try {
-    const document = await work();
-    if (!document) {
-      return messagePage(
-        404,
-        'Page introuvable',
-        "Ce bilan n'existe pas ou n'est pas disponible pour votre établissement.",
-      );
-    }
-    return new Response(new Uint8Array(document.bytes), {
-      status: 200,
-      headers: {
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': contentDisposition(document.filename),
-        'Content-Length': String(document.bytes.length),
-        'Cache-Control': NO_STORE,
-        // Whether a colleague printed the same pupil is none of the client's business; the
-        // benchmarks (CPRO_BENCH_PAGES=1) read it to check the cache.
-        ...(appConfig().benchPages ? { 'X-PDF-Cache': document.cached ? 'hit' : 'miss' } : {}),
-      },
-    });
+    document = await work();
   } catch (error) {
-    if (error instanceof PdfTeacherLimitError) {
-      return messagePage(429, 'PDF déjà en préparation', error.message, {
-        'Retry-After': String(error.retryAfterSeconds),
-      });
-    }
-    if (error instanceof PdfBusyError) {
-      return messagePage(503, 'Service PDF occupé', error.message, {
-        'Retry-After': String(error.retryAfterSeconds),
-      });
-    }
-    if (error instanceof BrowserNotFoundError) {
-      return messagePage(503, 'Impression PDF indisponible', error.message);
-    }
-    if (error instanceof PdfTimeoutError) {
-      return messagePage(503, 'Impression PDF trop longue', error.message, { 'Retry-After': '10' });
-    }
+    const known = asAppError(error);
+    if (known) return htmlError(known);
     console.error('[pdf] échec :', error);
-    return messagePage(
-      503,
-      'Impression PDF indisponible',
-      'Le PDF n’a pas pu être produit. Réessayez dans un instant.',
-      {
-        'Retry-After': '10',
-      },
+    return htmlError(
+      new AppError('unavailable', 'Le PDF n’a pas pu être produit. Réessayez dans un instant.', {
+        title: 'Impression PDF indisponible',
+        retryAfterSeconds: 10,
+      }),
     );
   }
+  if (!document) {
+    return htmlError(
+      new AppError(
+        'not_found',
+        "Ce bilan n'existe pas ou n'est pas disponible pour votre établissement.",
+      ),
+    );
+  }
+  return new Response(new Uint8Array(document.bytes), {
+    status: 200,
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': contentDisposition(document.filename),
+      'Content-Length': String(document.bytes.length),
+      'Cache-Control': NO_STORE,
+      // Whether a colleague printed the same pupil is none of the client's business; the
+      // benchmarks (CPRO_BENCH_PAGES=1) read it to check the cache.
+      ...(appConfig().benchPages ? { 'X-PDF-Cache': document.cached ? 'hit' : 'miss' } : {}),
+    },
+  });
 }

@@ -1,20 +1,16 @@
-// The health check (/api/health, /indisponible): is the database answering? Bounded in time so a dead database gives a quick answer.
-import { sql } from 'drizzle-orm';
-import { getDb } from '@/lib/db/client';
+// Data of /api/health (load balancers, monitoring): whether the database answers.
+import 'server-only';
+import { databaseAnswers } from '@/lib/db/health';
 
-export async function databaseAnswers(timeoutMs = 3000): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
-  const probe = (async () => {
-    const db = await getDb();
-    await db.execute(sql`select 1`);
-    return true as const;
-  })().catch(() => false as const);
-  try {
-    return await Promise.race([probe, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+export interface Health {
+  ok: boolean;
+  body: { status: 'ok' } | { status: 'indisponible'; database: 'injoignable' };
+}
+
+export async function loadHealth(): Promise<Health> {
+  const ok = await databaseAnswers();
+  return {
+    ok,
+    body: ok ? { status: 'ok' } : { status: 'indisponible', database: 'injoignable' },
+  };
 }

@@ -1,26 +1,36 @@
-// What can go wrong when printing, each with the French message the teacher reads.
+// What can go wrong when printing, each an AppError (lib/http/app-error.ts) carrying the
+// French message the teacher reads, its status and when to try again.
+import { AppError } from '@/lib/http/app-error';
 
-export class PdfBusyError extends Error {
-  readonly retryAfterSeconds = 10;
+export class PdfBusyError extends AppError {
   constructor() {
-    super('Le service PDF est très sollicité en ce moment. Réessayez dans quelques secondes.');
+    super(
+      'busy',
+      'Le service PDF est très sollicité en ce moment. Réessayez dans quelques secondes.',
+      { title: 'Service PDF occupé', retryAfterSeconds: 10 },
+    );
     this.name = 'PdfBusyError';
   }
 }
 
-export class PdfTeacherLimitError extends Error {
-  readonly retryAfterSeconds = 5;
+export class PdfTeacherLimitError extends AppError {
   constructor(limit: number) {
     super(
+      'too_many_requests',
       `Vous avez déjà ${limit} PDF en cours de préparation : attendez qu'ils soient prêts, puis réessayez.`,
+      { title: 'PDF déjà en préparation', retryAfterSeconds: 5 },
     );
     this.name = 'PdfTeacherLimitError';
   }
 }
 
-export class PdfTimeoutError extends Error {
+export class PdfTimeoutError extends AppError {
   constructor(seconds: number) {
-    super(`La production du PDF a dépassé ${seconds} secondes. Réessayez dans un instant.`);
+    super(
+      'busy',
+      `La production du PDF a dépassé ${seconds} secondes. Réessayez dans un instant.`,
+      { title: 'Impression PDF trop longue', retryAfterSeconds: 10 },
+    );
     this.name = 'PdfTimeoutError';
   }
 }

@@ -2,6 +2,7 @@
 // Playwright's own downloaded browser (a developer's laptop), then the system's
 // (Debian's `chromium` package on servers and CI, where Playwright cannot download).
 import { appConfig } from '@/lib/config/env';
+import { AppError } from '@/lib/http/app-error';
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
 
@@ -32,12 +33,14 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export class BrowserNotFoundError extends Error {
+export class BrowserNotFoundError extends AppError {
   constructor(detail = '') {
     super(
+      'unavailable',
       `Aucun navigateur Chromium trouvé pour produire les PDF${detail}. ` +
         'Indiquez son chemin dans la variable CHROMIUM_PATH, ou installez-en un : ' +
         '`npx playwright install chromium` (poste de travail) ou `apt-get install chromium` (Debian/Ubuntu).',
+      { title: 'Impression PDF indisponible' },
     );
     this.name = 'BrowserNotFoundError';
   }

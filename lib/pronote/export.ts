@@ -5,6 +5,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
+import { AppError } from '@/lib/http/app-error';
 import { rowsOf } from '@/lib/db/rows';
 import { isUuid, normalizeUuid } from '@/lib/common/ids';
 import { isNiveau, NIVEAU_INFOS } from '@/lib/bilans/niveaux';
@@ -41,7 +42,12 @@ export interface ExportParams {
   curseur: { date: string; id: string } | null;
 }
 
-export class ParametreInvalide extends Error {}
+/** A query parameter PRONOTE got wrong: a 400 `parametre_invalide` with this message. */
+export class ParametreInvalide extends AppError {
+  constructor(message: string) {
+    super('bad_request', message, { code: 'parametre_invalide' });
+  }
+}
 
 const MAX_LIMITE = 500;
 

@@ -1,11 +1,12 @@
 // GET /api/pronote/v1/bilans: bearer token → establishment, parameters → period and page,
-// JSON (default) or CSV, ETag / If-None-Match, and a trace of the call. Errors are JSON
-// with a French message: 401 token, 400 parameters, 404 period.
+// JSON (default) or CSV, ETag / If-None-Match, and a trace of the call. Errors are the
+// JSON answers of lib/http/app-error.ts with a French message: 401 token, 400 parameters,
+// 404 period, 503 database.
 import 'server-only';
 import crypto from 'node:crypto';
 import type { Database } from '@/lib/db/types';
 import { getDb } from '@/lib/db/client';
-import { isDatabaseUnavailable } from '@/lib/db/unavailable';
+import { AppError, asAppError, jsonError } from '@/lib/http/app-error';
 import { toCsv } from './csv';
 import {
   lireBilans,
@@ -18,18 +19,6 @@ import { verifierJeton } from './jetons';
 
 const NO_STORE = 'private, no-store';
 
-function erreur(
-  status: number,
-  code: string,
-  message: string,
-  headers: Record<string, string> = {},
-): Response {
-  return Response.json(
-    { erreur: code, message },
-    { status, headers: { 'Cache-Control': NO_STORE, ...headers } },
-  );
-}
-
 function bearer(request: Request): string | null {
   const header = request.headers.get('authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -41,11 +30,12 @@ export async function serveExport(request: Request): Promise<Response> {
   try {
     return await handleExport(await getDb(), request);
   } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    console.error('[pronote] base de données indisponible :', (error as Error).message);
-    return erreur(503, 'service_indisponible', 'Service momentanément indisponible, réessayez.', {
-      'Retry-After': '10',
-    });
+    const known = asAppError(error);
+    if (!known) throw error;
+    if (known.kind === 'unavailable') {
+      console.error('[pronote] base de données indisponible :', (error as Error).message);
+    }
+    return jsonError(known);
   }
 }
 
@@ -57,26 +47,31 @@ export async function handleExport(
 ): Promise<Response> {
   const jeton = await verifierJeton(db, bearer(request));
   if (!jeton) {
-    return erreur(401, 'jeton_invalide', 'Jeton absent, inconnu ou révoqué.', {
-      'WWW-Authenticate': 'Bearer realm="cpro-pronote"',
-    });
+    return jsonError(
+      new AppError('unauthorized', 'Jeton absent, inconnu ou révoqué.', {
+        code: 'jeton_invalide',
+        headers: { 'WWW-Authenticate': 'Bearer realm="cpro-pronote"' },
+      }),
+    );
   }
   const url = new URL(request.url);
   let params;
   try {
     params = lireParametres(url.searchParams);
   } catch (error) {
-    if (error instanceof ParametreInvalide) return erreur(400, 'parametre_invalide', error.message);
+    if (error instanceof ParametreInvalide) return jsonError(error);
     throw error;
   }
   const periode = await trouverPeriode(db, jeton.etablissementId, params.periode, today);
   if (!periode) {
-    return erreur(
-      404,
-      'periode_introuvable',
-      params.periode === 'courante'
-        ? "Aucune période n'est en cours aujourd'hui."
-        : 'Période inconnue pour cet établissement.',
+    return jsonError(
+      new AppError(
+        'not_found',
+        params.periode === 'courante'
+          ? "Aucune période n'est en cours aujourd'hui."
+          : 'Période inconnue pour cet établissement.',
+        { code: 'periode_introuvable' },
+      ),
     );
   }
   const { bilans, suivant } = await lireBilans(db, jeton.etablissementId, periode, params);

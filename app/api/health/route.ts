@@ -1,14 +1,11 @@
-import { databaseAnswers } from '@/lib/pages/health';
+import { loadHealth } from '@/lib/pages/health';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
-  const ok = await databaseAnswers();
-  return Response.json(
-    ok ? { status: 'ok' } : { status: 'indisponible', database: 'injoignable' },
-    {
-      status: ok ? 200 : 503,
-      headers: { 'Cache-Control': 'no-store' },
-    },
-  );
+  const health = await loadHealth();
+  return Response.json(health.body, {
+    status: health.ok ? 200 : 503,
+    headers: { 'Cache-Control': 'no-store' },
+  });
 }

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { openForScript } from './open-database';
 import { isUuid } from '@/lib/common/ids';
-import { creerJeton, listerJetons, revoquerJeton } from '@/lib/pronote/jetons';
+import { createPronoteToken, listPronoteTokens, revokePronoteToken } from '@/lib/pronote/tokens';
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +28,7 @@ const connection = await openForScript({ prepareEmbedded: true });
 let code = 0;
 try {
   if (values.list) {
-    const jetons = await listerJetons(connection.db, values.uai);
+    const jetons = await listPronoteTokens(connection.db, values.uai);
     if (jetons.length === 0) console.log('Aucun jeton.');
     for (const j of jetons) {
       const etat = j.revoqueLe ? `révoqué le ${j.revoqueLe.toISOString()}` : 'actif';
@@ -39,14 +39,18 @@ try {
     }
   } else if (values.revoke) {
     if (!isUuid(values.revoke)) usage();
-    if (await revoquerJeton(connection.db, values.revoke))
+    if (await revokePronoteToken(connection.db, values.revoke))
       console.log(`Jeton ${values.revoke} révoqué.`);
     else {
       console.error(`Aucun jeton actif ${values.revoke}.`);
       code = 1;
     }
   } else {
-    const cree = await creerJeton(connection.db, values.uai!, values.label ?? 'Connecteur PRONOTE');
+    const cree = await createPronoteToken(
+      connection.db,
+      values.uai!,
+      values.label ?? 'Connecteur PRONOTE',
+    );
     if (!cree) {
       console.error(`Aucun établissement avec l'UAI ${values.uai}.`);
       code = 1;

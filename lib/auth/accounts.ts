@@ -6,13 +6,14 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { etablissements, utilisateurs } from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';
+import type { Role } from '@/lib/db/enums';
 
 export interface Account {
   id: string;
   nom: string;
   prenom: string;
   email: string;
-  role: 'enseignant' | 'vie_scolaire' | 'direction';
+  role: Role;
   actif: boolean;
   sessionVersion: number;
   etablissement: { id: string; nom: string; uai: string };

@@ -12,6 +12,7 @@
 // sign-in by options.ts), however often next-auth refreshed its expiry in between.
 import 'server-only';
 import { decode, type JWT } from 'next-auth/jwt';
+import { LRUCache } from 'lru-cache';
 import { appConfig, type AppConfig } from '@/lib/config/env';
 
 const SESSION_COOKIE = 'next-auth.session-token';
@@ -37,15 +38,18 @@ export interface SessionClaims {
 }
 
 export class SessionTokenReader {
-  private readonly verified = new Map<string, { claims: SessionClaims; exp: number }>();
+  private readonly verified: LRUCache<string, { claims: SessionClaims; exp: number }>;
 
   constructor(
     private readonly secret: string,
-    private readonly maxEntries = 10_000,
+    maxEntries = 10_000,
     private readonly now: () => number = () => Date.now() / 1000,
     private readonly decodeToken: typeof decode = decode,
     private readonly maxAgeSeconds = appConfig().sessionMaxAgeSeconds,
-  ) {}
+  ) {
+    // Expiry is checked on read (claims and clock tolerance are ours); the LRU bounds memory.
+    this.verified = new LRUCache({ max: maxEntries });
+  }
 
   /** The token's claims, or null when it is absent, forged, expired or not ours. */
   async read(token: string | undefined): Promise<SessionClaims | null> {
@@ -69,10 +73,6 @@ export class SessionTokenReader {
     // Remembered until the earlier of its expiry and the end of its sign-in's lifetime.
     const exp = Math.min(payload.exp, payload.authTime + this.maxAgeSeconds);
     if (!this.current(exp)) return null;
-    if (this.verified.size >= this.maxEntries) {
-      // Oldest first: a Map iterates in insertion order.
-      this.verified.delete(this.verified.keys().next().value!);
-    }
     this.verified.set(token, { claims, exp });
     return claims;
   }

@@ -8,6 +8,7 @@ import { cache } from 'react';
 import { forbidden, redirect } from 'next/navigation';
 import { cookies, headers } from 'next/headers';
 import { findAccount } from './accounts';
+import type { Role } from '@/lib/db/enums';
 import { isUuid } from '@/lib/common/ids';
 import { getDb } from '@/lib/db/client';
 import { getAuthSecret } from './secret';
@@ -27,7 +28,7 @@ export interface SessionUser {
   nom: string;
   prenom: string;
   email: string;
-  role: 'enseignant' | 'vie_scolaire' | 'direction';
+  role: Role;
   etablissement: Etablissement;
 }
 

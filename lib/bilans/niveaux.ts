@@ -1,8 +1,9 @@
 // The five positioning levels: the single source of truth for their stored value, printed
 // symbol, meaning, colours and radar value (DESIGN.md). Every view takes them from here.
 
-export const NIVEAUX = ['NE', '-', '-+', '+', '++'] as const;
-export type Niveau = (typeof NIVEAUX)[number];
+import { NIVEAUX, type Niveau } from '@/lib/db/enums';
+
+export { NIVEAUX, type Niveau };
 
 export interface NiveauInfo {
   code: Niveau;

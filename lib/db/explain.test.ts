@@ -14,7 +14,7 @@ import { findAccount } from '@/lib/auth/accounts';
 import { getBilanPage, getDerniersBilans } from '@/lib/bilans/bilan-page';
 import { listApprenants, listClasses } from '@/lib/bilans/classes';
 import { getBilanPdfSujet, getClassePdfSujet } from '@/lib/impression/sujets';
-import { lireBilans, trouverPeriode } from '@/lib/pronote/export';
+import { readExportedBilans, findPeriode } from '@/lib/pronote/export';
 import { rowsOf } from './rows';
 import { testDrivers } from './testing';
 import type { Connection } from './connect';
@@ -93,8 +93,8 @@ describe.skipIf(!postgres)('query plans at scale (PostgreSQL)', () => {
       expect(await getDerniersBilans(db, etab, cls)).not.toBeNull();
       await getBilanPdfSujet(db, etab, apprenant, bilan);
       await getClassePdfSujet(db, etab, cls);
-      const periode = await trouverPeriode(db, etab, 'courante', TODAY);
-      if (periode) await lireBilans(db, etab, periode, { limite: 100, curseur: null });
+      const periode = await findPeriode(db, etab, 'courante', TODAY);
+      if (periode) await readExportedBilans(db, etab, periode, { limite: 100, curseur: null });
     }
     expect(captured.length).toBeGreaterThanOrEqual(15);
 

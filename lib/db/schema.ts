@@ -18,9 +18,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { NIVEAUX, ROLES, TRACE_ACTIONS } from './enums';
 
-export const roleEnum = pgEnum('role', ['enseignant', 'vie_scolaire', 'direction']);
-export const niveauEnum = pgEnum('niveau', ['NE', '-', '-+', '+', '++']);
+export const roleEnum = pgEnum('role', ROLES);
+export const niveauEnum = pgEnum('niveau', NIVEAUX);
 
 export const etablissements = pgTable('etablissements', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -226,14 +227,7 @@ export const connexionEchecs = pgTable('connexion_echecs', {
   verrouilleJusquA: timestamp('verrouille_jusqu_a', { withTimezone: true }),
 });
 
-export const traceActionEnum = pgEnum('trace_action', [
-  'consultation',
-  'pdf_bilan',
-  'pdf_classe',
-  'export_pronote',
-  // A print page (/impression/…) read with its token by the PDF browser.
-  'impression',
-]);
+export const traceActionEnum = pgEnum('trace_action', TRACE_ACTIONS);
 
 // RGPD access trace: who saw which pupil's bilan, when, through which route. Ids only,
 // never pupil content; purged after the retention period (`npm run trace:purge`).

@@ -4,6 +4,7 @@
 // a minute — and once: each token carries an id (`jti`) that the print page records as used
 // (print-access.ts), so a token seen in a log or a proxy is worth nothing afterwards.
 import crypto from 'node:crypto';
+import { z } from 'zod';
 
 export type PrintKind = 'bilan' | 'classe';
 
@@ -23,6 +24,16 @@ export interface VerifiedPrintToken {
 }
 
 const TTL_MS = 60_000;
+
+/** What a signed payload must hold: establishment, teacher, kind, ids, token id, expiry. */
+const claimsSchema = z.object({
+  e: z.string(),
+  u: z.string(),
+  k: z.enum(['bilan', 'classe']),
+  i: z.array(z.string()),
+  j: z.string(),
+  x: z.number(),
+});
 
 function sign(payload: string, secret: string): string {
   return crypto.createHmac('sha256', `print:${secret}`).update(payload).digest('base64url');
@@ -57,37 +68,21 @@ export function verifyPrintToken(
   const expected = Buffer.from(sign(payload, secret));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return null;
+  let payloadJson: unknown;
   try {
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
-      e?: unknown;
-      u?: unknown;
-      k?: unknown;
-      i?: unknown;
-      j?: unknown;
-      x?: unknown;
-    };
-    if (
-      claims.k !== kind ||
-      typeof claims.e !== 'string' ||
-      typeof claims.u !== 'string' ||
-      typeof claims.j !== 'string' ||
-      typeof claims.x !== 'number'
-    )
-      return null;
-    if (claims.x < now) return null;
-    if (
-      !Array.isArray(claims.i) ||
-      claims.i.length !== ids.length ||
-      claims.i.some((id, n) => id !== ids[n])
-    )
-      return null;
-    return {
-      etablissementId: claims.e,
-      utilisateurId: claims.u,
-      jti: claims.j,
-      expiresAt: new Date(claims.x),
-    };
+    payloadJson = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
   } catch {
     return null;
   }
+  const parsed = claimsSchema.safeParse(payloadJson);
+  if (!parsed.success) return null;
+  const claims = parsed.data;
+  if (claims.k !== kind || claims.x < now) return null;
+  if (claims.i.length !== ids.length || claims.i.some((id, n) => id !== ids[n])) return null;
+  return {
+    etablissementId: claims.e,
+    utilisateurId: claims.u,
+    jti: claims.j,
+    expiresAt: new Date(claims.x),
+  };
 }

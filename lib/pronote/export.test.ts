@@ -16,8 +16,8 @@ import { testDrivers } from '@/lib/db/testing';
 import type { Connection } from '@/lib/db/connect';
 import { stableId } from '@/drizzle/seed/random';
 import { handleExport } from './handler';
-import { creerJeton, revoquerJeton } from './jetons';
-import { encoderCurseur, type BilanExporte } from './export';
+import { createPronoteToken, revokePronoteToken } from './tokens';
+import { encodeCursor, type BilanExporte } from './export';
 
 const TODAY = '2026-11-28';
 const demo = stableId('etablissement', DEMO_UAI);
@@ -116,17 +116,17 @@ describe.each(testDrivers())('PRONOTE export ($name)', (driver) => {
   beforeAll(async () => {
     connection = await driver.open();
     await seedDemo(connection.db, TODAY);
-    token = (await creerJeton(connection.db, DEMO_UAI, 'test'))!.jeton;
-    voisinToken = (await creerJeton(connection.db, VOISIN_UAI, 'test'))!.jeton;
+    token = (await createPronoteToken(connection.db, DEMO_UAI, 'test'))!.jeton;
+    voisinToken = (await createPronoteToken(connection.db, VOISIN_UAI, 'test'))!.jeton;
   });
   afterAll(() => connection?.close());
 
   it('refuses a missing, wrong or revoked token with 401', async () => {
     expect((await call('', {}, null)).status).toBe(401);
     expect((await call('', {}, 'cpro_pn_faux')).status).toBe(401);
-    const revoked = (await creerJeton(connection.db, DEMO_UAI, 'à révoquer'))!;
+    const revoked = (await createPronoteToken(connection.db, DEMO_UAI, 'à révoquer'))!;
     expect((await call('', {}, revoked.jeton)).status).toBe(200);
-    expect(await revoquerJeton(connection.db, revoked.id)).toBe(true);
+    expect(await revokePronoteToken(connection.db, revoked.id)).toBe(true);
     const response = await call('', {}, revoked.jeton);
     expect(response.status).toBe(401);
     expect(((await response.json()) as { erreur: string }).erreur).toBe('jeton_invalide');
@@ -142,7 +142,7 @@ describe.each(testDrivers())('PRONOTE export ($name)', (driver) => {
       '?curseur=%00',
       // Well-formed cursors naming days that do not exist (PostgreSQL would fail on them).
       ...['2026-02-30', '2026-13-01', '2026-00-10', '9999-99-99'].map(
-        (day) => `?curseur=${encoderCurseur(day, '00000000-0000-4000-8000-000000000000')}`,
+        (day) => `?curseur=${encodeCursor(day, '00000000-0000-4000-8000-000000000000')}`,
       ),
     ]) {
       const response = await call(query);
@@ -245,7 +245,7 @@ describe.each(testDrivers())('PRONOTE status on the bilan page ($name)', (driver
     try {
       await seedDemo(connection.db, TODAY);
       const { getBilanPage } = await import('@/lib/bilans/bilan-page');
-      const token = (await creerJeton(connection.db, DEMO_UAI, 'test'))!.jeton;
+      const token = (await createPronoteToken(connection.db, DEMO_UAI, 'test'))!.jeton;
       const response = await handleExport(
         connection.db,
         new Request('http://localhost/api/pronote/v1/bilans?limite=1', {

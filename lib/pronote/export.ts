@@ -5,6 +5,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
+import { z } from 'zod';
 import { AppError } from '@/lib/http/app-error';
 import { rowsOf } from '@/lib/db/rows';
 import { isUuid, normalizeUuid } from '@/lib/common/ids';
@@ -43,7 +44,7 @@ export interface ExportParams {
 }
 
 /** A query parameter PRONOTE got wrong: a 400 `parametre_invalide` with this message. */
-export class ParametreInvalide extends AppError {
+export class InvalidExportParameter extends AppError {
   constructor(message: string) {
     super('bad_request', message, { code: 'parametre_invalide' });
   }
@@ -51,51 +52,84 @@ export class ParametreInvalide extends AppError {
 
 const MAX_LIMITE = 500;
 
-export function encoderCurseur(date: string, id: string): string {
+export function encodeCursor(date: string, id: string): string {
   return Buffer.from(JSON.stringify([date, id])).toString('base64url');
 }
 
 /** `AAAA-MM-JJ` naming a day that exists (2026-02-30 does not: PostgreSQL would fail on it). */
-function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const day = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
 }
 
-export function lireParametres(search: URLSearchParams): ExportParams {
-  const brutPeriode = search.get('periode') ?? 'courante';
-  const periode = brutPeriode === 'courante' ? brutPeriode : normalizeUuid(brutPeriode);
-  if (!periode) {
-    throw new ParametreInvalide(
-      "« periode » doit valoir « courante » ou l'identifiant d'une période.",
-    );
+const CURSOR_MESSAGE = '« curseur » est invalide : reprenez celui de la réponse précédente.';
+
+/** The cursor's content once decoded: [date, id] of the last bilan of the previous page. */
+const cursorContent = z.tuple([
+  z.string().refine(isCalendarDate),
+  z
+    .string()
+    .refine(isUuid)
+    .transform((id) => id.toLowerCase()),
+]);
+
+const exportQuery = z.object({
+  periode: z
+    .string()
+    .default('courante')
+    .transform((value) => (value === 'courante' ? value : normalizeUuid(value)))
+    .refine((value) => value !== null, {
+      message: "« periode » doit valoir « courante » ou l'identifiant d'une période.",
+    })
+    .transform((value) => value!),
+  format: z
+    .enum(['json', 'csv'], { message: '« format » doit valoir « json » ou « csv ».' })
+    .default('json'),
+  limite: z
+    .string()
+    .default('100')
+    .refine(
+      (value) => /^\d{1,4}$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_LIMITE,
+      {
+        message: `« limite » doit être un entier de 1 à ${MAX_LIMITE}.`,
+      },
+    )
+    .transform(Number),
+  curseur: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      if (!value) return null;
+      let decoded: unknown;
+      try {
+        decoded = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+      } catch {
+        decoded = null;
+      }
+      const parsed = cursorContent.safeParse(decoded);
+      if (!parsed.success) {
+        context.addIssue({ code: 'custom', message: CURSOR_MESSAGE });
+        return z.NEVER;
+      }
+      return { date: parsed.data[0], id: parsed.data[1] };
+    }),
+});
+
+/** The export's query parameters, or InvalidExportParameter with the first French message. */
+export function readExportParams(search: URLSearchParams): ExportParams {
+  const raw: Record<string, string> = {};
+  for (const name of ['periode', 'format', 'limite', 'curseur']) {
+    const value = search.get(name);
+    if (value !== null) raw[name] = value;
   }
-  const format = search.get('format') ?? 'json';
-  if (format !== 'json' && format !== 'csv')
-    throw new ParametreInvalide('« format » doit valoir « json » ou « csv ».');
-  const limiteTexte = search.get('limite') ?? '100';
-  const limite = Number(limiteTexte);
-  if (!/^\d{1,4}$/.test(limiteTexte) || limite < 1 || limite > MAX_LIMITE) {
-    throw new ParametreInvalide(`« limite » doit être un entier de 1 à ${MAX_LIMITE}.`);
-  }
-  const brut = search.get('curseur');
-  let curseur: ExportParams['curseur'] = null;
-  if (brut) {
-    try {
-      const [date, id] = JSON.parse(Buffer.from(brut, 'base64url').toString('utf8')) as unknown[];
-      if (!isCalendarDate(date) || !isUuid(id)) throw new Error();
-      curseur = { date, id: id.toLowerCase() };
-    } catch {
-      throw new ParametreInvalide(
-        '« curseur » est invalide : reprenez celui de la réponse précédente.',
-      );
-    }
-  }
-  return { periode, format, limite, curseur };
+  const result = exportQuery.safeParse(raw);
+  if (!result.success) throw new InvalidExportParameter(result.error.issues[0]!.message);
+  return result.data;
 }
 
 /** The period asked for, in this establishment; « courante » is the one containing today (Europe/Paris). */
-export async function trouverPeriode(
+export async function findPeriode(
   db: Database,
   etablissementId: string,
   periode: ExportParams['periode'],
@@ -125,7 +159,7 @@ interface RawBilan {
   competences: { code: string; equivalence: string | null; niveau: string }[] | null;
 }
 
-export async function lireBilans(
+export async function readExportedBilans(
   db: Database,
   etablissementId: string,
   periode: Periode,
@@ -188,7 +222,7 @@ export async function lireBilans(
           };
         }),
     })),
-    suivant: rows.length > params.limite && last ? encoderCurseur(last.date, last.id) : null,
+    suivant: rows.length > params.limite && last ? encodeCursor(last.date, last.id) : null,
   };
 }
 
@@ -198,7 +232,7 @@ const EXPORT_ROUTE = '/api/pronote/v1/bilans';
  * Records the call (who, which period, how many), when each bilan was last read, and one
  * RGPD access record per bilan exported — in one statement.
  */
-export async function tracerLecture(
+export async function traceExportRead(
   db: Database,
   jetonId: string,
   etablissementId: string,

@@ -9,13 +9,13 @@ import { getDb } from '@/lib/db/client';
 import { AppError, asAppError, jsonError } from '@/lib/http/app-error';
 import { toCsv } from './csv';
 import {
-  lireBilans,
-  lireParametres,
-  ParametreInvalide,
-  tracerLecture,
-  trouverPeriode,
+  readExportedBilans,
+  readExportParams,
+  InvalidExportParameter,
+  traceExportRead,
+  findPeriode,
 } from './export';
-import { verifierJeton } from './jetons';
+import { verifyPronoteToken } from './tokens';
 
 const NO_STORE = 'private, no-store';
 
@@ -45,7 +45,7 @@ export async function handleExport(
   request: Request,
   today?: string,
 ): Promise<Response> {
-  const jeton = await verifierJeton(db, bearer(request));
+  const jeton = await verifyPronoteToken(db, bearer(request));
   if (!jeton) {
     return jsonError(
       new AppError('unauthorized', 'Jeton absent, inconnu ou révoqué.', {
@@ -57,12 +57,12 @@ export async function handleExport(
   const url = new URL(request.url);
   let params;
   try {
-    params = lireParametres(url.searchParams);
+    params = readExportParams(url.searchParams);
   } catch (error) {
-    if (error instanceof ParametreInvalide) return jsonError(error);
+    if (error instanceof InvalidExportParameter) return jsonError(error);
     throw error;
   }
-  const periode = await trouverPeriode(db, jeton.etablissementId, params.periode, today);
+  const periode = await findPeriode(db, jeton.etablissementId, params.periode, today);
   if (!periode) {
     return jsonError(
       new AppError(
@@ -74,7 +74,7 @@ export async function handleExport(
       ),
     );
   }
-  const { bilans, suivant } = await lireBilans(db, jeton.etablissementId, periode, params);
+  const { bilans, suivant } = await readExportedBilans(db, jeton.etablissementId, periode, params);
 
   const next = new URL(url);
   if (suivant) next.searchParams.set('curseur', suivant);
@@ -97,7 +97,7 @@ export async function handleExport(
     headers['Content-Disposition'] = `attachment; filename="cpro-bilans-${jeton.uai}.csv"`;
   headers.ETag = `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
 
-  await tracerLecture(
+  await traceExportRead(
     db,
     jeton.jetonId,
     jeton.etablissementId,

@@ -7,8 +7,7 @@ import type { Database } from '@/lib/db/types';
 import { appConfig } from '@/lib/config/env';
 import { rowsOf } from '@/lib/db/rows';
 
-export type TraceAction =
-  'consultation' | 'pdf_bilan' | 'pdf_classe' | 'export_pronote' | 'impression';
+export type { TraceAction } from '@/lib/db/enums';
 
 export interface Lecteur {
   etablissementId: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { radarSvg } from './svg';
+import { loadRenderer, RadarDrawer, radarSvg } from './svg';
 
 const input = {
   axes: ['C1-1', 'C2-3', '<script>alert(1)</script>'],
@@ -31,9 +31,19 @@ describe('radarSvg', () => {
   });
 
   it('draws a given radar once: the second call returns the remembered SVG', async () => {
-    const first = await radarSvg({ ...input, axes: ['A', 'B', 'C'] });
-    const second = await radarSvg({ ...input, axes: ['A', 'B', 'C'] });
+    let renders = 0;
+    const drawer = new RadarDrawer(async () => {
+      const real = await loadRenderer();
+      return (props) => {
+        renders += 1;
+        return real(props);
+      };
+    });
+    const first = await drawer.svg({ ...input, axes: ['A', 'B', 'C'] });
+    const second = await drawer.svg({ ...input, axes: ['A', 'B', 'C'] });
+    expect(renders).toBe(1);
     expect(second).toBe(first);
-    expect(await radarSvg({ ...input, axes: ['A', 'B', 'D'] })).not.toBe(first);
+    expect(await drawer.svg({ ...input, axes: ['A', 'B', 'D'] })).not.toBe(first);
+    expect(renders).toBe(2);
   });
 });

@@ -3,24 +3,24 @@
 // archives), so most pages pay nothing for it. The same SVG serves the page and the PDF.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { LRUCache } from 'lru-cache';
 
 export interface RadarInput {
   axes: string[];
   series: { key: string; couleur: string; valeurs: Record<string, number> }[];
 }
 
-type Renderer = (props: Record<string, unknown>) => string;
+export type RadarRenderer = (props: Record<string, unknown>) => string;
 
 const MAX_ENTRIES = 2_000;
-const cache = new Map<string, string>();
-let renderer: Promise<Renderer> | undefined;
+let renderer: Promise<RadarRenderer> | undefined;
 
-function loadRenderer(): Promise<Renderer> {
+export function loadRenderer(): Promise<RadarRenderer> {
   // Built from the working directory so the bundler leaves it alone (`npm start` and the
   // tests run from the project root).
   const file = pathToFileURL(path.join(process.cwd(), 'lib', 'ui', 'radar', 'render-svg.mjs')).href;
   renderer ??= import(/* webpackIgnore: true */ /* turbopackIgnore: true */ file).then(
-    (module: { renderRadarSvg: Renderer }) => module.renderRadarSvg,
+    (module: { renderRadarSvg: RadarRenderer }) => module.renderRadarSvg,
   );
   return renderer;
 }
@@ -51,16 +51,24 @@ function nivoProps({ axes, series }: RadarInput): Record<string, unknown> {
   };
 }
 
-export async function radarSvg(input: RadarInput): Promise<string> {
-  const key = JSON.stringify(input);
-  const hit = cache.get(key);
-  if (hit !== undefined) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
+/** Draws radars, each input once: later calls get the remembered SVG. */
+export class RadarDrawer {
+  private readonly cache = new LRUCache<string, string>({ max: MAX_ENTRIES });
+
+  constructor(private readonly render: () => Promise<RadarRenderer> = loadRenderer) {}
+
+  async svg(input: RadarInput): Promise<string> {
+    const key = JSON.stringify(input);
+    const hit = this.cache.get(key);
+    if (hit !== undefined) return hit;
+    const svg = (await this.render())(nivoProps(input));
+    this.cache.set(key, svg);
+    return svg;
   }
-  const svg = (await loadRenderer())(nivoProps(input));
-  cache.set(key, svg);
-  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-  return svg;
+}
+
+const drawer = new RadarDrawer();
+
+export function radarSvg(input: RadarInput): Promise<string> {
+  return drawer.svg(input);
 }

@@ -8,20 +8,20 @@ import type { Database } from '@/lib/db/types';
 
 const PREFIX = 'cpro_pn_';
 
-export function hashJeton(jeton: string): string {
+export function hashPronoteToken(jeton: string): string {
   return crypto.createHash('sha256').update(jeton).digest('hex');
 }
 
-export interface JetonCree {
+export interface CreatedPronoteToken {
   id: string;
   jeton: string;
 }
 
-export async function creerJeton(
+export async function createPronoteToken(
   db: Database,
   uai: string,
   libelle: string,
-): Promise<JetonCree | null> {
+): Promise<CreatedPronoteToken | null> {
   const [etab] = await db
     .select({ id: etablissements.id })
     .from(etablissements)
@@ -33,14 +33,14 @@ export async function creerJeton(
     .values({
       etablissementId: etab.id,
       libelle,
-      hash: hashJeton(jeton),
+      hash: hashPronoteToken(jeton),
       prefixe: jeton.slice(0, 12),
     })
     .returning({ id: pronoteJetons.id });
   return { id: row!.id, jeton };
 }
 
-export interface JetonListe {
+export interface ListedPronoteToken {
   id: string;
   uai: string;
   libelle: string;
@@ -50,7 +50,7 @@ export interface JetonListe {
   dernierUsageLe: Date | null;
 }
 
-export async function listerJetons(db: Database, uai?: string): Promise<JetonListe[]> {
+export async function listPronoteTokens(db: Database, uai?: string): Promise<ListedPronoteToken[]> {
   return db
     .select({
       id: pronoteJetons.id,
@@ -68,7 +68,7 @@ export async function listerJetons(db: Database, uai?: string): Promise<JetonLis
 }
 
 /** True when a live token was revoked now. */
-export async function revoquerJeton(db: Database, id: string): Promise<boolean> {
+export async function revokePronoteToken(db: Database, id: string): Promise<boolean> {
   const rows = await db
     .update(pronoteJetons)
     .set({ revoqueLe: new Date() })
@@ -77,7 +77,7 @@ export async function revoquerJeton(db: Database, id: string): Promise<boolean> 
   return rows.length > 0;
 }
 
-export interface JetonValide {
+export interface VerifiedPronoteToken {
   jetonId: string;
   etablissementId: string;
   uai: string;
@@ -85,10 +85,10 @@ export interface JetonValide {
 }
 
 /** The establishment a bearer token speaks for, or null (unknown, malformed or revoked). */
-export async function verifierJeton(
+export async function verifyPronoteToken(
   db: Database,
   jeton: string | null,
-): Promise<JetonValide | null> {
+): Promise<VerifiedPronoteToken | null> {
   if (!jeton || !jeton.startsWith(PREFIX) || jeton.length > 200) return null;
   const [row] = await db
     .select({
@@ -99,7 +99,7 @@ export async function verifierJeton(
     })
     .from(pronoteJetons)
     .innerJoin(etablissements, eq(etablissements.id, pronoteJetons.etablissementId))
-    .where(and(eq(pronoteJetons.hash, hashJeton(jeton)), isNull(pronoteJetons.revoqueLe)))
+    .where(and(eq(pronoteJetons.hash, hashPronoteToken(jeton)), isNull(pronoteJetons.revoqueLe)))
     .limit(1);
   return row ?? null;
 }

@@ -1,0 +1,20 @@
+// The closed sets of values the database stores as enums, declared once: the schema makes
+// its pgEnums from them, and the code derives its types from them. Plain constants (no
+// Drizzle), so the level list can reach browser code through lib/bilans/niveaux.ts.
+
+/** Positioning levels, from « non évalué » to « totalement acquise ». */
+export const NIVEAUX = ['NE', '-', '-+', '+', '++'] as const;
+export type Niveau = (typeof NIVEAUX)[number];
+
+export const ROLES = ['enseignant', 'vie_scolaire', 'direction'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const TRACE_ACTIONS = [
+  'consultation',
+  'pdf_bilan',
+  'pdf_classe',
+  'export_pronote',
+  // A print page (/impression/…) read with its token by the PDF browser.
+  'impression',
+] as const;
+export type TraceAction = (typeof TRACE_ACTIONS)[number];

@@ -38,16 +38,20 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
 }
 
 async function waitForHealth(expected: number, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const status = await fetch(`${origin}/api/health`).then(
-      (r) => r.status,
-      () => 0,
-    );
-    if (status === expected) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  try {
+    await expect
+      .poll(
+        () =>
+          fetch(`${origin}/api/health`).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: timeoutMs, intervals: [250] },
+      )
+      .toBe(expected);
+  } catch {
+    throw new Error(`/api/health never answered ${expected}\n${serverLog}`);
   }
-  throw new Error(`/api/health never answered ${expected}\n${serverLog}`);
 }
 
 test.beforeAll(async () => {
@@ -141,8 +145,19 @@ test('a database restart (every connection killed) is survived: the next request
     return result.rowCount ?? 0;
   });
   expect(killed).toBeGreaterThan(0);
-  // Give the server's pool the moment it needs to hear that its connections are gone.
-  await page.waitForTimeout(200);
+  // Once PostgreSQL has ended them, the server's pool hears that its connections are gone.
+  await expect
+    .poll(() =>
+      admin(async (client) => {
+        const result = await client.query(
+          `select count(*)::int as n from pg_stat_activity
+           where datname = $1 and pid <> pg_backend_pid()`,
+          [database],
+        );
+        return (result.rows[0] as { n: number }).n;
+      }),
+    )
+    .toBe(0);
   const after = await page.goto(`${origin}${PUPIL_ROUTES.bilanPage}`);
   expect(after?.status()).toBe(200);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bilan de HUBERT Angie');

@@ -16,6 +16,29 @@ async function fromAddress(page: Page): Promise<string> {
   return address;
 }
 
+/**
+ * Waits for the lock to end (6 s on the e2e server) by trying the right password until it
+ * is accepted: a refused try does not extend a lock, and the success clears the counters.
+ * Leaves the browser signed out.
+ */
+async function waitUntilUnlocked(page: Page, email: string) {
+  await expect
+    .poll(
+      async () => {
+        const csrf = (await (await page.request.get('/api/auth/csrf')).json()) as {
+          csrfToken: string;
+        };
+        const response = await page.request.post('/api/auth/callback/credentials', {
+          form: { email, password: PASSWORD, csrfToken: csrf.csrfToken, json: 'true' },
+        });
+        return response.status();
+      },
+      { timeout: 20_000, intervals: [500] },
+    )
+    .toBe(200);
+  await page.context().clearCookies();
+}
+
 async function failTenTimes(page: Page, email: (i: number) => string) {
   for (let i = 0; i < 10; i++) {
     await signIn(page, email(i), 'pas-le-bon');
@@ -41,7 +64,7 @@ test('ten failures lock an account, even against the right password, then it unl
   expect(response.status()).toBe(429);
   expect(Number(response.headers()['retry-after'])).toBeGreaterThan(0);
 
-  await page.waitForTimeout(7_000);
+  await waitUntilUnlocked(page, OTHER_TEACHER);
   await signIn(page, OTHER_TEACHER, PASSWORD);
   await expect(page).toHaveURL(/\/bilans/);
 });
@@ -62,7 +85,7 @@ test('one address trying many accounts is locked, whatever account it tries next
   await failTenTimes(page, (i) => `essai${i}@lycee-demo.test`);
   await signIn(page, OTHER_TEACHER, PASSWORD);
   await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(LOCKED);
-  await page.waitForTimeout(7_000);
+  await waitUntilUnlocked(page, OTHER_TEACHER);
   await signIn(page, OTHER_TEACHER, PASSWORD);
   await expect(page).toHaveURL(/\/bilans/);
 });
@@ -118,7 +141,8 @@ test('the lock holds on every path next-auth takes for a credentials sign-in', a
       expect(response.status(), path).toBe(429);
     }
   }
-  await page.waitForTimeout(7_000);
+  // The next tests use this account again.
+  await waitUntilUnlocked(page, OTHER_TEACHER);
 });
 
 test('repeated or missing fields are refused with 400 and sign nobody in', async ({ page }) => {

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { seedDemo } from '@/drizzle/seed/seed';
+import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { utilisateurs } from '@/lib/db/schema';
 import { testDrivers } from '@/lib/db/testing';
-import type { Connection } from '@/lib/db/connect';
 import { verifyCredentials } from './credentials';
 
 describe.each(testDrivers())('verifyCredentials ($name)', (driver) => {
-  let connection: Connection;
-  beforeAll(async () => {
-    connection = await driver.open();
-    await seedDemo(connection.db, '2026-11-28');
-  });
-  afterAll(() => connection?.close());
+  const connection = useDemoDatabase(driver);
 
   it('accepts the demo teacher, whatever the case of the e-mail', async () => {
     const user = await verifyCredentials(
-      connection.db,
+      connection().db,
       ' Enseignant@Lycee-Demo.test ',
       'bilans-demo',
     );
@@ -26,21 +20,21 @@ describe.each(testDrivers())('verifyCredentials ($name)', (driver) => {
 
   it('gives the same answer for a wrong password and an unknown e-mail', async () => {
     expect(
-      await verifyCredentials(connection.db, 'enseignant@lycee-demo.test', 'mauvais'),
+      await verifyCredentials(connection().db, 'enseignant@lycee-demo.test', 'mauvais'),
     ).toBeNull();
     expect(
-      await verifyCredentials(connection.db, 'personne@lycee-demo.test', 'bilans-demo'),
+      await verifyCredentials(connection().db, 'personne@lycee-demo.test', 'bilans-demo'),
     ).toBeNull();
-    expect(await verifyCredentials(connection.db, '', '')).toBeNull();
+    expect(await verifyCredentials(connection().db, '', '')).toBeNull();
   });
 
   it('refuses a deactivated account', async () => {
-    await connection.db
-      .update(utilisateurs)
+    await connection()
+      .db.update(utilisateurs)
       .set({ actif: false })
       .where(eq(utilisateurs.email, 'enseignant@lycee-voisin.test'));
     expect(
-      await verifyCredentials(connection.db, 'enseignant@lycee-voisin.test', 'bilans-demo'),
+      await verifyCredentials(connection().db, 'enseignant@lycee-voisin.test', 'bilans-demo'),
     ).toBeNull();
   });
 });

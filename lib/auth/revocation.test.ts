@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { seedDemo } from '@/drizzle/seed/seed';
+import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { utilisateurs } from '@/lib/db/schema';
 import { testDrivers } from '@/lib/db/testing';
-import type { Connection } from '@/lib/db/connect';
 import { revokeSessions } from './revocation';
 import { hashPassword } from './password';
 
 describe.each(testDrivers())('session revocation ($name)', (driver) => {
-  let connection: Connection;
-  beforeAll(async () => {
-    connection = await driver.open();
-    await seedDemo(connection.db, '2026-11-28');
-  });
-  afterAll(() => connection?.close());
+  const connection = useDemoDatabase(driver);
 
   async function account(email: string): Promise<{ id: string; version: number }> {
-    const [row] = await connection.db
-      .select({ id: utilisateurs.id, version: utilisateurs.sessionVersion })
+    const [row] = await connection()
+      .db.select({ id: utilisateurs.id, version: utilisateurs.sessionVersion })
       .from(utilisateurs)
       .where(eq(utilisateurs.email, email));
     if (!row) throw new Error(`no account ${email}`);
@@ -29,8 +23,8 @@ describe.each(testDrivers())('session revocation ($name)', (driver) => {
     const email = 'enseignant@lycee-demo.test';
     const { id: userId, version: before } = await account(email);
     await Promise.all([
-      revokeSessions(connection.db, userId, before),
-      revokeSessions(connection.db, userId, before),
+      revokeSessions(connection().db, userId, before),
+      revokeSessions(connection().db, userId, before),
     ]);
     expect(await version(email)).toBe(before + 1);
   });
@@ -38,19 +32,19 @@ describe.each(testDrivers())('session revocation ($name)', (driver) => {
   it('deactivating an account or changing its password bumps the version', async () => {
     const email = 'enseignant@lycee-voisin.test';
     const before = await version(email);
-    await connection.db
-      .update(utilisateurs)
+    await connection()
+      .db.update(utilisateurs)
       .set({ passwordHash: await hashPassword('nouveau-mot-de-passe') })
       .where(eq(utilisateurs.email, email));
     expect(await version(email)).toBe(before + 1);
-    await connection.db
-      .update(utilisateurs)
+    await connection()
+      .db.update(utilisateurs)
       .set({ actif: false })
       .where(eq(utilisateurs.email, email));
     expect(await version(email)).toBe(before + 2);
     // Other changes (a new name) keep sessions open.
-    await connection.db
-      .update(utilisateurs)
+    await connection()
+      .db.update(utilisateurs)
       .set({ nom: 'Autre' })
       .where(eq(utilisateurs.email, email));
     expect(await version(email)).toBe(before + 2);

@@ -1,12 +1,11 @@
 // The bilan page's data on both drivers: content, scoping to the establishment, round trips.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, ne } from 'drizzle-orm';
 import type { Logger } from 'drizzle-orm/logger';
-import { seedDemo } from '@/drizzle/seed/seed';
+import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { DEMO_UAI, VOISIN_UAI } from '@/drizzle/seed/demo-data';
 import { apprenants, bilans, etablissements } from '@/lib/db/schema';
 import { testDrivers } from '@/lib/db/testing';
-import type { Connection } from '@/lib/db/connect';
 import { getBilanPage } from './bilan-page';
 
 class CountingLogger implements Logger {
@@ -17,29 +16,26 @@ class CountingLogger implements Logger {
 }
 
 describe.each(testDrivers())('getBilanPage ($name)', (driver) => {
-  let connection: Connection;
   const logger = new CountingLogger();
+  const connection = useDemoDatabase(driver, { logger });
   let demo: string;
   let voisin: string;
   let angie: string;
 
   beforeAll(async () => {
-    connection = await driver.open({ logger });
-    await seedDemo(connection.db, '2026-11-28');
-    const etabs = await connection.db.select().from(etablissements);
+    const etabs = await connection().db.select().from(etablissements);
     demo = etabs.find((e) => e.uai === DEMO_UAI)!.id;
     voisin = etabs.find((e) => e.uai === VOISIN_UAI)!.id;
-    const [row] = await connection.db
-      .select()
+    const [row] = await connection()
+      .db.select()
       .from(apprenants)
       .where(and(eq(apprenants.nom, 'HUBERT'), eq(apprenants.prenom, 'Angie')));
     angie = row!.id;
   });
-  afterAll(() => connection?.close());
 
   it("shows HUBERT Angie's latest bilan in one round trip", async () => {
     logger.count = 0;
-    const view = await getBilanPage(connection.db, demo, angie);
+    const view = await getBilanPage(connection().db, demo, angie);
     expect(logger.count).toBe(1);
     expect(view?.apprenant).toMatchObject({ nom: 'HUBERT', prenom: 'Angie' });
     expect(view?.bilans.map((b) => b.date)).toEqual(['2016-05-27', '2016-06-16']);
@@ -59,9 +55,9 @@ describe.each(testDrivers())('getBilanPage ($name)', (driver) => {
   });
 
   it('shows an older bilan with only the columns up to it, and the radar of it alone', async () => {
-    const latest = await getBilanPage(connection.db, demo, angie);
+    const latest = await getBilanPage(connection().db, demo, angie);
     const first = latest!.bilans[0]!.id;
-    const view = await getBilanPage(connection.db, demo, angie, first);
+    const view = await getBilanPage(connection().db, demo, angie, first);
     expect(view?.affiche?.date).toBe('2016-05-27');
     expect(view?.colonnes).toHaveLength(1);
     expect(view?.radar).toHaveLength(1);
@@ -69,49 +65,51 @@ describe.each(testDrivers())('getBilanPage ($name)', (driver) => {
   });
 
   it('finds nothing for another establishment, a malformed id or a bilan of another pupil', async () => {
-    expect(await getBilanPage(connection.db, voisin, angie)).toBeNull();
-    expect(await getBilanPage(connection.db, demo, 'pas-un-uuid')).toBeNull();
-    expect(await getBilanPage(connection.db, demo, "' or 1=1 --")).toBeNull();
+    expect(await getBilanPage(connection().db, voisin, angie)).toBeNull();
+    expect(await getBilanPage(connection().db, demo, 'pas-un-uuid')).toBeNull();
+    expect(await getBilanPage(connection().db, demo, "' or 1=1 --")).toBeNull();
     expect(
-      await getBilanPage(connection.db, demo, '00000000-0000-4000-8000-000000000000'),
+      await getBilanPage(connection().db, demo, '00000000-0000-4000-8000-000000000000'),
     ).toBeNull();
-    const [someoneElses] = await connection.db
-      .select()
+    const [someoneElses] = await connection()
+      .db.select()
       .from(bilans)
       .where(ne(bilans.apprenantId, angie))
       .limit(1);
-    expect(await getBilanPage(connection.db, demo, angie, someoneElses!.id)).toBeNull();
-    expect(await getBilanPage(connection.db, demo, angie, 'x')).toBeNull();
+    expect(await getBilanPage(connection().db, demo, angie, someoneElses!.id)).toBeNull();
+    expect(await getBilanPage(connection().db, demo, angie, 'x')).toBeNull();
   });
 
   it('skips the selection lists for the print page, and shows the same bilan', async () => {
-    const page = await getBilanPage(connection.db, demo, angie);
-    const print = await getBilanPage(connection.db, demo, angie, null, { selection: false });
+    const page = await getBilanPage(connection().db, demo, angie);
+    const print = await getBilanPage(connection().db, demo, angie, null, { selection: false });
     expect(print?.classes).toEqual([]);
     expect(print?.apprenants).toEqual([]);
     expect(print?.competences).toEqual(page?.competences);
     expect(print?.affiche).toEqual(page?.affiche);
-    expect(await getBilanPage(connection.db, voisin, angie, null, { selection: false })).toBeNull();
+    expect(
+      await getBilanPage(connection().db, voisin, angie, null, { selection: false }),
+    ).toBeNull();
   });
 
   it('steps through the class in list order', async () => {
-    const view = await getBilanPage(connection.db, demo, angie);
+    const view = await getBilanPage(connection().db, demo, angie);
     const list = view!.apprenants;
     const at = list.findIndex((a) => a.id === angie);
     expect(view!.precedentId).toBe(at > 0 ? list[at - 1]!.id : null);
     expect(view!.suivantId).toBe(list[at + 1]?.id ?? null);
-    const firstView = await getBilanPage(connection.db, demo, list[0]!.id);
+    const firstView = await getBilanPage(connection().db, demo, list[0]!.id);
     expect(firstView?.precedentId).toBeNull();
-    const lastView = await getBilanPage(connection.db, demo, list[list.length - 1]!.id);
+    const lastView = await getBilanPage(connection().db, demo, list[list.length - 1]!.id);
     expect(lastView?.suivantId).toBeNull();
   });
 
   it('shows the empty state for a pupil with no bilan', async () => {
-    const [aicha] = await connection.db
-      .select()
+    const [aicha] = await connection()
+      .db.select()
       .from(apprenants)
       .where(eq(apprenants.prenom, 'Aïcha'));
-    const view = await getBilanPage(connection.db, demo, aicha!.id);
+    const view = await getBilanPage(connection().db, demo, aicha!.id);
     expect(view?.affiche).toBeNull();
     expect(view?.bilans).toEqual([]);
     expect(view?.radar).toBeNull();

@@ -1,7 +1,7 @@
 // Bilans are archives: the database itself refuses to change them, on both drivers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import { seedDemo } from '@/drizzle/seed/seed';
+import { useDemoDatabase } from '@/drizzle/seed/testing';
 import {
   apprenants,
   bilans,
@@ -12,16 +12,9 @@ import {
   positionnements,
 } from './schema';
 import { pgErrorCode, testDrivers } from './testing';
-import type { Connection } from './connect';
 
 describe.each(testDrivers())('archives immuables ($name)', (driver) => {
-  let connection: Connection;
-
-  beforeAll(async () => {
-    connection = await driver.open();
-    await seedDemo(connection.db, '2026-11-28');
-  });
-  afterAll(() => connection?.close());
+  const connection = useDemoDatabase(driver);
 
   async function expectRefused(action: () => Promise<unknown>) {
     const error = await action().then(
@@ -33,8 +26,8 @@ describe.each(testDrivers())('archives immuables ($name)', (driver) => {
   }
 
   async function anyBilan(validated: boolean) {
-    const [row] = await connection.db
-      .select()
+    const [row] = await connection()
+      .db.select()
       .from(bilans)
       .where(validated ? isNotNull(bilans.valideLe) : isNull(bilans.valideLe))
       .limit(1);
@@ -45,56 +38,59 @@ describe.each(testDrivers())('archives immuables ($name)', (driver) => {
   it('refuses to change the text of a bilan', async () => {
     const bilan = await anyBilan(true);
     await expectRefused(() =>
-      connection.db.update(bilans).set({ constats: 'réécrit' }).where(eq(bilans.id, bilan.id)),
+      connection().db.update(bilans).set({ constats: 'réécrit' }).where(eq(bilans.id, bilan.id)),
     );
-    const [after] = await connection.db.select().from(bilans).where(eq(bilans.id, bilan.id));
+    const [after] = await connection().db.select().from(bilans).where(eq(bilans.id, bilan.id));
     expect(after?.constats).toBe(bilan.constats);
   });
 
   it('refuses to delete a bilan, a positionnement or a note', async () => {
     const bilan = await anyBilan(true);
-    await expectRefused(() => connection.db.delete(bilans).where(eq(bilans.id, bilan.id)));
+    await expectRefused(() => connection().db.delete(bilans).where(eq(bilans.id, bilan.id)));
     await expectRefused(() =>
-      connection.db.delete(positionnements).where(eq(positionnements.bilanId, bilan.id)),
+      connection().db.delete(positionnements).where(eq(positionnements.bilanId, bilan.id)),
     );
-    await expectRefused(() => connection.db.delete(notes).where(eq(notes.bilanId, bilan.id)));
-    await expectRefused(() => connection.db.execute(sql`truncate table positionnements cascade`));
+    await expectRefused(() => connection().db.delete(notes).where(eq(notes.bilanId, bilan.id)));
+    await expectRefused(() => connection().db.execute(sql`truncate table positionnements cascade`));
   });
 
   it('refuses to change a positionnement or a note', async () => {
     const bilan = await anyBilan(true);
     await expectRefused(() =>
-      connection.db
-        .update(positionnements)
+      connection()
+        .db.update(positionnements)
         .set({ niveau: '++' })
         .where(eq(positionnements.bilanId, bilan.id)),
     );
     await expectRefused(() =>
-      connection.db.update(notes).set({ valeur: '20' }).where(eq(notes.bilanId, bilan.id)),
+      connection().db.update(notes).set({ valeur: '20' }).where(eq(notes.bilanId, bilan.id)),
     );
   });
 
   it('allows the one-time validation of a bilan, and nothing after it', async () => {
     const bilan = await anyBilan(false);
-    await connection.db.update(bilans).set({ valideLe: new Date() }).where(eq(bilans.id, bilan.id));
-    const [validated] = await connection.db.select().from(bilans).where(eq(bilans.id, bilan.id));
+    await connection()
+      .db.update(bilans)
+      .set({ valideLe: new Date() })
+      .where(eq(bilans.id, bilan.id));
+    const [validated] = await connection().db.select().from(bilans).where(eq(bilans.id, bilan.id));
     expect(validated?.valideLe).not.toBeNull();
     await expectRefused(() =>
-      connection.db
-        .update(bilans)
+      connection()
+        .db.update(bilans)
         .set({ valideLe: new Date('2030-01-01') })
         .where(eq(bilans.id, bilan.id)),
     );
     await expectRefused(() =>
-      connection.db.update(bilans).set({ valideLe: null }).where(eq(bilans.id, bilan.id)),
+      connection().db.update(bilans).set({ valideLe: null }).where(eq(bilans.id, bilan.id)),
     );
   });
 
   it('refuses a validation that also changes the content', async () => {
     const bilan = await anyBilan(false);
     await expectRefused(() =>
-      connection.db
-        .update(bilans)
+      connection()
+        .db.update(bilans)
         .set({ valideLe: new Date(), conseils: 'autre chose' })
         .where(and(eq(bilans.id, bilan.id), isNull(bilans.valideLe))),
     );
@@ -104,19 +100,19 @@ describe.each(testDrivers())('archives immuables ($name)', (driver) => {
     const bilan = await anyBilan(true);
     const open = await anyBilan(false);
     // A competence neither bilan positions yet: the rows below would really be added.
-    const [existing] = await connection.db.select().from(competences).limit(1);
-    const [competence] = await connection.db
-      .insert(competences)
+    const [existing] = await connection().db.select().from(competences).limit(1);
+    const [competence] = await connection()
+      .db.insert(competences)
       .values({ referentielId: existing!.referentielId, code: 'ESSAI', libelle: 'Essai', rang: 99 })
       .returning();
     await expectRefused(() =>
-      connection.db
-        .insert(notes)
+      connection()
+        .db.insert(notes)
         .values({ bilanId: bilan.id, libelle: 'ajout', valeur: '20', coefficient: '1' }),
     );
     await expectRefused(() =>
-      connection.db
-        .insert(positionnements)
+      connection()
+        .db.insert(positionnements)
         .values([
           { bilanId: open.id, competenceId: competence!.id, niveau: '++' },
           { bilanId: bilan.id, competenceId: competence!.id, niveau: '++' },
@@ -124,44 +120,44 @@ describe.each(testDrivers())('archives immuables ($name)', (driver) => {
         .onConflictDoNothing(),
     );
     // An open bilan is still being written: adding to it is the writer's normal work.
-    await connection.db
-      .insert(notes)
+    await connection()
+      .db.insert(notes)
       .values({ bilanId: open.id, libelle: 'Oral', valeur: '12', coefficient: '1' });
   });
 
   it('refuses moving a pupil or a class to another establishment', async () => {
-    const [pupil] = await connection.db.select().from(apprenants).limit(1);
-    const [other] = await connection.db
-      .select()
+    const [pupil] = await connection().db.select().from(apprenants).limit(1);
+    const [other] = await connection()
+      .db.select()
       .from(etablissements)
       .where(sql`${etablissements.id} <> ${pupil!.etablissementId}`)
       .limit(1);
-    const [foreignClass] = await connection.db
-      .select()
+    const [foreignClass] = await connection()
+      .db.select()
       .from(classes)
       .where(eq(classes.etablissementId, other!.id))
       .limit(1);
     await expectRefused(() =>
-      connection.db
-        .update(apprenants)
+      connection()
+        .db.update(apprenants)
         .set({ etablissementId: other!.id })
         .where(eq(apprenants.id, pupil!.id)),
     );
     await expectRefused(() =>
-      connection.db
-        .update(apprenants)
+      connection()
+        .db.update(apprenants)
         .set({ classeId: foreignClass!.id })
         .where(eq(apprenants.id, pupil!.id)),
     );
     await expectRefused(() =>
-      connection.db
-        .update(apprenants)
+      connection()
+        .db.update(apprenants)
         .set({ etablissementId: other!.id, classeId: foreignClass!.id })
         .where(eq(apprenants.id, pupil!.id)),
     );
     await expectRefused(() =>
-      connection.db
-        .update(classes)
+      connection()
+        .db.update(classes)
         .set({ etablissementId: other!.id })
         .where(eq(classes.id, pupil!.classeId)),
     );

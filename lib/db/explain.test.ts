@@ -2,11 +2,11 @@
 // through an index: run on PostgreSQL with a few thousand pupils from the national seed
 // (and fresh statistics), each captured query is EXPLAINed and its plan must hold no
 // sequential scan of those tables. This is what keeps a page's cost flat as data grows.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from 'drizzle-orm/logger';
 import { sql } from 'drizzle-orm';
 import type { Pool } from 'pg';
-import { seedDemo } from '@/drizzle/seed/seed';
+import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { seedNational } from '@/drizzle/seed/national';
 import { DEMO_UAI } from '@/drizzle/seed/demo-data';
 import { stableId } from '@/drizzle/seed/random';
@@ -17,7 +17,6 @@ import { getBilanPdfSujet, getClassePdfSujet } from '@/lib/impression/sujets';
 import { readExportedBilans, findPeriode } from '@/lib/pronote/export';
 import { rowsOf } from './rows';
 import { testDrivers } from './testing';
-import type { Connection } from './connect';
 
 const TODAY = '2026-11-28';
 const postgres = testDrivers().find((d) => d.name === 'postgres');
@@ -42,25 +41,22 @@ function seqScans(node: PlanNode): string[] {
 }
 
 describe.skipIf(!postgres)('query plans at scale (PostgreSQL)', () => {
-  let connection: Connection;
   const captured: { query: string; params: unknown[] }[] = [];
   const logger: Logger = { logQuery: (query, params) => void captured.push({ query, params }) };
+  const connection = useDemoDatabase(postgres!, { today: TODAY, logger });
 
   beforeAll(async () => {
-    connection = await postgres!.open({ logger });
-    await seedDemo(connection.db, TODAY);
     // 40 establishments ≈ 2 600 pupils, 16 000 bilans, 330 000 positionnements.
-    await seedNational(connection.db, TODAY, {
+    await seedNational(connection().db, TODAY, {
       etablissements: 40,
       annees: 3,
       bilansParApprenant: 6,
     });
   }, 120_000);
-  afterAll(() => connection?.close());
 
   it('the seed built the national shape: six bilans per pupil over three school years', async () => {
     const [row] = rowsOf<{ per: string; years: string }>(
-      await connection.db.execute(sql`
+      await connection().db.execute(sql`
         select round(count(*)::numeric / count(distinct b.apprenant_id), 1) as per,
                count(distinct extract(year from b.date - interval '8 months')) as years
           from bilans b join apprenants a on a.id = b.apprenant_id
@@ -73,13 +69,13 @@ describe.skipIf(!postgres)('query plans at scale (PostgreSQL)', () => {
 
   it('no page, PDF or export query scans bilans or positionnements sequentially', async () => {
     const national = rowsOf<{ etab: string; classe: string; apprenant: string; bilan: string }>(
-      await connection.db.execute(sql`
+      await connection().db.execute(sql`
         select a.etablissement_id as etab, a.classe_id as classe, a.id as apprenant, b.id as bilan
           from apprenants a join bilans b on b.apprenant_id = a.id
           join etablissements e on e.id = a.etablissement_id
          where e.uai like 'N%' order by b.date desc limit 1`),
     )[0]!;
-    const db = connection.db;
+    const db = connection().db;
     captured.length = 0;
     await findAccount(db, teacher);
     for (const [etab, cls, apprenant, bilan] of [

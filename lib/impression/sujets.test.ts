@@ -1,10 +1,9 @@
 // PDF subjects and the class document's data: scoped to the establishment, on both drivers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '@/drizzle/seed/seed';
+import { describe, expect, it } from 'vitest';
+import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { DEMO_UAI, VOISIN_UAI } from '@/drizzle/seed/demo-data';
 import { stableId } from '@/drizzle/seed/random';
 import { testDrivers } from '@/lib/db/testing';
-import type { Connection } from '@/lib/db/connect';
 import { getDerniersBilans } from '@/lib/bilans/bilan-page';
 import { getBilanPdfSujet, getClassePdfSujet } from './sujets';
 
@@ -17,19 +16,14 @@ const zoe = stableId('apprenant', classeKey, 'MARTIN', 'Zoé');
 const angieLatest = stableId('bilan', angie, '2016-06-16');
 
 describe.each(testDrivers())('PDF data ($name)', (driver) => {
-  let connection: Connection;
-  beforeAll(async () => {
-    connection = await driver.open();
-    await seedDemo(connection.db, '2026-11-28');
-  });
-  afterAll(() => connection?.close());
+  const connection = useDemoDatabase(driver);
 
   it('describes a bilan for its file name and cache key', async () => {
-    const sujet = await getBilanPdfSujet(connection.db, demo, angie, angieLatest);
+    const sujet = await getBilanPdfSujet(connection().db, demo, angie, angieLatest);
     expect(sujet).toMatchObject({ nom: 'HUBERT', prenom: 'Angie', date: '2016-06-16' });
     expect(sujet?.etablissementNom).toBe('Lycée professionnel de démonstration');
     const first = await getBilanPdfSujet(
-      connection.db,
+      connection().db,
       demo,
       angie,
       stableId('bilan', angie, '2016-05-27'),
@@ -38,15 +32,15 @@ describe.each(testDrivers())('PDF data ($name)', (driver) => {
   });
 
   it('finds nothing across establishments or pupils', async () => {
-    expect(await getBilanPdfSujet(connection.db, voisin, angie, angieLatest)).toBeNull();
-    expect(await getBilanPdfSujet(connection.db, demo, zoe, angieLatest)).toBeNull();
-    expect(await getBilanPdfSujet(connection.db, demo, 'x', angieLatest)).toBeNull();
-    expect(await getClassePdfSujet(connection.db, voisin, classe)).toBeNull();
-    expect(await getDerniersBilans(connection.db, voisin, classe)).toBeNull();
+    expect(await getBilanPdfSujet(connection().db, voisin, angie, angieLatest)).toBeNull();
+    expect(await getBilanPdfSujet(connection().db, demo, zoe, angieLatest)).toBeNull();
+    expect(await getBilanPdfSujet(connection().db, demo, 'x', angieLatest)).toBeNull();
+    expect(await getClassePdfSujet(connection().db, voisin, classe)).toBeNull();
+    expect(await getDerniersBilans(connection().db, voisin, classe)).toBeNull();
   });
 
   it('reads the latest bilan of every pupil of a class in list order', async () => {
-    const view = await getDerniersBilans(connection.db, demo, classe);
+    const view = await getDerniersBilans(connection().db, demo, classe);
     const names = view!.apprenants.map((a) => `${a.apprenant.nom} ${a.apprenant.prenom}`);
     expect(names).toContain('HUBERT Angie');
     expect(names).toEqual(
@@ -55,7 +49,7 @@ describe.each(testDrivers())('PDF data ($name)', (driver) => {
     const hers = view!.apprenants.find((a) => a.apprenant.id === angie)!.view;
     expect(hers.affiche?.date).toBe('2016-06-16');
     expect(view!.apprenants.find((a) => a.apprenant.prenom === 'Aïcha')?.view.affiche).toBeNull();
-    const sujet = await getClassePdfSujet(connection.db, demo, classe);
+    const sujet = await getClassePdfSujet(connection().db, demo, classe);
     expect(sujet).toMatchObject({ classeNom: '1re SN', anneeScolaire: '2015-2016' });
   });
 });

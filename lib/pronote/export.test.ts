@@ -1,8 +1,8 @@
 // The PRONOTE export API on both drivers: exactly the validated bilans of the period, of the
 // token's establishment only, the same data in JSON and CSV, every bilan once across pages.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, between, count, eq, isNotNull, isNull } from 'drizzle-orm';
-import { seedDemo } from '@/drizzle/seed/seed';
+import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { DEMO_UAI, VOISIN_UAI } from '@/drizzle/seed/demo-data';
 import {
   apprenants,
@@ -13,7 +13,6 @@ import {
   tracesAcces,
 } from '@/lib/db/schema';
 import { testDrivers } from '@/lib/db/testing';
-import type { Connection } from '@/lib/db/connect';
 import { stableId } from '@/drizzle/seed/random';
 import { handleExport } from './handler';
 import { createPronoteToken, revokePronoteToken } from './tokens';
@@ -59,7 +58,7 @@ function parseCsv(text: string): string[][] {
 }
 
 describe.each(testDrivers())('PRONOTE export ($name)', (driver) => {
-  let connection: Connection;
+  const connection = useDemoDatabase(driver, { today: TODAY });
   let token: string;
   let voisinToken: string;
 
@@ -69,7 +68,7 @@ describe.each(testDrivers())('PRONOTE export ($name)', (driver) => {
     bearer: string | null = token,
   ) =>
     handleExport(
-      connection.db,
+      connection().db,
       new Request(`http://localhost/api/pronote/v1/bilans${query}`, {
         headers: { ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}), ...headers },
       }),
@@ -91,8 +90,8 @@ describe.each(testDrivers())('PRONOTE export ($name)', (driver) => {
 
   /** A demo period: its id is stable (drizzle/seed/demo-data.ts). */
   async function periode(annee: string, libelle: string) {
-    const [row] = await connection.db
-      .select()
+    const [row] = await connection()
+      .db.select()
       .from(periodes)
       .where(eq(periodes.id, stableId('periode', demo, annee, libelle)));
     return row!;
@@ -100,8 +99,8 @@ describe.each(testDrivers())('PRONOTE export ($name)', (driver) => {
 
   /** The demo establishment's bilans dated in a period, read straight from the tables. */
   function demoBilansIn(p: { debut: string; fin: string }, validatedOnly: boolean) {
-    return connection.db
-      .select({ id: bilans.id })
+    return connection()
+      .db.select({ id: bilans.id })
       .from(bilans)
       .innerJoin(apprenants, eq(apprenants.id, bilans.apprenantId))
       .where(
@@ -114,19 +113,16 @@ describe.each(testDrivers())('PRONOTE export ($name)', (driver) => {
   }
 
   beforeAll(async () => {
-    connection = await driver.open();
-    await seedDemo(connection.db, TODAY);
-    token = (await createPronoteToken(connection.db, DEMO_UAI, 'test'))!.jeton;
-    voisinToken = (await createPronoteToken(connection.db, VOISIN_UAI, 'test'))!.jeton;
+    token = (await createPronoteToken(connection().db, DEMO_UAI, 'test'))!.jeton;
+    voisinToken = (await createPronoteToken(connection().db, VOISIN_UAI, 'test'))!.jeton;
   });
-  afterAll(() => connection?.close());
 
   it('refuses a missing, wrong or revoked token with 401', async () => {
     expect((await call('', {}, null)).status).toBe(401);
     expect((await call('', {}, 'cpro_pn_faux')).status).toBe(401);
-    const revoked = (await createPronoteToken(connection.db, DEMO_UAI, 'à révoquer'))!;
+    const revoked = (await createPronoteToken(connection().db, DEMO_UAI, 'à révoquer'))!;
     expect((await call('', {}, revoked.jeton)).status).toBe(200);
-    expect(await revokePronoteToken(connection.db, revoked.id)).toBe(true);
+    expect(await revokePronoteToken(connection().db, revoked.id)).toBe(true);
     const response = await call('', {}, revoked.jeton);
     expect(response.status).toBe(401);
     expect(((await response.json()) as { erreur: string }).erreur).toBe('jeton_invalide');
@@ -211,23 +207,23 @@ describe.each(testDrivers())('PRONOTE export ($name)', (driver) => {
   });
 
   it('answers 304 to a matching If-None-Match, and traces every call without touching bilans', async () => {
-    const [before] = await connection.db.select({ n: count() }).from(pronoteLectures);
-    const [tracesBefore] = await connection.db.select({ n: count() }).from(tracesAcces);
+    const [before] = await connection().db.select({ n: count() }).from(pronoteLectures);
+    const [tracesBefore] = await connection().db.select({ n: count() }).from(tracesAcces);
     const first = await call('?limite=500');
     const etag = first.headers.get('etag');
     expect(etag).toBeTruthy();
     expect((await call('?limite=500', { 'If-None-Match': etag! })).status).toBe(304);
-    const [after] = await connection.db.select({ n: count() }).from(pronoteLectures);
+    const [after] = await connection().db.select({ n: count() }).from(pronoteLectures);
     expect(after!.n - before!.n).toBe(2);
-    const [read] = await connection.db.select({ n: count() }).from(pronoteBilansLus);
+    const [read] = await connection().db.select({ n: count() }).from(pronoteBilansLus);
     expect(read!.n).toBeGreaterThan(0);
     // The RGPD trace: one record per bilan handed over, by this token, on each call.
     const exported = ((await first.json()) as JsonPage).bilans.map((b) => b.id);
     expect(exported.length).toBeGreaterThan(0);
-    const [tracesAfter] = await connection.db.select({ n: count() }).from(tracesAcces);
+    const [tracesAfter] = await connection().db.select({ n: count() }).from(tracesAcces);
     expect(tracesAfter!.n - tracesBefore!.n).toBe(2 * exported.length);
-    const traces = await connection.db
-      .select()
+    const traces = await connection()
+      .db.select()
       .from(tracesAcces)
       .where(eq(tracesAcces.action, 'export_pronote'));
     expect(traces.every((t) => t.jetonId && !t.utilisateurId)).toBe(true);
@@ -240,39 +236,35 @@ describe.each(testDrivers())('PRONOTE export ($name)', (driver) => {
 });
 
 describe.each(testDrivers())('PRONOTE status on the bilan page ($name)', (driver) => {
+  const connection = useDemoDatabase(driver, { today: TODAY });
+
   it('shows when PRONOTE last read a validated bilan', async () => {
-    const connection = await driver.open();
-    try {
-      await seedDemo(connection.db, TODAY);
-      const { getBilanPage } = await import('@/lib/bilans/bilan-page');
-      const token = (await createPronoteToken(connection.db, DEMO_UAI, 'test'))!.jeton;
-      const response = await handleExport(
-        connection.db,
-        new Request('http://localhost/api/pronote/v1/bilans?limite=1', {
-          headers: { Authorization: `Bearer ${token}` },
-        }),
-        TODAY,
-      );
-      const [read] = ((await response.json()) as JsonPage).bilans;
-      const [row] = await connection.db.select().from(bilans).where(eq(bilans.id, read!.id));
-      const view = await getBilanPage(connection.db, demo, row!.apprenantId, row!.id);
-      expect(view?.affiche?.luParPronoteLe).not.toBeNull();
-      const [unvalidated] = await connection.db
-        .select()
-        .from(bilans)
-        .innerJoin(apprenants, eq(apprenants.id, bilans.apprenantId))
-        .where(and(eq(apprenants.etablissementId, demo), isNull(bilans.valideLe)))
-        .limit(1);
-      const other = await getBilanPage(
-        connection.db,
-        demo,
-        unvalidated!.apprenants.id,
-        unvalidated!.bilans.id,
-      );
-      expect(other?.affiche?.valideLe).toBeNull();
-      expect(other?.affiche?.luParPronoteLe).toBeNull();
-    } finally {
-      await connection.close();
-    }
+    const { getBilanPage } = await import('@/lib/bilans/bilan-page');
+    const token = (await createPronoteToken(connection().db, DEMO_UAI, 'test'))!.jeton;
+    const response = await handleExport(
+      connection().db,
+      new Request('http://localhost/api/pronote/v1/bilans?limite=1', {
+        headers: { Authorization: `Bearer ${token}` },
+      }),
+      TODAY,
+    );
+    const [read] = ((await response.json()) as JsonPage).bilans;
+    const [row] = await connection().db.select().from(bilans).where(eq(bilans.id, read!.id));
+    const view = await getBilanPage(connection().db, demo, row!.apprenantId, row!.id);
+    expect(view?.affiche?.luParPronoteLe).not.toBeNull();
+    const [unvalidated] = await connection()
+      .db.select()
+      .from(bilans)
+      .innerJoin(apprenants, eq(apprenants.id, bilans.apprenantId))
+      .where(and(eq(apprenants.etablissementId, demo), isNull(bilans.valideLe)))
+      .limit(1);
+    const other = await getBilanPage(
+      connection().db,
+      demo,
+      unvalidated!.apprenants.id,
+      unvalidated!.bilans.id,
+    );
+    expect(other?.affiche?.valideLe).toBeNull();
+    expect(other?.affiche?.luParPronoteLe).toBeNull();
   });
 });

@@ -1,12 +1,11 @@
 // The RGPD access trace: ids only, scoped to the reader's establishment, purged by age.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { seedDemo } from '@/drizzle/seed/seed';
+import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { DEMO_UAI, VOISIN_UAI } from '@/drizzle/seed/demo-data';
 import { stableId } from '@/drizzle/seed/random';
 import { clearTracesForTests, pgErrorCode, testDrivers } from '@/lib/db/testing';
 import { tracesAcces } from '@/lib/db/schema';
-import type { Connection } from '@/lib/db/connect';
 import { purgeTraces, retentionLimit, traceBilan, traceClasse } from './acces';
 import { parseConfig } from '@/lib/config/env';
 
@@ -27,17 +26,12 @@ const angieLatest = stableId('bilan', angie, '2016-06-16');
 const aicha = stableId('apprenant', classeKey, "N'GUESSAN", 'Aïcha');
 
 describe.each(testDrivers())('access trace ($name)', (driver) => {
-  let connection: Connection;
-  beforeAll(async () => {
-    connection = await driver.open();
-    await seedDemo(connection.db, '2026-11-28');
-  });
-  afterAll(() => connection?.close());
+  const connection = useDemoDatabase(driver);
 
-  const all = () => connection.db.select().from(tracesAcces).orderBy(asc(tracesAcces.creeLe));
+  const all = () => connection().db.select().from(tracesAcces).orderBy(asc(tracesAcces.creeLe));
 
   it('records who displayed which bilan, from which route', async () => {
-    await traceBilan(connection.db, teacher, {
+    await traceBilan(connection().db, teacher, {
       action: 'consultation',
       route: `/bilans/${angie}`,
       apprenantId: angie,
@@ -73,7 +67,7 @@ describe.each(testDrivers())('access trace ($name)', (driver) => {
 
   it('records nothing for a bilan of another establishment', async () => {
     const before = (await all()).length;
-    await traceBilan(connection.db, intruder, {
+    await traceBilan(connection().db, intruder, {
       action: 'pdf_bilan',
       route: 'x',
       apprenantId: angie,
@@ -83,27 +77,27 @@ describe.each(testDrivers())('access trace ($name)', (driver) => {
   });
 
   it('records one line per pupil printed in a class PDF: their latest bilan', async () => {
-    await clearTracesForTests(connection.db);
-    await traceClasse(connection.db, teacher, classe, `/classes/${classe}/derniers-bilans/pdf`);
+    await clearTracesForTests(connection().db);
+    await traceClasse(connection().db, teacher, classe, `/classes/${classe}/derniers-bilans/pdf`);
     const rows = await all();
     expect(rows.length).toBeGreaterThan(10);
     expect(new Set(rows.map((r) => r.apprenantId)).size).toBe(rows.length);
     expect(rows.find((r) => r.apprenantId === angie)?.bilanId).toBe(angieLatest);
     expect(rows.find((r) => r.apprenantId === aicha)).toBeUndefined();
     expect(rows.every((r) => r.action === 'pdf_classe' && r.classeId === classe)).toBe(true);
-    await traceClasse(connection.db, intruder, classe, 'x');
+    await traceClasse(connection().db, intruder, classe, 'x');
     expect(await all()).toHaveLength(rows.length);
   });
 
   it('records the print pages read by the PDF browser, for the teacher who asked', async () => {
-    await clearTracesForTests(connection.db);
-    await traceBilan(connection.db, teacher, {
+    await clearTracesForTests(connection().db);
+    await traceBilan(connection().db, teacher, {
       action: 'impression',
       route: `/impression/bilans/${angie}/${angieLatest}`,
       apprenantId: angie,
       bilanId: angieLatest,
     });
-    await traceClasse(connection.db, teacher, classe, '/impression/classes/x', 'impression');
+    await traceClasse(connection().db, teacher, classe, '/impression/classes/x', 'impression');
     const rows = await all();
     expect(rows.length).toBeGreaterThan(10);
     expect(
@@ -113,24 +107,26 @@ describe.each(testDrivers())('access trace ($name)', (driver) => {
 
   it('purges records older than the retention period, and only those', async () => {
     for (const creeLe of ['2025-01-10T10:00:00Z', '2025-11-27T10:00:00Z', '2026-11-01T10:00:00Z']) {
-      await connection.db.insert(tracesAcces).values({
-        etablissementId: demo,
-        utilisateurId: teacher.utilisateurId,
-        action: 'consultation',
-        route: '/purge',
-        apprenantId: angie,
-        bilanId: angieLatest,
-        creeLe: new Date(creeLe),
-      });
+      await connection()
+        .db.insert(tracesAcces)
+        .values({
+          etablissementId: demo,
+          utilisateurId: teacher.utilisateurId,
+          action: 'consultation',
+          route: '/purge',
+          apprenantId: angie,
+          bilanId: angieLatest,
+          creeLe: new Date(creeLe),
+        });
     }
     const limit = retentionLimit(
       new Date('2026-11-28T12:00:00Z'),
       parseConfig({}).traceRetentionMonths,
     );
     expect(limit.toISOString()).toBe('2025-11-28T12:00:00.000Z');
-    expect(await purgeTraces(connection.db, limit)).toBe(2);
-    const left = await connection.db
-      .select()
+    expect(await purgeTraces(connection().db, limit)).toBe(2);
+    const left = await connection()
+      .db.select()
       .from(tracesAcces)
       .where(and(eq(tracesAcces.etablissementId, demo), eq(tracesAcces.route, '/purge')));
     expect(left.map((r) => r.creeLe.toISOString())).toEqual(['2026-11-01T10:00:00.000Z']);
@@ -150,9 +146,9 @@ describe.each(testDrivers())('access trace ($name)', (driver) => {
       );
       expect(pgErrorCode(error)).toBe('42501');
     };
-    await refused(() => connection.db.update(tracesAcces).set({ route: '/falsifiée' }));
-    await refused(() => connection.db.delete(tracesAcces));
-    await refused(() => connection.db.execute(sql`truncate traces_acces`));
-    await refused(() => purgeTraces(connection.db, new Date()));
+    await refused(() => connection().db.update(tracesAcces).set({ route: '/falsifiée' }));
+    await refused(() => connection().db.delete(tracesAcces));
+    await refused(() => connection().db.execute(sql`truncate traces_acces`));
+    await refused(() => purgeTraces(connection().db, new Date()));
   });
 });

@@ -1,14 +1,13 @@
 // The page-view trace queue: batches are written after the delay or when full, in order,
 // with each view's own time, never across establishments, and a failed batch is reported
 // without blocking the next ones.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { asc } from 'drizzle-orm';
-import { seedDemo } from '@/drizzle/seed/seed';
+import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { DEMO_UAI, VOISIN_UAI } from '@/drizzle/seed/demo-data';
 import { stableId } from '@/drizzle/seed/random';
 import { clearTracesForTests, testDrivers } from '@/lib/db/testing';
 import { tracesAcces } from '@/lib/db/schema';
-import type { Connection } from '@/lib/db/connect';
 import type { BilanTrace } from './acces';
 import { TraceQueue } from './trace-queue';
 
@@ -40,16 +39,11 @@ function view(bilanId: string, at: string, lecteur = teacher): BilanTrace {
 }
 
 describe.each(testDrivers())('trace queue ($name)', (driver) => {
-  let connection: Connection;
-  const database = () => Promise.resolve(connection.db);
-  const rows = () => connection.db.select().from(tracesAcces).orderBy(asc(tracesAcces.creeLe));
+  const connection = useDemoDatabase(driver);
+  const database = () => Promise.resolve(connection().db);
+  const rows = () => connection().db.select().from(tracesAcces).orderBy(asc(tracesAcces.creeLe));
 
-  beforeAll(async () => {
-    connection = await driver.open();
-    await seedDemo(connection.db, '2026-11-28');
-  });
-  afterAll(() => connection?.close());
-  beforeEach(() => clearTracesForTests(connection.db));
+  beforeEach(() => clearTracesForTests(connection().db));
 
   it('writes a batch after the delay, each record with its own time and route', async () => {
     // Long enough that the first read surely comes before the write, even on a busy machine.

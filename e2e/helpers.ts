@@ -1,10 +1,11 @@
 // Shared steps of the e2e tests: the demo accounts and signing in through the real form.
 import { expect, type Page } from '@playwright/test';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../drizzle/seed/demo-ids';
 
-export const PASSWORD = 'bilans-demo';
-export const TEACHER = 'enseignant@lycee-demo.test';
-export const STAFF = 'vie-scolaire@lycee-demo.test';
-export const OTHER_TEACHER = 'enseignant@lycee-voisin.test';
+export const PASSWORD: string = DEMO_PASSWORD;
+export const TEACHER: string = DEMO_ACCOUNTS.enseignant;
+export const STAFF: string = DEMO_ACCOUNTS.vieScolaire;
+export const OTHER_TEACHER: string = DEMO_ACCOUNTS.enseignantVoisin;
 
 export async function signIn(page: Page, email: string, password = PASSWORD, from = '/login') {
   await page.goto(from);

@@ -3,9 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { createPrintToken } from '../lib/impression/print-token';
-import { DEMO_UAI } from '../drizzle/seed/demo-data';
-import { stableId } from '../drizzle/seed/random';
-import { ARCHIVE_CLASS, OTHER_TEACHER, TEACHER, openPupil, signInAsTeacher } from './helpers';
+import { DEMO_IDS } from '../drizzle/seed/demo-ids';
+import { ARCHIVE_CLASS, OTHER_TEACHER, openPupil, signInAsTeacher } from './helpers';
 import { pdfText } from './pdf-text';
 
 async function download(page: Page, buttonName: string) {
@@ -162,11 +161,10 @@ test('pasted HTML prints as text and the print page loads nothing from outside',
   const printPage = await context.newPage();
   const requested: string[] = [];
   printPage.on('request', (r) => requested.push(r.url()));
-  const etab = stableId('etablissement', DEMO_UAI);
   const token = createPrintToken(
     {
-      etablissementId: etab,
-      utilisateurId: stableId('utilisateur', TEACHER),
+      etablissementId: DEMO_IDS.etablissement,
+      utilisateurId: DEMO_IDS.enseignant,
       kind: 'bilan',
       ids: [apprenantId!, bilanId!],
     },

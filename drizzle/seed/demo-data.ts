@@ -25,6 +25,11 @@ export interface DemoData {
 }
 
 export const DEMO_PASSWORD = 'bilans-demo';
+export const DEMO_ACCOUNTS = {
+  enseignant: 'enseignant@lycee-demo.test',
+  vieScolaire: 'vie-scolaire@lycee-demo.test',
+  enseignantVoisin: 'enseignant@lycee-voisin.test',
+} as const;
 export const DEMO_UAI = '0999001W';
 export const VOISIN_UAI = '0999002X';
 export const ARCHIVE_YEAR = '2015-2016';
@@ -170,8 +175,8 @@ export function buildDemoData(today: string): DemoData {
       uai: DEMO_UAI,
       nom: 'Lycée professionnel de démonstration',
       periodes: 'trimestres' as const,
-      teacher: { email: 'enseignant@lycee-demo.test', nom: 'LEFÈVRE', prenom: 'Sophie' },
-      staff: { email: 'vie-scolaire@lycee-demo.test', nom: 'MOREAU', prenom: 'Patrick' },
+      teacher: { email: DEMO_ACCOUNTS.enseignant, nom: 'LEFÈVRE', prenom: 'Sophie' },
+      staff: { email: DEMO_ACCOUNTS.vieScolaire, nom: 'MOREAU', prenom: 'Patrick' },
       classes: [
         { nom: '1re SN', annee: ARCHIVE_YEAR, effectif: 18 },
         { nom: 'Tle SN', annee: ARCHIVE_YEAR, effectif: 16 },
@@ -184,7 +189,7 @@ export function buildDemoData(today: string): DemoData {
       uai: VOISIN_UAI,
       nom: 'Lycée professionnel voisin',
       periodes: 'semestres' as const,
-      teacher: { email: 'enseignant@lycee-voisin.test', nom: 'GARNIER', prenom: 'Thomas' },
+      teacher: { email: DEMO_ACCOUNTS.enseignantVoisin, nom: 'GARNIER', prenom: 'Thomas' },
       staff: null,
       classes: [
         { nom: '1re SN', annee: currentYear, effectif: 20 },

@@ -1,11 +1,9 @@
-// Ids of the demo data the security tests aim at, derived exactly as the seed derives them.
-import { DEMO_UAI } from '../../drizzle/seed/demo-data';
-import { stableId } from '../../drizzle/seed/random';
+// Ids of the demo data the security tests aim at, as the seed exports them.
+import { DEMO_IDS } from '../../drizzle/seed/demo-ids';
 
-const classeKey = `${DEMO_UAI}|1re SN|2015-2016`;
-export const CLASSE = stableId('classe', classeKey);
-export const ANGIE = stableId('apprenant', classeKey, 'HUBERT', 'Angie');
-export const ANGIE_BILAN = stableId('bilan', ANGIE, '2016-06-16');
+export const CLASSE = DEMO_IDS.classe;
+export const ANGIE = DEMO_IDS.angie;
+export const ANGIE_BILAN = DEMO_IDS.angieDernierBilan;
 
 /** Every route that shows or hands over a pupil's data, for the demo establishment. */
 export const PUPIL_ROUTES = {

@@ -2,14 +2,13 @@
 // through an index: run on PostgreSQL with a few thousand pupils from the national seed
 // (and fresh statistics), each captured query is EXPLAINed and its plan must hold no
 // sequential scan of those tables. This is what keeps a page's cost flat as data grows.
+import { DEMO_IDS } from '@/drizzle/seed/demo-ids';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Logger } from 'drizzle-orm/logger';
 import { sql } from 'drizzle-orm';
 import type { Pool } from 'pg';
 import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { seedNational } from '@/drizzle/seed/national';
-import { DEMO_UAI } from '@/drizzle/seed/demo-data';
-import { stableId } from '@/drizzle/seed/random';
 import { findAccount } from '@/lib/auth/accounts';
 import { getBilanPage, getDerniersBilans } from '@/lib/bilans/bilan-page';
 import { listApprenants, listClasses } from '@/lib/bilans/classes';
@@ -20,12 +19,11 @@ import { testDrivers } from './testing';
 
 const TODAY = '2026-11-28';
 const postgres = testDrivers().find((d) => d.name === 'postgres');
-const demo = stableId('etablissement', DEMO_UAI);
-const classeKey = `${DEMO_UAI}|1re SN|2015-2016`;
-const classe = stableId('classe', classeKey);
-const angie = stableId('apprenant', classeKey, 'HUBERT', 'Angie');
-const angieLatest = stableId('bilan', angie, '2016-06-16');
-const teacher = stableId('utilisateur', 'enseignant@lycee-demo.test');
+const demo = DEMO_IDS.etablissement;
+const classe = DEMO_IDS.classe;
+const angie = DEMO_IDS.angie;
+const angieLatest = DEMO_IDS.angieDernierBilan;
+const teacher = DEMO_IDS.enseignant;
 const ARCHIVES = new Set(['bilans', 'positionnements']);
 
 interface PlanNode {

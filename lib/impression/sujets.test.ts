@@ -1,19 +1,17 @@
 // PDF subjects and the class document's data: scoped to the establishment, on both drivers.
+import { DEMO_IDS } from '@/drizzle/seed/demo-ids';
 import { describe, expect, it } from 'vitest';
 import { useDemoDatabase } from '@/drizzle/seed/testing';
-import { DEMO_UAI, VOISIN_UAI } from '@/drizzle/seed/demo-data';
-import { stableId } from '@/drizzle/seed/random';
 import { testDrivers } from '@/lib/db/testing';
 import { getDerniersBilans } from '@/lib/bilans/bilan-page';
 import { getBilanPdfSujet, getClassePdfSujet } from './sujets';
 
-const demo = stableId('etablissement', DEMO_UAI);
-const voisin = stableId('etablissement', VOISIN_UAI);
-const classeKey = `${DEMO_UAI}|1re SN|2015-2016`;
-const classe = stableId('classe', classeKey);
-const angie = stableId('apprenant', classeKey, 'HUBERT', 'Angie');
-const zoe = stableId('apprenant', classeKey, 'MARTIN', 'Zoé');
-const angieLatest = stableId('bilan', angie, '2016-06-16');
+const demo = DEMO_IDS.etablissement;
+const voisin = DEMO_IDS.etablissementVoisin;
+const classe = DEMO_IDS.classe;
+const angie = DEMO_IDS.angie;
+const zoe = DEMO_IDS.zoe;
+const angieLatest = DEMO_IDS.angieDernierBilan;
 
 describe.each(testDrivers())('PDF data ($name)', (driver) => {
   const connection = useDemoDatabase(driver);
@@ -22,12 +20,7 @@ describe.each(testDrivers())('PDF data ($name)', (driver) => {
     const sujet = await getBilanPdfSujet(connection().db, demo, angie, angieLatest);
     expect(sujet).toMatchObject({ nom: 'HUBERT', prenom: 'Angie', date: '2016-06-16' });
     expect(sujet?.etablissementNom).toBe('Lycée professionnel de démonstration');
-    const first = await getBilanPdfSujet(
-      connection().db,
-      demo,
-      angie,
-      stableId('bilan', angie, '2016-05-27'),
-    );
+    const first = await getBilanPdfSujet(connection().db, demo, angie, DEMO_IDS.angiePremierBilan);
     expect(first?.empreinte).not.toEqual(sujet?.empreinte);
   });
 

@@ -1,29 +1,27 @@
 // The RGPD access trace: ids only, scoped to the reader's establishment, purged by age.
+import { DEMO_IDS } from '@/drizzle/seed/demo-ids';
 import { describe, expect, it } from 'vitest';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { useDemoDatabase } from '@/drizzle/seed/testing';
-import { DEMO_UAI, VOISIN_UAI } from '@/drizzle/seed/demo-data';
-import { stableId } from '@/drizzle/seed/random';
 import { clearTracesForTests, pgErrorCode, testDrivers } from '@/lib/db/testing';
 import { tracesAcces } from '@/lib/db/schema';
 import { purgeTraces, retentionLimit, traceBilan, traceClasse } from './acces';
 import { parseConfig } from '@/lib/config/env';
 
-const demo = stableId('etablissement', DEMO_UAI);
-const voisin = stableId('etablissement', VOISIN_UAI);
+const demo = DEMO_IDS.etablissement;
+const voisin = DEMO_IDS.etablissementVoisin;
 const teacher = {
   etablissementId: demo,
-  utilisateurId: stableId('utilisateur', 'enseignant@lycee-demo.test'),
+  utilisateurId: DEMO_IDS.enseignant,
 };
 const intruder = {
   etablissementId: voisin,
-  utilisateurId: stableId('utilisateur', 'enseignant@lycee-voisin.test'),
+  utilisateurId: DEMO_IDS.enseignantVoisin,
 };
-const classeKey = `${DEMO_UAI}|1re SN|2015-2016`;
-const classe = stableId('classe', classeKey);
-const angie = stableId('apprenant', classeKey, 'HUBERT', 'Angie');
-const angieLatest = stableId('bilan', angie, '2016-06-16');
-const aicha = stableId('apprenant', classeKey, "N'GUESSAN", 'Aïcha');
+const classe = DEMO_IDS.classe;
+const angie = DEMO_IDS.angie;
+const angieLatest = DEMO_IDS.angieDernierBilan;
+const aicha = DEMO_IDS.aicha;
 
 describe.each(testDrivers())('access trace ($name)', (driver) => {
   const connection = useDemoDatabase(driver);

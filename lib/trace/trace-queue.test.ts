@@ -1,29 +1,27 @@
 // The page-view trace queue: batches are written after the delay or when full, in order,
 // with each view's own time, never across establishments, and a failed batch is reported
 // without blocking the next ones.
+import { DEMO_IDS } from '@/drizzle/seed/demo-ids';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { asc } from 'drizzle-orm';
 import { useDemoDatabase } from '@/drizzle/seed/testing';
-import { DEMO_UAI, VOISIN_UAI } from '@/drizzle/seed/demo-data';
-import { stableId } from '@/drizzle/seed/random';
 import { clearTracesForTests, testDrivers } from '@/lib/db/testing';
 import { tracesAcces } from '@/lib/db/schema';
 import type { BilanTrace } from './acces';
 import { TraceQueue } from './trace-queue';
 
-const demo = stableId('etablissement', DEMO_UAI);
+const demo = DEMO_IDS.etablissement;
 const teacher = {
   etablissementId: demo,
-  utilisateurId: stableId('utilisateur', 'enseignant@lycee-demo.test'),
+  utilisateurId: DEMO_IDS.enseignant,
 };
 const intruder = {
-  etablissementId: stableId('etablissement', VOISIN_UAI),
-  utilisateurId: stableId('utilisateur', 'enseignant@lycee-voisin.test'),
+  etablissementId: DEMO_IDS.etablissementVoisin,
+  utilisateurId: DEMO_IDS.enseignantVoisin,
 };
-const classeKey = `${DEMO_UAI}|1re SN|2015-2016`;
-const angie = stableId('apprenant', classeKey, 'HUBERT', 'Angie');
-const angieFirst = stableId('bilan', angie, '2016-05-27');
-const angieLatest = stableId('bilan', angie, '2016-06-16');
+const angie = DEMO_IDS.angie;
+const angieFirst = DEMO_IDS.angiePremierBilan;
+const angieLatest = DEMO_IDS.angieDernierBilan;
 
 function view(bilanId: string, at: string, lecteur = teacher): BilanTrace {
   return {

@@ -3,11 +3,13 @@
 // establishment: a pupil of another establishment is simply not found.
 import 'server-only';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Database } from '@/lib/db/types';
 import { rowsOf } from '@/lib/db/rows';
 import type { ApprenantOption, ClasseOption } from './classes';
 import { evolution, isNiveau, NIVEAU_INFOS, type Evolution, type Niveau } from './niveaux';
 import { compareApprenants, compareClasses } from './tri';
+import { bilanOrder } from './ordre';
 import { isUuid } from '@/lib/common/ids';
 
 export interface BilanDate {
@@ -59,30 +61,46 @@ export interface BilanPageView {
   radar: RadarSerie[] | null;
 }
 
-interface RawBilan {
-  id: string;
-  date: string;
-  constats: string;
-  conseils: string;
-  valideLe: string | null;
-  luParPronoteLe: string | null;
-  niveaux: Record<string, string> | null;
-}
+// The query's row, checked rather than asserted: raw SQL gives the single round trip
+// (docs/choix-techniques.md), zod makes sure its shape is the one the view expects.
+const rawBilan = z.object({
+  id: z.string(),
+  date: z.string(),
+  constats: z.string(),
+  conseils: z.string(),
+  valideLe: z.string().nullable(),
+  luParPronoteLe: z.string().nullable(),
+  niveaux: z.record(z.string(), z.string()).nullable(),
+});
 
-interface RawPage {
-  apprenant_id: string;
-  nom: string;
-  prenom: string;
-  ine: string | null;
-  classe_id: string;
-  classe_nom: string;
-  annee_scolaire: string;
-  etablissement_nom: string;
-  classes: ClasseOption[] | null;
-  apprenants: ApprenantOption[] | null;
-  competences: { id: string; code: string; equivalence: string | null; libelle: string }[] | null;
-  bilans: RawBilan[] | null;
-}
+const rawPage = z.object({
+  apprenant_id: z.string(),
+  nom: z.string(),
+  prenom: z.string(),
+  ine: z.string().nullable(),
+  classe_id: z.string(),
+  classe_nom: z.string(),
+  annee_scolaire: z.string(),
+  etablissement_nom: z.string(),
+  classes: z
+    .array(z.object({ id: z.string(), nom: z.string(), anneeScolaire: z.string() }))
+    .nullable(),
+  apprenants: z.array(z.object({ id: z.string(), nom: z.string(), prenom: z.string() })).nullable(),
+  competences: z
+    .array(
+      z.object({
+        id: z.string(),
+        code: z.string(),
+        equivalence: z.string().nullable(),
+        libelle: z.string(),
+      }),
+    )
+    .nullable(),
+  bilans: z.array(rawBilan).nullable(),
+});
+
+type RawBilan = z.infer<typeof rawBilan>;
+type RawPage = z.infer<typeof rawPage>;
 
 type Scope = { apprenantId: string } | { classeId: string };
 
@@ -120,14 +138,14 @@ async function fetchRawPages(
                      'luParPronoteLe', (select l.derniere_lecture from pronote_bilans_lus l where l.bilan_id = b.id),
                      'niveaux', (select json_object_agg(p.competence_id, p.niveau)
                                    from positionnements p where p.bilan_id = b.id))
-                            order by b.date, b.cree_le, b.id)
+                            order by ${bilanOrder('b')})
               from bilans b where b.apprenant_id = a.id) as bilans
       from apprenants a
       join classes c on c.id = a.classe_id and c.etablissement_id = ${etablissementId}
       join etablissements e on e.id = a.etablissement_id
      where a.etablissement_id = ${etablissementId} and ${filter}
   `);
-  return rowsOf<RawPage>(result);
+  return rowsOf<unknown>(result).map((row) => rawPage.parse(row));
 }
 
 function toBilanDate(b: RawBilan): BilanDate {

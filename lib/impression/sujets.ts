@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import { rowsOf } from '@/lib/db/rows';
 import { isUuid } from '@/lib/common/ids';
+import { bilanOrder } from '@/lib/bilans/ordre';
 
 export interface BilanPdfSujet {
   etablissementNom: string;
@@ -34,7 +35,7 @@ export async function getBilanPdfSujet(
   const result = await db.execute(sql`
     select e.nom as "etablissementNom", a.nom, a.prenom, to_char(b.date, 'YYYY-MM-DD') as date,
            json_build_array(a.nom, a.prenom, a.ine, c.nom, c.annee_scolaire, e.nom,
-             (select json_agg(json_build_array(b2.id, b2.valide_le) order by b2.date, b2.cree_le, b2.id)
+             (select json_agg(json_build_array(b2.id, b2.valide_le) order by ${bilanOrder('b2')})
                 from bilans b2
                where b2.apprenant_id = a.id and (b2.date, b2.cree_le, b2.id) <= (b.date, b.cree_le, b.id))) as empreinte
       from bilans b
@@ -54,7 +55,7 @@ export async function getClassePdfSujet(
   const result = await db.execute(sql`
     select e.nom as "etablissementNom", c.nom as "classeNom", c.annee_scolaire as "anneeScolaire",
            (select json_agg(json_build_array(a.id, a.nom, a.prenom, a.ine,
-                     (select json_agg(json_build_array(b.id, b.valide_le) order by b.date, b.cree_le, b.id)
+                     (select json_agg(json_build_array(b.id, b.valide_le) order by ${bilanOrder('b')})
                         from bilans b where b.apprenant_id = a.id))
                      order by a.id)
               from apprenants a where a.classe_id = c.id and a.etablissement_id = ${etablissementId}) as empreinte

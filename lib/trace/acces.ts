@@ -5,6 +5,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import { appConfig } from '@/lib/config/env';
+import { bilanOrder } from '@/lib/bilans/ordre';
 import { rowsOf } from '@/lib/db/rows';
 
 export type { TraceAction } from '@/lib/db/enums';
@@ -81,7 +82,7 @@ export async function traceClasse(
     join apprenants a on a.classe_id = c.id
     join bilans b on b.apprenant_id = a.id
     where c.id = ${classeId} and c.etablissement_id = ${lecteur.etablissementId}
-    order by a.id, b.date desc, b.cree_le desc, b.id desc`);
+    order by a.id, ${bilanOrder('b', 'latest')}`);
 }
 
 /**

@@ -1,5 +1,5 @@
 // The five positioning levels: the single source of truth for their stored value, printed
-// symbol, meaning, colours and radar value (DESIGN.md). Every view takes them from here.
+// symbol, meaning, colours and radar value (docs/architecture.md). Every view takes them from here.
 
 import { NIVEAUX, type Niveau } from '@/lib/db/enums';
 

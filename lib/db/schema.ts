@@ -1,4 +1,4 @@
-// Drizzle schema of the module, as agreed in DESIGN.md (snake_case in SQL, camelCase in TS).
+// Drizzle schema of the module (docs/architecture.md; snake_case in SQL, camelCase in TS).
 // Bilans, positionnements and notes are archives: triggers in the migrations refuse to
 // change them (see drizzle/0001_archives_immutables.sql).
 import { sql } from 'drizzle-orm';
@@ -254,7 +254,7 @@ export const tracesAcces = pgTable(
   ],
 );
 
-// Print tokens already used: a print page answers once per token (lib/pdf/print-token.ts);
+// Print tokens already used: a print page answers once per token (lib/impression/print-token.ts);
 // shared by every instance, purged once expired.
 export const jetonsImpressionUtilises = pgTable(
   'jetons_impression_utilises',

@@ -1,6 +1,6 @@
 // The flat file of the export: one line per bilan × competence, UTF-8 with a BOM and « ; »
 // separators, as French spreadsheets (and PRONOTE's import) expect. Every cell is
-// spreadsheet-safe (lib/csv/cells.ts): free text that a spreadsheet would run as a formula
+// spreadsheet-safe (lib/common/csv-cells.ts): free text that a spreadsheet would run as a formula
 // gets a leading apostrophe; only the level symbols, a closed set, are written as they are.
 import 'server-only';
 import { csvCell } from '@/lib/common/csv-cells';

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import { stableId } from '@/drizzle/seed/random';
 import { DEMO_UAI } from '@/drizzle/seed/demo-data';
 import { schoolYearOf, todayInParis } from '@/lib/common/dates';
-import { RENDERER_FLAG } from '@/lib/pdf/renderer';
+import { RENDERER_FLAG } from '@/lib/pdf/find-chromium';
 import { median, pupilPdfUrls, signIn, startServer, type BenchServer } from './server';
 
 const DATA_DIR = '.data/bench-pdf';

@@ -22,6 +22,9 @@ const SYSTEM_PATHS = [
   'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
 ];
 
+/** Marks our Chromium processes, so they can be told apart from any other Chromium. */
+export const RENDERER_FLAG = '--cpro-pdf-renderer';
+
 /** Flags that keep Chromium quiet on a closed network and working as root in containers. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

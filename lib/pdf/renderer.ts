@@ -6,12 +6,9 @@
 // origin; a page that failed or timed out is closed and replaced.
 import 'server-only';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, requireChromium } from '@/lib/pdf/find-chromium';
+import { CHROMIUM_ARGS, RENDERER_FLAG, requireChromium } from '@/lib/pdf/find-chromium';
 import { PdfBusyError, PdfTimeoutError } from './errors';
 import { brandPdf } from './metadata';
-
-/** Marks our Chromium processes, so they can be told apart from any other Chromium. */
-export const RENDERER_FLAG = '--cpro-pdf-renderer';
 
 export interface RendererSettings {
   allowedOrigin: string;

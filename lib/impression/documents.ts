@@ -16,7 +16,7 @@ import { todayInParis } from '@/lib/common/dates';
 import { normalizeUuid } from '@/lib/common/ids';
 import { PdfCache } from '@/lib/pdf/cache';
 import { PerTeacherLimit } from './per-teacher-limit';
-import { createPrintToken } from './print-token';
+import { createPrintToken, type PrintKind } from './print-token';
 import { PdfRenderer } from '@/lib/pdf/renderer';
 
 /** Bump when the print layout changes: cached PDFs of the old layout are then not served. */
@@ -69,123 +69,89 @@ export function fileSlug(text: string): string {
   );
 }
 
-async function produce(
-  teacher: Teacher,
-  key: string,
-  path: string,
-  token: string,
-  filename: string,
-): Promise<PdfDocument> {
-  const { renderer, cache } = pdfService();
-  const hit = cache.get(key);
-  if (hit) return { filename, bytes: hit, cached: true };
-  // Only printing costs the browser's time: the per-teacher cap applies to it, not to hits.
-  const bytes = await perTeacher.run(teacher.id, () =>
-    renderer.render(`${printOrigin()}${path}?jeton=${encodeURIComponent(token)}`),
-  );
-  cache.set(key, bytes);
-  return { filename, bytes, cached: false };
-}
-
 export const MAX_PDFS_PER_TEACHER = 2;
 const perTeacher = new PerTeacherLimit(MAX_PDFS_PER_TEACHER);
 
-export function bilanPdf(
+interface PrintJob {
+  kind: PrintKind;
+  /** The document's ids, as its print page's URL names them. */
+  ids: string[];
+  /** Everything the PDF depends on besides the template version and the day. */
+  cacheParts: unknown[];
+  printPath: string;
+  filename: string;
+}
+
+/** The PDF from the cache, or printed from its print page with a fresh single-use token. */
+async function produce(teacher: Teacher, job: PrintJob): Promise<PdfDocument> {
+  const { renderer, cache } = pdfService();
+  const etablissementId = teacher.etablissement.id;
+  const key = PdfCache.key(TEMPLATE_VERSION, job.kind, etablissementId, ...job.cacheParts);
+  const hit = cache.get(key);
+  if (hit) return { filename: job.filename, bytes: hit, cached: true };
+  const token = createPrintToken(
+    { etablissementId, utilisateurId: teacher.id, kind: job.kind, ids: job.ids },
+    Date.now(),
+    getAuthSecret(),
+  );
+  // Only printing costs the browser's time: the per-teacher cap applies to it, not to hits.
+  const bytes = await perTeacher.run(teacher.id, () =>
+    renderer.render(`${printOrigin()}${job.printPath}?jeton=${encodeURIComponent(token)}`),
+  );
+  cache.set(key, bytes);
+  return { filename: job.filename, bytes, cached: false };
+}
+
+function lecteurOf(teacher: Teacher) {
+  return { etablissementId: teacher.etablissement.id, utilisateurId: teacher.id };
+}
+
+export async function bilanPdf(
   teacher: Teacher,
   rawApprenantId: string,
   rawBilanId: string,
 ): Promise<PdfDocument | null> {
   const apprenantId = normalizeUuid(rawApprenantId);
   const bilanId = normalizeUuid(rawBilanId);
-  if (!apprenantId || !bilanId) return Promise.resolve(null);
-  return printBilan(teacher, apprenantId, bilanId);
-}
-
-async function printBilan(
-  teacher: Teacher,
-  apprenantId: string,
-  bilanId: string,
-): Promise<PdfDocument | null> {
-  const etablissementId = teacher.etablissement.id;
-  const sujet = await getBilanPdfSujet(await getDb(), etablissementId, apprenantId, bilanId);
+  if (!apprenantId || !bilanId) return null;
+  const sujet = await getBilanPdfSujet(
+    await getDb(),
+    teacher.etablissement.id,
+    apprenantId,
+    bilanId,
+  );
   if (!sujet) return null;
-  const day = todayInParis();
-  const token = createPrintToken(
-    {
-      etablissementId,
-      utilisateurId: teacher.id,
-      kind: 'bilan',
-      ids: [apprenantId, bilanId],
-    },
-    Date.now(),
-    getAuthSecret(),
-  );
-  const document = await produce(
-    teacher,
-    PdfCache.key(
-      TEMPLATE_VERSION,
-      'bilan',
-      etablissementId,
-      apprenantId,
-      bilanId,
-      day,
-      sujet.empreinte,
-    ),
-    `/impression/bilans/${apprenantId}/${bilanId}`,
-    token,
-    `bilan-${fileSlug(sujet.nom)}-${fileSlug(sujet.prenom)}-${sujet.date}.pdf`,
-  );
-  const lecteur = { etablissementId, utilisateurId: teacher.id };
+  const document = await produce(teacher, {
+    kind: 'bilan',
+    ids: [apprenantId, bilanId],
+    cacheParts: [apprenantId, bilanId, todayInParis(), sujet.empreinte],
+    printPath: `/impression/bilans/${apprenantId}/${bilanId}`,
+    filename: `bilan-${fileSlug(sujet.nom)}-${fileSlug(sujet.prenom)}-${sujet.date}.pdf`,
+  });
   const route = `/bilans/${apprenantId}/${bilanId}/pdf`;
   traceAfterResponse((db) =>
-    traceBilan(db, lecteur, { action: 'pdf_bilan', route, apprenantId, bilanId }),
+    traceBilan(db, lecteurOf(teacher), { action: 'pdf_bilan', route, apprenantId, bilanId }),
   );
   return document;
 }
 
-export function derniersBilansPdf(
+export async function derniersBilansPdf(
   teacher: Teacher,
   rawClasseId: string,
 ): Promise<PdfDocument | null> {
   const classeId = normalizeUuid(rawClasseId);
-  if (!classeId) return Promise.resolve(null);
-  return printClasse(teacher, classeId);
-}
-
-async function printClasse(teacher: Teacher, classeId: string): Promise<PdfDocument | null> {
-  const etablissementId = teacher.etablissement.id;
-  const sujet = await getClassePdfSujet(await getDb(), etablissementId, classeId);
+  if (!classeId) return null;
+  const sujet = await getClassePdfSujet(await getDb(), teacher.etablissement.id, classeId);
   if (!sujet) return null;
   const day = todayInParis();
-  const token = createPrintToken(
-    {
-      etablissementId,
-      utilisateurId: teacher.id,
-      kind: 'classe',
-      ids: [classeId],
-    },
-    Date.now(),
-    getAuthSecret(),
-  );
-  const document = await produce(
-    teacher,
-    PdfCache.key(
-      TEMPLATE_VERSION,
-      'classe',
-      etablissementId,
-      classeId,
-      day,
-      sujet.classeNom,
-      sujet.anneeScolaire,
-      sujet.empreinte,
-    ),
-    `/impression/classes/${classeId}/derniers-bilans`,
-    token,
-    `derniers-bilans-${fileSlug(sujet.classeNom)}-${sujet.anneeScolaire}-${day}.pdf`,
-  );
-  const lecteur = { etablissementId, utilisateurId: teacher.id };
-  traceAfterResponse((db) =>
-    traceClasse(db, lecteur, classeId, `/classes/${classeId}/derniers-bilans/pdf`),
-  );
+  const document = await produce(teacher, {
+    kind: 'classe',
+    ids: [classeId],
+    cacheParts: [classeId, day, sujet.classeNom, sujet.anneeScolaire, sujet.empreinte],
+    printPath: `/impression/classes/${classeId}/derniers-bilans`,
+    filename: `derniers-bilans-${fileSlug(sujet.classeNom)}-${sujet.anneeScolaire}-${day}.pdf`,
+  });
+  const route = `/classes/${classeId}/derniers-bilans/pdf`;
+  traceAfterResponse((db) => traceClasse(db, lecteurOf(teacher), classeId, route));
   return document;
 }

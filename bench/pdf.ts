@@ -1,4 +1,5 @@
-// PDF benchmark, end to end through our route handlers on the demo data (issue #4):
+// PDF benchmark, end to end through our route handlers on the demo data (issue #4; the
+// end-of-term load of many teachers is bench/pdf-load.ts):
 //  - one bilan, warm browser, not cached, against a browser launched per request;
 //  - a class of 30 in one document, against its pupils printed one by one (on our warm
 //    reused page, and the naive way with a fresh browser context per PDF);

@@ -20,7 +20,7 @@ describe('npm start', () => {
     );
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
-      'PDF_MAX_WAITING doit être un nombre entier de 0 à 1000 (reçu « abc »)',
+      'PDF_MAX_WAITING doit être un nombre entier de 0 à 10000 (reçu « abc »)',
     );
   });
 });

@@ -15,7 +15,8 @@ describe('parseConfig', () => {
       traceRetentionMonths: 12,
       pdf: {
         printOrigin: 'http://127.0.0.1:3000',
-        maxWaiting: 8,
+        maxWaiting: 500,
+        parallelPages: 2,
         jobTimeoutMs: 30_000,
         recycleAfter: 200,
         cacheMaxBytes: 64 * 1024 * 1024,
@@ -69,6 +70,6 @@ describe('parseConfig', () => {
     ]) {
       expect(problems).toContain(name);
     }
-    expect(problems).toContain('doit être un nombre entier de 0 à 1000 (reçu « abc »)');
+    expect(problems).toContain('doit être un nombre entier de 0 à 10000 (reçu « abc »)');
   });
 });

@@ -80,7 +80,8 @@ const schema = z.object({
   TRACE_RETENTION_MONTHS: integer(1, 120, 12),
   CHROMIUM_PATH: optionalText,
   PDF_PRINT_ORIGIN: url(['http:', 'https:']),
-  PDF_MAX_WAITING: integer(0, 1000, 8),
+  PDF_MAX_WAITING: integer(0, 10_000, 500),
+  PDF_PARALLEL_PAGES: integer(1, 8, 2),
   PDF_JOB_TIMEOUT_MS: integer(1000, 600_000, 30_000),
   PDF_RECYCLE_AFTER: integer(1, 100_000, 200),
   PDF_CACHE_MAX_BYTES: integer(0, 4 * 1024 ** 3, 64 * 1024 * 1024),
@@ -113,6 +114,7 @@ export interface AppConfig {
   pdf: {
     printOrigin: string;
     maxWaiting: number;
+    parallelPages: number;
     jobTimeoutMs: number;
     recycleAfter: number;
     cacheMaxBytes: number;
@@ -163,6 +165,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     pdf: {
       printOrigin: v.PDF_PRINT_ORIGIN ?? `http://127.0.0.1:${v.PORT}`,
       maxWaiting: v.PDF_MAX_WAITING,
+      parallelPages: v.PDF_PARALLEL_PAGES,
       jobTimeoutMs: v.PDF_JOB_TIMEOUT_MS,
       recycleAfter: v.PDF_RECYCLE_AFTER,
       cacheMaxBytes: v.PDF_CACHE_MAX_BYTES,

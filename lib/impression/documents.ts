@@ -16,6 +16,7 @@ import { todayInParis } from '@/lib/common/dates';
 import { normalizeUuid } from '@/lib/common/ids';
 import { PdfCache } from '@/lib/pdf/cache';
 import { PerTeacherLimit } from './per-teacher-limit';
+import { SharedWork } from './shared-work';
 import { createPrintToken, type PrintKind } from './print-token';
 import { PdfRenderer } from '@/lib/pdf/renderer';
 
@@ -41,6 +42,7 @@ export function pdfService(): { renderer: PdfRenderer; cache: PdfCache } {
   globalForPdf.cproPdf ??= {
     renderer: new PdfRenderer({
       allowedOrigin: new URL(pdf.printOrigin).origin,
+      parallelPages: pdf.parallelPages,
       maxWaiting: pdf.maxWaiting,
       jobTimeoutMs: pdf.jobTimeoutMs,
       recycleAfter: pdf.recycleAfter,
@@ -71,6 +73,7 @@ export function fileSlug(text: string): string {
 
 export const MAX_PDFS_PER_TEACHER = 2;
 const perTeacher = new PerTeacherLimit(MAX_PDFS_PER_TEACHER);
+const printing = new SharedWork<Buffer>();
 
 interface PrintJob {
   kind: PrintKind;
@@ -82,24 +85,40 @@ interface PrintJob {
   filename: string;
 }
 
-/** The PDF from the cache, or printed from its print page with a fresh single-use token. */
-async function produce(teacher: Teacher, job: PrintJob): Promise<PdfDocument> {
+/**
+ * The PDF from the cache, or the print already under way for the same document, or printed
+ * from its print page with a fresh single-use token. `signal`: the request's (client gone →
+ * the job leaves the queue, unless another teacher still waits for the same print).
+ */
+async function produce(
+  teacher: Teacher,
+  job: PrintJob,
+  signal: AbortSignal | undefined,
+): Promise<PdfDocument> {
   const { renderer, cache } = pdfService();
   const etablissementId = teacher.etablissement.id;
   const key = PdfCache.key(TEMPLATE_VERSION, job.kind, etablissementId, ...job.cacheParts);
   const hit = cache.get(key);
   if (hit) return { filename: job.filename, bytes: hit, cached: true };
-  const token = createPrintToken(
-    { etablissementId, utilisateurId: teacher.id, kind: job.kind, ids: job.ids },
-    Date.now(),
-    getAuthSecret(),
-  );
-  // Only printing costs the browser's time: the per-teacher cap applies to it, not to hits.
-  const bytes = await perTeacher.run(teacher.id, () =>
-    renderer.render(`${printOrigin()}${job.printPath}?jeton=${encodeURIComponent(token)}`),
-  );
-  cache.set(key, bytes);
-  return { filename: job.filename, bytes, cached: false };
+  const joined = printing.isRunning(key);
+  const bytes = await printing.run(key, signal, async (jobSignal) => {
+    // Drawn when the job starts printing: a token lives a minute, a wait may be longer.
+    const url = () => {
+      const token = createPrintToken(
+        { etablissementId, utilisateurId: teacher.id, kind: job.kind, ids: job.ids },
+        Date.now(),
+        getAuthSecret(),
+      );
+      return `${printOrigin()}${job.printPath}?jeton=${encodeURIComponent(token)}`;
+    };
+    // Only printing costs the browser's time: the per-teacher cap applies to it, not to hits.
+    const printed = await perTeacher.run(teacher.id, () =>
+      renderer.render(url, { lane: job.kind, signal: jobSignal }),
+    );
+    cache.set(key, printed);
+    return printed;
+  });
+  return { filename: job.filename, bytes, cached: joined };
 }
 
 function lecteurOf(teacher: Teacher) {
@@ -110,6 +129,7 @@ export async function bilanPdf(
   teacher: Teacher,
   rawApprenantId: string,
   rawBilanId: string,
+  signal?: AbortSignal,
 ): Promise<PdfDocument | null> {
   const apprenantId = normalizeUuid(rawApprenantId);
   const bilanId = normalizeUuid(rawBilanId);
@@ -121,13 +141,17 @@ export async function bilanPdf(
     bilanId,
   );
   if (!sujet) return null;
-  const document = await produce(teacher, {
-    kind: 'bilan',
-    ids: [apprenantId, bilanId],
-    cacheParts: [apprenantId, bilanId, todayInParis(), sujet.empreinte],
-    printPath: `/impression/bilans/${apprenantId}/${bilanId}`,
-    filename: `bilan-${fileSlug(sujet.nom)}-${fileSlug(sujet.prenom)}-${sujet.date}.pdf`,
-  });
+  const document = await produce(
+    teacher,
+    {
+      kind: 'bilan',
+      ids: [apprenantId, bilanId],
+      cacheParts: [apprenantId, bilanId, todayInParis(), sujet.empreinte],
+      printPath: `/impression/bilans/${apprenantId}/${bilanId}`,
+      filename: `bilan-${fileSlug(sujet.nom)}-${fileSlug(sujet.prenom)}-${sujet.date}.pdf`,
+    },
+    signal,
+  );
   const route = `/bilans/${apprenantId}/${bilanId}/pdf`;
   traceAfterResponse((db) =>
     traceBilan(db, lecteurOf(teacher), { action: 'pdf_bilan', route, apprenantId, bilanId }),
@@ -138,19 +162,24 @@ export async function bilanPdf(
 export async function derniersBilansPdf(
   teacher: Teacher,
   rawClasseId: string,
+  signal?: AbortSignal,
 ): Promise<PdfDocument | null> {
   const classeId = normalizeUuid(rawClasseId);
   if (!classeId) return null;
   const sujet = await getClassePdfSujet(await getDb(), teacher.etablissement.id, classeId);
   if (!sujet) return null;
   const day = todayInParis();
-  const document = await produce(teacher, {
-    kind: 'classe',
-    ids: [classeId],
-    cacheParts: [classeId, day, sujet.classeNom, sujet.anneeScolaire, sujet.empreinte],
-    printPath: `/impression/classes/${classeId}/derniers-bilans`,
-    filename: `derniers-bilans-${fileSlug(sujet.classeNom)}-${sujet.anneeScolaire}-${day}.pdf`,
-  });
+  const document = await produce(
+    teacher,
+    {
+      kind: 'classe',
+      ids: [classeId],
+      cacheParts: [classeId, day, sujet.classeNom, sujet.anneeScolaire, sujet.empreinte],
+      printPath: `/impression/classes/${classeId}/derniers-bilans`,
+      filename: `derniers-bilans-${fileSlug(sujet.classeNom)}-${sujet.anneeScolaire}-${day}.pdf`,
+    },
+    signal,
+  );
   const route = `/classes/${classeId}/derniers-bilans/pdf`;
   traceAfterResponse((db) => traceClasse(db, lecteurOf(teacher), classeId, route));
   return document;

@@ -20,6 +20,10 @@ export async function pdfResponse(work: () => Promise<PdfDocument | null>): Prom
   } catch (error) {
     const known = asAppError(error);
     if (known) return htmlError(known);
+    if (error instanceof Error && error.name === 'AbortError') {
+      // The teacher left before the PDF was ready: nobody reads this answer.
+      return htmlError(new AppError('unavailable', 'Demande abandonnée.'));
+    }
     console.error('[pdf] échec :', error);
     return htmlError(
       new AppError('unavailable', 'Le PDF n’a pas pu être produit. Réessayez dans un instant.', {

@@ -3,11 +3,12 @@
 import { AppError } from '@/lib/http/app-error';
 
 export class PdfBusyError extends AppError {
-  constructor() {
+  /** `retryAfterSeconds`: when the work ahead should be done (the queue's estimate). */
+  constructor(retryAfterSeconds = 10) {
     super(
       'busy',
       'Le service PDF est très sollicité en ce moment. Réessayez dans quelques secondes.',
-      { title: 'Service PDF occupé', retryAfterSeconds: 10 },
+      { title: 'Service PDF occupé', retryAfterSeconds },
     );
     this.name = 'PdfBusyError';
   }

@@ -1,18 +1,24 @@
 // Prints our own print pages to PDF with Chromium. One browser per server process,
 // launched on first need (or reached at PLAYWRIGHT_WS_ENDPOINT), relaunched when it dies and
-// recycled after RECYCLE_AFTER jobs. Jobs run one at a time on a page that stays open between
-// jobs (a fresh context costs ~0.5 s of renderer start-up); at most MAX_WAITING wait, the
-// rest get PdfBusyError (→ 503). The page runs without JavaScript and may load only our own
-// origin; a page that failed or timed out is closed and replaced.
+// recycled, between jobs, after RECYCLE_AFTER of them. Jobs run on `parallelPages` pages that
+// stay open between jobs (a fresh context costs ~0.5 s of renderer start-up); who prints
+// when, and who is told to come back later, is the PrintQueue's business (print-queue.ts).
+// The pages run without JavaScript and may load only our own origin; a page that failed or
+// timed out is closed and replaced.
 import 'server-only';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, RENDERER_FLAG, requireChromium } from '@/lib/pdf/find-chromium';
-import { PdfBusyError, PdfTimeoutError } from './errors';
+import { PdfTimeoutError } from './errors';
 import { brandPdf } from './metadata';
+import { PrintQueue, type PrintLane } from './print-queue';
 
 export interface RendererSettings {
   allowedOrigin: string;
+  /** Pages printing at once (PDF_PARALLEL_PAGES). */
+  parallelPages?: number;
+  /** Ceiling on waiting jobs, whatever the estimate (PDF_MAX_WAITING). */
   maxWaiting: number;
+  /** A job's whole budget, from its arrival to its PDF (PDF_JOB_TIMEOUT_MS). */
   jobTimeoutMs: number;
   recycleAfter: number;
   wsEndpoint?: string;
@@ -25,25 +31,43 @@ export interface RendererSettings {
   contextPerJob?: boolean;
 }
 
+export interface RenderOptions {
+  /** Which lane of the queue: single bilans and class documents share the pages fairly. */
+  lane?: PrintLane;
+  /** Aborted when the client went away: the job leaves the queue. */
+  signal?: AbortSignal;
+}
+
 export class PdfRenderer {
   private browser: Promise<Browser> | null = null;
-  private session: Promise<{ context: BrowserContext; page: Page }> | null = null;
-  private running = false;
-  private readonly waiters: (() => void)[] = [];
+  private context: Promise<BrowserContext> | null = null;
+  private readonly pages: (Promise<Page> | null)[];
+  private readonly queue: PrintQueue;
   private jobsOnBrowser = 0;
+  private active = 0;
   private closed = false;
 
-  constructor(private readonly settings: RendererSettings) {}
+  constructor(private readonly settings: RendererSettings) {
+    const slots = Math.max(1, settings.parallelPages ?? 1);
+    this.pages = Array.from({ length: slots }, () => null);
+    this.queue = new PrintQueue({
+      slots,
+      budgetMs: settings.jobTimeoutMs,
+      maxWaiting: settings.maxWaiting,
+    });
+  }
 
-  async render(url: string): Promise<Buffer> {
+  /**
+   * `url` may be a function: it is then called when the job starts printing, so that a
+   * short-lived token in it is drawn after the wait, not before.
+   */
+  async render(url: string | (() => string), options: RenderOptions = {}): Promise<Buffer> {
     if (this.closed) throw new Error('PDF renderer closed');
-    if (this.running && this.waiters.length >= this.settings.maxWaiting) throw new PdfBusyError();
-    await this.acquire();
-    try {
-      return await this.withTimeout(this.print(url));
-    } finally {
-      this.release();
-    }
+    return this.queue.run(
+      options.lane ?? 'bilan',
+      (slot, remainingMs) => this.job(slot, typeof url === 'string' ? url : url(), remainingMs),
+      options.signal,
+    );
   }
 
   async close(): Promise<void> {
@@ -51,60 +75,55 @@ export class PdfRenderer {
     await this.dropBrowser();
   }
 
-  private acquire(): Promise<void> {
-    if (!this.running) {
-      this.running = true;
-      return Promise.resolve();
+  private async job(slot: number, url: string, remainingMs: number): Promise<Buffer> {
+    // Recycling closes the browser: only between jobs, never under another page's job.
+    if (this.jobsOnBrowser >= this.settings.recycleAfter && this.active === 0) {
+      await this.dropBrowser();
     }
-    return new Promise((resolve) => this.waiters.push(resolve));
+    this.active++;
+    try {
+      return await this.withTimeout(slot, this.print(slot, url), Math.max(1_000, remainingMs));
+    } finally {
+      this.active--;
+    }
   }
 
-  private release(): void {
-    const next = this.waiters.shift();
-    if (next) next();
-    else this.running = false;
-  }
-
-  private async withTimeout<T>(work: Promise<T>): Promise<T> {
+  private async withTimeout<T>(slot: number, work: Promise<T>, ms: number): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
         () => reject(new PdfTimeoutError(Math.round(this.settings.jobTimeoutMs / 1000))),
-        this.settings.jobTimeoutMs,
+        ms,
       );
     });
     try {
       return await Promise.race([work, timeout]);
     } catch (error) {
       // A stuck or broken page is not reused.
-      await this.dropSession();
+      await this.dropPage(slot);
       throw error;
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private async print(url: string): Promise<Buffer> {
-    if (this.jobsOnBrowser >= this.settings.recycleAfter) await this.dropBrowser();
+  private async print(slot: number, url: string): Promise<Buffer> {
     if (!this.settings.contextPerJob) {
-      const { page } = await this.getSession();
+      const page = await this.getPage(slot);
       this.jobsOnBrowser++;
-      return this.printOn(page, url);
+      return this.printOn(page, url, this.settings.jobTimeoutMs);
     }
-    const { context, page } = await this.openSession(await this.getBrowser());
+    const context = await this.openContext(await this.getBrowser());
     this.jobsOnBrowser++;
     try {
-      return await this.printOn(page, url);
+      return await this.printOn(await context.newPage(), url, this.settings.jobTimeoutMs);
     } finally {
       await context.close().catch(() => {});
     }
   }
 
-  private async printOn(page: Page, url: string): Promise<Buffer> {
-    const response = await page.goto(url, {
-      waitUntil: 'load',
-      timeout: this.settings.jobTimeoutMs,
-    });
+  private async printOn(page: Page, url: string, timeout: number): Promise<Buffer> {
+    const response = await page.goto(url, { waitUntil: 'load', timeout });
     if (!response || response.status() !== 200) {
       throw new Error(`La page d'impression a répondu ${response?.status() ?? 'rien'}`);
     }
@@ -121,7 +140,8 @@ export class PdfRenderer {
           browser.on('disconnected', () => {
             if (this.browser === opening) {
               this.browser = null;
-              this.session = null;
+              this.context = null;
+              this.pages.fill(null);
             }
           }),
         () => {
@@ -153,8 +173,8 @@ export class PdfRenderer {
     });
   }
 
-  /** A context with JavaScript off that may load nothing but our own origin, and its page. */
-  private async openSession(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  /** A context with JavaScript off that may load nothing but our own origin. */
+  private async openContext(browser: Browser): Promise<BrowserContext> {
     const context = await browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block' });
     try {
       await context.route('**/*', (route) => {
@@ -166,39 +186,59 @@ export class PdfRenderer {
         }
         return allowed ? route.continue() : route.abort('blockedbyclient');
       });
-      const page = await context.newPage();
-      return { context, page };
+      return context;
     } catch (error) {
       await context.close().catch(() => {});
       throw error;
     }
   }
 
-  private getSession(): Promise<{ context: BrowserContext; page: Page }> {
-    if (!this.session) {
-      const opening = this.getBrowser().then((browser) => this.openSession(browser));
-      this.session = opening;
+  private getContext(): Promise<BrowserContext> {
+    if (!this.context) {
+      const opening = this.getBrowser().then((browser) => this.openContext(browser));
+      this.context = opening;
       opening.catch(() => {
-        if (this.session === opening) this.session = null;
+        if (this.context === opening) this.context = null;
       });
     }
-    return this.session;
+    return this.context;
+  }
+
+  /** The page of a slot, opened in the shared context on first need. */
+  private getPage(slot: number): Promise<Page> {
+    let page = this.pages[slot];
+    if (!page) {
+      const opening = this.getContext().then((context) => context.newPage());
+      this.pages[slot] = opening;
+      opening.catch(() => {
+        if (this.pages[slot] === opening) this.pages[slot] = null;
+      });
+      page = opening;
+    }
+    return page;
   }
 
   // Closing waits at most a few seconds: a browser that is still starting (or hung) must
   // not block the job that gave up on it.
-  private async dropSession(): Promise<void> {
-    const session = this.session;
-    this.session = null;
-    if (session)
+  private async dropPage(slot: number): Promise<void> {
+    const page = this.pages[slot];
+    this.pages[slot] = null;
+    if (page)
       await settleWithin(
-        session.then(({ context }) => context.close()),
+        page.then((p) => p.close()),
         5_000,
       );
   }
 
   private async dropBrowser(): Promise<void> {
-    await this.dropSession();
+    const context = this.context;
+    this.context = null;
+    this.pages.fill(null);
+    if (context)
+      await settleWithin(
+        context.then((c) => c.close()),
+        5_000,
+      );
     const browser = this.browser;
     this.browser = null;
     if (browser)

@@ -4,11 +4,8 @@ import { pdfResponse } from '@/lib/impression/http';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(
-  _request: Request,
-  { params }: { params: Promise<{ classeId: string }> },
-) {
+export async function GET(request: Request, { params }: { params: Promise<{ classeId: string }> }) {
   const teacher = await requireTeacher();
   const { classeId } = await params;
-  return pdfResponse(() => derniersBilansPdf(teacher, classeId));
+  return pdfResponse(() => derniersBilansPdf(teacher, classeId, request.signal));
 }

@@ -1,0 +1,201 @@
+// End-of-term PDF load (issue #15): many teachers press « Générer en PDF » at once, each for
+// another pupil, on a cold cache. For PDF_PARALLEL_PAGES = 1, 2 and 3 it measures 50
+// distinct single-bilan PDFs asked one after another, then at once (50 teachers); class
+// documents one after another and at once; and 50 singles with a 30-pupil class document in
+// the middle of them (fairness). Reports totals, p50/p95 latencies, statuses and the peak
+// memory (PSS) of the whole Chromium tree.
+//
+//   npm run build && npx tsx bench/pdf-load.ts
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { sql } from 'drizzle-orm';
+import { openEmbedded } from '@/lib/db/connect';
+import { hashPassword } from '@/lib/auth/password';
+import { migrateAndSeedDemo } from '@/lib/server/demo-database';
+import { DEMO_IDS, DEMO_PASSWORD } from '@/drizzle/seed/demo-ids';
+import { stableId } from '@/drizzle/seed/random';
+import { DEMO_UAI } from '@/drizzle/seed/demo-data';
+import { schoolYearOf, todayInParis } from '@/lib/common/dates';
+import { RENDERER_FLAG } from '@/lib/pdf/find-chromium';
+import { median, percentile, pupilPdfUrls, signIn, startServer } from './server';
+
+const DATA_DIR = path.resolve('.data/bench-pdf-load');
+const PORT = 3203;
+const TEACHERS = 50;
+const year = schoolYearOf(todayInParis());
+const classes = ['Tle SN', '1re SN', '2de SN'].map((nom) =>
+  stableId('classe', `${DEMO_UAI}|${nom}|${year}`),
+);
+const archiveClasses = ['1re SN', 'Tle SN'].map((nom) =>
+  stableId('classe', `${DEMO_UAI}|${nom}|2015-2016`),
+);
+
+/** 50 teachers of the demo establishment, so that each request comes from another one. */
+async function prepareDatabase(): Promise<string[]> {
+  fs.rmSync(DATA_DIR, { recursive: true, force: true });
+  const connection = await openEmbedded(path.join(DATA_DIR, 'pglite'));
+  const emails = Array.from({ length: TEACHERS }, (_, i) => `prof${i + 1}@lycee-demo.test`);
+  try {
+    await migrateAndSeedDemo(connection);
+    const hash = await hashPassword(DEMO_PASSWORD);
+    for (const email of emails) {
+      await connection.db.execute(sql`
+        insert into utilisateurs (etablissement_id, email, nom, prenom, role, password_hash)
+        values (${DEMO_IDS.etablissement}, ${email}, 'PROF', ${email}, 'enseignant', ${hash})`);
+    }
+  } finally {
+    await connection.close();
+  }
+  return emails;
+}
+
+function chromiumPssMiB(): number {
+  let pids: number[] = [];
+  try {
+    pids = execFileSync('pgrep', ['-f', RENDERER_FLAG.slice(2)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return 0;
+  }
+  const parents = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone
+    }
+  }
+  const tree = new Set(pids);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, parent] of parents) {
+      if (tree.has(parent) && !tree.has(pid)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  let kib = 0;
+  for (const pid of tree) {
+    try {
+      kib += Number(
+        /^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0,
+      );
+    } catch {
+      // gone
+    }
+  }
+  return kib / 1024;
+}
+
+interface Timed {
+  ms: number;
+  status: number;
+}
+
+async function timed(url: string, cookie: string): Promise<Timed> {
+  const started = performance.now();
+  const response = await fetch(url, { headers: { cookie } });
+  await response.arrayBuffer();
+  return { ms: performance.now() - started, status: response.status };
+}
+
+interface Burst {
+  totalMs: number;
+  p50: number;
+  p95: number;
+  statuses: Record<number, number>;
+  peakPssMiB: number;
+  times: Timed[];
+}
+
+async function burst(requests: { url: string; cookie: string }[]): Promise<Burst> {
+  let peak = chromiumPssMiB();
+  const sampler = setInterval(() => (peak = Math.max(peak, chromiumPssMiB())), 100);
+  const started = performance.now();
+  const times = await Promise.all(requests.map((r) => timed(r.url, r.cookie)));
+  const totalMs = performance.now() - started;
+  clearInterval(sampler);
+  const statuses: Record<number, number> = {};
+  for (const t of times) statuses[t.status] = (statuses[t.status] ?? 0) + 1;
+  const ms = times.map((t) => t.ms);
+  return { totalMs, p50: median(ms), p95: percentile(ms, 95), statuses, peakPssMiB: peak, times };
+}
+
+async function sequence(requests: { url: string; cookie: string }[]): Promise<number> {
+  const started = performance.now();
+  for (const r of requests) {
+    const t = await timed(r.url, r.cookie);
+    if (t.status !== 200) throw new Error(`${r.url} answered ${t.status}`);
+  }
+  return performance.now() - started;
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const emails = await prepareDatabase();
+const lines: string[] = [
+  `machine: ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+];
+
+for (const parallel of [1, 2, 3]) {
+  const server = await startServer({
+    port: PORT,
+    dataDir: DATA_DIR,
+    env: { PDF_CACHE_MAX_BYTES: '0', PDF_PARALLEL_PAGES: String(parallel) },
+  });
+  try {
+    const cookies: string[] = [];
+    for (const email of emails) cookies.push(await signIn(server.url, email));
+    const singles: string[] = [];
+    for (const classeId of classes) {
+      singles.push(...(await pupilPdfUrls(server.url, cookies[0]!, classeId)));
+    }
+    const fifty = singles.slice(0, TEACHERS).map((url, i) => ({ url, cookie: cookies[i]! }));
+    if (fifty.length < TEACHERS) throw new Error(`only ${fifty.length} bilans to print`);
+    await timed(fifty[0]!.url, cookies[0]!); // warm browser
+
+    const sequential = await sequence(fifty);
+    const together = await burst(fifty);
+
+    const classUrls = [...classes, ...archiveClasses].map(
+      (id) => `${server.url}/classes/${id}/derniers-bilans/pdf`,
+    );
+    const classSequential = await sequence(
+      classUrls.map((url, i) => ({ url, cookie: cookies[i]! })),
+    );
+    const classTogether = await burst(classUrls.map((url, i) => ({ url, cookie: cookies[i]! })));
+    // Ten teachers ask for the same 30-pupil class at once: printed once, shared.
+    const sameClass = await burst(
+      Array.from({ length: 10 }, (_, i) => ({ url: classUrls[0]!, cookie: cookies[10 + i]! })),
+    );
+
+    // Fairness: the 30-pupil class document asked in the middle of the fifty singles.
+    const mixed = [
+      ...fifty.slice(0, 25),
+      { url: classUrls[0]!, cookie: cookies[49]! },
+      ...fifty.slice(25),
+    ];
+    const mixedBurst = await burst(mixed);
+    const classInMix = mixedBurst.times[25]!;
+    const singlesInMix = mixedBurst.times.filter((_, i) => i !== 25).map((t) => t.ms);
+
+    lines.push(
+      `PDF_PARALLEL_PAGES=${parallel}`,
+      `  50 singles one after another: ${s(sequential)}`,
+      `  50 singles at once: ${s(together.totalMs)} (${(together.totalMs / sequential).toFixed(2)}× sequential), p50 ${s(together.p50)}, p95 ${s(together.p95)}, statuses ${JSON.stringify(together.statuses)}, peak Chromium PSS ${together.peakPssMiB.toFixed(0)} MiB`,
+      `  ${classUrls.length} class documents one after another: ${s(classSequential)}; at once: ${s(classTogether.totalMs)} (${(classTogether.totalMs / classSequential).toFixed(2)}×), statuses ${JSON.stringify(classTogether.statuses)}, peak PSS ${classTogether.peakPssMiB.toFixed(0)} MiB`,
+      `  10 teachers, the same 30-pupil class at once: ${s(sameClass.totalMs)}, statuses ${JSON.stringify(sameClass.statuses)}`,
+      `  50 singles + the 30-pupil class at once: singles p50 ${s(median(singlesInMix))}, p95 ${s(percentile(singlesInMix, 95))}; class ${s(classInMix.ms)} (${classInMix.status}); total ${s(mixedBurst.totalMs)}, statuses ${JSON.stringify(mixedBurst.statuses)}`,
+    );
+    console.log(lines.slice(-6).join('\n'));
+  } finally {
+    await server.stop();
+  }
+}
+
+console.log(`\n${lines.join('\n')}`);

@@ -37,6 +37,9 @@ export function proxy(request: NextRequest) {
   headers.set('Content-Security-Policy', csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', csp);
+  // Which instance answered, when several run behind a load balancer (npm run test:cluster).
+  const instance = appConfig().instance;
+  if (instance) response.headers.set('X-Instance', instance);
   const proto = request.headers.get('x-forwarded-proto') ?? request.nextUrl.protocol;
   if (proto.replace(/:$/, '') === 'https') response.headers.set('Strict-Transport-Security', HSTS);
   return response;

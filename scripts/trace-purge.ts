@@ -15,7 +15,7 @@ try {
   );
   const expired = await purgeExpired(connection.db);
   console.log(
-    `${expired.connexionEchecs} compteur(s) de connexion et ${expired.jetonsImpression} jeton(s) d'impression expirés supprimés.`,
+    `${expired.connexionEchecs} compteur(s) de connexion, ${expired.jetonsImpression} jeton(s) d'impression et ${expired.pdf} PDF en cache expirés supprimés.`,
   );
 } finally {
   await connection.close();

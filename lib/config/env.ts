@@ -91,6 +91,7 @@ const schema = z.object({
   CPRO_BENCH_PAGES: flag(),
   CPRO_APP_PASSWORD: optionalText,
   NODE_OPTIONS: optionalText,
+  CPRO_INSTANCE: optionalText,
 });
 
 export interface AppConfig {
@@ -127,6 +128,8 @@ export interface AppConfig {
   appRolePassword: string | undefined;
   /** Node.js options the launcher passes on (scripts/start.ts). */
   nodeOptions: string;
+  /** This instance's name, sent as `X-Instance` (several instances behind a load balancer). */
+  instance: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -176,6 +179,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     benchPages: v.CPRO_BENCH_PAGES,
     appRolePassword: v.CPRO_APP_PASSWORD,
     nodeOptions: v.NODE_OPTIONS ?? '',
+    instance: v.CPRO_INSTANCE,
   };
 }
 

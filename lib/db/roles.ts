@@ -31,6 +31,7 @@ export const APP_TABLE_PRIVILEGES: Record<string, string> = {
   pronote_lectures: 'SELECT, INSERT',
   pronote_bilans_lus: 'SELECT, INSERT, UPDATE',
   jetons_impression_utilises: 'SELECT, INSERT, DELETE',
+  pdf_cache: 'SELECT, INSERT, UPDATE, DELETE',
 };
 
 const FUNCTIONS = ['purger_traces_acces(timestamptz)'];

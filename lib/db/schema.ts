@@ -4,6 +4,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  customType,
   char,
   check,
   date,
@@ -19,6 +20,12 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { NIVEAUX, ROLES, TRACE_ACTIONS } from './enums';
+
+/** PostgreSQL `bytea` as a Node.js Buffer, on both drivers. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
 
 export const roleEnum = pgEnum('role', ROLES);
 export const niveauEnum = pgEnum('niveau', NIVEAUX);
@@ -263,4 +270,19 @@ export const jetonsImpressionUtilises = pgTable(
     expireLe: timestamp('expire_le', { withTimezone: true }).notNull(),
   },
   (t) => [index('jetons_impression_utilises_expire_idx').on(t.expireLe)],
+);
+
+// Finished PDFs shared by every instance (lib/pdf/cache.ts): bilans never change, so a PDF
+// is defined by its key (template version, document, day, content fingerprint). Capped in
+// bytes; the least recently read go first.
+export const pdfCache = pgTable(
+  'pdf_cache',
+  {
+    cle: text('cle').primaryKey(),
+    octets: bytea('octets').notNull(),
+    taille: integer('taille').notNull(),
+    creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
+    dernierAcces: timestamp('dernier_acces', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('pdf_cache_dernier_acces_idx').on(t.dernierAcces)],
 );

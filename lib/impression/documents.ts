@@ -14,7 +14,7 @@ import { getDb } from '@/lib/db/client';
 import { getBilanPdfSujet, getClassePdfSujet } from '@/lib/impression/sujets';
 import { todayInParis } from '@/lib/common/dates';
 import { normalizeUuid } from '@/lib/common/ids';
-import { PdfCache } from '@/lib/pdf/cache';
+import { PdfCache, SharedPdfCache } from '@/lib/pdf/cache';
 import { PerTeacherLimit } from './per-teacher-limit';
 import { SharedWork } from './shared-work';
 import { createPrintToken, type PrintKind } from './print-token';
@@ -34,10 +34,10 @@ export function printOrigin(): string {
 }
 
 const globalForPdf = globalThis as typeof globalThis & {
-  cproPdf?: { renderer: PdfRenderer; cache: PdfCache };
+  cproPdf?: { renderer: PdfRenderer; cache: SharedPdfCache };
 };
 
-export function pdfService(): { renderer: PdfRenderer; cache: PdfCache } {
+export function pdfService(): { renderer: PdfRenderer; cache: SharedPdfCache } {
   const { pdf } = appConfig();
   globalForPdf.cproPdf ??= {
     renderer: new PdfRenderer({
@@ -50,7 +50,7 @@ export function pdfService(): { renderer: PdfRenderer; cache: PdfCache } {
       wsChromiumPath: pdf.wsChromiumPath,
       contextPerJob: pdf.contextPerJob,
     }),
-    cache: new PdfCache(pdf.cacheMaxBytes),
+    cache: new SharedPdfCache(getDb, pdf.cacheMaxBytes),
   };
   return globalForPdf.cproPdf;
 }
@@ -98,7 +98,7 @@ async function produce(
   const { renderer, cache } = pdfService();
   const etablissementId = teacher.etablissement.id;
   const key = PdfCache.key(TEMPLATE_VERSION, job.kind, etablissementId, ...job.cacheParts);
-  const hit = cache.get(key);
+  const hit = await cache.get(key);
   if (hit) return { filename: job.filename, bytes: hit, cached: true };
   const joined = printing.isRunning(key);
   const bytes = await printing.run(key, signal, async (jobSignal) => {
@@ -115,7 +115,10 @@ async function produce(
     const printed = await perTeacher.run(teacher.id, () =>
       renderer.render(url, { lane: job.kind, signal: jobSignal }),
     );
-    cache.set(key, printed);
+    // A PDF that could not be cached is still a PDF.
+    await cache
+      .set(key, printed)
+      .catch((error: Error) => console.error('[pdf] mise en cache impossible :', error.message));
     return printed;
   });
   return { filename: job.filename, bytes, cached: joined };

@@ -12,6 +12,8 @@ for (const [key, value] of Object.entries(process.env)) {
 
 export default defineConfig({
   testDir: './e2e',
+  // The multi-server suite has its own cluster (playwright.cluster.config.ts).
+  testIgnore: 'cluster/**',
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -1,0 +1,141 @@
+// The module on several servers (e2e/cluster/cluster-setup.ts: two instances, one
+// PostgreSQL, one shared browser, nginx with deploy/nginx.conf): both instances serve the
+// teachers through nginx, a PDF printed by one is a cache hit on the other, a sign-out on one
+// is honoured by the other, the sign-in lock counts attempts made on both, and with one
+// instance killed nginx keeps pages and PDFs coming with no error.
+import fs from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from '../../drizzle/seed/demo-ids';
+import { CLUSTER, type ClusterState } from './cluster-state';
+
+const [PORT_1, PORT_2] = CLUSTER.instancePorts;
+const direct = (port: number) => `http://127.0.0.1:${port}`;
+const BILAN = `/bilans/${DEMO_IDS.angie}/${DEMO_IDS.angieDernierBilan}`;
+
+function cookiesOf(response: Response): string[] {
+  return response.headers.getSetCookie().map((c) => c.split(';')[0]!);
+}
+
+/** Signs in through `base` as next-auth's client does; returns the Cookie header. */
+async function signIn(
+  base: string,
+  email: string,
+  password = DEMO_PASSWORD,
+  headers: Record<string, string> = {},
+) {
+  const csrf = await fetch(`${base}/api/auth/csrf`, { headers });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = cookiesOf(csrf);
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      ...headers,
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: jar.join('; '),
+    },
+    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+  });
+  const session = cookiesOf(response).find((c) => c.includes('session-token='));
+  return { status: response.status, cookie: session ? [...jar, session].join('; ') : null };
+}
+
+async function get(url: string, cookie: string) {
+  const response = await fetch(url, { headers: { cookie }, redirect: 'manual' });
+  await response.arrayBuffer();
+  return response;
+}
+
+test('both instances serve the teachers through nginx', async () => {
+  const { cookie } = await signIn(CLUSTER.nginxUrl, DEMO_ACCOUNTS.enseignant);
+  expect(cookie).not.toBeNull();
+  const seen = new Set<string>();
+  for (let i = 0; i < 10; i++) {
+    const response = await get(`${CLUSTER.nginxUrl}${BILAN}`, cookie!);
+    expect(response.status).toBe(200);
+    seen.add(response.headers.get('x-instance') ?? '?');
+  }
+  expect([...seen].sort()).toEqual(['app1', 'app2']);
+});
+
+test('a PDF printed through one instance is a cache hit on the other', async () => {
+  const { cookie } = await signIn(CLUSTER.nginxUrl, DEMO_ACCOUNTS.enseignant);
+  const pdf = `/bilans/${DEMO_IDS.zoe}`;
+  // Zoé's only bilan: read its PDF link from her page on instance 1.
+  const page = await fetch(`${direct(PORT_1)}${pdf}`, { headers: { cookie: cookie! } });
+  const href = /href="(\/bilans\/[0-9a-f-]{36}\/[0-9a-f-]{36}\/pdf)"/.exec(await page.text())?.[1];
+  expect(href).toBeDefined();
+  const first = await get(`${direct(PORT_1)}${href}`, cookie!);
+  expect(first.status).toBe(200);
+  expect(first.headers.get('content-type')).toBe('application/pdf');
+  expect(first.headers.get('x-pdf-cache')).toBe('miss');
+  const second = await get(`${direct(PORT_2)}${href}`, cookie!);
+  expect(second.status).toBe(200);
+  expect(second.headers.get('x-instance')).toBe('app2');
+  expect(second.headers.get('x-pdf-cache')).toBe('hit');
+});
+
+test('a sign-out on one instance is honoured by the other', async () => {
+  const { cookie } = await signIn(direct(PORT_1), DEMO_ACCOUNTS.enseignant);
+  expect((await get(`${direct(PORT_2)}${BILAN}`, cookie!)).status).toBe(200);
+  const csrf = (await (
+    await fetch(`${direct(PORT_1)}/api/auth/csrf`, { headers: { cookie: cookie! } })
+  ).json()) as { csrfToken: string };
+  const out = await fetch(`${direct(PORT_1)}/api/auth/signout`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie! },
+    body: new URLSearchParams({ csrfToken: csrf.csrfToken, json: 'true' }),
+  });
+  expect(out.status).toBeLessThan(400);
+  const after = await get(`${direct(PORT_2)}${BILAN}`, cookie!);
+  expect(after.status).toBe(307);
+  expect(after.headers.get('location')).toContain('/login');
+});
+
+test('the sign-in lock counts the attempts made on both instances', async () => {
+  const email = `cluster-${Date.now()}@lycee-demo.test`;
+  // Each guess from its own address (the instances trust loopback as their proxy): what
+  // locks is the account, counted across both instances.
+  const from = (i: number) => ({ 'x-forwarded-for': `198.51.100.${i + 1}` });
+  for (let i = 0; i < 10; i++) {
+    const attempt = await signIn(direct(i % 2 ? PORT_2 : PORT_1), email, 'faux', from(i));
+    expect(attempt.status).toBe(401);
+  }
+  for (const [n, port] of [PORT_1, PORT_2].entries()) {
+    expect((await signIn(direct(port), email, 'faux', from(20 + n))).status).toBe(429);
+  }
+});
+
+test('with one instance killed, nginx keeps pages and PDFs coming with no error', async () => {
+  const state = JSON.parse(fs.readFileSync(CLUSTER.stateFile, 'utf8')) as ClusterState;
+  const { cookie } = await signIn(CLUSTER.nginxUrl, DEMO_ACCOUNTS.enseignant);
+  process.kill(-state.instancePids[1]!, 'SIGKILL');
+  await expect
+    .poll(() =>
+      fetch(`${direct(PORT_2)}/api/health`).then(
+        () => 'up',
+        () => 'down',
+      ),
+    )
+    .toBe('down');
+  const page = await fetch(`${CLUSTER.nginxUrl}/bilans/${DEMO_IDS.angie}`, {
+    headers: { cookie: cookie! },
+  });
+  const pdfs = [
+    ...new Set(
+      [
+        ...(await page.text()).matchAll(/href="(\/bilans\/[0-9a-f-]{36}\/[0-9a-f-]{36}\/pdf)"/g),
+      ].map((m) => m[1]!),
+    ),
+  ];
+  expect(pdfs.length).toBeGreaterThan(0);
+  for (let i = 0; i < 10; i++) {
+    const response = await get(`${CLUSTER.nginxUrl}${BILAN}`, cookie!);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-instance')).toBe('app1');
+  }
+  const pdf = await get(`${CLUSTER.nginxUrl}${pdfs[0]}`, cookie!);
+  expect(pdf.status).toBe(200);
+  expect(pdf.headers.get('content-type')).toBe('application/pdf');
+});

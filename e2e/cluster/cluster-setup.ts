@@ -36,7 +36,18 @@ function findNginx(): string {
   throw new Error("nginx introuvable : `apt-get install nginx` (.ci/run l'installe).");
 }
 
-export default async function setup(): Promise<() => Promise<void>> {
+export default function setup(): Promise<() => Promise<void>> {
+  return startCluster({ instances: 2 });
+}
+
+/**
+ * The cluster with `instances` instances (1 or 2) behind nginx; also used by
+ * bench/cluster.ts to compare one and two instances.
+ */
+export async function startCluster(options: {
+  instances: 1 | 2;
+  env?: Record<string, string>;
+}): Promise<() => Promise<void>> {
   const nginx = findNginx();
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   const work = fs.mkdtempSync(path.join(ROOT, '.data', 'cluster-'));
@@ -95,7 +106,8 @@ export default async function setup(): Promise<() => Promise<void>> {
 
   // 3. Two instances on that database and that browser.
   const secret = crypto.randomBytes(32).toString('base64url');
-  for (const [index, port] of CLUSTER.instancePorts.entries()) {
+  const ports = CLUSTER.instancePorts.slice(0, options.instances);
+  for (const [index, port] of ports.entries()) {
     const name = `app${index + 1}`;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -111,6 +123,7 @@ export default async function setup(): Promise<() => Promise<void>> {
       CPRO_INSTANCE: name,
       CPRO_BENCH_PAGES: '1',
       SIGNIN_LOCK_SECONDS: '60',
+      ...options.env,
     };
     track(
       name,
@@ -126,7 +139,7 @@ export default async function setup(): Promise<() => Promise<void>> {
       ),
     );
   }
-  for (const port of CLUSTER.instancePorts) {
+  for (const port of ports) {
     await waitFor(
       async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).ok,
       `l'instance du port ${port}`,
@@ -138,7 +151,10 @@ export default async function setup(): Promise<() => Promise<void>> {
   const config = fs
     .readFileSync(path.join(ROOT, 'deploy', 'nginx.conf'), 'utf8')
     .replace('server app1:3000', `server 127.0.0.1:${CLUSTER.instancePorts[0]}`)
-    .replace('server app2:3000', `server 127.0.0.1:${CLUSTER.instancePorts[1]}`)
+    .replace(
+      options.instances === 2 ? 'server app2:3000' : /\n\s*server app2:3000[^\n]*/,
+      options.instances === 2 ? `server 127.0.0.1:${CLUSTER.instancePorts[1]}` : '',
+    )
     .replace('listen 80;', `listen 127.0.0.1:${CLUSTER.nginxPort};`)
     .replace('pid /tmp/cpro-nginx.pid;', `pid ${path.join(work, 'nginx.pid')};`);
   for (const name of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) {
@@ -160,7 +176,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   await waitFor(async () => (await fetch(`${CLUSTER.nginxUrl}/api/health`)).ok, 'nginx', allLogs);
 
   const state: ClusterState = {
-    instancePids: children.filter((_, i) => i === 1 || i === 2).map((c) => c.pid!),
+    instancePids: children.slice(1, 1 + options.instances).map((c) => c.pid!),
     databaseUrl: databaseUrl.toString(),
   };
   fs.writeFileSync(CLUSTER.stateFile, JSON.stringify(state));

@@ -1,8 +1,8 @@
 // End-of-term PDF load (issue #15): many teachers press « Générer en PDF » at once, each for
 // another pupil, on a cold cache. For PDF_PARALLEL_PAGES = 1, 2 and 3 it measures 50
-// distinct single-bilan PDFs asked one after another, then at once (50 teachers); class
-// documents one after another and at once; and 50 singles with a 30-pupil class document in
-// the middle of them (fairness). Reports totals, p50/p95 latencies, statuses and the peak
+// distinct single-bilan PDFs asked one after another, then at once (50 teachers); ten
+// distinct 30-pupil class documents one after another and at once; ten teachers asking for
+// the same class; and 50 singles with a class document in the middle of them (fairness). Reports totals, p50/p95 latencies, statuses and the peak
 // memory (PSS) of the whole Chromium tree.
 //
 //   npm run build && npx tsx bench/pdf-load.ts
@@ -17,6 +17,7 @@ import { DEMO_IDS, DEMO_PASSWORD } from '@/drizzle/seed/demo-ids';
 import { stableId } from '@/drizzle/seed/random';
 import { DEMO_UAI } from '@/drizzle/seed/demo-data';
 import { schoolYearOf, todayInParis } from '@/lib/common/dates';
+import { rowsOf } from '@/lib/db/rows';
 import { RENDERER_FLAG } from '@/lib/pdf/find-chromium';
 import { median, percentile, pupilPdfUrls, signIn, startServer } from './server';
 
@@ -27,9 +28,44 @@ const year = schoolYearOf(todayInParis());
 const classes = ['Tle SN', '1re SN', '2de SN'].map((nom) =>
   stableId('classe', `${DEMO_UAI}|${nom}|${year}`),
 );
-const archiveClasses = ['1re SN', 'Tle SN'].map((nom) =>
-  stableId('classe', `${DEMO_UAI}|${nom}|2015-2016`),
-);
+/** Ten copies of the 30-pupil Tle SN (copyClass), filled in by prepareDatabase. */
+const copiedClasses: string[] = [];
+
+const COPIES = 10;
+
+/**
+ * Copies the 30-pupil Tle SN class (pupils, bilans, levels, notes) as CPRO's writer would
+ * create it — bilans open, filled, then validated — so that ten distinct 30-pupil class
+ * documents can be asked at once.
+ */
+async function copyClass(db: Awaited<ReturnType<typeof openEmbedded>>['db'], n: number) {
+  const source = classes[0]!;
+  await db.transaction(async (tx) => {
+    const run = (query: ReturnType<typeof sql>) => tx.execute(query);
+    await run(sql`create temp table pupils on commit drop as
+      select id as old, gen_random_uuid() as new from apprenants where classe_id = ${source}`);
+    await run(sql`create temp table copies on commit drop as
+      select b.id as old, gen_random_uuid() as new, p.new as apprenant
+      from bilans b join pupils p on p.old = b.apprenant_id`);
+    await run(sql`insert into classes (id, etablissement_id, referentiel_id, nom, annee_scolaire)
+      select gen_random_uuid(), etablissement_id, referentiel_id, 'Tle SN copie ' || ${String(n)}, annee_scolaire
+      from classes where id = ${source}`);
+    await run(sql`insert into apprenants (id, etablissement_id, classe_id, nom, prenom)
+      select p.new, a.etablissement_id,
+             (select id from classes where nom = 'Tle SN copie ' || ${String(n)}), a.nom, a.prenom
+      from apprenants a join pupils p on p.old = a.id`);
+    await run(sql`insert into bilans (id, apprenant_id, auteur_id, date, constats, conseils)
+      select c.new, c.apprenant, b.auteur_id, b.date, b.constats, b.conseils
+      from bilans b join copies c on c.old = b.id`);
+    await run(sql`insert into positionnements (bilan_id, competence_id, niveau)
+      select c.new, p.competence_id, p.niveau from positionnements p join copies c on c.old = p.bilan_id`);
+    await run(sql`insert into notes (bilan_id, libelle, valeur, coefficient)
+      select c.new, n.libelle, n.valeur, n.coefficient from notes n join copies c on c.old = n.bilan_id`);
+    await run(sql`update bilans b set valide_le = o.valide_le
+      from copies c join bilans o on o.id = c.old
+      where b.id = c.new and o.valide_le is not null`);
+  });
+}
 
 /** 50 teachers of the demo establishment, so that each request comes from another one. */
 async function prepareDatabase(): Promise<string[]> {
@@ -44,6 +80,11 @@ async function prepareDatabase(): Promise<string[]> {
         insert into utilisateurs (etablissement_id, email, nom, prenom, role, password_hash)
         values (${DEMO_IDS.etablissement}, ${email}, 'PROF', ${email}, 'enseignant', ${hash})`);
     }
+    for (let n = 1; n <= COPIES; n++) await copyClass(connection.db, n);
+    const rows = await connection.db.execute(
+      sql`select id from classes where nom like 'Tle SN copie %' order by nom`,
+    );
+    copiedClasses.push(...rowsOf<{ id: string }>(rows).map((r) => r.id));
   } finally {
     await connection.close();
   }
@@ -162,9 +203,7 @@ for (const parallel of [1, 2, 3]) {
     const sequential = await sequence(fifty);
     const together = await burst(fifty);
 
-    const classUrls = [...classes, ...archiveClasses].map(
-      (id) => `${server.url}/classes/${id}/derniers-bilans/pdf`,
-    );
+    const classUrls = copiedClasses.map((id) => `${server.url}/classes/${id}/derniers-bilans/pdf`);
     const classSequential = await sequence(
       classUrls.map((url, i) => ({ url, cookie: cookies[i]! })),
     );
@@ -188,7 +227,7 @@ for (const parallel of [1, 2, 3]) {
       `PDF_PARALLEL_PAGES=${parallel}`,
       `  50 singles one after another: ${s(sequential)}`,
       `  50 singles at once: ${s(together.totalMs)} (${(together.totalMs / sequential).toFixed(2)}× sequential), p50 ${s(together.p50)}, p95 ${s(together.p95)}, statuses ${JSON.stringify(together.statuses)}, peak Chromium PSS ${together.peakPssMiB.toFixed(0)} MiB`,
-      `  ${classUrls.length} class documents one after another: ${s(classSequential)}; at once: ${s(classTogether.totalMs)} (${(classTogether.totalMs / classSequential).toFixed(2)}×), statuses ${JSON.stringify(classTogether.statuses)}, peak PSS ${classTogether.peakPssMiB.toFixed(0)} MiB`,
+      `  ${classUrls.length} class documents (30 pupils each) one after another: ${s(classSequential)}; at once: ${s(classTogether.totalMs)} (${(classTogether.totalMs / classSequential).toFixed(2)}×), statuses ${JSON.stringify(classTogether.statuses)}, peak PSS ${classTogether.peakPssMiB.toFixed(0)} MiB`,
       `  10 teachers, the same 30-pupil class at once: ${s(sameClass.totalMs)}, statuses ${JSON.stringify(sameClass.statuses)}`,
       `  50 singles + the 30-pupil class at once: singles p50 ${s(median(singlesInMix))}, p95 ${s(percentile(singlesInMix, 95))}; class ${s(classInMix.ms)} (${classInMix.status}); total ${s(mixedBurst.totalMs)}, statuses ${JSON.stringify(mixedBurst.statuses)}`,
     );

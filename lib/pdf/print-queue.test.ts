@@ -123,3 +123,39 @@ describe('PrintQueue', () => {
     expect(order.at(-1)).toBe('c2');
   });
 });
+
+describe('PrintQueue lane limit', () => {
+  it('prints at most one class document at a time, singles taking the other page', async () => {
+    let now = 0;
+    const queue = new PrintQueue({
+      slots: 2,
+      budgetMs: 30_000,
+      maxWaiting: 100,
+      initialEstimateMs: { bilan: 200, classe: 1_000 },
+      laneLimit: { classe: 1 },
+      now: () => now,
+    });
+    const started: string[] = [];
+    const finishers = new Map<string, () => void>();
+    const submit = (name: string, lane: PrintLane) =>
+      queue.run(lane, () => {
+        started.push(name);
+        return new Promise<void>((resolve) => finishers.set(name, resolve));
+      });
+    void submit('c1', 'classe');
+    void submit('c2', 'classe');
+    void submit('b1', 'bilan');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual(['c1', 'b1']);
+    // c2 waits for c1, not just for a free page: its estimate counts the class ahead.
+    expect(queue.estimatedWaitMs('classe')).toBeGreaterThanOrEqual(2_000);
+    now += 200;
+    finishers.get('b1')!();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual(['c1', 'b1']);
+    now += 800;
+    finishers.get('c1')!();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual(['c1', 'b1', 'c2']);
+  });
+});

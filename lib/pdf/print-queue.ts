@@ -22,6 +22,8 @@ export interface QueueSettings {
   maxWaiting: number;
   /** First estimates, before any job of the lane was measured. */
   initialEstimateMs?: Record<PrintLane, number>;
+  /** At most this many jobs of a lane at once (the others' slots stay free for the other lane). */
+  laneLimit?: Partial<Record<PrintLane, number>>;
   now?: () => number;
 }
 
@@ -128,10 +130,21 @@ export class PrintQueue {
     this.dispatch();
   }
 
+  private runningIn(lane: PrintLane): number {
+    let count = 0;
+    for (const job of this.running.values()) if (job.lane === lane) count++;
+    return count;
+  }
+
+  private ready(lane: PrintLane): boolean {
+    const limit = this.settings.laneLimit?.[lane] ?? Infinity;
+    return this.waiting[lane].length > 0 && this.runningIn(lane) < limit;
+  }
+
   /** The lane whose turn it is: the one that has had the least printing time. */
   private nextLane(): PrintLane | null {
-    const bilan = this.waiting.bilan.length > 0;
-    const classe = this.waiting.classe.length > 0;
+    const bilan = this.ready('bilan');
+    const classe = this.ready('classe');
     if (!bilan || !classe) return bilan ? 'bilan' : classe ? 'classe' : null;
     return this.served.bilan <= this.served.classe ? 'bilan' : 'classe';
   }

@@ -54,6 +54,9 @@ export class PdfRenderer {
       slots,
       budgetMs: settings.jobTimeoutMs,
       maxWaiting: settings.maxWaiting,
+      // A 30-pupil class document takes ≈ 1 GB of Chromium memory while it prints; two at
+      // once went to 1.7 GB (bench/pdf-load.ts). One at a time; singles use the other pages.
+      laneLimit: { classe: 1 },
     });
   }
 

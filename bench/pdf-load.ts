@@ -18,8 +18,7 @@ import { stableId } from '@/drizzle/seed/random';
 import { DEMO_UAI } from '@/drizzle/seed/demo-data';
 import { schoolYearOf, todayInParis } from '@/lib/common/dates';
 import { rowsOf } from '@/lib/db/rows';
-import { RENDERER_FLAG } from '@/lib/pdf/find-chromium';
-import { median, percentile, pupilPdfUrls, signIn, startServer } from './server';
+import { chromiumPssMiB, median, percentile, pupilPdfUrls, signIn, startServer } from './server';
 
 const DATA_DIR = path.resolve('.data/bench-pdf-load');
 const PORT = 3203;
@@ -89,49 +88,6 @@ async function prepareDatabase(): Promise<string[]> {
     await connection.close();
   }
   return emails;
-}
-
-function chromiumPssMiB(): number {
-  let pids: number[] = [];
-  try {
-    pids = execFileSync('pgrep', ['-f', RENDERER_FLAG.slice(2)], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return 0;
-  }
-  const parents = new Map<number, number>();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // gone
-    }
-  }
-  const tree = new Set(pids);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [pid, parent] of parents) {
-      if (tree.has(parent) && !tree.has(pid)) {
-        tree.add(pid);
-        grew = true;
-      }
-    }
-  }
-  let kib = 0;
-  for (const pid of tree) {
-    try {
-      kib += Number(
-        /^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0,
-      );
-    } catch {
-      // gone
-    }
-  }
-  return kib / 1024;
 }
 
 interface Timed {

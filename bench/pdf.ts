@@ -12,63 +12,20 @@ import fs from 'node:fs';
 import { stableId } from '@/drizzle/seed/random';
 import { DEMO_UAI } from '@/drizzle/seed/demo-data';
 import { schoolYearOf, todayInParis } from '@/lib/common/dates';
-import { RENDERER_FLAG } from '@/lib/pdf/find-chromium';
-import { median, pupilPdfUrls, signIn, startServer, type BenchServer } from './server';
+import {
+  chromiumPssMiB,
+  median,
+  pupilPdfUrls,
+  rendererPids,
+  signIn,
+  startServer,
+  type BenchServer,
+} from './server';
 
 const DATA_DIR = '.data/bench-pdf';
 const PORT = 3202;
 const CLASS_KEY = `${DEMO_UAI}|Tle SN|${schoolYearOf(todayInParis())}`;
 const classeId = stableId('classe', CLASS_KEY);
-
-function rendererPids(): number[] {
-  try {
-    return execFileSync('pgrep', ['-f', RENDERER_FLAG.slice(2)], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return [];
-  }
-}
-
-/** Our Chromium processes and all their children (renderers, GPU and utility processes). */
-function chromiumTree(): number[] {
-  const parents = new Map<number, number>();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  const tree = new Set(rendererPids());
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [pid, parent] of parents) {
-      if (tree.has(parent) && !tree.has(pid)) {
-        tree.add(pid);
-        grew = true;
-      }
-    }
-  }
-  return [...tree];
-}
-
-/** Proportional set size of our Chromium processes, in MiB (shared pages counted once). */
-function chromiumPssMiB(): number {
-  let kib = 0;
-  for (const pid of chromiumTree()) {
-    try {
-      const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-      kib += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
-    } catch {
-      // process gone
-    }
-  }
-  return kib / 1024;
-}
 
 async function timed(
   url: string,

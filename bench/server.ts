@@ -1,8 +1,9 @@
 // Starts the production server for a benchmark (on its own data folder and port) and
 // signs a teacher in over HTTP, the way a browser does with next-auth.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { RENDERER_FLAG } from '@/lib/pdf/find-chromium';
 
 export interface BenchServer {
   url: string;
@@ -170,4 +171,55 @@ export function cpuMs(pid: number): number {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticksPerSecond = 100; // USER_HZ on Linux
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+}
+
+/** Our PDF Chromium processes (they carry RENDERER_FLAG). */
+export function rendererPids(): number[] {
+  try {
+    return execFileSync('pgrep', ['-f', RENDERER_FLAG.slice(2)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Our Chromium processes and all their children (renderers, GPU and utility processes). */
+export function chromiumTree(): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const tree = new Set(rendererPids());
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, parent] of parents) {
+      if (tree.has(parent) && !tree.has(pid)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return [...tree];
+}
+
+/** Proportional set size of our Chromium processes, in MiB (shared pages counted once). */
+export function chromiumPssMiB(): number {
+  let kib = 0;
+  for (const pid of chromiumTree()) {
+    try {
+      const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      kib += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+    } catch {
+      // process gone
+    }
+  }
+  return kib / 1024;
 }

@@ -8,6 +8,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/lib/db/client';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { findAccount } from './accounts';
 import { signInAttempts } from './attempts';
 import { normalizeEmail, verifyCredentials } from './credentials';
@@ -93,7 +94,15 @@ function buildOptions(secure: boolean): NextAuthOptions {
         ) {
           throw new Error('session expirée');
         }
-        const account = token.sub ? await findAccount(await getDb(), token.sub) : null;
+        let account;
+        try {
+          account = token.sub ? await findAccount(await getDb(), token.sub) : null;
+        } catch (error) {
+          // A database that cannot answer now says nothing about the session: keep the
+          // cookie (every page checks the account again anyway) rather than sign out.
+          if (isDatabaseUnavailable(error)) return token;
+          throw error;
+        }
         if (!account?.actif || account.sessionVersion !== token.sessionVersion) {
           throw new Error('session révoquée');
         }

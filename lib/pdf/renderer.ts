@@ -45,6 +45,7 @@ export class PdfRenderer {
   private readonly queue: PrintQueue;
   private jobsOnBrowser = 0;
   private active = 0;
+  private recycling: Promise<void> | null = null;
   private closed = false;
 
   constructor(private readonly settings: RendererSettings) {
@@ -79,10 +80,12 @@ export class PdfRenderer {
   }
 
   private async job(slot: number, url: string, remainingMs: number): Promise<Buffer> {
-    // Recycling closes the browser: only between jobs, never under another page's job.
+    // Recycling closes the browser: only between jobs, never under another page's job, and
+    // once (jobs starting together wait for the same recycling).
     if (this.jobsOnBrowser >= this.settings.recycleAfter && this.active === 0) {
-      await this.dropBrowser();
+      this.recycling ??= this.dropBrowser().finally(() => (this.recycling = null));
     }
+    if (this.recycling) await this.recycling;
     this.active++;
     try {
       return await this.withTimeout(slot, this.print(slot, url), Math.max(1_000, remainingMs));
@@ -234,16 +237,17 @@ export class PdfRenderer {
   }
 
   private async dropBrowser(): Promise<void> {
+    // Both taken at once: a browser opened meanwhile by another job is not ours to close.
     const context = this.context;
+    const browser = this.browser;
     this.context = null;
+    this.browser = null;
     this.pages.fill(null);
     if (context)
       await settleWithin(
         context.then((c) => c.close()),
         5_000,
       );
-    const browser = this.browser;
-    this.browser = null;
     if (browser)
       await settleWithin(
         browser.then((b) => b.close()),

@@ -2,7 +2,30 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
+function start(env: Record<string, string>) {
+  return spawnSync(
+    process.execPath,
+    [
+      'node_modules/tsx/dist/cli.mjs',
+      '--conditions=react-server',
+      'scripts/start.ts',
+      '--no-build',
+    ],
+    {
+      env: { ...process.env, DATA_DIR: '.data/start-test', ...env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
+}
+
 describe('npm start', () => {
+  it('refuses a TRUSTED_PROXIES entry that is not an address, naming it', () => {
+    const result = start({ TRUSTED_PROXIES: '127.0.0.1, proxy.lycee' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('TRUSTED_PROXIES : « proxy.lycee »');
+  });
+
   it('refuses PDF_MAX_WAITING=abc with a French message naming the variable', () => {
     const result = spawnSync(
       process.execPath,

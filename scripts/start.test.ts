@@ -23,7 +23,9 @@ describe('npm start', () => {
   it('refuses a TRUSTED_PROXIES entry that is not an address, naming it', () => {
     const result = start({ TRUSTED_PROXIES: '127.0.0.1, proxy.lycee' });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('TRUSTED_PROXIES : « proxy.lycee »');
+    expect(result.stderr).toContain(
+      "TRUSTED_PROXIES doit lister des adresses IP ou des plages CIDR (« proxy.lycee » n'en est pas une)",
+    );
   });
 
   it('refuses PDF_MAX_WAITING=abc with a French message naming the variable', () => {

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { appConfigOrExit } from '@/lib/config/env';
-import { trustedProxies } from '@/lib/http/client-address';
 import { embeddedDatabaseDir } from '@/lib/config/paths';
 import { DatabaseLockedError, lockHolder } from '@/lib/db/lock';
 import { buildIfNeeded, nextBin } from './build-if-needed';
@@ -16,12 +15,6 @@ const dev = process.argv.includes('--dev');
 const skipBuild = process.argv.includes('--no-build');
 // A wrong variable stops here, with its name, before anything is built or started.
 const config = appConfigOrExit();
-try {
-  trustedProxies(); // TRUSTED_PROXIES is a list of addresses: checked now, not at the first sign-in
-} catch (error) {
-  console.error(`[cpro] ${(error as Error).message}`);
-  process.exit(1);
-}
 const port = String(config.port);
 const publicUrl = config.publicUrl ?? `http://localhost:${port}`;
 

@@ -7,8 +7,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { connectPostgres } from '../../lib/db/connect';
+import { createScratchDatabase } from '../../lib/db/testing';
 import { migrateAndSeedDemo } from '../../lib/server/demo-database';
 import { CLUSTER, type ClusterState } from './cluster-state';
 
@@ -65,14 +65,9 @@ export async function startCluster(options: {
     [...logs].map(([name, log]) => `--- ${name}\n${log.slice(-3000)}`).join('\n');
 
   // 1. A fresh database with the demo.
-  const database = `cpro_cluster_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${database}`);
-  await admin.end();
-  const databaseUrl = new URL(adminUrl);
-  databaseUrl.pathname = `/${database}`;
-  const owner = connectPostgres(databaseUrl.toString(), { statementTimeoutMs: 0 });
+  const scratch = await createScratchDatabase(adminUrl, 'cpro_cluster');
+  const databaseUrl = new URL(scratch.url);
+  const owner = connectPostgres(scratch.url, { statementTimeoutMs: 0 });
   await migrateAndSeedDemo(owner);
   await owner.close();
 
@@ -195,10 +190,7 @@ export async function startCluster(options: {
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-    const cleanup = new pg.Client({ connectionString: adminUrl });
-    await cleanup.connect();
-    await cleanup.query(`drop database if exists ${database} with (force)`);
-    await cleanup.end();
+    await scratch.drop();
     fs.rmSync(work, { recursive: true, force: true });
     fs.rmSync(CLUSTER.stateFile, { force: true });
   };

@@ -5,6 +5,7 @@
 // the same variables. Nothing else in the code reads `process.env` (lib/architecture.test.ts).
 import path from 'node:path';
 import { z } from 'zod';
+import { parseProxyList, type ProxyRange } from './proxy-list';
 
 type Env = Record<string, string | undefined>;
 
@@ -76,7 +77,18 @@ const schema = z.object({
   SIGNIN_WINDOW_SECONDS: integer(1, 24 * 3600, 15 * 60),
   SIGNIN_LOCK_SECONDS: integer(1, 24 * 3600, 15 * 60),
   SIGNIN_GLOBAL_PER_MINUTE: integer(1, 1_000_000, 300),
-  TRUSTED_PROXIES: optionalText,
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const parsed = parseProxyList(value);
+      if ('ranges' in parsed) return parsed.ranges;
+      context.addIssue({
+        code: 'custom',
+        message: `doit lister des adresses IP ou des plages CIDR (« ${parsed.invalid} » n'en est pas une)`,
+      });
+      return z.NEVER;
+    }),
   TRACE_RETENTION_MONTHS: integer(1, 120, 12),
   CHROMIUM_PATH: optionalText,
   PDF_PRINT_ORIGIN: url(['http:', 'https:']),
@@ -109,7 +121,8 @@ export interface AppConfig {
     lockSeconds: number;
     globalPerMinute: number;
   };
-  trustedProxies: string | undefined;
+  /** Proxies whose X-Forwarded-* headers are believed (TRUSTED_PROXIES). */
+  trustedProxies: ProxyRange[];
   traceRetentionMonths: number;
   chromiumPath: string | undefined;
   pdf: {

@@ -18,26 +18,42 @@ function adminUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 }
 
+async function adminQuery(base: string, query: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  try {
+    await admin.query(query);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A new, empty PostgreSQL database next to `base` (an admin URL), and how to drop it. */
+export async function createScratchDatabase(
+  base: string,
+  prefix = 'cpro_test',
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${crypto.randomBytes(6).toString('hex')}`;
+  await adminQuery(base, `CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => adminQuery(base, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
 async function createPostgresDatabase(options: { logger?: Logger } = {}): Promise<Connection> {
   const base = adminUrl();
   if (!base) throw new Error('TEST_DATABASE_URL manquant');
-  const name = `cpro_test_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const connection = connectPostgres(url.toString(), { logger: options.logger, poolSize: 4 });
+  const scratch = await createScratchDatabase(base);
+  const connection = connectPostgres(scratch.url, { logger: options.logger, poolSize: 4 });
   await connection.migrate();
   return {
     ...connection,
     async close() {
       await connection.close();
-      const cleanup = new pg.Client({ connectionString: base });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await scratch.drop();
     },
   };
 }

@@ -6,49 +6,36 @@
 // stamped on each request by lib/server/http-entry-hook.mjs.
 import net from 'node:net';
 import { appConfig } from '@/lib/config/env';
+import { normalizeAddress, parseProxyList, type ProxyRange } from '@/lib/config/proxy-list';
 
 export const SOCKET_ADDRESS_HEADER = 'x-cpro-socket-address';
 
 type HeaderSource = Pick<Headers, 'get'>;
 
-/** `::ffff:127.0.0.1` (IPv4 on an IPv6 socket) → `127.0.0.1`; anything not an IP → null. */
-export function normalizeAddress(value: string | null | undefined): string | null {
-  let address = value?.trim() ?? '';
-  if (address.startsWith('[') && address.endsWith(']')) address = address.slice(1, -1);
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) address = mapped[1]!;
-  return net.isIP(address) ? address.toLowerCase() : null;
-}
+export { normalizeAddress };
 
 export class TrustedProxies {
   private readonly list = new net.BlockList();
   readonly empty: boolean;
 
-  /** `spec`: « 127.0.0.1, 10.0.0.0/8, ::1 »; throws on an entry that is not an address. */
-  constructor(spec: string | undefined) {
-    const entries = (spec ?? '')
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter(Boolean);
-    for (const entry of entries) {
-      const [base, prefix, extra] = entry.split('/');
-      const address = normalizeAddress(base);
-      const type = address && net.isIPv6(address) ? 'ipv6' : 'ipv4';
-      const bits = prefix === undefined ? null : Number(prefix);
-      if (
-        !address ||
-        extra !== undefined ||
-        (bits !== null &&
-          (!Number.isInteger(bits) || bits < 0 || bits > (type === 'ipv6' ? 128 : 32)))
-      ) {
+  /** Ranges from the configuration, or a spec (« 127.0.0.1, 10.0.0.0/8 », throws if wrong). */
+  constructor(spec: ProxyRange[] | string | undefined) {
+    let ranges: ProxyRange[];
+    if (Array.isArray(spec)) ranges = spec;
+    else {
+      const parsed = parseProxyList(spec);
+      if ('invalid' in parsed) {
         throw new Error(
-          `TRUSTED_PROXIES : « ${entry} » n'est ni une adresse IP ni une plage CIDR.`,
+          `TRUSTED_PROXIES : « ${parsed.invalid} » n'est ni une adresse IP ni une plage CIDR.`,
         );
       }
+      ranges = parsed.ranges;
+    }
+    for (const { address, bits, type } of ranges) {
       if (bits === null) this.list.addAddress(address, type);
       else this.list.addSubnet(address, bits, type);
     }
-    this.empty = entries.length === 0;
+    this.empty = ranges.length === 0;
   }
 
   has(address: string): boolean {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PdfTeacherLimitError } from '@/lib/pdf/errors';
-import { PerTeacherLimit } from './per-teacher-limit';
+import { PdfTeacherLimitError, PerTeacherLimit } from './per-teacher-limit';
 
 describe('PerTeacherLimit', () => {
   it('lets a teacher have two jobs at once, refuses the third, and frees the slots after', async () => {

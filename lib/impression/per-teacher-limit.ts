@@ -1,7 +1,7 @@
 // At most `limit` jobs at once per teacher: one teacher looping on PDF requests gets a
 // French 429 past their share instead of occupying the printer that the others need.
 // Per process (each instance counts its own jobs).
-import { PdfTeacherLimitError } from '@/lib/pdf/errors';
+import { AppError } from '@/lib/http/app-error';
 
 export class PerTeacherLimit {
   private readonly running = new Map<string, number>();
@@ -19,5 +19,16 @@ export class PerTeacherLimit {
       if (left > 0) this.running.set(teacherId, left);
       else this.running.delete(teacherId);
     }
+  }
+}
+
+export class PdfTeacherLimitError extends AppError {
+  constructor(limit: number) {
+    super(
+      'too_many_requests',
+      `Vous avez déjà ${limit} PDF en cours de préparation : attendez qu'ils soient prêts, puis réessayez.`,
+      { title: 'PDF déjà en préparation', retryAfterSeconds: 5 },
+    );
+    this.name = 'PdfTeacherLimitError';
   }
 }

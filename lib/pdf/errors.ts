@@ -14,17 +14,6 @@ export class PdfBusyError extends AppError {
   }
 }
 
-export class PdfTeacherLimitError extends AppError {
-  constructor(limit: number) {
-    super(
-      'too_many_requests',
-      `Vous avez déjà ${limit} PDF en cours de préparation : attendez qu'ils soient prêts, puis réessayez.`,
-      { title: 'PDF déjà en préparation', retryAfterSeconds: 5 },
-    );
-    this.name = 'PdfTeacherLimitError';
-  }
-}
-
 export class PdfTimeoutError extends AppError {
   constructor(seconds: number) {
     super(

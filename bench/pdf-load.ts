@@ -5,7 +5,7 @@
 // the same class; and 50 singles with a class document in the middle of them (fairness). Reports totals, p50/p95 latencies, statuses and the peak
 // memory (PSS) of the whole Chromium tree.
 //
-//   npm run build && npx tsx bench/pdf-load.ts
+//   npm run build && npx tsx bench/pdf-load.ts [pages…]   (default: 1 2 3)
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -139,7 +139,11 @@ const lines: string[] = [
   `machine: ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
 ];
 
-for (const parallel of [1, 2, 3]) {
+const pageCounts = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
+for (const parallel of pageCounts.length > 0 ? pageCounts : [1, 2, 3]) {
   const server = await startServer({
     port: PORT,
     dataDir: DATA_DIR,

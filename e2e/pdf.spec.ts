@@ -79,9 +79,18 @@ test('« Imprimer le dernier bilan pour tous les élèves » prints the whole cl
   expect(text).toContain('Apprenants sans bilan');
   expect(text).toContain("N'GUESSAN Aïcha : aucun bilan n'est actuellement disponible.");
   const withBilan = names.filter((n) => n !== "N'GUESSAN Aïcha");
-  for (const name of withBilan)
-    expect(text, name).toContain(`Bilan intermédiaire de compétences — ${name}`);
+  // Printed a few pupils at a time and joined: each pupil once, in list order.
+  const positions = withBilan.map((name) => {
+    const heading = `Bilan intermédiaire de compétences — ${name}`;
+    expect(text.indexOf(heading), name).toBe(text.lastIndexOf(heading));
+    return text.indexOf(heading);
+  });
+  expect(positions.every((at) => at >= 0)).toBe(true);
+  expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   expect(pages).toBeGreaterThan(withBilan.length);
+  // One numbering for the whole document, not one per printed part.
+  for (let n = 1; n <= pages; n++) expect(text).toContain(`page ${n} / ${pages}`);
+  expect(text).not.toContain(`page ${pages + 1} /`);
   await expect(button).not.toHaveAttribute('aria-disabled', 'true');
 });
 
@@ -140,6 +149,42 @@ test('print pages answer 404 without a valid token', async ({ page, request }) =
     expect(await response.text()).not.toContain('HUBERT');
   }
   expect(pupil).toMatch(/^\/bilans\//);
+});
+
+test('a print token opens only the part of the class document it names, once', async ({
+  request,
+}) => {
+  const secret = fs
+    .readFileSync(path.join(process.env.E2E_DATA_DIR ?? '.data/e2e', 'secret'), 'utf8')
+    .trim();
+  const printPath = `/impression/classes/${DEMO_IDS.classe}/derniers-bilans`;
+  const tokenFor = (ids: string[]) =>
+    encodeURIComponent(
+      createPrintToken(
+        {
+          etablissementId: DEMO_IDS.etablissement,
+          utilisateurId: DEMO_IDS.enseignant,
+          kind: 'classe',
+          ids,
+        },
+        Date.now(),
+        secret,
+      ),
+    );
+  const partOne = tokenFor([DEMO_IDS.classe, '1/3']);
+  for (const partie of ['2/3', '1/4', '0/3', '3/3', '1', 'x', '']) {
+    const response = await request.get(`${printPath}?jeton=${partOne}&partie=${partie}`);
+    expect(response.status(), partie).toBe(404);
+  }
+  // A token without a part (the form before the document was printed in parts) opens nothing.
+  const noPart = tokenFor([DEMO_IDS.classe]);
+  expect((await request.get(`${printPath}?jeton=${noPart}`)).status()).toBe(404);
+  const ok = await request.get(`${printPath}?jeton=${partOne}&partie=1/3`);
+  expect(ok.status()).toBe(200);
+  const html = await ok.text();
+  expect(html).toContain('Bilan intermédiaire de compétences');
+  expect(html).not.toContain('Apprenants sans bilan'); // the cover is part 0
+  expect((await request.get(`${printPath}?jeton=${partOne}&partie=1/3`)).status()).toBe(404);
 });
 
 test('pasted HTML prints as text and the print page loads nothing from outside', async ({

@@ -19,9 +19,11 @@ import { PerTeacherLimit } from './per-teacher-limit';
 import { SharedWork } from './shared-work';
 import { createPrintToken, type PrintKind } from './print-token';
 import { PdfRenderer } from '@/lib/pdf/renderer';
+import { mergePdfParts } from '@/lib/pdf/merge';
+import { classPartCount, formatClassPart } from './class-parts';
 
 /** Bump when the print layout changes: cached PDFs of the old layout are then not served. */
-export const TEMPLATE_VERSION = 'impression-2026-11-28-css-footer';
+export const TEMPLATE_VERSION = 'impression-2026-11-29-class-parts';
 
 export interface PdfDocument {
   filename: string;
@@ -83,6 +85,12 @@ interface PrintJob {
   cacheParts: unknown[];
   printPath: string;
   filename: string;
+  /**
+   * Printed in this many parts, joined and numbered (the class document); absent: one print.
+   * Each part's URL and token name it (`partie=2/6`).
+   */
+  parts?: number;
+  title?: string;
 }
 
 /**
@@ -102,19 +110,29 @@ async function produce(
   if (hit) return { filename: job.filename, bytes: hit, cached: true };
   const joined = printing.isRunning(key);
   const bytes = await printing.run(key, signal, async (jobSignal) => {
-    // Drawn when the job starts printing: a token lives a minute, a wait may be longer.
-    const url = () => {
+    // Drawn when each print starts: a token lives a minute, a wait may be longer.
+    const url = (part: number) => {
+      const partie = job.parts ? formatClassPart({ part, parts: job.parts }) : null;
       const token = createPrintToken(
-        { etablissementId, utilisateurId: teacher.id, kind: job.kind, ids: job.ids },
+        {
+          etablissementId,
+          utilisateurId: teacher.id,
+          kind: job.kind,
+          ids: partie ? [...job.ids, partie] : job.ids,
+        },
         Date.now(),
         getAuthSecret(),
       );
-      return `${printOrigin()}${job.printPath}?jeton=${encodeURIComponent(token)}`;
+      const query = partie ? `&partie=${encodeURIComponent(partie)}` : '';
+      return `${printOrigin()}${job.printPath}?jeton=${encodeURIComponent(token)}${query}`;
     };
     // Only printing costs the browser's time: the per-teacher cap applies to it, not to hits.
-    const printed = await perTeacher.run(teacher.id, () =>
-      renderer.render(url, { lane: job.kind, signal: jobSignal }),
-    );
+    const printed = await perTeacher.run(teacher.id, async () => {
+      const options = { lane: job.kind, signal: jobSignal };
+      if (!job.parts) return renderer.render(() => url(0), options);
+      const parts = await renderer.renderParts(url, job.parts, options);
+      return mergePdfParts(parts, { title: job.title });
+    });
     // A PDF that could not be cached is still a PDF.
     await cache
       .set(key, printed)
@@ -179,6 +197,8 @@ export async function derniersBilansPdf(
       ids: [classeId],
       cacheParts: [classeId, day, sujet.classeNom, sujet.anneeScolaire, sujet.empreinte],
       printPath: `/impression/classes/${classeId}/derniers-bilans`,
+      parts: classPartCount(sujet.apprenantsAvecBilan),
+      title: `Derniers bilans — ${sujet.classeNom} — ${sujet.anneeScolaire}`,
       filename: `derniers-bilans-${fileSlug(sujet.classeNom)}-${sujet.anneeScolaire}-${day}.pdf`,
     },
     signal,

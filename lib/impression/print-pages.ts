@@ -14,6 +14,7 @@ import { normalizeUuid } from '@/lib/common/ids';
 import { traceBilan, traceClasse } from '@/lib/trace/acces';
 import { traceAfterResponse } from '@/lib/trace/after-response';
 import { claimPrintToken } from './print-access';
+import { formatClassPart, parseClassPart, pupilsOfPart } from './class-parts';
 
 export async function loadBilanImprime(
   raw: { apprenantId: string; bilanId: string },
@@ -36,18 +37,26 @@ export async function loadBilanImprime(
   return view;
 }
 
+/**
+ * One part of the class document (class-parts.ts): its token names the class and the part.
+ * The cover gets the whole class; a later part only the pupils it prints.
+ */
 export async function loadDerniersBilansImprimes(
   rawClasseId: string,
   jeton: unknown,
-): Promise<DerniersBilansView> {
+  rawPartie: unknown,
+): Promise<{ view: DerniersBilansView; couverture: boolean }> {
   const classeId = normalizeUuid(rawClasseId);
-  if (!classeId) notFound();
+  const part = parseClassPart(rawPartie);
+  if (!classeId || !part) notFound();
   const db = await getDb();
-  const lecteur = await claimPrintToken(db, jeton, 'classe', [classeId]);
+  const lecteur = await claimPrintToken(db, jeton, 'classe', [classeId, formatClassPart(part)]);
   if (!lecteur) notFound();
   const view = await getDerniersBilans(db, lecteur.etablissementId, classeId);
   if (!view) notFound();
   const route = `/impression/classes/${classeId}/derniers-bilans`;
   traceAfterResponse((trace) => traceClasse(trace, lecteur, classeId, route, 'impression'));
-  return view;
+  if (part.part === 0) return { view, couverture: true };
+  const avecBilan = view.apprenants.filter((a) => a.view.affiche);
+  return { view: { ...view, apprenants: pupilsOfPart(avecBilan, part) }, couverture: false };
 }

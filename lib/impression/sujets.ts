@@ -22,6 +22,8 @@ export interface ClassePdfSujet {
   etablissementNom: string;
   classeNom: string;
   anneeScolaire: string;
+  /** How many pupils the document prints a bilan for (the cut into parts depends on it). */
+  apprenantsAvecBilan: number;
   empreinte: unknown;
 }
 
@@ -54,6 +56,9 @@ export async function getClassePdfSujet(
   if (![etablissementId, classeId].every(isUuid)) return null;
   const result = await db.execute(sql`
     select e.nom as "etablissementNom", c.nom as "classeNom", c.annee_scolaire as "anneeScolaire",
+           (select count(*)::int from apprenants a
+             where a.classe_id = c.id and a.etablissement_id = ${etablissementId}
+               and exists (select 1 from bilans b where b.apprenant_id = a.id)) as "apprenantsAvecBilan",
            (select json_agg(json_build_array(a.id, a.nom, a.prenom, a.ine,
                      (select json_agg(json_build_array(b.id, b.valide_le) order by ${bilanOrder('b')})
                         from bilans b where b.apprenant_id = a.id))

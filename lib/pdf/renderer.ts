@@ -55,8 +55,9 @@ export class PdfRenderer {
       slots,
       budgetMs: settings.jobTimeoutMs,
       maxWaiting: settings.maxWaiting,
-      // A 30-pupil class document takes ≈ 1 GB of Chromium memory while it prints; two at
-      // once went to 1.7 GB (bench/pdf-load.ts). One at a time; singles use the other pages.
+      // Class documents print one at a time (a few pupils per print, joined): the other
+      // pages stay free for single bilans, and Chromium's memory stays under 1 GiB
+      // (bench/pdf-load.ts).
       laneLimit: { classe: 1 },
     });
   }
@@ -66,10 +67,24 @@ export class PdfRenderer {
    * short-lived token in it is drawn after the wait, not before.
    */
   async render(url: string | (() => string), options: RenderOptions = {}): Promise<Buffer> {
+    const [pdf] = await this.renderParts(typeof url === 'string' ? () => url : url, 1, options);
+    return pdf!;
+  }
+
+  /**
+   * A document printed in `parts` prints, one after another on the same page, as ONE job of
+   * the queue: Chromium's memory grows with the pages of a print, not with the prints of a
+   * job. `url(part)` is called as each part starts (its token is drawn then).
+   */
+  async renderParts(
+    url: (part: number) => string,
+    parts: number,
+    options: RenderOptions = {},
+  ): Promise<Buffer[]> {
     if (this.closed) throw new Error('PDF renderer closed');
     return this.queue.run(
       options.lane ?? 'bilan',
-      (slot, remainingMs) => this.job(slot, typeof url === 'string' ? url : url(), remainingMs),
+      (slot, remainingMs) => this.job(slot, url, parts, remainingMs),
       options.signal,
     );
   }
@@ -79,7 +94,12 @@ export class PdfRenderer {
     await this.dropBrowser();
   }
 
-  private async job(slot: number, url: string, remainingMs: number): Promise<Buffer> {
+  private async job(
+    slot: number,
+    url: (part: number) => string,
+    parts: number,
+    remainingMs: number,
+  ): Promise<Buffer[]> {
     // Recycling closes the browser: only between jobs, never under another page's job, and
     // once (jobs starting together wait for the same recycling).
     if (this.jobsOnBrowser >= this.settings.recycleAfter && this.active === 0) {
@@ -88,7 +108,11 @@ export class PdfRenderer {
     if (this.recycling) await this.recycling;
     this.active++;
     try {
-      return await this.withTimeout(slot, this.print(slot, url), Math.max(1_000, remainingMs));
+      return await this.withTimeout(
+        slot,
+        this.print(slot, url, parts),
+        Math.max(1_000, remainingMs),
+      );
     } finally {
       this.active--;
     }
@@ -113,16 +137,27 @@ export class PdfRenderer {
     }
   }
 
-  private async print(slot: number, url: string): Promise<Buffer> {
+  private async print(
+    slot: number,
+    url: (part: number) => string,
+    parts: number,
+  ): Promise<Buffer[]> {
+    const printAll = async (page: Page) => {
+      const pdfs: Buffer[] = [];
+      for (let part = 0; part < parts; part++) {
+        pdfs.push(await this.printOn(page, url(part), this.settings.jobTimeoutMs));
+      }
+      return pdfs;
+    };
     if (!this.settings.contextPerJob) {
       const page = await this.getPage(slot);
       this.jobsOnBrowser++;
-      return this.printOn(page, url, this.settings.jobTimeoutMs);
+      return printAll(page);
     }
     const context = await this.openContext(await this.getBrowser());
     this.jobsOnBrowser++;
     try {
-      return await this.printOn(await context.newPage(), url, this.settings.jobTimeoutMs);
+      return await printAll(await context.newPage());
     } finally {
       await context.close().catch(() => {});
     }

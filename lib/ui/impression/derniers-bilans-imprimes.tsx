@@ -1,10 +1,29 @@
 // The class document: a first page listing the pupils (and who has no bilan yet), then
-// each pupil's latest bilan starting on a new page, in list order.
+// each pupil's latest bilan starting on a new page, in list order. It is printed in parts
+// (lib/impression/class-parts.ts): the cover, then a few pupils per part.
 import type { DerniersBilansView } from '@/lib/bilans/bilan-page';
 import { formatDateFr } from '@/lib/common/dates';
 import { BilanImprime } from './bilan-imprime';
 
-export function DerniersBilansImprimes({ view, jour }: { view: DerniersBilansView; jour: string }) {
+export function DerniersBilansImprimes({
+  view,
+  jour,
+  couverture,
+}: {
+  view: DerniersBilansView;
+  jour: string;
+  /** The cover part; otherwise `view.apprenants` are the pupils of this part. */
+  couverture: boolean;
+}) {
+  if (!couverture) {
+    return view.apprenants.map(({ apprenant, view: v }, index) => (
+      <BilanImprime key={apprenant.id} view={v} nouvellePage={index > 0} />
+    ));
+  }
+  return <Couverture view={view} jour={jour} />;
+}
+
+function Couverture({ view, jour }: { view: DerniersBilansView; jour: string }) {
   const sansBilan = view.apprenants.filter((a) => !a.view.affiche);
   return (
     <>
@@ -49,11 +68,6 @@ export function DerniersBilansImprimes({ view, jour }: { view: DerniersBilansVie
           </ul>
         )}
       </section>
-      {view.apprenants
-        .filter((a) => a.view.affiche)
-        .map(({ apprenant, view: v }) => (
-          <BilanImprime key={apprenant.id} view={v} nouvellePage />
-        ))}
     </>
   );
 }

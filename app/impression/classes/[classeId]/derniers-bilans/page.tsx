@@ -12,15 +12,21 @@ export default async function DerniersBilansImpression({
   params: Promise<{ classeId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const view = await loadDerniersBilansImprimes(
+  const query = await searchParams;
+  const { view, couverture } = await loadDerniersBilansImprimes(
     (await params).classeId,
-    (await searchParams).jeton,
+    query.jeton,
+    query.partie,
   );
   const jour = todayInParis();
   return (
     <>
-      <PageFooter text={`CPRO · ${view.etablissementNom} · imprimé le ${formatDateFr(jour)}`} />
-      <DerniersBilansImprimes view={view} jour={jour} />
+      {/* The joined document is numbered as a whole when its parts are joined. */}
+      <PageFooter
+        text={`CPRO · ${view.etablissementNom} · imprimé le ${formatDateFr(jour)}`}
+        numbered={false}
+      />
+      <DerniersBilansImprimes view={view} jour={jour} couverture={couverture} />
     </>
   );
 }

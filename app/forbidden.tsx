@@ -1,5 +1,5 @@
 import { StatusPage } from '@/lib/ui/status-page';
-import { SignOutButton } from '@/lib/ui/sign-out-button';
+import { SignOutButtons } from '@/lib/ui/sign-out-buttons';
 
 export default function Forbidden() {
   return (
@@ -9,7 +9,7 @@ export default function Forbidden() {
         accès à cette page.
       </p>
       <div className="mt-4">
-        <SignOutButton />
+        <SignOutButtons />
       </div>
     </StatusPage>
   );

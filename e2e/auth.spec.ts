@@ -28,7 +28,7 @@ test('the teacher signs in, sees the establishment, the classes, and signs out',
   const classe = page.getByLabel('Classe', { exact: true });
   await expect(classe.locator('option', { hasText: '1re SN (2015-2016)' })).toHaveCount(1);
   await expect(classe.locator('option', { hasText: 'Tle SN (2015-2016)' })).toHaveCount(1);
-  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto('/bilans');
   await expect(page).toHaveURL(/\/login/);

@@ -15,7 +15,7 @@ try {
   );
   const expired = await purgeExpired(connection.db);
   console.log(
-    `${expired.connexionEchecs} compteur(s) de connexion, ${expired.jetonsImpression} jeton(s) d'impression et ${expired.pdf} PDF en cache expirés supprimés.`,
+    `${expired.connexionEchecs} compteur(s) de connexion, ${expired.jetonsImpression} jeton(s) d'impression, ${expired.pdf} PDF en cache et ${expired.sessions} session(s) expirés supprimés.`,
   );
 } finally {
   await connection.close();

@@ -1,4 +1,4 @@
-// What our JWT and session carry: the user's id (sub), role and session version.
+// What our JWT and session carry: the user's id (sub), session version and session id.
 import type { DefaultSession } from 'next-auth';
 
 declare module 'next-auth' {
@@ -14,6 +14,8 @@ declare module 'next-auth' {
 declare module 'next-auth/jwt' {
   interface JWT {
     sessionVersion?: number;
+    /** The sign-in's row in `sessions` (lib/auth/sessions.ts). */
+    sid?: string;
     /** Sign-in time (seconds): the session ends SESSION_MAX_AGE_SECONDS after it. */
     authTime?: number;
   }

@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
-import { redirect } from 'next/navigation';
-import { getSessionUser } from '@/lib/auth/session';
-import { safeCallbackPath } from '@/lib/auth/paths';
+import { loadLoginPage } from '@/lib/pages/login';
 import { LoginForm } from '@/lib/ui/login-form';
 
 export const metadata: Metadata = { title: 'Connexion' };
@@ -11,20 +9,18 @@ export default async function LoginPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const params = await searchParams;
-  const callback = safeCallbackPath(
-    typeof params.callbackUrl === 'string' ? params.callbackUrl : null,
-  );
-  const user = await getSessionUser();
-  if (user?.role === 'enseignant') redirect(callback);
-
+  const view = await loadLoginPage(await searchParams);
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-md rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
         <p className="text-sm font-semibold tracking-wide text-marine uppercase">CPRO</p>
         <h1 className="mt-1 text-2xl font-bold">Bilans des compétences</h1>
         <p className="mt-2 text-slate-600">Connectez-vous avec votre compte enseignant.</p>
-        <LoginForm callbackUrl={callback} initialError={params.error === 'CredentialsSignin'} />
+        <LoginForm
+          callbackUrl={view.callbackUrl}
+          csrfToken={view.csrfToken}
+          initialError={view.error}
+        />
       </div>
     </main>
   );

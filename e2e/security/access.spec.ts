@@ -112,7 +112,7 @@ test('a token copied before sign-out no longer works after it', async ({
   });
   expect((await thief.get(PUPIL_ROUTES.bilanPage, { maxRedirects: 0 })).status()).toBe(200);
   expect(await (await thief.get('/api/auth/session')).json()).toMatchObject({ user: {} });
-  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await expectSentToLogin(thief, PUPIL_ROUTES.bilanPage);
   await expectSentToLogin(thief, PUPIL_ROUTES.classPdf);

@@ -1,10 +1,11 @@
-// Reads a signed-in account with its establishment: one indexed lookup by id, made on
-// every request by session.ts (so a deactivated or revoked account stops at once). The
+// Reads a signed-in account with its establishment and whether the session (sessions.ts)
+// is still open: one indexed lookup by id, made on every request by session.ts (so a
+// deactivated account or a revoked session stops at once). The
 // statement is built once per database and prepared under a name: each request then only
 // binds the id (no query building in Node.js, no parsing or planning in PostgreSQL).
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { etablissements, utilisateurs } from '@/lib/db/schema';
+import { etablissements, sessions, utilisateurs } from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';
 import type { Role } from '@/lib/db/enums';
 
@@ -16,6 +17,8 @@ export interface Account {
   role: Role;
   actif: boolean;
   sessionVersion: number;
+  /** The session named by the cookie exists for this account, unrevoked and unexpired. */
+  sessionOuverte: boolean;
   etablissement: { id: string; nom: string; uai: string };
 }
 
@@ -29,23 +32,31 @@ function prepareFindAccount(db: Database) {
       role: utilisateurs.role,
       actif: utilisateurs.actif,
       sessionVersion: utilisateurs.sessionVersion,
+      sessionOuverte: sql<boolean>`exists (select 1 from ${sessions}
+        where ${sessions.id} = ${sql.placeholder('sessionId')}
+          and ${sessions.utilisateurId} = ${utilisateurs.id}
+          and ${sessions.revoqueeLe} is null and ${sessions.expireLe} > now())`,
       etablissement: { id: etablissements.id, nom: etablissements.nom, uai: etablissements.uai },
     })
     .from(utilisateurs)
     .innerJoin(etablissements, eq(etablissements.id, utilisateurs.etablissementId))
     .where(eq(utilisateurs.id, sql.placeholder('id')))
     .limit(1)
-    .prepare('cpro_find_account');
+    .prepare('cpro_find_account_session');
 }
 
 const prepared = new WeakMap<Database, ReturnType<typeof prepareFindAccount>>();
 
-export async function findAccount(db: Database, id: string): Promise<Account | null> {
+export async function findAccount(
+  db: Database,
+  id: string,
+  sessionId: string,
+): Promise<Account | null> {
   let statement = prepared.get(db);
   if (!statement) {
     statement = prepareFindAccount(db);
     prepared.set(db, statement);
   }
-  const [row] = await statement.execute({ id });
+  const [row] = await statement.execute({ id, sessionId });
   return row ?? null;
 }

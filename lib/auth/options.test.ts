@@ -2,7 +2,7 @@
 // jwt callback refuses a token signed in longer ago than the lifetime, or without a time.
 import { describe, expect, it } from 'vitest';
 import type { JWT } from 'next-auth/jwt';
-import { authOptionsFor } from './options';
+import { authOptionsFor, signedInToken } from './options';
 import { appConfig } from '@/lib/config/env';
 
 function refresh(token: JWT) {
@@ -11,20 +11,27 @@ function refresh(token: JWT) {
 }
 
 describe('next-auth jwt callback', () => {
-  it('stamps the sign-in time on a new session', async () => {
+  it('stamps the sign-in time and the session row on a new session', () => {
+    const token = signedInToken({}, { id: 'u', sessionVersion: 2 }, 'sid-1', 1_800_000_000);
+    expect(token).toEqual({ sub: 'u', sessionVersion: 2, authTime: 1_800_000_000, sid: 'sid-1' });
+  });
+
+  it('refuses a sign-in through a provider it does not know (no session is opened)', async () => {
     const jwt = authOptionsFor(false).callbacks!.jwt!;
-    const token = await jwt({
-      token: {},
-      user: { id: 'u', sessionVersion: 2 },
-      account: null,
-    });
-    expect(token).toMatchObject({ sub: 'u', sessionVersion: 2 });
-    expect(Math.abs((token.authTime as number) - Date.now() / 1000)).toBeLessThan(5);
+    await expect(
+      jwt({
+        token: {},
+        user: { id: 'u', sessionVersion: 0 },
+        account: { provider: 'autre', type: 'oauth', providerAccountId: 'x' },
+      }),
+    ).rejects.toThrow(/inconnu/);
   });
 
   it('refuses to refresh a session past its lifetime, or one without a sign-in time', async () => {
     const old = Math.floor(Date.now() / 1000) - appConfig().sessionMaxAgeSeconds - 60;
-    await expect(refresh({ sub: 'u', sessionVersion: 0, authTime: old })).rejects.toThrow();
+    await expect(
+      refresh({ sub: 'u', sessionVersion: 0, authTime: old, sid: 's' }),
+    ).rejects.toThrow();
     await expect(refresh({ sub: 'u', sessionVersion: 0 })).rejects.toThrow();
   });
 

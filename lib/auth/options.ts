@@ -6,6 +6,7 @@
 // set of options per case.
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
+import type { JWT } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/lib/db/client';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
@@ -13,16 +14,40 @@ import { findAccount } from './accounts';
 import { signInAttempts } from './attempts';
 import { normalizeEmail, verifyCredentials } from './credentials';
 import { safeCallbackPath } from './paths';
+import { isUuid } from '@/lib/common/ids';
 import { appConfig } from '@/lib/config/env';
 import { ATTEMPT_FIELD } from './sign-in-request';
 import { getAuthSecret } from './secret';
-import { revokeSessions } from './revocation';
+import { openSession, revokeSession } from './sessions';
+import { MOYENS_CONNEXION, type MoyenConnexion } from '@/lib/db/enums';
 import { clearAttempts } from './throttle';
 
 const SCHOOL_DAY_SECONDS = appConfig().sessionMaxAgeSeconds;
 
 function nowSeconds(): number {
   return Math.floor(Date.now() / 1000);
+}
+
+/** What a new session's JWT carries: who, which account version, when, which session row. */
+export function signedInToken(
+  token: JWT,
+  user: { id: string; sessionVersion: number },
+  sessionId: string,
+  now = nowSeconds(),
+): JWT {
+  return {
+    ...token,
+    sub: user.id,
+    sessionVersion: user.sessionVersion,
+    authTime: now,
+    sid: sessionId,
+  };
+}
+
+function moyenOf(provider: string | undefined): MoyenConnexion {
+  const moyen = MOYENS_CONNEXION.find((m) => m === provider);
+  if (!moyen) throw new Error(`Fournisseur de connexion inconnu : ${provider ?? 'aucun'}`);
+  return moyen;
 }
 
 function buildOptions(secure: boolean): NextAuthOptions {
@@ -70,21 +95,20 @@ function buildOptions(secure: boolean): NextAuthOptions {
       }),
     ],
     events: {
-      // Signing out bumps the account's session version: a copy of the cookie kept
-      // elsewhere stops working at its next request.
+      // next-auth's own sign-out ends this browser's session only, as « Se déconnecter »
+      // does (lib/auth/sign-out.ts): a copy of the cookie stops working at its next request.
       async signOut({ token }) {
-        if (token?.sub && typeof token.sessionVersion === 'number') {
-          await revokeSessions(await getDb(), token.sub, token.sessionVersion);
+        if (token?.sub && typeof token.sid === 'string') {
+          await revokeSession(await getDb(), token.sub, token.sid);
         }
       },
     },
     callbacks: {
-      async jwt({ token, user }) {
+      async jwt({ token, user, account: signIn }) {
         if (user) {
-          token.sub = user.id;
-          token.sessionVersion = user.sessionVersion;
-          token.authTime = nowSeconds();
-          return token;
+          const moyen = moyenOf(signIn?.provider);
+          const sessionId = await openSession(await getDb(), user.id, moyen, SCHOOL_DAY_SECONDS);
+          return signedInToken(token, user, sessionId);
         }
         // next-auth's own session endpoint (and its refreshes) answer only for a session the
         // pages would accept: throwing here makes next-auth answer {} and drop the cookie.
@@ -96,14 +120,21 @@ function buildOptions(secure: boolean): NextAuthOptions {
         }
         let account;
         try {
-          account = token.sub ? await findAccount(await getDb(), token.sub) : null;
+          account =
+            token.sub && typeof token.sid === 'string' && isUuid(token.sid) && isUuid(token.sub)
+              ? await findAccount(await getDb(), token.sub, token.sid)
+              : null;
         } catch (error) {
           // A database that cannot answer now says nothing about the session: keep the
           // cookie (every page checks the account again anyway) rather than sign out.
           if (isDatabaseUnavailable(error)) return token;
           throw error;
         }
-        if (!account?.actif || account.sessionVersion !== token.sessionVersion) {
+        if (
+          !account?.actif ||
+          !account.sessionOuverte ||
+          account.sessionVersion !== token.sessionVersion
+        ) {
           throw new Error('session révoquée');
         }
         return token;

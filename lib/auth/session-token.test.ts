@@ -8,6 +8,7 @@ import { parseConfig } from '@/lib/config/env';
 
 const SECRET = 'secret-de-test-pour-les-sessions-0123456789';
 const USER = '35109ae7-8c8b-56f6-93d2-35f2347ebeb0';
+const SID = '0b7e4c1e-6a52-4f43-9a4e-5d1f0c9b8a11';
 
 /** A token as options.ts writes it: signed in now unless `authTime` says otherwise. */
 function token(claims: Record<string, unknown>, maxAge = 3600, secret = SECRET) {
@@ -23,7 +24,7 @@ describe('session cookie', () => {
     expect(secureCookies(parseConfig({ NEXTAUTH_URL: 'https://cpro.example.fr' }))).toBe(true);
     expect(secureCookies(parseConfig({ NEXTAUTH_URL: 'http://localhost:3000' }))).toBe(false);
     expect(secureCookies(parseConfig({}))).toBe(false);
-    const jwt = await token({ sub: USER, sessionVersion: 0 });
+    const jwt = await token({ sub: USER, sid: SID, sessionVersion: 0 });
     for (const secureCookie of [true, false]) {
       // next-auth's own reader finds the token under our name, and only there.
       const request = (name: string) =>
@@ -39,10 +40,13 @@ describe('session cookie', () => {
 describe('SessionTokenReader', () => {
   it('reads the account id and session version of a token next-auth encoded', async () => {
     const reader = new SessionTokenReader(SECRET);
-    expect(await reader.read(await token({ sub: USER, sessionVersion: 3 }))).toEqual({
+    expect(await reader.read(await token({ sub: USER, sid: SID, sessionVersion: 3 }))).toEqual({
       userId: USER,
       sessionVersion: 3,
+      sessionId: SID,
     });
+    // A cookie from before sessions had their own id is not accepted.
+    expect(await reader.read(await token({ sub: USER, sessionVersion: 3 }))).toBeNull();
   });
 
   it('refuses no token, garbage, another secret, or a token without a session version', async () => {
@@ -50,7 +54,11 @@ describe('SessionTokenReader', () => {
     expect(await reader.read(undefined)).toBeNull();
     expect(await reader.read('')).toBeNull();
     expect(await reader.read('eyJhbGciOiJkaXIifQ..abc.def.ghi')).toBeNull();
-    const foreign = await token({ sub: USER, sessionVersion: 0 }, 3600, 'un-autre-secret');
+    const foreign = await token(
+      { sub: USER, sid: SID, sessionVersion: 0 },
+      3600,
+      'un-autre-secret',
+    );
     expect(await reader.read(foreign)).toBeNull();
     expect(await reader.read(await token({ sub: USER }))).toBeNull();
     expect(await reader.read(await token({ sessionVersion: 0 }))).toBeNull();
@@ -68,7 +76,7 @@ describe('SessionTokenReader', () => {
         return decode(params);
       },
     );
-    const jwt = await token({ sub: USER, sessionVersion: 1 }, 60);
+    const jwt = await token({ sub: USER, sid: SID, sessionVersion: 1 }, 60);
     for (let i = 0; i < 5; i++) expect(await reader.read(jwt)).not.toBeNull();
     expect(decoded).toBe(1);
     clock += 60 + 14; // within next-auth's 15 s tolerance
@@ -87,11 +95,11 @@ describe('SessionTokenReader', () => {
       return decode(params);
     });
     const [a, b, c] = await Promise.all(
-      [1, 2, 3].map((v) => token({ sub: USER, sessionVersion: v })),
+      [1, 2, 3].map((v) => token({ sub: USER, sid: SID, sessionVersion: v })),
     );
     for (const jwt of [a, b, c, c, b]) await reader.read(jwt);
     expect(decoded).toBe(3);
-    expect(await reader.read(a)).toEqual({ userId: USER, sessionVersion: 1 });
+    expect(await reader.read(a)).toEqual({ userId: USER, sessionVersion: 1, sessionId: SID });
     expect(decoded).toBe(4);
   });
 });
@@ -101,19 +109,27 @@ describe('absolute session lifetime', () => {
     const reader = new SessionTokenReader(SECRET, 10, undefined, undefined, 3600);
     const now = Math.floor(Date.now() / 1000);
     // next-auth re-issues the cookie with a new expiry at each refresh: the sign-in time stays.
-    const refreshed = await token({ sub: USER, sessionVersion: 0, authTime: now - 3620 }, 3600);
+    const refreshed = await token(
+      { sub: USER, sid: SID, sessionVersion: 0, authTime: now - 3620 },
+      3600,
+    );
     expect(await reader.read(refreshed)).toBeNull();
-    const recent = await token({ sub: USER, sessionVersion: 0, authTime: now - 3500 }, 3600);
+    const recent = await token(
+      { sub: USER, sid: SID, sessionVersion: 0, authTime: now - 3500 },
+      3600,
+    );
     expect(await reader.read(recent)).not.toBeNull();
     expect(
-      await reader.read(await token({ sub: USER, sessionVersion: 0, authTime: undefined })),
+      await reader.read(
+        await token({ sub: USER, sid: SID, sessionVersion: 0, authTime: undefined }),
+      ),
     ).toBeNull();
   });
 
   it('forgets a remembered token once its sign-in is older than the lifetime', async () => {
     let clock = Date.now() / 1000;
     const reader = new SessionTokenReader(SECRET, 10, () => clock, undefined, 100);
-    const jwt = await token({ sub: USER, sessionVersion: 0 }, 3600);
+    const jwt = await token({ sub: USER, sid: SID, sessionVersion: 0 }, 3600);
     expect(await reader.read(jwt)).not.toBeNull();
     clock += 100 + 16; // past the 15 s clock tolerance
     expect(await reader.read(jwt)).toBeNull();

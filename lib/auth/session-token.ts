@@ -1,5 +1,5 @@
 // Reads the session cookie that next-auth wrote at sign-in: an encrypted JWT (JWE) holding
-// the account id and its session version. next-auth's getServerSession() would run its
+// the account id, its session version and the sign-in's session id. next-auth's getServerSession() would run its
 // whole session endpoint for this on every page — key derivation, decryption, callbacks,
 // then a fresh encryption of a cookie that a server component cannot even send back — up
 // to a sixth of a bilan page's server time. Here the cookie is decoded with next-auth's own
@@ -35,6 +35,8 @@ export function sessionCookieName(secure = secureCookies()): string {
 export interface SessionClaims {
   userId: string;
   sessionVersion: number;
+  /** The sign-in's row in `sessions` (sessions.ts): revocable on its own. */
+  sessionId: string;
 }
 
 export class SessionTokenReader {
@@ -85,6 +87,14 @@ export class SessionTokenReader {
 function claimsOf(payload: JWT | null): SessionClaims | null {
   const userId = payload?.sub;
   const sessionVersion = payload?.sessionVersion;
-  if (typeof userId !== 'string' || typeof sessionVersion !== 'number') return null;
-  return { userId, sessionVersion };
+  const sessionId = payload?.sid;
+  // A cookie from before sessions had their own id names none: it is not accepted.
+  if (
+    typeof userId !== 'string' ||
+    typeof sessionVersion !== 'number' ||
+    typeof sessionId !== 'string'
+  ) {
+    return null;
+  }
+  return { userId, sessionVersion, sessionId };
 }

@@ -1,6 +1,6 @@
 // Who is asking: `requireTeacher()` is the one gate every page, route handler and server
 // action calls before reaching pupils' data. It reads the session cookie (session-token.ts),
-// reloads the account (still active, same session version), and returns the teacher with
+// reloads the account (still active, same session version, this sign-in not revoked), and returns the teacher with
 // their establishment; signed-out visitors are sent to /login (and back afterwards), other
 // roles get a 403.
 import 'server-only';
@@ -47,9 +47,12 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const secure = secureCookies() || cameOverHttps(await headers());
   const token = (await cookies()).get(sessionCookieName(secure))?.value;
   const session = await sessionTokens().read(token);
-  if (!session || !isUuid(session.userId)) return null;
-  const row = await withDatabase(async () => findAccount(await getDb(), session.userId));
-  if (!row || !row.actif || row.sessionVersion !== session.sessionVersion) return null;
+  if (!session || !isUuid(session.userId) || !isUuid(session.sessionId)) return null;
+  const row = await withDatabase(async () =>
+    findAccount(await getDb(), session.userId, session.sessionId),
+  );
+  if (!row || !row.actif || !row.sessionOuverte || row.sessionVersion !== session.sessionVersion)
+    return null;
   return {
     id: row.id,
     nom: row.nom,

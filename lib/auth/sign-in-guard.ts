@@ -18,6 +18,8 @@ import { signInAttempts } from './attempts';
 import { ATTEMPT_FIELD, InvalidSignInRequest, readSignInRequest } from './sign-in-request';
 import { registerAttempt, registerGlobalAttempt, throttleKeys } from './throttle';
 import { secureCookies } from './session-token';
+import { HOME_PATH, safeCallbackPath } from './paths';
+import { lockMessage } from './sign-in-messages';
 
 export interface AuthRouteContext {
   params: Promise<{ nextauth: string[] }>;
@@ -29,18 +31,53 @@ export const TOO_MANY_ATTEMPTS = 'TropDeTentatives';
 const MAX_SIGN_INS_IN_FLIGHT = 16;
 let signInsInFlight = 0;
 
-/** The error as JSON, with the `url` next-auth's client follows (/login?error=<code>). */
-function refusal(request: Request, error: AppError): Response {
-  const url = new URL('/login', request.url);
-  url.searchParams.set('error', error.details.code ?? error.kind);
-  return jsonError(error, { url: url.toString() });
+/**
+ * Where /login shows the refusal: its code, the lock's real duration and the page the
+ * teacher was going to. Relative: the browser stays on the host it used.
+ */
+function loginPathFor(error: AppError, callbackUrl: string | undefined): string {
+  const params = new URLSearchParams({ error: error.details.code ?? error.kind });
+  if (error.details.retryAfterSeconds && error.kind === 'too_many_requests') {
+    params.set('attente', String(error.details.retryAfterSeconds));
+  }
+  const callback = safeCallbackPath(callbackUrl);
+  if (callback !== HOME_PATH) params.set('callbackUrl', callback);
+  return `/login?${params}`;
 }
 
-function lockMessage(seconds: number): string {
-  const minutes = Math.ceil(seconds / 60);
-  return seconds < 60
-    ? `Trop de tentatives de connexion. Réessayez dans ${seconds} seconde(s).`
-    : `Trop de tentatives de connexion. Réessayez dans ${minutes} minute(s).`;
+/**
+ * next-auth's client (`json=true`) gets the error as JSON with the `url` it follows; a form
+ * posted without JavaScript is sent back to /login (303) with the same message.
+ */
+function refusal(
+  request: Request,
+  error: AppError,
+  wantsJson: boolean,
+  callbackUrl?: string,
+): Response {
+  const path = loginPathFor(error, callbackUrl);
+  if (!wantsJson) {
+    const headers = new Headers({ location: path, 'cache-control': 'no-store' });
+    if (error.details.retryAfterSeconds)
+      headers.set('retry-after', String(error.details.retryAfterSeconds));
+    return new Response(null, { status: 303, headers });
+  }
+  return jsonError(error, { url: new URL(path, request.url).toString() });
+}
+
+/**
+ * next-auth sends a refused password (without JavaScript) to its own error route, which
+ * forgets where the teacher was going: back to /login with the page kept instead.
+ */
+function keepCallbackOnFailure(response: Response, callbackUrl: string | undefined): Response {
+  const location = response.headers.get('location');
+  if (!location || !/\/api\/auth\/error\?error=CredentialsSignin/.test(location)) return response;
+  const headers = new Headers(response.headers);
+  headers.set(
+    'location',
+    loginPathFor(new AppError('unauthorized', '', { code: 'CredentialsSignin' }), callbackUrl),
+  );
+  return new Response(null, { status: 303, headers });
 }
 
 async function signIn(request: NextRequest, context: AuthRouteContext, secure: boolean) {
@@ -51,9 +88,11 @@ async function signIn(request: NextRequest, context: AuthRouteContext, secure: b
     if (!(error instanceof InvalidSignInRequest)) throw error;
     return refusal(
       request,
-      new AppError('bad_request', error.message, { code: 'RequeteInvalide' }),
+      new AppError('bad_request', error.message, { code: error.code }),
+      error.wantsJson,
     );
   }
+  const callbackUrl = submitted.fields.find(([name]) => name === 'callbackUrl')?.[1];
   const keys = throttleKeys(submitted.email, clientAddress(request.headers));
   try {
     const db = await getDb();
@@ -66,6 +105,8 @@ async function signIn(request: NextRequest, context: AuthRouteContext, secure: b
           code: TOO_MANY_ATTEMPTS,
           retryAfterSeconds: global.retryAfterSeconds,
         }),
+        submitted.wantsJson,
+        callbackUrl,
       );
     }
   } catch (error) {
@@ -76,6 +117,8 @@ async function signIn(request: NextRequest, context: AuthRouteContext, secure: b
         code: 'ServiceIndisponible',
         retryAfterSeconds: 10,
       }),
+      submitted.wantsJson,
+      callbackUrl,
     );
   }
   const body = new URLSearchParams(submitted.fields);
@@ -84,7 +127,8 @@ async function signIn(request: NextRequest, context: AuthRouteContext, secure: b
   headers.set('content-type', 'application/x-www-form-urlencoded');
   headers.delete('content-length');
   const counted = new NextRequest(request.url, { method: 'POST', headers, body });
-  return NextAuth(counted, context, authOptionsFor(secure)) as Promise<Response>;
+  const response = (await NextAuth(counted, context, authOptionsFor(secure))) as Response;
+  return submitted.wantsJson ? response : keepCallbackOnFailure(response, callbackUrl);
 }
 
 export async function handleAuthRequest(
@@ -104,6 +148,8 @@ export async function handleAuthRequest(
         'Trop de connexions en même temps. Réessayez dans quelques secondes.',
         { code: 'ConnexionsNombreuses', retryAfterSeconds: 2 },
       ),
+      // The body is not read yet: a form posted by the browser itself is a navigation.
+      request.headers.get('sec-fetch-mode') !== 'navigate',
     );
   }
   signInsInFlight++;

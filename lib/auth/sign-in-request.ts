@@ -11,6 +11,8 @@ export const ATTEMPT_FIELD = 'cproAttempt';
 const MAX_BODY_BYTES = 8 * 1024;
 
 export interface SignInFields {
+  /** Sent by next-auth's client (`json=true`): answers are JSON; otherwise a plain form post. */
+  wantsJson: boolean;
   /** Normalised: the one the throttle counts and authorize() checks. */
   email: string;
   password: string;
@@ -18,7 +20,17 @@ export interface SignInFields {
   fields: [string, string][];
 }
 
-export class InvalidSignInRequest extends Error {}
+export class InvalidSignInRequest extends Error {
+  constructor(
+    message: string,
+    /** The code /login shows a message for (sign-in-messages.ts). */
+    readonly code: 'RequeteInvalide' | 'ChampsVides' = 'RequeteInvalide',
+    /** Known once the body is read: how to answer (JSON or a redirect). */
+    readonly wantsJson = true,
+  ) {
+    super(message);
+  }
+}
 
 function fromForm(text: string): [string, string][] {
   return [...new URLSearchParams(text)];
@@ -54,19 +66,27 @@ export async function readSignInRequest(request: Request): Promise<SignInFields>
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const entries = json ? fromJson(text) : fromForm(text);
 
+  const wantsJson = json || entries.some(([name, v]) => name === 'json' && v === 'true');
   const seen = new Set<string>();
   for (const [name] of entries) {
-    if (seen.has(name)) throw new InvalidSignInRequest(`Champ « ${name} » répété.`);
-    if (name === ATTEMPT_FIELD) throw new InvalidSignInRequest(`Champ « ${name} » interdit.`);
+    if (seen.has(name))
+      throw new InvalidSignInRequest(`Champ « ${name} » répété.`, 'RequeteInvalide', wantsJson);
+    if (name === ATTEMPT_FIELD)
+      throw new InvalidSignInRequest(`Champ « ${name} » interdit.`, 'RequeteInvalide', wantsJson);
     seen.add(name);
   }
   const value = (name: string) => entries.find(([key]) => key === name)?.[1];
   const email = normalizeEmail(value('email') ?? '');
   const password = value('password') ?? '';
   if (!email || !password) {
-    throw new InvalidSignInRequest('Adresse électronique et mot de passe requis.');
+    throw new InvalidSignInRequest(
+      'Adresse électronique et mot de passe requis.',
+      'ChampsVides',
+      wantsJson,
+    );
   }
   return {
+    wantsJson,
     email,
     password,
     fields: entries.map(([name, v]) => [name, name === 'email' ? email : v]),

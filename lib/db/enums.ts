@@ -18,3 +18,14 @@ export const TRACE_ACTIONS = [
   'impression',
 ] as const;
 export type TraceAction = (typeof TRACE_ACTIONS)[number];
+
+/**
+ * The ways in, named as next-auth's providers: a local password, the ENT by OpenID Connect,
+ * the ENT by CAS.
+ */
+export const MOYENS_CONNEXION = ['credentials', 'ent', 'cas'] as const;
+export type MoyenConnexion = (typeof MOYENS_CONNEXION)[number];
+
+/** ENT providers an identity can be linked from (never `credentials`). */
+export const FOURNISSEURS_ENT = ['ent', 'cas'] as const;
+export type FournisseurEnt = (typeof FOURNISSEURS_ENT)[number];

@@ -10,6 +10,7 @@ import type { Pool } from 'pg';
 import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { seedNational } from '@/drizzle/seed/national';
 import { findAccount } from '@/lib/auth/accounts';
+import { openSession } from '@/lib/auth/sessions';
 import { getBilanPage, getDerniersBilans } from '@/lib/bilans/bilan-page';
 import { listApprenants, listClasses } from '@/lib/bilans/classes';
 import { getBilanPdfSujet, getClassePdfSujet } from '@/lib/impression/sujets';
@@ -74,8 +75,9 @@ describe.skipIf(!postgres)('query plans at scale (PostgreSQL)', () => {
          where e.uai like 'N%' order by b.date desc limit 1`),
     )[0]!;
     const db = connection().db;
+    const sessionId = await openSession(db, teacher, 'credentials', 3600);
     captured.length = 0;
-    await findAccount(db, teacher);
+    await findAccount(db, teacher, sessionId);
     for (const [etab, cls, apprenant, bilan] of [
       [demo, classe, angie, angieLatest],
       [national.etab, national.classe, national.apprenant, national.bilan],

@@ -32,6 +32,9 @@ export const APP_TABLE_PRIVILEGES: Record<string, string> = {
   pronote_bilans_lus: 'SELECT, INSERT, UPDATE',
   jetons_impression_utilises: 'SELECT, INSERT, DELETE',
   pdf_cache: 'SELECT, INSERT, UPDATE, DELETE',
+  sessions: 'SELECT, INSERT, UPDATE (revoquee_le), DELETE',
+  // Linked at first sign-in by a verified e-mail claim; the link script runs as the owner.
+  identites_externes: 'SELECT, INSERT',
 };
 
 const FUNCTIONS = ['purger_traces_acces(timestamptz)'];

@@ -19,7 +19,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { NIVEAUX, ROLES, TRACE_ACTIONS } from './enums';
+import { FOURNISSEURS_ENT, MOYENS_CONNEXION, NIVEAUX, ROLES, TRACE_ACTIONS } from './enums';
 
 /** PostgreSQL `bytea` as a Node.js Buffer, on both drivers. */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -55,6 +55,52 @@ export const utilisateurs = pgTable(
   (t) => [
     uniqueIndex('utilisateurs_email_key').on(t.email),
     index('utilisateurs_etablissement_idx').on(t.etablissementId),
+  ],
+);
+
+export const moyenConnexionEnum = pgEnum('moyen_connexion', MOYENS_CONNEXION);
+export const fournisseurEntEnum = pgEnum('fournisseur_ent', FOURNISSEURS_ENT);
+
+/**
+ * One row per sign-in; its id travels in the session cookie. Signing out revokes this row
+ * only; « tous les appareils » bumps the account's session_version (every row at once).
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    utilisateurId: uuid('utilisateur_id')
+      .notNull()
+      .references(() => utilisateurs.id),
+    moyen: moyenConnexionEnum('moyen').notNull(),
+    creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
+    expireLe: timestamp('expire_le', { withTimezone: true }).notNull(),
+    revoqueeLe: timestamp('revoquee_le', { withTimezone: true }),
+  },
+  (t) => [
+    index('sessions_utilisateur_idx').on(t.utilisateurId),
+    index('sessions_expire_le_idx').on(t.expireLe),
+  ],
+);
+
+/** An ENT identity linked to an existing teacher account (never creates one). */
+export const identitesExternes = pgTable(
+  'identites_externes',
+  {
+    fournisseur: fournisseurEntEnum('fournisseur').notNull(),
+    identifiant: text('identifiant').notNull(),
+    utilisateurId: uuid('utilisateur_id')
+      .notNull()
+      .references(() => utilisateurs.id),
+    /** `script` (npm run ent:link) or `email` (a verified e-mail claim at first sign-in). */
+    liaison: text('liaison').notNull(),
+    lieeLe: timestamp('liee_le', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.fournisseur, t.identifiant] }),
+    index('identites_externes_utilisateur_idx').on(t.utilisateurId),
+    check('identites_externes_liaison_check', sql`${t.liaison} in ('script', 'email')`),
+    check('identites_externes_identifiant_check', sql`length(${t.identifiant}) between 1 and 256`),
   ],
 );
 

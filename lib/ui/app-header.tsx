@@ -1,7 +1,7 @@
-// The shared header: module name, the teacher's establishment and name, « Se déconnecter ».
+// The shared header: module name, the teacher's establishment and name, « Se déconnecter » (this browser, or every device).
 import Link from 'next/link';
 import type { Teacher } from '@/lib/auth/session';
-import { SignOutButton } from './sign-out-button';
+import { SignOutButtons } from './sign-out-buttons';
 
 export function AppHeader({ teacher }: { teacher: Teacher }) {
   return (
@@ -18,7 +18,7 @@ export function AppHeader({ teacher }: { teacher: Teacher }) {
             <span className="sr-only">Connecté en tant que </span>
             {teacher.prenom} {teacher.nom}
           </p>
-          <SignOutButton />
+          <SignOutButtons />
         </div>
       </div>
     </header>

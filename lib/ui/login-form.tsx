@@ -1,46 +1,78 @@
 'use client';
 
-// The sign-in form: e-mail and password sent to next-auth's Credentials provider. The
-// error message is the same whether the e-mail exists or not.
+// The sign-in form: a real POST form to next-auth's Credentials callback, with the CSRF
+// token rendered by the server, so that it works before the page's JavaScript has loaded
+// (or without it) and a password never reaches a URL. With JavaScript it is sent by
+// next-auth's client instead, without leaving the page. The error message is the same
+// whether the e-mail exists or not.
 import { useState } from 'react';
-import { signIn } from 'next-auth/react';
+import { EMPTY_FIELDS, signInErrorMessage, waitOf } from '@/lib/auth/sign-in-messages';
 
-const WRONG_CREDENTIALS = 'Adresse électronique ou mot de passe incorrect.';
+interface Outcome {
+  ok: boolean;
+  message: string | null;
+}
+
+/**
+ * What next-auth's client does (its CSRF token, then the callback with `json=true`), done
+ * here so that a refusal's `url` — with the lock's real duration — is not thrown away.
+ */
+async function postSignIn(email: string, password: string, callbackUrl: string): Promise<Outcome> {
+  const csrf = (await (await fetch('/api/auth/csrf')).json()) as { csrfToken?: string };
+  const response = await fetch('/api/auth/callback/credentials', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      email,
+      password,
+      csrfToken: csrf.csrfToken ?? '',
+      callbackUrl,
+      json: 'true',
+    }),
+  });
+  const data = (await response.json().catch(() => ({}))) as { url?: string };
+  const url = data.url ? new URL(data.url, window.location.href) : null;
+  const code = url?.searchParams.get('error') ?? undefined;
+  if (response.ok && !code) return { ok: true, message: null };
+  return {
+    ok: false,
+    message: signInErrorMessage(
+      code ?? (response.status === 401 ? 'CredentialsSignin' : 'Inconnue'),
+      waitOf(url?.searchParams.get('attente')),
+    ),
+  };
+}
 
 export function LoginForm({
   callbackUrl,
+  csrfToken,
   initialError,
 }: {
   callbackUrl: string;
-  initialError: boolean;
+  csrfToken: string | null;
+  initialError: string | null;
 }) {
-  const [error, setError] = useState<string | null>(initialError ? WRONG_CREDENTIALS : null);
+  const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    const email = String(form.get('email') ?? '').trim();
+    const password = String(form.get('password') ?? '');
+    if (!email || !password) {
+      setError(EMPTY_FIELDS);
+      return;
+    }
     setPending(true);
     setError(null);
     try {
-      const result = await signIn('credentials', {
-        email: String(form.get('email') ?? ''),
-        password: String(form.get('password') ?? ''),
-        redirect: false,
-      });
-      if (result?.ok && !result.error) {
+      const outcome = await postSignIn(email, password, callbackUrl);
+      if (outcome.ok) {
         window.location.assign(callbackUrl);
         return;
       }
-      setError(
-        result?.status === 429
-          ? 'Trop de tentatives de connexion : la connexion est bloquée pendant 15 minutes.'
-          : result?.status === 503
-            ? 'Le service est momentanément indisponible. Réessayez dans quelques instants.'
-            : result?.error === 'CredentialsSignin' || result?.status === 401
-              ? WRONG_CREDENTIALS
-              : 'La connexion a échoué. Réessayez dans un instant.',
-      );
+      setError(outcome.message);
     } catch {
       setError('La connexion a échoué. Vérifiez votre réseau et réessayez.');
     }
@@ -48,7 +80,15 @@ export function LoginForm({
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+    <form
+      method="post"
+      action="/api/auth/callback/credentials"
+      onSubmit={onSubmit}
+      className="mt-6 space-y-4"
+      noValidate
+    >
+      {csrfToken && <input type="hidden" name="csrfToken" value={csrfToken} />}
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div>
         <label htmlFor="email" className="block text-sm font-medium text-slate-800">
           Adresse électronique

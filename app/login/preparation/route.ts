@@ -1,0 +1,3 @@
+import { prepareLogin } from '@/lib/auth/login-preparation';
+
+export const GET = prepareLogin;

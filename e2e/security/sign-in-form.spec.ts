@@ -1,0 +1,130 @@
+// The sign-in and sign-out forms as a slow school network or a browser without JavaScript
+// sees them: real POST forms, no password in any URL, French messages, a sign-out that
+// ends this browser's session only (or, on demand, every device's), back on the host used.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { PASSWORD, TEACHER, signInAsTeacher } from '../helpers';
+
+const EMPTY = 'Saisissez votre adresse électronique et votre mot de passe.';
+const WRONG = 'Adresse électronique ou mot de passe incorrect.';
+
+async function withoutJavaScript(browser: Browser, baseURL: string) {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const page = await context.newPage();
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
+  return { context, page, urls };
+}
+
+async function fill(page: Page, email: string, password: string) {
+  await page.getByLabel('Adresse électronique').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+test('without JavaScript the form posts: signed in, back where the teacher was going, no password in any URL', async ({
+  browser,
+  baseURL,
+}) => {
+  const { context, page, urls } = await withoutJavaScript(browser, baseURL!);
+  await page.goto('/bilans?classe=abc');
+  await expect(page).toHaveURL(/\/login\?.*callbackUrl=%2Fbilans%3Fclasse%3Dabc/);
+  await fill(page, TEACHER, 'pas-le-bon');
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(WRONG);
+  // Still going to the same page after a refusal.
+  await expect(page).toHaveURL(/callbackUrl=%2Fbilans%3Fclasse%3Dabc/);
+  await fill(page, TEACHER, PASSWORD);
+  await expect(page).toHaveURL(/\/bilans\?classe=abc$/);
+  for (const url of urls) {
+    expect(url).not.toContain('pas-le-bon');
+    expect(url).not.toContain(encodeURIComponent(PASSWORD));
+    expect(url).not.toMatch(/password=/);
+  }
+  await context.close();
+});
+
+test('empty fields are asked for, with and without JavaScript', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await page.goto('/login');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(EMPTY);
+  await page.getByLabel('Adresse électronique').fill(TEACHER);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(EMPTY);
+
+  const noJs = await withoutJavaScript(browser, baseURL!);
+  await noJs.page.goto('/login');
+  await fill(noJs.page, '', '');
+  await expect(noJs.page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(EMPTY);
+  await fill(noJs.page, TEACHER, '');
+  await expect(noJs.page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(EMPTY);
+  await noJs.context.close();
+});
+
+test('« Se déconnecter » ends this browser only; « tous les appareils » ends every session', async ({
+  browser,
+  baseURL,
+}) => {
+  const open = async () => {
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    await signInAsTeacher(page);
+    return { context, page };
+  };
+  const stillIn = async (page: Page) =>
+    (await page.request.get('/bilans', { maxRedirects: 0 })).status() === 200;
+  const laptop = await open();
+  const schoolPc = await open();
+  const phone = await open();
+
+  await laptop.page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
+  await expect(laptop.page).toHaveURL(/\/login/);
+  expect(await stillIn(laptop.page)).toBe(false);
+  expect(await stillIn(schoolPc.page)).toBe(true);
+  expect(await stillIn(phone.page)).toBe(true);
+
+  await schoolPc.page.getByRole('button', { name: 'Se déconnecter de tous les appareils' }).click();
+  await expect(schoolPc.page).toHaveURL(/\/login/);
+  expect(await stillIn(schoolPc.page)).toBe(false);
+  expect(await stillIn(phone.page)).toBe(false);
+  for (const device of [laptop, schoolPc, phone]) await device.context.close();
+});
+
+test('signing out works without JavaScript and stays on the host the teacher used', async ({
+  browser,
+  baseURL,
+}) => {
+  // 127.0.0.1 rather than the configured localhost: the way back must not switch hosts.
+  const other = baseURL!.replace('localhost', '127.0.0.1');
+  const { context, page } = await withoutJavaScript(browser, other);
+  // Signed in on that host (next-auth itself sends a form sign-in to NEXTAUTH_URL's host).
+  const csrf = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  const signedIn = await page.request.post('/api/auth/callback/credentials', {
+    form: { email: TEACHER, password: PASSWORD, csrfToken: csrf.csrfToken, json: 'true' },
+  });
+  expect(signedIn.status()).toBe(200);
+  await page.goto('/bilans');
+  await expect(page).toHaveURL(`${other}/bilans`);
+  await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
+  await expect(page).toHaveURL(`${other}/login`);
+  expect((await page.request.get('/bilans', { maxRedirects: 0 })).status()).toBe(307);
+  await context.close();
+});
+
+test('a sign-out posted from another site is refused and ends nothing', async ({
+  page,
+  baseURL,
+}) => {
+  await signInAsTeacher(page);
+  const forged = await page.request.post('/deconnexion', {
+    headers: { origin: 'https://site-malveillant.example', 'sec-fetch-site': 'cross-site' },
+    form: { portee: 'tous' },
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBe(403);
+  expect(await forged.text()).toContain('Accès refusé');
+  expect((await page.request.get('/bilans', { maxRedirects: 0 })).status()).toBe(200);
+  expect(baseURL).toBeTruthy();
+});

@@ -1,0 +1,65 @@
+// POST /deconnexion: « Se déconnecter » ends this browser's session (its row in `sessions`);
+// with `portee=tous`, « Se déconnecter de tous les appareils » ends every session of the
+// account. A plain form (no JavaScript needed), accepted only from our own pages, answered
+// by a relative 303 to /login — the host the teacher used, whatever NEXTAUTH_URL says —
+// with the session cookie cleared.
+import 'server-only';
+import { cookies } from 'next/headers';
+import { getDb } from '@/lib/db/client';
+import { AppError, htmlError } from '@/lib/http/app-error';
+import { cameOverHttps } from '@/lib/http/client-address';
+import { withDatabase } from '@/lib/http/database-unavailable';
+import { getAuthSecret } from './secret';
+import { SessionTokenReader, secureCookies, sessionCookieName } from './session-token';
+import { getSessionUser } from './session';
+import { revokeAllSessions, revokeSession } from './sessions';
+
+/**
+ * A form of one of our pages: the browser says so (Sec-Fetch-Site), or its Origin is the
+ * host it posted to. Anything else could be another site making the teacher sign out.
+ */
+export function postedFromOurPages(headers: Headers): boolean {
+  const site = headers.get('sec-fetch-site');
+  if (site) return site === 'same-origin';
+  const origin = headers.get('origin');
+  const host = headers.get('host');
+  if (!origin || !host) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+let reader: SessionTokenReader | undefined;
+
+export async function signOut(request: Request): Promise<Response> {
+  if (!postedFromOurPages(request.headers)) {
+    return htmlError(
+      new AppError('forbidden', 'La déconnexion se demande depuis les pages de CPRO.'),
+    );
+  }
+  const form = await request.formData().catch(() => null);
+  const everywhere = form?.get('portee') === 'tous';
+  const secure = secureCookies() || cameOverHttps(request.headers);
+  const name = sessionCookieName(secure);
+  const jar = await cookies();
+  const token = jar.get(name)?.value;
+  reader ??= new SessionTokenReader(getAuthSecret());
+  const claims = await reader.read(token);
+  if (claims) {
+    const db = await withDatabase(() => getDb());
+    if (everywhere) {
+      // Only a session still valid may end the others (a stolen, revoked copy may not).
+      if ((await getSessionUser())?.id === claims.userId)
+        await withDatabase(() => revokeAllSessions(db, claims.userId));
+    } else {
+      await withDatabase(() => revokeSession(db, claims.userId, claims.sessionId));
+    }
+  }
+  jar.delete({ name, path: '/', secure });
+  return new Response(null, {
+    status: 303,
+    headers: { location: '/login', 'cache-control': 'no-store' },
+  });
+}

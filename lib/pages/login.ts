@@ -1,0 +1,56 @@
+// Data of /login: where to go after signing in, the message of a refused sign-in, and the
+// CSRF token the form posts to next-auth without JavaScript (csrf.ts). A browser without
+// next-auth's CSRF cookie is sent once through /login/preparation, which sets it.
+import 'server-only';
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getSessionUser } from '@/lib/auth/session';
+import { safeCallbackPath, HOME_PATH } from '@/lib/auth/paths';
+import { csrfCookieName, csrfTokenOf } from '@/lib/auth/csrf';
+import { getAuthSecret } from '@/lib/auth/secret';
+import { secureCookies } from '@/lib/auth/session-token';
+import { cameOverHttps } from '@/lib/http/client-address';
+import { signInErrorMessage, waitOf } from '@/lib/auth/sign-in-messages';
+
+export interface LoginPage {
+  callbackUrl: string;
+  /** next-auth's CSRF token for the form; null when the browser keeps no cookie. */
+  csrfToken: string | null;
+  error: string | null;
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function single(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function preparationPath(callbackUrl: string): string {
+  return callbackUrl === HOME_PATH
+    ? '/login/preparation'
+    : `/login/preparation?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+}
+
+export async function loadLoginPage(params: SearchParams): Promise<LoginPage> {
+  const callbackUrl = safeCallbackPath(single(params.callbackUrl));
+  const user = await getSessionUser();
+  if (user?.role === 'enseignant') redirect(callbackUrl);
+
+  const secure = secureCookies() || cameOverHttps(await headers());
+  const cookie = (await cookies()).get(csrfCookieName(secure))?.value;
+  const csrfToken = csrfTokenOf(cookie, getAuthSecret());
+  // Sent through /login/preparation once: coming back without the cookie means it is refused.
+  if (!csrfToken && single(params.prepare) !== '1') redirect(preparationPath(callbackUrl));
+
+  // next-auth says `csrf=true` when a posted form's token no longer matched its cookie.
+  const code = csrfToken
+    ? single(params.csrf) === 'true'
+      ? 'FormulaireExpire'
+      : single(params.error)
+    : 'CookiesRefuses';
+  return {
+    callbackUrl,
+    csrfToken,
+    error: signInErrorMessage(code, waitOf(single(params.attente))),
+  };
+}

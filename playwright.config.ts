@@ -2,6 +2,7 @@
 // `npm run test:e2e` (scripts/e2e.ts) builds once, finds Chromium, then runs this.
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS } from './lib/pdf/find-chromium';
+import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ISSUER } from './e2e/ent/oidc-provider';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -14,6 +15,7 @@ export default defineConfig({
   testDir: './e2e',
   // The multi-server suite has its own cluster (playwright.cluster.config.ts).
   testIgnore: 'cluster/**',
+  globalSetup: './e2e/ent/global-setup.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -55,6 +57,11 @@ export default defineConfig({
       // proxy on this machine would; the default (no trusted proxy) is unit-tested in
       // lib/http/client-address.test.ts.
       TRUSTED_PROXIES: '127.0.0.1,::1',
+      // The school's ENT: a real OpenID provider started by e2e/ent/global-setup.ts.
+      OIDC_ISSUER,
+      OIDC_CLIENT_ID,
+      OIDC_CLIENT_SECRET,
+      OIDC_LABEL: 'MonLycée.net (test)',
     },
   },
 });

@@ -31,7 +31,11 @@ export function proxy(request: NextRequest) {
   // Print pages carry their own stricter policy (next.config.mjs).
   if (request.nextUrl.pathname.startsWith('/impression/')) return NextResponse.next();
   const nonce = newNonce();
-  const csp = pageCsp(nonce, { development: appConfig().development });
+  const config = appConfig();
+  const csp = pageCsp(nonce, {
+    development: config.development,
+    formTargets: config.auth.oidc ? [new URL(config.auth.oidc.issuer).origin] : [],
+  });
   const headers = new Headers(request.headers);
   headers.set(REQUEST_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   headers.set('Content-Security-Policy', csp);

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { loadLoginPage } from '@/lib/pages/login';
 import { LoginForm } from '@/lib/ui/login-form';
+import { EntSignInButton } from '@/lib/ui/ent-sign-in-button';
 
 export const metadata: Metadata = { title: 'Connexion' };
 
@@ -16,11 +17,26 @@ export default async function LoginPage({
         <p className="text-sm font-semibold tracking-wide text-marine uppercase">CPRO</p>
         <h1 className="mt-1 text-2xl font-bold">Bilans des compétences</h1>
         <p className="mt-2 text-slate-600">Connectez-vous avec votre compte enseignant.</p>
-        <LoginForm
-          callbackUrl={view.callbackUrl}
-          csrfToken={view.csrfToken}
-          initialError={view.error}
-        />
+        {view.ent && (
+          <EntSignInButton
+            label={view.ent.label}
+            callbackUrl={view.callbackUrl}
+            csrfToken={view.csrfToken}
+          />
+        )}
+        {view.local ? (
+          <LoginForm
+            callbackUrl={view.callbackUrl}
+            csrfToken={view.csrfToken}
+            initialError={view.error}
+          />
+        ) : (
+          view.error && (
+            <p role="alert" className="mt-4 text-sm text-red-800">
+              {view.error}
+            </p>
+          )
+        )}
       </div>
     </main>
   );

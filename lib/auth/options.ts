@@ -1,4 +1,5 @@
-// next-auth v4 configuration: e-mail + password (Credentials), sessions as encrypted JWTs
+// next-auth v4 configuration: e-mail + password (Credentials, unless AUTH_LOCAL=false) and
+// the school's ENT by OpenID Connect (`ent`, when configured), sessions as encrypted JWTs
 // lasting a school day from sign-in. The JWT only carries the user id, its session version
 // and the sign-in time; who the user is and what they may see is read from the database at
 // each request (session.ts). The session cookie is `Secure` (and `__Secure-` named) when
@@ -16,6 +17,7 @@ import { normalizeEmail, verifyCredentials } from './credentials';
 import { safeCallbackPath } from './paths';
 import { isUuid } from '@/lib/common/ids';
 import { appConfig } from '@/lib/config/env';
+import { UNKNOWN_IDENTITY_PREFIX, entOidcProvider, unknownIdentityPath } from './ent-oidc';
 import { ATTEMPT_FIELD } from './sign-in-request';
 import { getAuthSecret } from './secret';
 import { openSession, revokeSession } from './sessions';
@@ -50,7 +52,30 @@ function moyenOf(provider: string | undefined): MoyenConnexion {
   return moyen;
 }
 
+function credentialsProvider() {
+  return CredentialsProvider({
+    name: 'Adresse électronique',
+    credentials: {
+      email: { label: 'Adresse électronique', type: 'email' },
+      password: { label: 'Mot de passe', type: 'password' },
+    },
+    async authorize(credentials) {
+      if (!credentials) return null;
+      const email = normalizeEmail(credentials.email ?? '');
+      // No password is checked that the sign-in guard did not count (attempts.ts).
+      const fields = credentials as Record<string, string | undefined>;
+      const keys = signInAttempts().take(fields[ATTEMPT_FIELD], email);
+      if (!keys) return null;
+      const db = await getDb();
+      const user = await verifyCredentials(db, email, credentials.password ?? '');
+      if (user) await clearAttempts(db, keys);
+      return user;
+    },
+  });
+}
+
 function buildOptions(secure: boolean): NextAuthOptions {
+  const config = appConfig();
   return {
     secret: getAuthSecret(),
     // Stated rather than left to next-auth's default: session.ts reads the cookie by its name.
@@ -74,25 +99,8 @@ function buildOptions(secure: boolean): NextAuthOptions {
       debug() {},
     },
     providers: [
-      CredentialsProvider({
-        name: 'Adresse électronique',
-        credentials: {
-          email: { label: 'Adresse électronique', type: 'email' },
-          password: { label: 'Mot de passe', type: 'password' },
-        },
-        async authorize(credentials) {
-          if (!credentials) return null;
-          const email = normalizeEmail(credentials.email ?? '');
-          // No password is checked that the sign-in guard did not count (attempts.ts).
-          const fields = credentials as Record<string, string | undefined>;
-          const keys = signInAttempts().take(fields[ATTEMPT_FIELD], email);
-          if (!keys) return null;
-          const db = await getDb();
-          const user = await verifyCredentials(db, email, credentials.password ?? '');
-          if (user) await clearAttempts(db, keys);
-          return user;
-        },
-      }),
+      ...(config.auth.local ? [credentialsProvider()] : []),
+      ...(config.auth.oidc ? [entOidcProvider(config.auth.oidc)] : []),
     ],
     events: {
       // next-auth's own sign-out ends this browser's session only, as « Se déconnecter »
@@ -104,6 +112,14 @@ function buildOptions(secure: boolean): NextAuthOptions {
       },
     },
     callbacks: {
+      // An ENT identity no teacher account matches gets the French 403 page, no session.
+      signIn({ user, account }) {
+        if (account?.provider !== 'credentials' && user.id.startsWith(UNKNOWN_IDENTITY_PREFIX)) {
+          const fournisseur = account?.provider ?? 'ent';
+          return unknownIdentityPath(fournisseur, user.id.slice(UNKNOWN_IDENTITY_PREFIX.length));
+        }
+        return true;
+      },
       async jwt({ token, user, account: signIn }) {
         if (user) {
           const moyen = moyenOf(signIn?.provider);

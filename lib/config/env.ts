@@ -104,6 +104,22 @@ const schema = z.object({
   CPRO_APP_PASSWORD: optionalText,
   NODE_OPTIONS: optionalText,
   CPRO_INSTANCE: optionalText,
+  AUTH_LOCAL: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined || value === '' || value === 'true' || value === '1') return true;
+      if (value === 'false' || value === '0') return false;
+      context.addIssue({
+        code: 'custom',
+        message: `doit valoir true ou false (reçu « ${value} »)`,
+      });
+      return z.NEVER;
+    }),
+  OIDC_ISSUER: url(['http:', 'https:']),
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_CLIENT_SECRET: optionalText,
+  OIDC_LABEL: optionalText,
 });
 
 export interface AppConfig {
@@ -143,6 +159,12 @@ export interface AppConfig {
   nodeOptions: string;
   /** This instance's name, sent as `X-Instance` (several instances behind a load balancer). */
   instance: string | undefined;
+  auth: {
+    /** Local e-mail + password accounts (AUTH_LOCAL, on by default). */
+    local: boolean;
+    /** The school's ENT by OpenID Connect, when OIDC_ISSUER, _CLIENT_ID and _SECRET are set. */
+    oidc: { issuer: string; clientId: string; clientSecret: string; label: string } | null;
+  };
 }
 
 export class ConfigError extends Error {
@@ -161,6 +183,12 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     );
   }
   const v = result.data;
+  const oidcParts = [v.OIDC_ISSUER, v.OIDC_CLIENT_ID, v.OIDC_CLIENT_SECRET];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+    throw new ConfigError([
+      'OIDC_ISSUER, OIDC_CLIENT_ID et OIDC_CLIENT_SECRET vont ensemble : renseignez les trois ou aucun',
+    ]);
+  }
   return {
     development: v.NODE_ENV === 'development',
     port: v.PORT,
@@ -193,6 +221,18 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     appRolePassword: v.CPRO_APP_PASSWORD,
     nodeOptions: v.NODE_OPTIONS ?? '',
     instance: v.CPRO_INSTANCE,
+    auth: {
+      local: v.AUTH_LOCAL,
+      oidc:
+        v.OIDC_ISSUER && v.OIDC_CLIENT_ID && v.OIDC_CLIENT_SECRET
+          ? {
+              issuer: v.OIDC_ISSUER,
+              clientId: v.OIDC_CLIENT_ID,
+              clientSecret: v.OIDC_CLIENT_SECRET,
+              label: v.OIDC_LABEL ?? "l'ENT",
+            }
+          : null,
+    },
   };
 }
 

@@ -11,12 +11,17 @@ import { getAuthSecret } from '@/lib/auth/secret';
 import { secureCookies } from '@/lib/auth/session-token';
 import { cameOverHttps } from '@/lib/http/client-address';
 import { signInErrorMessage, waitOf } from '@/lib/auth/sign-in-messages';
+import { appConfig } from '@/lib/config/env';
 
 export interface LoginPage {
   callbackUrl: string;
   /** next-auth's CSRF token for the form; null when the browser keeps no cookie. */
   csrfToken: string | null;
   error: string | null;
+  /** Local accounts offered (AUTH_LOCAL). */
+  local: boolean;
+  /** « Se connecter avec <label> » when the ENT (OpenID Connect) is configured. */
+  ent: { label: string } | null;
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -48,9 +53,12 @@ export async function loadLoginPage(params: SearchParams): Promise<LoginPage> {
       ? 'FormulaireExpire'
       : single(params.error)
     : 'CookiesRefuses';
+  const { auth } = appConfig();
   return {
     callbackUrl,
     csrfToken,
     error: signInErrorMessage(code, waitOf(single(params.attente))),
+    local: auth.local,
+    ent: auth.oidc ? { label: auth.oidc.label } : null,
   };
 }

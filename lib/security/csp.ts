@@ -8,7 +8,14 @@ export function newNonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
-export function pageCsp(nonce: string, { development = false } = {}): string {
+/**
+ * `formTargets`: origins a form of ours may lead to — the ENT's, where the « Se connecter
+ * avec l'ENT » form is redirected (browsers apply form-action to a form's redirects too).
+ */
+export function pageCsp(
+  nonce: string,
+  { development = false, formTargets = [] as string[] } = {},
+): string {
   return [
     "default-src 'self'",
     // React's development build evaluates strings for its error overlay.
@@ -19,7 +26,7 @@ export function pageCsp(nonce: string, { development = false } = {}): string {
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    ['form-action', "'self'", ...formTargets].join(' '),
     "frame-src 'none'",
     "frame-ancestors 'none'",
   ].join('; ');

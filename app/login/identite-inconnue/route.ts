@@ -1,0 +1,3 @@
+import { unknownIdentityPage } from '@/lib/auth/ent-refusal';
+
+export const GET = unknownIdentityPage;

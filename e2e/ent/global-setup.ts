@@ -1,0 +1,10 @@
+// Starts the test OpenID provider for the whole run (the app server is configured for it in
+// playwright.config.ts); Playwright calls the returned function at the end.
+import type { FullConfig } from '@playwright/test';
+import { startOidcProvider } from './oidc-provider';
+
+export default async function globalSetup(config: FullConfig) {
+  const baseURL = config.projects[0]?.use.baseURL;
+  if (!baseURL) throw new Error('baseURL manquante');
+  return startOidcProvider(baseURL);
+}

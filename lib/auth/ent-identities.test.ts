@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { useDemoDatabase } from '@/drizzle/seed/testing';
+import { DEMO_ACCOUNTS, DEMO_IDS } from '@/drizzle/seed/demo-ids';
+import { identitesExternes, utilisateurs } from '@/lib/db/schema';
+import { testDrivers } from '@/lib/db/testing';
+import { accountForEntIdentity, linkEntIdentity } from './ent-identities';
+
+describe.each(testDrivers())('ENT identities ($name)', (driver) => {
+  const connection = useDemoDatabase(driver);
+  const accounts = async () =>
+    (await connection().db.select({ n: count() }).from(utilisateurs))[0]!.n;
+
+  it('an unknown identity gets nobody, and nothing is created', async () => {
+    const db = connection().db;
+    const before = await accounts();
+    expect(
+      await accountForEntIdentity(db, { fournisseur: 'ent', identifiant: 'inconnu-1' }),
+    ).toBeNull();
+    // An e-mail the provider did not verify links nothing, even a real account's.
+    expect(
+      await accountForEntIdentity(db, { fournisseur: 'ent', identifiant: 'inconnu-2' }),
+    ).toBeNull();
+    expect(
+      await accountForEntIdentity(db, {
+        fournisseur: 'ent',
+        identifiant: 'inconnu-3',
+        emailVerifie: 'personne@lycee-demo.test',
+      }),
+    ).toBeNull();
+    expect(await accounts()).toBe(before);
+    expect(await db.select().from(identitesExternes)).toEqual([]);
+  });
+
+  it('a verified e-mail of an active account links the identity, once, and it is recorded', async () => {
+    const db = connection().db;
+    const identity = {
+      fournisseur: 'ent' as const,
+      identifiant: 'sub-sophie',
+      emailVerifie: DEMO_ACCOUNTS.enseignant.toUpperCase(),
+    };
+    const [a, b] = await Promise.all([
+      accountForEntIdentity(db, identity),
+      accountForEntIdentity(db, identity),
+    ]);
+    expect(a?.id).toBe(DEMO_IDS.enseignant);
+    expect(b?.id).toBe(DEMO_IDS.enseignant);
+    const links = await db
+      .select()
+      .from(identitesExternes)
+      .where(eq(identitesExternes.identifiant, 'sub-sophie'));
+    expect(links).toHaveLength(1);
+    expect(links[0]).toMatchObject({ utilisateurId: DEMO_IDS.enseignant, liaison: 'email' });
+    // The same id from the other provider is another identity.
+    expect(
+      await accountForEntIdentity(db, { fournisseur: 'cas', identifiant: 'sub-sophie' }),
+    ).toBeNull();
+  });
+
+  it('the link script links by e-mail; a deactivated account gets nobody in', async () => {
+    const db = connection().db;
+    expect(await linkEntIdentity(db, 'personne@x.test', 'cas', 'jdupont')).toBe('compte-inconnu');
+    expect(await linkEntIdentity(db, DEMO_ACCOUNTS.enseignantVoisin, 'cas', 'jdupont')).toBe(
+      'liee',
+    );
+    const linked = await accountForEntIdentity(db, { fournisseur: 'cas', identifiant: 'jdupont' });
+    expect(linked?.id).toBe(DEMO_IDS.enseignantVoisin);
+    await db
+      .update(utilisateurs)
+      .set({ actif: false })
+      .where(eq(utilisateurs.id, DEMO_IDS.enseignantVoisin));
+    expect(
+      await accountForEntIdentity(db, { fournisseur: 'cas', identifiant: 'jdupont' }),
+    ).toBeNull();
+    await expect(linkEntIdentity(db, DEMO_ACCOUNTS.enseignant, 'cas', '')).rejects.toThrow();
+  });
+});

@@ -1,0 +1,96 @@
+// Who an ENT identity is in CPRO (table `identites_externes`): an identity is linked to an
+// existing teacher account, never creates one. Linked by `npm run ent:link` (the school's
+// administrator), or at first sign-in when the provider vouches for an e-mail (a verified
+// claim) equal to an active account's — and recorded. Role, establishment, deactivation
+// and revocation then come from our database exactly as for a local account.
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { identitesExternes, utilisateurs } from '@/lib/db/schema';
+import type { Database } from '@/lib/db/types';
+import type { FournisseurEnt } from '@/lib/db/enums';
+import { normalizeEmail } from './credentials';
+
+export interface EntIdentity {
+  fournisseur: FournisseurEnt;
+  /** The provider's stable id (OIDC `sub`, CAS user). */
+  identifiant: string;
+  /** Only when the provider says it checked it (OIDC `email_verified`). */
+  emailVerifie?: string;
+}
+
+export interface LinkedAccount {
+  id: string;
+  sessionVersion: number;
+}
+
+const MAX_IDENTIFIANT = 256;
+
+/** The active account the identity is linked to (linking it by verified e-mail), or null. */
+export async function accountForEntIdentity(
+  db: Database,
+  identity: EntIdentity,
+): Promise<LinkedAccount | null> {
+  const identifiant = identity.identifiant;
+  if (!identifiant || identifiant.length > MAX_IDENTIFIANT) return null;
+  const [linked] = await db
+    .select({
+      id: utilisateurs.id,
+      sessionVersion: utilisateurs.sessionVersion,
+      actif: utilisateurs.actif,
+    })
+    .from(identitesExternes)
+    .innerJoin(utilisateurs, eq(utilisateurs.id, identitesExternes.utilisateurId))
+    .where(
+      and(
+        eq(identitesExternes.fournisseur, identity.fournisseur),
+        eq(identitesExternes.identifiant, identifiant),
+      ),
+    );
+  if (linked) return linked.actif ? { id: linked.id, sessionVersion: linked.sessionVersion } : null;
+  if (!identity.emailVerifie) return null;
+  const [byEmail] = await db
+    .select({ id: utilisateurs.id, sessionVersion: utilisateurs.sessionVersion })
+    .from(utilisateurs)
+    .where(
+      and(
+        eq(utilisateurs.email, normalizeEmail(identity.emailVerifie)),
+        eq(utilisateurs.actif, true),
+      ),
+    );
+  if (!byEmail) return null;
+  // Two first sign-ins at once link once; the identity stays with its first account.
+  await db
+    .insert(identitesExternes)
+    .values({
+      fournisseur: identity.fournisseur,
+      identifiant,
+      utilisateurId: byEmail.id,
+      liaison: 'email',
+    })
+    .onConflictDoNothing();
+  return accountForEntIdentity(db, { fournisseur: identity.fournisseur, identifiant });
+}
+
+/** `npm run ent:link`: links (or moves) an identity to the account of this e-mail. */
+export async function linkEntIdentity(
+  db: Database,
+  email: string,
+  fournisseur: FournisseurEnt,
+  identifiant: string,
+): Promise<'liee' | 'compte-inconnu'> {
+  if (!identifiant || identifiant.length > MAX_IDENTIFIANT)
+    throw new Error(`Identifiant ENT invalide (1 à ${MAX_IDENTIFIANT} caractères).`);
+  const [account] = await db
+    .select({ id: utilisateurs.id })
+    .from(utilisateurs)
+    .where(eq(utilisateurs.email, normalizeEmail(email)));
+  if (!account) return 'compte-inconnu';
+  await db
+    .insert(identitesExternes)
+    .values({ fournisseur, identifiant, utilisateurId: account.id, liaison: 'script' })
+    .onConflictDoUpdate({
+      target: [identitesExternes.fournisseur, identitesExternes.identifiant],
+      set: { utilisateurId: account.id, liaison: 'script' },
+    });
+  return 'liee';
+}

@@ -1,0 +1,65 @@
+// The school's ENT by OpenID Connect, as next-auth's provider `ent`: discovery from the
+// issuer, Authorization Code with PKCE, `state` and `nonce`, the client authenticated to
+// the token endpoint with HTTP Basic (client_secret_basic). The identity the provider gives
+// (`sub`, and `email` when `email_verified`) is mapped to an existing teacher account
+// (ent-identities.ts); an identity no account matches is refused by options.ts's signIn
+// callback with the French 403 page — nothing is created.
+import 'server-only';
+import type { OAuthConfig } from 'next-auth/providers/oauth';
+import { getDb } from '@/lib/db/client';
+import { accountForEntIdentity } from './ent-identities';
+
+export const ENT_PROVIDER_ID = 'ent';
+
+/** The id next-auth's user carries when no account matches: refused before any session. */
+export const UNKNOWN_IDENTITY_PREFIX = 'inconnu:';
+
+interface OidcProfile extends Record<string, unknown> {
+  sub: string;
+  email?: string;
+  email_verified?: boolean;
+}
+
+export interface EntUser {
+  id: string;
+  sessionVersion: number;
+}
+
+export function entOidcProvider(settings: {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  label: string;
+}): OAuthConfig<OidcProfile> {
+  const issuer = settings.issuer.replace(/\/+$/, '');
+  return {
+    id: ENT_PROVIDER_ID,
+    name: settings.label,
+    type: 'oauth',
+    wellKnown: `${issuer}/.well-known/openid-configuration`,
+    clientId: settings.clientId,
+    clientSecret: settings.clientSecret,
+    client: { token_endpoint_auth_method: 'client_secret_basic' },
+    authorization: { params: { scope: 'openid email profile' } },
+    idToken: true,
+    checks: ['pkce', 'state', 'nonce'],
+    async profile(profile): Promise<EntUser> {
+      const sub = typeof profile.sub === 'string' ? profile.sub : '';
+      const account = await accountForEntIdentity(await getDb(), {
+        fournisseur: 'ent',
+        identifiant: sub,
+        emailVerifie:
+          profile.email_verified === true && typeof profile.email === 'string'
+            ? profile.email
+            : undefined,
+      });
+      return account ?? { id: `${UNKNOWN_IDENTITY_PREFIX}${sub}`, sessionVersion: -1 };
+    },
+  };
+}
+
+/** The 403 page for an identity no account matches (lib/auth/ent-refusal.ts). */
+export function unknownIdentityPath(fournisseur: string, identifiant: string): string {
+  const params = new URLSearchParams({ fournisseur, identite: identifiant.slice(0, 256) });
+  return `/login/identite-inconnue?${params}`;
+}

@@ -15,7 +15,7 @@ test('a signed-out visitor is sent to the sign-in page, then back where they wer
   await expect(page.getByRole('heading', { name: 'Bilans des compétences' })).toBeVisible();
   await page.getByLabel('Adresse électronique').fill(TEACHER);
   await page.getByLabel('Mot de passe').fill('bilans-demo');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
   await expect(page).toHaveURL(/\/bilans\?classe=abc$/);
 });
 

@@ -135,7 +135,7 @@ test('a shared URL shows the same bilan to a colleague in a fresh browser', asyn
   await expect(other).toHaveURL(/\/login\?callbackUrl=/);
   await other.getByLabel('Adresse électronique').fill('enseignant@lycee-demo.test');
   await other.getByLabel('Mot de passe').fill('bilans-demo');
-  await other.getByRole('button', { name: 'Se connecter' }).click();
+  await other.getByRole('button', { name: 'Se connecter', exact: true }).click();
   await expect(other).toHaveURL(new RegExp(`${shared}$`));
   await expect(other.getByRole('heading', { level: 1 })).toHaveText('Bilan de HUBERT Angie');
   expect(await other.locator('table.competences').innerText()).toBe(firstTable);

@@ -11,7 +11,7 @@ export async function signIn(page: Page, email: string, password = PASSWORD, fro
   await page.goto(from);
   await page.getByLabel('Adresse électronique').fill(email);
   await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
 }
 
 export async function signInAsTeacher(page: Page, email = TEACHER) {

@@ -18,7 +18,7 @@ async function withoutJavaScript(browser: Browser, baseURL: string) {
 async function fill(page: Page, email: string, password: string) {
   await page.getByLabel('Adresse électronique').fill(email);
   await page.getByLabel('Mot de passe').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
 }
 
 test('without JavaScript the form posts: signed in, back where the teacher was going, no password in any URL', async ({
@@ -48,10 +48,10 @@ test('empty fields are asked for, with and without JavaScript', async ({
   baseURL,
 }) => {
   await page.goto('/login');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(EMPTY);
   await page.getByLabel('Adresse électronique').fill(TEACHER);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(EMPTY);
 
   const noJs = await withoutJavaScript(browser, baseURL!);

@@ -4,15 +4,19 @@
 // session; a tampered `state` is refused.
 import { expect, test, type Page } from '@playwright/test';
 
-async function signInThroughEnt(page: Page, login: string, from = '/login') {
-  await page.goto(from);
-  await page.getByRole('button', { name: 'Se connecter avec MonLycée.net (test)' }).click();
-  // The provider's development pages: any login, then consent.
+/** The provider's development pages: any login, then consent when it asks. */
+async function answerProvider(page: Page, login: string) {
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill('peu-importe');
   await page.locator('button[type="submit"]').click();
   const consent = page.locator('button[type="submit"]', { hasText: /continue/i });
   if (await consent.isVisible().catch(() => false)) await consent.click();
+}
+
+async function signInThroughEnt(page: Page, login: string, from = '/login') {
+  await page.goto(from);
+  await page.getByRole('button', { name: 'Se connecter avec MonLycée.net (test)' }).click();
+  await answerProvider(page, login);
 }
 
 test('a teacher signs in through the ENT and lands where they were going, as themselves', async ({
@@ -65,11 +69,7 @@ test('a tampered state is refused: no session', async ({ page }) => {
   expect(url.searchParams.get('nonce')).toBeTruthy();
   url.searchParams.set('state', 'falsifie');
   await page.goto(url.toString());
-  await page.locator('input[name="login"]').fill('ent-sophie');
-  await page.locator('input[name="password"]').fill('x');
-  await page.locator('button[type="submit"]').click();
-  const consent = page.locator('button[type="submit"]', { hasText: /continue/i });
-  if (await consent.isVisible().catch(() => false)) await consent.click();
+  await answerProvider(page, 'ent-sophie');
   await expect(page).toHaveURL(/\/login/);
   expect((await page.request.get('/bilans', { maxRedirects: 0 })).status()).toBe(307);
 });

@@ -113,10 +113,7 @@ test('signing out works without JavaScript and stays on the host the teacher use
   await context.close();
 });
 
-test('a sign-out posted from another site is refused and ends nothing', async ({
-  page,
-  baseURL,
-}) => {
+test('a sign-out posted from another site is refused and ends nothing', async ({ page }) => {
   await signInAsTeacher(page);
   const forged = await page.request.post('/deconnexion', {
     headers: { origin: 'https://site-malveillant.example', 'sec-fetch-site': 'cross-site' },
@@ -126,5 +123,4 @@ test('a sign-out posted from another site is refused and ends nothing', async ({
   expect(forged.status()).toBe(403);
   expect(await forged.text()).toContain('Accès refusé');
   expect((await page.request.get('/bilans', { maxRedirects: 0 })).status()).toBe(200);
-  expect(baseURL).toBeTruthy();
 });

@@ -6,12 +6,11 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { getAuthSecret } from './secret';
 import { csrfCookieName, csrfTokenOf, newCsrfCookieValue } from './csrf';
-import { secureCookies } from './session-token';
-import { cameOverHttps } from '@/lib/http/client-address';
+import { requestUsesSecureCookies } from './session-token';
 import { HOME_PATH, safeCallbackPath } from './paths';
 
 export async function prepareLogin(request: Request): Promise<Response> {
-  const secure = secureCookies() || cameOverHttps(request.headers);
+  const secure = requestUsesSecureCookies(request.headers);
   const name = csrfCookieName(secure);
   const jar = await cookies();
   if (!csrfTokenOf(jar.get(name)?.value, getAuthSecret())) {

@@ -14,6 +14,7 @@ import 'server-only';
 import { decode, type JWT } from 'next-auth/jwt';
 import { LRUCache } from 'lru-cache';
 import { appConfig, type AppConfig } from '@/lib/config/env';
+import { cameOverHttps } from '@/lib/http/client-address';
 
 const SESSION_COOKIE = 'next-auth.session-token';
 // next-auth accepts a token up to 15 s after its expiry (clock skew); so do we.
@@ -26,6 +27,14 @@ const CLOCK_TOLERANCE_SECONDS = 15;
  */
 export function secureCookies(config: AppConfig = appConfig()): boolean {
   return config.publicUrl?.startsWith('https://') ?? false;
+}
+
+/**
+ * Whether this request's cookies are Secure, as next-auth names and sets them: NEXTAUTH_URL
+ * in https, or the request came over https through a trusted proxy.
+ */
+export function requestUsesSecureCookies(headers: Headers): boolean {
+  return secureCookies() || cameOverHttps(headers);
 }
 
 export function sessionCookieName(secure = secureCookies()): string {

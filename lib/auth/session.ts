@@ -12,8 +12,12 @@ import type { Role } from '@/lib/db/enums';
 import { isUuid } from '@/lib/common/ids';
 import { getDb } from '@/lib/db/client';
 import { getAuthSecret } from './secret';
-import { SessionTokenReader, secureCookies, sessionCookieName } from './session-token';
-import { cameOverHttps } from '@/lib/http/client-address';
+import {
+  SessionTokenReader,
+  requestUsesSecureCookies,
+  sessionCookieName,
+  type SessionClaims,
+} from './session-token';
 import { REQUEST_PATH_HEADER, loginUrl } from './paths';
 import { withDatabase } from '@/lib/http/database-unavailable';
 
@@ -41,12 +45,20 @@ function sessionTokens(): SessionTokenReader {
   return reader;
 }
 
+/**
+ * The claims of this request's session cookie (decoded, not yet checked against the
+ * database), or null. Cached for the request.
+ */
+export const getSessionClaims = cache(async (): Promise<SessionClaims | null> => {
+  // next-auth named the cookie after how the browser reached us (options.ts).
+  const secure = requestUsesSecureCookies(await headers());
+  const token = (await cookies()).get(sessionCookieName(secure))?.value;
+  return sessionTokens().read(token);
+});
+
 /** The signed-in, still valid user, or null. Cached for the request: one query per page. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  // next-auth named the cookie after how the browser reached us (options.ts).
-  const secure = secureCookies() || cameOverHttps(await headers());
-  const token = (await cookies()).get(sessionCookieName(secure))?.value;
-  const session = await sessionTokens().read(token);
+  const session = await getSessionClaims();
   if (!session || !isUuid(session.userId) || !isUuid(session.sessionId)) return null;
   const row = await withDatabase(async () =>
     findAccount(await getDb(), session.userId, session.sessionId),

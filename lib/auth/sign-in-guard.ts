@@ -12,12 +12,12 @@ import NextAuth from 'next-auth';
 import { getDb } from '@/lib/db/client';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { AppError, jsonError } from '@/lib/http/app-error';
-import { cameOverHttps, clientAddress } from '@/lib/http/client-address';
+import { clientAddress } from '@/lib/http/client-address';
 import { authOptionsFor } from './options';
 import { signInAttempts } from './attempts';
 import { ATTEMPT_FIELD, InvalidSignInRequest, readSignInRequest } from './sign-in-request';
 import { registerAttempt, registerGlobalAttempt, throttleKeys } from './throttle';
-import { secureCookies } from './session-token';
+import { requestUsesSecureCookies } from './session-token';
 import { HOME_PATH, safeCallbackPath } from './paths';
 import { lockMessage } from './sign-in-messages';
 
@@ -135,7 +135,7 @@ export async function handleAuthRequest(
   request: NextRequest,
   context: AuthRouteContext,
 ): Promise<Response> {
-  const secure = secureCookies() || cameOverHttps(request.headers);
+  const secure = requestUsesSecureCookies(request.headers);
   const [action, provider] = (await context.params).nextauth ?? [];
   if (request.method !== 'POST' || action !== 'callback' || provider !== 'credentials') {
     return NextAuth(request, context, authOptionsFor(secure)) as Promise<Response>;

@@ -7,11 +7,9 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { getDb } from '@/lib/db/client';
 import { AppError, htmlError } from '@/lib/http/app-error';
-import { cameOverHttps } from '@/lib/http/client-address';
 import { withDatabase } from '@/lib/http/database-unavailable';
-import { getAuthSecret } from './secret';
-import { SessionTokenReader, secureCookies, sessionCookieName } from './session-token';
-import { getSessionUser } from './session';
+import { requestUsesSecureCookies, sessionCookieName } from './session-token';
+import { getSessionClaims, getSessionUser } from './session';
 import { revokeAllSessions, revokeSession } from './sessions';
 
 /**
@@ -31,8 +29,6 @@ export function postedFromOurPages(headers: Headers): boolean {
   }
 }
 
-let reader: SessionTokenReader | undefined;
-
 export async function signOut(request: Request): Promise<Response> {
   if (!postedFromOurPages(request.headers)) {
     return htmlError(
@@ -41,12 +37,9 @@ export async function signOut(request: Request): Promise<Response> {
   }
   const form = await request.formData().catch(() => null);
   const everywhere = form?.get('portee') === 'tous';
-  const secure = secureCookies() || cameOverHttps(request.headers);
+  const secure = requestUsesSecureCookies(request.headers);
   const name = sessionCookieName(secure);
-  const jar = await cookies();
-  const token = jar.get(name)?.value;
-  reader ??= new SessionTokenReader(getAuthSecret());
-  const claims = await reader.read(token);
+  const claims = await getSessionClaims();
   if (claims) {
     const db = await withDatabase(() => getDb());
     if (everywhere) {
@@ -57,7 +50,7 @@ export async function signOut(request: Request): Promise<Response> {
       await withDatabase(() => revokeSession(db, claims.userId, claims.sessionId));
     }
   }
-  jar.delete({ name, path: '/', secure });
+  (await cookies()).delete({ name, path: '/', secure });
   return new Response(null, {
     status: 303,
     headers: { location: '/login', 'cache-control': 'no-store' },

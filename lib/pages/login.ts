@@ -8,8 +8,7 @@ import { getSessionUser } from '@/lib/auth/session';
 import { safeCallbackPath, HOME_PATH } from '@/lib/auth/paths';
 import { csrfCookieName, csrfTokenOf } from '@/lib/auth/csrf';
 import { getAuthSecret } from '@/lib/auth/secret';
-import { secureCookies } from '@/lib/auth/session-token';
-import { cameOverHttps } from '@/lib/http/client-address';
+import { requestUsesSecureCookies } from '@/lib/auth/session-token';
 import { signInErrorMessage, waitOf } from '@/lib/auth/sign-in-messages';
 import { appConfig } from '@/lib/config/env';
 
@@ -41,7 +40,7 @@ export async function loadLoginPage(params: SearchParams): Promise<LoginPage> {
   const user = await getSessionUser();
   if (user?.role === 'enseignant') redirect(callbackUrl);
 
-  const secure = secureCookies() || cameOverHttps(await headers());
+  const secure = requestUsesSecureCookies(await headers());
   const cookie = (await cookies()).get(csrfCookieName(secure))?.value;
   const csrfToken = csrfTokenOf(cookie, getAuthSecret());
   // Sent through /login/preparation once: coming back without the cookie means it is refused.

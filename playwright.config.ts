@@ -3,6 +3,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS } from './lib/pdf/find-chromium';
 import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ISSUER } from './e2e/ent/oidc-provider';
+import { CAS_LABEL, CAS_URL } from './e2e/ent/cas-server';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -62,6 +63,9 @@ export default defineConfig({
       OIDC_CLIENT_ID,
       OIDC_CLIENT_SECRET,
       OIDC_LABEL: 'MonLycée.net (test)',
+      // … and a CAS 3.0 server written from the protocol's specification (e2e/ent/cas-server.ts).
+      CAS_URL,
+      CAS_LABEL,
     },
   },
 });

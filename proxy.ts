@@ -34,7 +34,10 @@ export function proxy(request: NextRequest) {
   const config = appConfig();
   const csp = pageCsp(nonce, {
     development: config.development,
-    formTargets: config.auth.oidc ? [new URL(config.auth.oidc.issuer).origin] : [],
+    // A sign-in form's redirect to the ENT is checked against form-action too.
+    formTargets: [config.auth.oidc?.issuer, config.auth.cas?.url]
+      .filter((target): target is string => Boolean(target))
+      .map((target) => new URL(target).origin),
   });
   const headers = new Headers(request.headers);
   headers.set(REQUEST_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);

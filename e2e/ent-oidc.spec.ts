@@ -48,6 +48,16 @@ test('an ENT identity no account matches gets the French 403 page, and no sessio
   }
 });
 
+test('a deactivated account linked to an ENT identity is refused, and no session', async ({
+  page,
+}) => {
+  await signInThroughEnt(page, 'ent-marc-durand');
+  await expect(page.getByRole('heading', { name: 'Compte désactivé' })).toBeVisible();
+  await expect(page.getByText('ent-marc-durand')).toBeVisible();
+  expect((await page.request.get(page.url())).status()).toBe(403);
+  expect((await page.request.get('/bilans', { maxRedirects: 0 })).status()).toBe(307);
+});
+
 test('a staff account linked through the ENT gets the same 403 as with a password', async ({
   page,
 }) => {

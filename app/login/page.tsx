@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { loadLoginPage } from '@/lib/pages/login';
 import { LoginForm } from '@/lib/ui/login-form';
-import { EntSignInButton } from '@/lib/ui/ent-sign-in-button';
+import { CasSignInButton, EntSignInButton } from '@/lib/ui/ent-sign-in-button';
 
 export const metadata: Metadata = { title: 'Connexion' };
 
@@ -24,6 +24,7 @@ export default async function LoginPage({
             csrfToken={view.csrfToken}
           />
         )}
+        {view.cas && <CasSignInButton label={view.cas.label} callbackUrl={view.callbackUrl} />}
         {view.local ? (
           <LoginForm
             callbackUrl={view.callbackUrl}

@@ -1,7 +1,8 @@
 // Builds the demo data set as plain rows, without touching a database: two
 // establishments, their classes over two school years, pupils, bilans, positionnements,
-// notes, periods and the three demo accounts. Deterministic for a given `today`: bilans of
-// the current school year are taken from fixed dates of that year, up to `today`.
+// notes, periods, the demo accounts (one of them deactivated) and their ENT identities.
+// Deterministic for a given `today`: bilans of the current school year are taken from
+// fixed dates of that year, up to `today`.
 import type * as schema from '@/lib/db/schema';
 import { schoolYearOf } from '@/lib/common/dates';
 import { NIVEAUX, type Niveau } from '@/lib/bilans/niveaux';
@@ -22,6 +23,7 @@ export interface DemoData {
   bilans: Insert<typeof schema.bilans>[];
   positionnements: Insert<typeof schema.positionnements>[];
   notes: Insert<typeof schema.notes>[];
+  identitesExternes: Insert<typeof schema.identitesExternes>[];
 }
 
 export const DEMO_PASSWORD = 'bilans-demo';
@@ -29,7 +31,20 @@ export const DEMO_ACCOUNTS = {
   enseignant: 'enseignant@lycee-demo.test',
   vieScolaire: 'vie-scolaire@lycee-demo.test',
   enseignantVoisin: 'enseignant@lycee-voisin.test',
+  /** A teacher who left: deactivated, refused whatever the way in. */
+  ancienEnseignant: 'ancien-enseignant@lycee-demo.test',
 } as const;
+
+/**
+ * ENT identities of the demo accounts, as `npm run ent:link` records them: what a school's
+ * CAS would send (its `user`) and an OpenID `sub`. Used only when an ENT is configured.
+ */
+export const DEMO_ENT_IDENTITIES = [
+  { fournisseur: 'cas', identifiant: 'sophie.lefevre', email: DEMO_ACCOUNTS.enseignant },
+  { fournisseur: 'cas', identifiant: 'patrick.moreau', email: DEMO_ACCOUNTS.vieScolaire },
+  { fournisseur: 'cas', identifiant: 'marc.durand', email: DEMO_ACCOUNTS.ancienEnseignant },
+  { fournisseur: 'ent', identifiant: 'ent-marc-durand', email: DEMO_ACCOUNTS.ancienEnseignant },
+] as const;
 export const DEMO_UAI = '0999001W';
 export const VOISIN_UAI = '0999002X';
 export const ARCHIVE_YEAR = '2015-2016';
@@ -160,6 +175,7 @@ export function buildDemoData(today: string): DemoData {
     bilans: [],
     positionnements: [],
     notes: [],
+    identitesExternes: [],
   };
 
   const referentielId = stableId('referentiel', REFERENTIEL_SN.code);
@@ -209,6 +225,17 @@ export function buildDemoData(today: string): DemoData {
         etablissementId,
         role: 'vie_scolaire',
         ...etab.staff,
+      });
+    }
+    if (etab.uai === DEMO_UAI) {
+      data.utilisateurs.push({
+        id: stableId('utilisateur', DEMO_ACCOUNTS.ancienEnseignant),
+        etablissementId,
+        role: 'enseignant',
+        email: DEMO_ACCOUNTS.ancienEnseignant,
+        nom: 'DURAND',
+        prenom: 'Marc',
+        actif: false,
       });
     }
     for (const year of new Set([ARCHIVE_YEAR, currentYear])) {
@@ -303,6 +330,14 @@ export function buildDemoData(today: string): DemoData {
         });
       });
     }
+  }
+  for (const { fournisseur, identifiant, email } of DEMO_ENT_IDENTITIES) {
+    data.identitesExternes.push({
+      fournisseur,
+      identifiant,
+      utilisateurId: stableId('utilisateur', email),
+      liaison: 'script',
+    });
   }
   return data;
 }

@@ -62,10 +62,11 @@ describe('buildDemoData', () => {
       expect(size).toBeGreaterThanOrEqual(12);
       expect(size).toBeLessThanOrEqual(30);
     }
-    expect(data.utilisateurs.map((u) => [u.email, u.role])).toEqual([
-      ['enseignant@lycee-demo.test', 'enseignant'],
-      ['vie-scolaire@lycee-demo.test', 'vie_scolaire'],
-      ['enseignant@lycee-voisin.test', 'enseignant'],
+    expect(data.utilisateurs.map((u) => [u.email, u.role, u.actif ?? true])).toEqual([
+      ['enseignant@lycee-demo.test', 'enseignant', true],
+      ['vie-scolaire@lycee-demo.test', 'vie_scolaire', true],
+      ['ancien-enseignant@lycee-demo.test', 'enseignant', false],
+      ['enseignant@lycee-voisin.test', 'enseignant', true],
     ]);
   });
 

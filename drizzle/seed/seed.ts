@@ -40,6 +40,7 @@ export async function seedDemo(db: Database, today: string = todayInParis()): Pr
       schema.utilisateurs,
       data.utilisateurs.map((u) => ({ ...u, passwordHash })),
     );
+    await insertAll(t, schema.identitesExternes, data.identitesExternes);
     await insertAll(t, schema.referentiels, data.referentiels);
     await insertAll(t, schema.competences, data.competences);
     await insertAll(t, schema.classes, data.classes);

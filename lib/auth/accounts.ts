@@ -1,5 +1,5 @@
 // Reads a signed-in account with its establishment and whether the session (sessions.ts)
-// is still open: one indexed lookup by id, made on every request by session.ts (so a
+// is still open, and how it was opened (the access trace records it): one indexed lookup by id, made on every request by session.ts (so a
 // deactivated account or a revoked session stops at once). The
 // statement is built once per database and prepared under a name: each request then only
 // binds the id (no query building in Node.js, no parsing or planning in PostgreSQL).
@@ -7,7 +7,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { etablissements, sessions, utilisateurs } from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';
-import type { Role } from '@/lib/db/enums';
+import type { MoyenConnexion, Role } from '@/lib/db/enums';
 
 export interface Account {
   id: string;
@@ -17,8 +17,11 @@ export interface Account {
   role: Role;
   actif: boolean;
   sessionVersion: number;
-  /** The session named by the cookie exists for this account, unrevoked and unexpired. */
-  sessionOuverte: boolean;
+  /**
+   * How the session named by the cookie was opened, when it exists for this account,
+   * unrevoked and unexpired; null otherwise.
+   */
+  sessionMoyen: MoyenConnexion | null;
   etablissement: { id: string; nom: string; uai: string };
 }
 
@@ -32,7 +35,7 @@ function prepareFindAccount(db: Database) {
       role: utilisateurs.role,
       actif: utilisateurs.actif,
       sessionVersion: utilisateurs.sessionVersion,
-      sessionOuverte: sql<boolean>`exists (select 1 from ${sessions}
+      sessionMoyen: sql<MoyenConnexion | null>`(select ${sessions.moyen} from ${sessions}
         where ${sessions.id} = ${sql.placeholder('sessionId')}
           and ${sessions.utilisateurId} = ${utilisateurs.id}
           and ${sessions.revoqueeLe} is null and ${sessions.expireLe} > now())`,

@@ -21,11 +21,16 @@ export interface EntIdentity {
 export interface LinkedAccount {
   id: string;
   sessionVersion: number;
+  /** A deactivated account is refused with its own 403 page (options.ts). */
+  actif: boolean;
 }
 
 const MAX_IDENTIFIANT = 256;
 
-/** The active account the identity is linked to (linking it by verified e-mail), or null. */
+/**
+ * The account the identity is linked to (linking it by verified e-mail to an active
+ * account), or null.
+ */
 export async function accountForEntIdentity(
   db: Database,
   identity: EntIdentity,
@@ -46,7 +51,7 @@ export async function accountForEntIdentity(
         eq(identitesExternes.identifiant, identifiant),
       ),
     );
-  if (linked) return linked.actif ? { id: linked.id, sessionVersion: linked.sessionVersion } : null;
+  if (linked) return linked;
   if (!identity.emailVerifie) return null;
   const [byEmail] = await db
     .select({ id: utilisateurs.id, sessionVersion: utilisateurs.sessionVersion })

@@ -2,27 +2,20 @@
 // issuer, Authorization Code with PKCE, `state` and `nonce`, the client authenticated to
 // the token endpoint with HTTP Basic (client_secret_basic). The identity the provider gives
 // (`sub`, and `email` when `email_verified`) is mapped to an existing teacher account
-// (ent-identities.ts); an identity no account matches is refused by options.ts's signIn
-// callback with the French 403 page — nothing is created.
+// (ent-identities.ts); an identity no account matches, or a deactivated account's, is
+// refused with the French 403 page (ent-refusal.ts) — nothing is created.
 import 'server-only';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { getDb } from '@/lib/db/client';
 import { accountForEntIdentity } from './ent-identities';
+import { entUser, type EntUser } from './ent-refusal';
 
 export const ENT_PROVIDER_ID = 'ent';
-
-/** The id next-auth's user carries when no account matches: refused before any session. */
-export const UNKNOWN_IDENTITY_PREFIX = 'inconnu:';
 
 interface OidcProfile extends Record<string, unknown> {
   sub: string;
   email?: string;
   email_verified?: boolean;
-}
-
-export interface EntUser {
-  id: string;
-  sessionVersion: number;
 }
 
 export function entOidcProvider(settings: {
@@ -53,13 +46,7 @@ export function entOidcProvider(settings: {
             ? profile.email
             : undefined,
       });
-      return account ?? { id: `${UNKNOWN_IDENTITY_PREFIX}${sub}`, sessionVersion: -1 };
+      return entUser(account, sub);
     },
   };
-}
-
-/** The 403 page for an identity no account matches (lib/auth/ent-refusal.ts). */
-export function unknownIdentityPath(fournisseur: string, identifiant: string): string {
-  const params = new URLSearchParams({ fournisseur, identite: identifiant.slice(0, 256) });
-  return `/login/identite-inconnue?${params}`;
 }

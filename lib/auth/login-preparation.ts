@@ -8,6 +8,7 @@ import { getAuthSecret } from './secret';
 import { csrfCookieName, csrfTokenOf, newCsrfCookieValue } from './csrf';
 import { requestUsesSecureCookies } from './session-token';
 import { HOME_PATH, safeCallbackPath } from './paths';
+import { waitOf } from './sign-in-messages';
 
 export async function prepareLogin(request: Request): Promise<Response> {
   const secure = requestUsesSecureCookies(request.headers);
@@ -22,9 +23,16 @@ export async function prepareLogin(request: Request): Promise<Response> {
       secure,
     });
   }
-  const callback = safeCallbackPath(new URL(request.url).searchParams.get('callbackUrl'));
+  const query = new URL(request.url).searchParams;
+  const callback = safeCallbackPath(query.get('callbackUrl'));
   const params = new URLSearchParams();
   if (callback !== HOME_PATH) params.set('callbackUrl', callback);
+  // A refusal met on the way (an ENT sign-in in a fresh browser) is still said on /login:
+  // only a code and a number pass, the words are /login's own (sign-in-messages.ts).
+  const error = query.get('error');
+  if (error && /^[A-Za-z]{1,40}$/.test(error)) params.set('error', error);
+  const attente = waitOf(query.get('attente'));
+  if (attente !== undefined) params.set('attente', String(attente));
   params.set('prepare', '1');
   return new Response(null, {
     status: 303,

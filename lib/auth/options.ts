@@ -1,5 +1,5 @@
-// next-auth v4 configuration: e-mail + password (Credentials, unless AUTH_LOCAL=false) and
-// the school's ENT by OpenID Connect (`ent`, when configured), sessions as encrypted JWTs
+// next-auth v4 configuration: e-mail + password (Credentials, unless AUTH_LOCAL=false),
+// the school's ENT by OpenID Connect (`ent`) and by CAS (`cas`), each when configured; sessions as encrypted JWTs
 // lasting a school day from sign-in. The JWT only carries the user id, its session version
 // and the sign-in time; who the user is and what they may see is read from the database at
 // each request (session.ts). The session cookie is `Secure` (and `__Secure-` named) when
@@ -17,7 +17,9 @@ import { normalizeEmail, verifyCredentials } from './credentials';
 import { safeCallbackPath } from './paths';
 import { isUuid } from '@/lib/common/ids';
 import { appConfig } from '@/lib/config/env';
-import { UNKNOWN_IDENTITY_PREFIX, entOidcProvider, unknownIdentityPath } from './ent-oidc';
+import { entOidcProvider } from './ent-oidc';
+import { refusalPath } from './ent-refusal';
+import { casProvider } from './ent-cas';
 import { ATTEMPT_FIELD } from './sign-in-request';
 import { getAuthSecret } from './secret';
 import { openSession, revokeSession } from './sessions';
@@ -101,6 +103,7 @@ function buildOptions(secure: boolean): NextAuthOptions {
     providers: [
       ...(config.auth.local ? [credentialsProvider()] : []),
       ...(config.auth.oidc ? [entOidcProvider(config.auth.oidc)] : []),
+      ...(config.auth.cas ? [casProvider(config.auth.cas)] : []),
     ],
     events: {
       // next-auth's own sign-out ends this browser's session only, as « Se déconnecter »
@@ -112,13 +115,11 @@ function buildOptions(secure: boolean): NextAuthOptions {
       },
     },
     callbacks: {
-      // An ENT identity no teacher account matches gets the French 403 page, no session.
+      // An ENT identity no teacher account matches, or a deactivated account's, gets the
+      // French 403 page, and no session.
       signIn({ user, account }) {
-        if (account?.provider !== 'credentials' && user.id.startsWith(UNKNOWN_IDENTITY_PREFIX)) {
-          const fournisseur = account?.provider ?? 'ent';
-          return unknownIdentityPath(fournisseur, user.id.slice(UNKNOWN_IDENTITY_PREFIX.length));
-        }
-        return true;
+        if (account?.provider === 'credentials') return true;
+        return refusalPath(user.id, account?.provider ?? 'ent') ?? true;
       },
       async jwt({ token, user, account: signIn }) {
         if (user) {
@@ -148,7 +149,7 @@ function buildOptions(secure: boolean): NextAuthOptions {
         }
         if (
           !account?.actif ||
-          !account.sessionOuverte ||
+          !account.sessionMoyen ||
           account.sessionVersion !== token.sessionVersion
         ) {
           throw new Error('session révoquée');

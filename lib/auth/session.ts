@@ -8,7 +8,7 @@ import { cache } from 'react';
 import { forbidden, redirect } from 'next/navigation';
 import { cookies, headers } from 'next/headers';
 import { findAccount } from './accounts';
-import type { Role } from '@/lib/db/enums';
+import type { MoyenConnexion, Role } from '@/lib/db/enums';
 import { isUuid } from '@/lib/common/ids';
 import { getDb } from '@/lib/db/client';
 import { getAuthSecret } from './secret';
@@ -34,6 +34,8 @@ export interface SessionUser {
   email: string;
   role: Role;
   etablissement: Etablissement;
+  /** How this session was opened: the access trace records it. */
+  moyenConnexion: MoyenConnexion;
 }
 
 export type Teacher = SessionUser & { role: 'enseignant' };
@@ -63,7 +65,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const row = await withDatabase(async () =>
     findAccount(await getDb(), session.userId, session.sessionId),
   );
-  if (!row || !row.actif || !row.sessionOuverte || row.sessionVersion !== session.sessionVersion)
+  if (!row || !row.actif || !row.sessionMoyen || row.sessionVersion !== session.sessionVersion)
     return null;
   return {
     id: row.id,
@@ -72,6 +74,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     email: row.email,
     role: row.role,
     etablissement: row.etablissement,
+    moyenConnexion: row.sessionMoyen,
   };
 });
 

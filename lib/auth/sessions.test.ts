@@ -21,7 +21,7 @@ describe.each(testDrivers())('sessions and revocation ($name)', (driver) => {
   }
   const version = async (email: string) => (await account(email)).version;
   const open = async (userId: string, sessionId: string) =>
-    (await findAccount(connection().db, userId, sessionId))?.sessionOuverte;
+    ((await findAccount(connection().db, userId, sessionId))?.sessionMoyen ?? null) !== null;
 
   it('signing out of one browser leaves the others signed in', async () => {
     const db = connection().db;
@@ -32,6 +32,8 @@ describe.each(testDrivers())('sessions and revocation ($name)', (driver) => {
     await Promise.all([revokeSession(db, userId, laptop), revokeSession(db, userId, laptop)]);
     expect(await open(userId, laptop)).toBe(false);
     expect(await open(userId, schoolPc)).toBe(true);
+    // The account query also says how the session was opened (the access trace records it).
+    expect((await findAccount(db, userId, schoolPc))?.sessionMoyen).toBe('ent');
     expect(await version(DEMO_ACCOUNTS.enseignant)).toBe(before);
   });
 

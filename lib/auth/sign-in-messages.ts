@@ -38,6 +38,10 @@ export function signInErrorMessage(code: string | undefined, waitSeconds?: numbe
       return 'Le formulaire de connexion a expiré : saisissez à nouveau vos identifiants.';
     case 'CookiesRefuses':
       return 'Votre navigateur refuse les cookies de ce site : la connexion en a besoin.';
+    case 'CasRefuse':
+      return "L'ENT n'a pas confirmé votre connexion (lien expiré ou déjà utilisé) : reconnectez-vous par l'ENT.";
+    case 'CasIndisponible':
+      return "L'ENT ne répond pas pour le moment : réessayez dans quelques instants.";
     default:
       return 'La connexion a échoué. Réessayez dans un instant.';
   }

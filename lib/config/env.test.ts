@@ -72,4 +72,23 @@ describe('parseConfig', () => {
     }
     expect(problems).toContain('doit être un nombre entier de 0 à 10000 (reçu « abc »)');
   });
+
+  it('reads the ENT ways in: each one only when configured, CAS only with NEXTAUTH_URL', () => {
+    expect(parseConfig({}).auth).toEqual({ local: true, oidc: null, cas: null });
+    const config = parseConfig({
+      NEXTAUTH_URL: 'https://cpro.lycee.fr',
+      CAS_URL: 'https://ent.lycee.fr/cas/',
+      AUTH_LOCAL: 'false',
+    });
+    expect(config.auth).toEqual({
+      local: false,
+      oidc: null,
+      cas: { url: 'https://ent.lycee.fr/cas', label: "l'ENT" },
+    });
+    expect(() => parseConfig({ CAS_URL: 'https://ent.lycee.fr/cas' })).toThrow(/NEXTAUTH_URL/);
+    expect(() => parseConfig({ NEXTAUTH_URL: 'http://a.test', CAS_URL: 'ftp://x' })).toThrow(
+      /CAS_URL/,
+    );
+    expect(() => parseConfig({ OIDC_ISSUER: 'https://ent.test' })).toThrow(/OIDC_CLIENT_ID/);
+  });
 });

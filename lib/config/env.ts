@@ -120,6 +120,8 @@ const schema = z.object({
   OIDC_CLIENT_ID: optionalText,
   OIDC_CLIENT_SECRET: optionalText,
   OIDC_LABEL: optionalText,
+  CAS_URL: url(['http:', 'https:']),
+  CAS_LABEL: optionalText,
 });
 
 export interface AppConfig {
@@ -164,6 +166,8 @@ export interface AppConfig {
     local: boolean;
     /** The school's ENT by OpenID Connect, when OIDC_ISSUER, _CLIENT_ID and _SECRET are set. */
     oidc: { issuer: string; clientId: string; clientSecret: string; label: string } | null;
+    /** The school's ENT by CAS 3.0, when CAS_URL is set (its base, before /login). */
+    cas: { url: string; label: string } | null;
   };
 }
 
@@ -187,6 +191,12 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): AppConfig {
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
     throw new ConfigError([
       'OIDC_ISSUER, OIDC_CLIENT_ID et OIDC_CLIENT_SECRET vont ensemble : renseignez les trois ou aucun',
+    ]);
+  }
+  if (v.CAS_URL && !v.NEXTAUTH_URL) {
+    // The service URL the ENT checks tickets against is built on it, never on a Host header.
+    throw new ConfigError([
+      "CAS_URL demande NEXTAUTH_URL (l'adresse publique de CPRO, enregistrée auprès de l'ENT)",
     ]);
   }
   return {
@@ -232,6 +242,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): AppConfig {
               label: v.OIDC_LABEL ?? "l'ENT",
             }
           : null,
+      cas: v.CAS_URL ? { url: v.CAS_URL.replace(/\/+$/, ''), label: v.CAS_LABEL ?? "l'ENT" } : null,
     },
   };
 }

@@ -298,6 +298,8 @@ export const tracesAcces = pgTable(
     apprenantId: uuid('apprenant_id').references(() => apprenants.id),
     bilanId: uuid('bilan_id').references(() => bilans.id),
     classeId: uuid('classe_id').references(() => classes.id),
+    // How the reader signed in (their session's way in); none for PRONOTE and print reads.
+    moyenConnexion: moyenConnexionEnum('moyen_connexion'),
     creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -8,7 +8,7 @@ import 'server-only';
 import type { Teacher } from '@/lib/auth/session';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { appConfig } from '@/lib/config/env';
-import { traceBilan, traceClasse } from '@/lib/trace/acces';
+import { lecteurOf, traceBilan, traceClasse } from '@/lib/trace/acces';
 import { traceAfterResponse } from '@/lib/trace/after-response';
 import { getDb } from '@/lib/db/client';
 import { getBilanPdfSujet, getClassePdfSujet } from '@/lib/impression/sujets';
@@ -140,10 +140,6 @@ async function produce(
     return printed;
   });
   return { filename: job.filename, bytes, cached: joined };
-}
-
-function lecteurOf(teacher: Teacher) {
-  return { etablissementId: teacher.etablissement.id, utilisateurId: teacher.id };
 }
 
 export async function bilanPdf(

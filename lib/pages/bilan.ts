@@ -10,6 +10,7 @@ import { withDatabase } from '@/lib/http/database-unavailable';
 import { getBilanPage, type BilanPageView } from '@/lib/bilans/bilan-page';
 import { normalizeUuid } from '@/lib/common/ids';
 import { consultations } from '@/lib/trace/consultations';
+import { lecteurOf } from '@/lib/trace/acces';
 
 export async function loadBilanPage(
   rawApprenantId: string,
@@ -27,7 +28,7 @@ export async function loadBilanPage(
   if (shown) {
     after(
       consultations().add({
-        lecteur: { etablissementId: teacher.etablissement.id, utilisateurId: teacher.id },
+        lecteur: lecteurOf(teacher),
         access: {
           action: 'consultation',
           route: bilanId ? `/bilans/${apprenantId}/${bilanId}` : `/bilans/${apprenantId}`,

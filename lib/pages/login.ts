@@ -21,6 +21,8 @@ export interface LoginPage {
   local: boolean;
   /** « Se connecter avec <label> » when the ENT (OpenID Connect) is configured. */
   ent: { label: string } | null;
+  /** The same for the ENT by CAS. */
+  cas: { label: string } | null;
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
@@ -29,10 +31,13 @@ function single(value: string | string[] | undefined): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export function preparationPath(callbackUrl: string): string {
-  return callbackUrl === HOME_PATH
-    ? '/login/preparation'
-    : `/login/preparation?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+/** Through /login/preparation, keeping the page asked for and the message to show. */
+export function preparationPath(callbackUrl: string, error?: string, attente?: string): string {
+  const query = new URLSearchParams();
+  if (callbackUrl !== HOME_PATH) query.set('callbackUrl', callbackUrl);
+  if (error) query.set('error', error);
+  if (attente) query.set('attente', attente);
+  return query.size > 0 ? `/login/preparation?${query}` : '/login/preparation';
 }
 
 export async function loadLoginPage(params: SearchParams): Promise<LoginPage> {
@@ -44,7 +49,9 @@ export async function loadLoginPage(params: SearchParams): Promise<LoginPage> {
   const cookie = (await cookies()).get(csrfCookieName(secure))?.value;
   const csrfToken = csrfTokenOf(cookie, getAuthSecret());
   // Sent through /login/preparation once: coming back without the cookie means it is refused.
-  if (!csrfToken && single(params.prepare) !== '1') redirect(preparationPath(callbackUrl));
+  if (!csrfToken && single(params.prepare) !== '1') {
+    redirect(preparationPath(callbackUrl, single(params.error), single(params.attente)));
+  }
 
   // next-auth says `csrf=true` when a posted form's token no longer matched its cookie.
   const code = csrfToken
@@ -59,5 +66,6 @@ export async function loadLoginPage(params: SearchParams): Promise<LoginPage> {
     error: signInErrorMessage(code, waitOf(single(params.attente))),
     local: auth.local,
     ent: auth.oidc ? { label: auth.oidc.label } : null,
+    cas: auth.cas ? { label: auth.cas.label } : null,
   };
 }

@@ -57,10 +57,30 @@ describe.each(testDrivers())('access trace ($name)', (driver) => {
         'etablissementId',
         'id',
         'jetonId',
+        'moyenConnexion',
         'route',
         'utilisateurId',
       ].sort(),
     );
+  });
+
+  it('records the way the reader signed in, for a page and for a class PDF', async () => {
+    const viaCas = { ...teacher, moyenConnexion: 'cas' as const };
+    await traceBilan(connection().db, viaCas, {
+      action: 'consultation',
+      route: '/via-cas',
+      apprenantId: angie,
+      bilanId: angieLatest,
+    });
+    await traceClasse(connection().db, { ...teacher, moyenConnexion: 'ent' }, classe, '/via-ent');
+    await traceClasse(connection().db, teacher, classe, '/via-impression', 'impression');
+    const rows = await all();
+    const byRoute = (route: string) =>
+      new Set(rows.filter((r) => r.route === route).map((r) => r.moyenConnexion));
+    expect(byRoute('/via-cas')).toEqual(new Set(['cas']));
+    expect(byRoute('/via-ent')).toEqual(new Set(['ent']));
+    // Our own browser's print read: no way in of its own.
+    expect(byRoute('/via-impression')).toEqual(new Set([null]));
   });
 
   it('records nothing for a bilan of another establishment', async () => {

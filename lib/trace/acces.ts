@@ -1,5 +1,5 @@
-// RGPD access trace: who displayed, printed or exported which pupil's bilan, when and
-// through which route. Only ids are written, never pupil content. Pages record through
+// RGPD access trace: who displayed, printed or exported which pupil's bilan, when,
+// through which route, and how they had signed in (password, ENT by OpenID or CAS). Only ids are written, never pupil content. Pages record through
 // after-response.ts so that tracing costs the teacher no time.
 import 'server-only';
 import { sql } from 'drizzle-orm';
@@ -8,11 +8,28 @@ import { appConfig } from '@/lib/config/env';
 import { bilanOrder } from '@/lib/bilans/ordre';
 import { rowsOf } from '@/lib/db/rows';
 
+import type { MoyenConnexion } from '@/lib/db/enums';
+
 export type { TraceAction } from '@/lib/db/enums';
 
 export interface Lecteur {
   etablissementId: string;
   utilisateurId: string;
+  /** The reader's way in; absent for the print pages our own browser reads. */
+  moyenConnexion?: MoyenConnexion;
+}
+
+/** The reader of a signed-in teacher's request (structural: any session user fits). */
+export function lecteurOf(user: {
+  id: string;
+  etablissement: { id: string };
+  moyenConnexion: MoyenConnexion;
+}): Lecteur {
+  return {
+    etablissementId: user.etablissement.id,
+    utilisateurId: user.id,
+    moyenConnexion: user.moyenConnexion,
+  };
 }
 
 export interface BilanAccess {
@@ -49,17 +66,19 @@ export async function traceBilans(db: Database, traces: readonly BilanTrace[]) {
       route: access.route.slice(0, 500),
       apprenant_id: access.apprenantId,
       bilan_id: access.bilanId,
+      moyen_connexion: lecteur.moyenConnexion ?? null,
       cree_le: at.toISOString(),
     })),
   );
   await db.execute(sql`
     insert into traces_acces
-      (etablissement_id, utilisateur_id, action, route, apprenant_id, bilan_id, classe_id, cree_le)
+      (etablissement_id, utilisateur_id, action, route, apprenant_id, bilan_id, classe_id,
+       moyen_connexion, cree_le)
     select t.etablissement_id, t.utilisateur_id, t.action, t.route, a.id, b.id, a.classe_id,
-           t.cree_le
+           t.moyen_connexion, t.cree_le
     from json_to_recordset(${rows}::json) as t(
       etablissement_id uuid, utilisateur_id uuid, action trace_action, route text,
-      apprenant_id uuid, bilan_id uuid, cree_le timestamptz)
+      apprenant_id uuid, bilan_id uuid, moyen_connexion moyen_connexion, cree_le timestamptz)
     join bilans b on b.id = t.bilan_id
     join apprenants a on a.id = b.apprenant_id
     where a.id = t.apprenant_id and a.etablissement_id = t.etablissement_id`);
@@ -75,9 +94,11 @@ export async function traceClasse(
 ) {
   await db.execute(sql`
     insert into traces_acces
-      (etablissement_id, utilisateur_id, action, route, apprenant_id, bilan_id, classe_id)
+      (etablissement_id, utilisateur_id, action, route, apprenant_id, bilan_id, classe_id,
+       moyen_connexion)
     select distinct on (a.id) ${lecteur.etablissementId}, ${lecteur.utilisateurId},
-           ${action}::trace_action, ${route.slice(0, 500)}, a.id, b.id, c.id
+           ${action}::trace_action, ${route.slice(0, 500)}, a.id, b.id, c.id,
+           ${lecteur.moyenConnexion ?? null}::moyen_connexion
     from classes c
     join apprenants a on a.classe_id = c.id
     join bilans b on b.apprenant_id = a.id

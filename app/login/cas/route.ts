@@ -1,0 +1,3 @@
+import { casSignIn } from '@/lib/auth/cas-sign-in';
+
+export const GET = casSignIn;

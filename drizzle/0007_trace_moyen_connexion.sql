@@ -1,0 +1,1 @@
+ALTER TABLE "traces_acces" ADD COLUMN "moyen_connexion" "moyen_connexion";

@@ -1,8 +1,9 @@
 // Starts the real cluster that e2e/cluster/cluster.spec.ts exercises: a fresh PostgreSQL
 // database with the demo, one shared browser (`playwright run-server`), two production
 // instances of the module on that database and that browser, and Debian's nginx in front of
-// them with deploy/nginx.conf (only its addresses replaced). Everything listens on loopback
-// and is stopped by the returned teardown.
+// them with deploy/nginx.conf (only its addresses replaced), and the test ENT (an OpenID
+// provider and a CAS server). Everything listens on loopback and is stopped by the returned
+// teardown.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -11,6 +12,13 @@ import { connectPostgres } from '../../lib/db/connect';
 import { createScratchDatabase } from '../../lib/db/testing';
 import { migrateAndSeedDemo } from '../../lib/server/demo-database';
 import { CLUSTER, type ClusterState } from './cluster-state';
+import {
+  OIDC_CLIENT_ID,
+  OIDC_CLIENT_SECRET,
+  OIDC_ISSUER,
+  startOidcProvider,
+} from '../ent/oidc-provider';
+import { CAS_LABEL, CAS_URL, startCasServer } from '../ent/cas-server';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const adminUrl =
@@ -36,8 +44,26 @@ function findNginx(): string {
   throw new Error("nginx introuvable : `apt-get install nginx` (.ci/run l'installe).");
 }
 
-export default function setup(): Promise<() => Promise<void>> {
-  return startCluster({ instances: 2 });
+/** The cluster, with the test ENT (OpenID provider and CAS server) both instances use. */
+export default async function setup(): Promise<() => Promise<void>> {
+  const stopOidc = await startOidcProvider(CLUSTER.publicUrl);
+  const stopCas = await startCasServer();
+  const stopCluster = await startCluster({
+    instances: 2,
+    env: {
+      OIDC_ISSUER,
+      OIDC_CLIENT_ID,
+      OIDC_CLIENT_SECRET,
+      OIDC_LABEL: 'MonLycée.net (test)',
+      CAS_URL,
+      CAS_LABEL,
+    },
+  });
+  return async () => {
+    await stopCluster();
+    await stopCas();
+    await stopOidc();
+  };
 }
 
 /**

@@ -4,7 +4,8 @@ import { NiveauStyles } from '@/lib/ui/bilans/niveau-css';
 
 export const metadata: Metadata = {
   title: { default: 'Bilans des compétences — CPRO', template: '%s — CPRO' },
-  description: 'Consultation des bilans intermédiaires de compétences du bac pro SN',
+  description:
+    'Consultation des bilans intermédiaires de compétences du bac pro CIEL et du bac pro SN',
 };
 
 export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {

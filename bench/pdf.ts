@@ -24,7 +24,7 @@ import {
 
 const DATA_DIR = '.data/bench-pdf';
 const PORT = 3202;
-const CLASS_KEY = `${DEMO_UAI}|Tle SN|${schoolYearOf(todayInParis())}`;
+const CLASS_KEY = `${DEMO_UAI}|Tle CIEL|${schoolYearOf(todayInParis())}`;
 const classeId = stableId('classe', CLASS_KEY);
 
 async function timed(

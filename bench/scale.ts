@@ -47,7 +47,7 @@ const ROUND_SECONDS = 5;
 
 const archiveKey = `${DEMO_UAI}|1re SN|2015-2016`;
 const angie = stableId('apprenant', archiveKey, 'HUBERT', 'Angie');
-const tleKey = `${DEMO_UAI}|Tle SN|${schoolYearOf(todayInParis())}`;
+const tleKey = `${DEMO_UAI}|Tle CIEL|${schoolYearOf(todayInParis())}`;
 const tle = stableId('classe', tleKey);
 
 function databaseUrl(name: string): string {

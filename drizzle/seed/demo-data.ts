@@ -1,5 +1,7 @@
 // Builds the demo data set as plain rows, without touching a database: two
-// establishments, their classes over two school years, pupils, bilans, positionnements,
+// establishments; the 2015-2016 bac pro SN archive classes and this year's bac pro CIEL
+// classes (with last year's classes of the same pupils); pupils, enrolments, bilans (each in
+// its referential), positionnements,
 // notes, periods, the demo accounts (one of them deactivated) and their ENT identities.
 // Deterministic for a given `today`: bilans of the current school year are taken from
 // fixed dates of that year, up to `today`.
@@ -7,6 +9,7 @@ import type * as schema from '@/lib/db/schema';
 import { schoolYearOf } from '@/lib/common/dates';
 import { NIVEAUX, type Niveau } from '@/lib/bilans/niveaux';
 import { COMPETENCES_SN, REFERENTIEL_SN } from './referentiel-sn';
+import { COMPETENCES_CIEL, REFERENTIEL_CIEL } from './referentiel-ciel';
 import { NOMS, PRENOMS } from './noms';
 import { intBetween, pick, prng, stableId } from './random';
 
@@ -19,6 +22,7 @@ export interface DemoData {
   competences: Insert<typeof schema.competences>[];
   classes: Insert<typeof schema.classes>[];
   apprenants: Insert<typeof schema.apprenants>[];
+  inscriptions: Insert<typeof schema.inscriptions>[];
   periodes: Insert<typeof schema.periodes>[];
   bilans: Insert<typeof schema.bilans>[];
   positionnements: Insert<typeof schema.positionnements>[];
@@ -162,8 +166,32 @@ function periodsFor(etablissementId: string, year: string, kind: 'trimestres' | 
   }));
 }
 
+/** The school year before `year` (« 2026-2027 » → « 2025-2026 »). */
+function previousYearOf(year: string): string {
+  const start = Number(year.slice(0, 4)) - 1;
+  return `${start}-${start + 1}`;
+}
+
+/** One bilan a term in a past school year of the CIEL course. */
+function pastYearDates(year: string): string[] {
+  const start = Number(year.slice(0, 4));
+  return [`${start}-12-04`, `${start + 1}-03-12`, `${start + 1}-06-04`];
+}
+
+type Sigle = 'SN' | 'CIEL';
+
+interface DemoClasse {
+  nom: string;
+  annee: string;
+  effectif: number;
+  referentiel: Sigle;
+  /** The class these pupils were in the year before (created with them, same referential). */
+  anterieure?: string;
+}
+
 export function buildDemoData(today: string): DemoData {
   const currentYear = schoolYearOf(today);
+  const previousYear = previousYearOf(currentYear);
   const data: DemoData = {
     etablissements: [],
     utilisateurs: [],
@@ -171,6 +199,7 @@ export function buildDemoData(today: string): DemoData {
     competences: [],
     classes: [],
     apprenants: [],
+    inscriptions: [],
     periodes: [],
     bilans: [],
     positionnements: [],
@@ -178,38 +207,64 @@ export function buildDemoData(today: string): DemoData {
     identitesExternes: [],
   };
 
-  const referentielId = stableId('referentiel', REFERENTIEL_SN.code);
-  data.referentiels.push({ id: referentielId, ...REFERENTIEL_SN });
-  const competenceIds = COMPETENCES_SN.map((c, rang) => {
-    const id = stableId('competence', REFERENTIEL_SN.code, c.code);
-    data.competences.push({ id, referentielId, rang: rang + 1, ...c });
-    return id;
-  });
+  const referentiels = new Map<Sigle, { id: string; competenceIds: string[] }>();
+  for (const [sigle, referentiel, competences] of [
+    ['SN', REFERENTIEL_SN, COMPETENCES_SN],
+    ['CIEL', REFERENTIEL_CIEL, COMPETENCES_CIEL],
+  ] as const) {
+    const id = stableId('referentiel', referentiel.code);
+    data.referentiels.push({ id, ...referentiel });
+    const competenceIds = competences.map((c, rang) => {
+      const competenceId = stableId('competence', referentiel.code, c.code);
+      data.competences.push({ id: competenceId, referentielId: id, rang: rang + 1, ...c });
+      return competenceId;
+    });
+    referentiels.set(sigle, { id, competenceIds });
+  }
 
-  const establishments = [
+  const establishments: {
+    uai: string;
+    nom: string;
+    periodes: 'trimestres' | 'semestres';
+    teacher: { email: string; nom: string; prenom: string };
+    staff: { email: string; nom: string; prenom: string } | null;
+    classes: DemoClasse[];
+  }[] = [
     {
       uai: DEMO_UAI,
       nom: 'Lycée professionnel de démonstration',
-      periodes: 'trimestres' as const,
+      periodes: 'trimestres',
       teacher: { email: DEMO_ACCOUNTS.enseignant, nom: 'LEFÈVRE', prenom: 'Sophie' },
       staff: { email: DEMO_ACCOUNTS.vieScolaire, nom: 'MOREAU', prenom: 'Patrick' },
       classes: [
-        { nom: '1re SN', annee: ARCHIVE_YEAR, effectif: 18 },
-        { nom: 'Tle SN', annee: ARCHIVE_YEAR, effectif: 16 },
-        { nom: '2de SN', annee: currentYear, effectif: 24 },
-        { nom: '1re SN', annee: currentYear, effectif: 26 },
-        { nom: 'Tle SN', annee: currentYear, effectif: 30 },
+        { nom: '1re SN', annee: ARCHIVE_YEAR, effectif: 18, referentiel: 'SN' },
+        { nom: 'Tle SN', annee: ARCHIVE_YEAR, effectif: 16, referentiel: 'SN' },
+        { nom: '2de CIEL', annee: currentYear, effectif: 24, referentiel: 'CIEL' },
+        {
+          nom: '1re CIEL',
+          annee: currentYear,
+          effectif: 26,
+          referentiel: 'CIEL',
+          anterieure: '2de CIEL',
+        },
+        {
+          nom: 'Tle CIEL',
+          annee: currentYear,
+          effectif: 30,
+          referentiel: 'CIEL',
+          anterieure: '1re CIEL',
+        },
       ],
     },
     {
       uai: VOISIN_UAI,
       nom: 'Lycée professionnel voisin',
-      periodes: 'semestres' as const,
+      periodes: 'semestres',
       teacher: { email: DEMO_ACCOUNTS.enseignantVoisin, nom: 'GARNIER', prenom: 'Thomas' },
       staff: null,
       classes: [
-        { nom: '1re SN', annee: currentYear, effectif: 20 },
-        { nom: 'Tle SN', annee: currentYear, effectif: 14 },
+        { nom: '1re CIEL', annee: currentYear, effectif: 20, referentiel: 'CIEL' },
+        { nom: 'Tle CIEL', annee: currentYear, effectif: 14, referentiel: 'CIEL' },
       ],
     },
   ];
@@ -238,22 +293,29 @@ export function buildDemoData(today: string): DemoData {
         actif: false,
       });
     }
-    for (const year of new Set([ARCHIVE_YEAR, currentYear])) {
-      if (etab.uai === DEMO_UAI || year === currentYear) {
-        data.periodes.push(...periodsFor(etablissementId, year, etab.periodes));
-      }
-    }
+    const years = new Set(etab.classes.map((c) => c.annee));
+    if (etab.classes.some((c) => c.anterieure)) years.add(previousYear);
+    for (const year of years)
+      data.periodes.push(...periodsFor(etablissementId, year, etab.periodes));
+
+    const addClasse = (nom: string, annee: string, sigle: Sigle) => {
+      const id = stableId('classe', `${etab.uai}|${nom}|${annee}`);
+      data.classes.push({
+        id,
+        etablissementId,
+        referentielId: referentiels.get(sigle)!.id,
+        nom,
+        anneeScolaire: annee,
+      });
+      return id;
+    };
 
     for (const classe of etab.classes) {
       const classeKey = `${etab.uai}|${classe.nom}|${classe.annee}`;
-      const classeId = stableId('classe', classeKey);
-      data.classes.push({
-        id: classeId,
-        etablissementId,
-        referentielId,
-        nom: classe.nom,
-        anneeScolaire: classe.annee,
-      });
+      const classeId = addClasse(classe.nom, classe.annee, classe.referentiel);
+      const anterieureId = classe.anterieure
+        ? addClasse(classe.anterieure, previousYear, classe.referentiel)
+        : null;
       const random = prng(classeKey);
       const dates =
         classe.annee === currentYear ? currentYearDates(currentYear, today) : ARCHIVE_DATES;
@@ -267,21 +329,23 @@ export function buildDemoData(today: string): DemoData {
         // Most pupils have several bilans; a few have none or one, as in a real class.
         const roll = random();
         const count = roll < 0.08 ? 0 : roll < 0.18 ? 1 : intBetween(random, 2, dates.length);
+        const past = anterieureId && random() < 0.9 ? pastYearDates(previousYear) : [];
         pupils.push({
           nom,
           prenom,
-          bilans: dates
-            .slice(dates.length - Math.min(count, dates.length))
-            .map((date) => ({ date })),
+          bilans: [
+            ...past.map((date) => ({ date })),
+            ...dates.slice(dates.length - Math.min(count, dates.length)).map((date) => ({ date })),
+          ],
         });
       }
 
+      const referentiel = referentiels.get(classe.referentiel)!;
       pupils.forEach((pupil, index) => {
         const apprenantId = stableId('apprenant', classeKey, pupil.nom, pupil.prenom);
         data.apprenants.push({
           id: apprenantId,
           etablissementId,
-          classeId,
           nom: pupil.nom,
           prenom: pupil.prenom,
           ine:
@@ -289,6 +353,15 @@ export function buildDemoData(today: string): DemoData {
               ? null
               : `${String(100000000 + Math.floor(random() * 899999999)).padStart(9, '0')}${pick(random, ['AB', 'CD', 'EF', 'HK'])}`,
         });
+        data.inscriptions.push({ apprenantId, classeId, anneeScolaire: classe.annee });
+        // A pupil who repeats the year or joined in the course has no enrolment last year.
+        if (anterieureId && pupil.bilans.some((b) => schoolYearOf(b.date) === previousYear)) {
+          data.inscriptions.push({
+            apprenantId,
+            classeId: anterieureId,
+            anneeScolaire: previousYear,
+          });
+        }
         const aptitude = 0.6 + random() * 1.8;
         pupil.bilans.forEach((bilan, rank) => {
           const bilanId = stableId('bilan', apprenantId, bilan.date);
@@ -299,6 +372,7 @@ export function buildDemoData(today: string): DemoData {
           data.bilans.push({
             id: bilanId,
             apprenantId,
+            referentielId: referentiel.id,
             auteurId: teacherId,
             date: bilan.date,
             constats: bilan.constats ?? pick(random, CONSTATS),
@@ -306,7 +380,7 @@ export function buildDemoData(today: string): DemoData {
             valideLe: validated ? new Date(`${addDays(bilan.date, 3)}T16:30:00Z`) : null,
             creeLe: new Date(`${bilan.date}T15:00:00Z`),
           });
-          competenceIds.forEach((competenceId) => {
+          referentiel.competenceIds.forEach((competenceId) => {
             const niveau: Niveau =
               random() < 0.07
                 ? 'NE'

@@ -1,8 +1,12 @@
 // National-scale data for the scale benchmarks (issue #7), on PostgreSQL only: about 600
-// establishments, 40 000 pupils in classes of 14–30 of the current school year, each with
-// six bilans over three school years (≈ 240 000 bilans, ≈ 5 million positionnements).
-// Built by set-based SQL (generate_series, INSERT … SELECT), one statement per table, on
-// top of the demo data (so the benchmark's teacher and pupils are the same as on the demo).
+// establishments over three school years that follow the real calendar — the bac pro SN
+// cohorts up to the one that entered 2de in 2022 (last exam session 2025), bac pro CIEL
+// from the 2023 school start. Each establishment has its 2de, 1re and Tle of every year;
+// pupils are enrolled year after year (2de → 1re → Tle), with four bilans a school year in
+// the referential of that year's class (≈ 65 000 pupils, ≈ 340 000 bilans, ≈ 5 million
+// positionnements). Built by set-based SQL (generate_series, INSERT … SELECT), one
+// statement per table, on top of the demo data (so the benchmark's teacher and pupils are
+// the same as on the demo).
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/lib/db/rows';
 import type { Database } from '@/lib/db/types';
@@ -11,16 +15,19 @@ import { hashPassword } from '@/lib/auth/password';
 import { CONSEILS, CONSTATS, DEMO_PASSWORD } from './demo-data';
 import { NOMS, PRENOMS } from './noms';
 import { REFERENTIEL_SN } from './referentiel-sn';
+import { REFERENTIEL_CIEL } from './referentiel-ciel';
 import { stableId } from './random';
 
 export interface NationalOptions {
   etablissements: number;
-  /** School years of bilans, the current one included. */
+  /** School years of classes and bilans, the current one included. */
   annees: number;
-  bilansParApprenant: number;
 }
 
-export const NATIONAL: NationalOptions = { etablissements: 600, annees: 3, bilansParApprenant: 6 };
+export const NATIONAL: NationalOptions = { etablissements: 600, annees: 3 };
+
+/** The first cohort of the bac pro CIEL entered 2de at the 2023 school start. */
+export const FIRST_CIEL_COHORT = 2023;
 
 export interface NationalReport {
   skipped: boolean;
@@ -34,19 +41,6 @@ export interface NationalReport {
 
 /** National UAIs: `N` + six digits + `Z`, never an existing French UAI. */
 const UAI_PREFIX = 'N';
-
-/**
- * Bilan dates: four per school year (October, December, March, May), none after today,
- * the latest `count` of them — which spreads six bilans over three school years.
- */
-export function nationalBilanDates(today: string, count: number, annees: number): string[] {
-  const currentStart = Number(schoolYearOf(today).slice(0, 4));
-  const dates: string[] = [];
-  for (let start = currentStart - annees + 1; start <= currentStart; start++) {
-    dates.push(`${start}-10-09`, `${start}-12-11`, `${start + 1}-03-12`, `${start + 1}-05-27`);
-  }
-  return dates.filter((d) => d <= today).slice(-count);
-}
 
 /** A PostgreSQL array literal, sent as ONE parameter (Drizzle would expand a JS array). */
 function textArray(values: readonly string[]): string {
@@ -73,10 +67,26 @@ export async function seedNational(
     sql`select count(*) as n from etablissements where uai like ${`${UAI_PREFIX}%`}`,
   );
   const annee = schoolYearOf(today);
-  const referentielId = stableId('referentiel', REFERENTIEL_SN.code);
-  const dates = nationalBilanDates(today, options.bilansParApprenant, options.annees);
-  const latest = dates.at(-1) ?? today;
+  const current = Number(annee.slice(0, 4));
+  const first = current - options.annees + 1;
+  // The latest bilan date so far: those bilans are still awaiting validation.
+  const latestDate =
+    [`${current}-10-09`, `${current}-12-11`, `${current + 1}-03-12`, `${current + 1}-05-27`]
+      .filter((d) => d <= today)
+      .at(-1) ?? `${current}-09-01`;
+  const sn = stableId('referentiel', REFERENTIEL_SN.code);
+  const ciel = stableId('referentiel', REFERENTIEL_CIEL.code);
   const national = sql`(select id from etablissements where uai like ${`${UAI_PREFIX}%`})`;
+  // A class's level (0 = 2de, 1 = 1re, 2 = Tle), its school year's first year, its size.
+  const level = (c: string) =>
+    sql.raw(`(case left(${c}.nom, 3) when '2de' then 0 when '1re' then 1 else 2 end)`);
+  const start = (c: string) => sql.raw(`left(${c}.annee_scolaire, 4)::int`);
+  // Pupils belong to the class they were last enrolled in: this year's classes, and the
+  // Tle of past years (pupils who have left since).
+  const lastClasses = sql`from classes c
+          cross join lateral generate_series(1, 14 + abs(hashtext(c.id::text)) % 17) as i
+          where c.etablissement_id in ${national}
+            and (c.annee_scolaire = ${annee} or left(c.nom, 3) = 'Tle')`;
 
   if (existing === 0) {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -93,39 +103,60 @@ export async function seedNational(
                  'enseignant', ${passwordHash}
           from etablissements where uai like ${`${UAI_PREFIX}%`}`,
     );
+    // A cohort's referential is that of the year it entered 2de (school year − level).
     await step(
       'classes',
       sql`insert into classes (etablissement_id, referentiel_id, nom, annee_scolaire)
-          select e.id, ${referentielId}, n.nom, ${annee}
+          select e.id,
+                 case when y.s - l.n >= ${FIRST_CIEL_COHORT} then ${ciel}::uuid else ${sn}::uuid end,
+                 l.prefixe || case when y.s - l.n >= ${FIRST_CIEL_COHORT} then ' CIEL' else ' SN' end,
+                 y.s || '-' || (y.s + 1)
           from etablissements e
-          cross join (values ('2de SN'), ('1re SN'), ('Tle SN')) as n(nom)
+          cross join generate_series(${first}::int, ${current}::int) as y(s)
+          cross join (values (0, '2de'), (1, '1re'), (2, 'Tle')) as l(n, prefixe)
           where e.uai like ${`${UAI_PREFIX}%`}`,
     );
     // Class sizes 14–30 drawn from the class id; names drawn from the demo's lists.
     await step(
       'apprenants',
-      sql`insert into apprenants (etablissement_id, classe_id, nom, prenom, ine)
-          select c.etablissement_id, c.id,
+      sql`insert into apprenants (id, etablissement_id, nom, prenom, ine)
+          select md5(c.id::text || '/' || i)::uuid, c.etablissement_id,
                  (${textArray(NOMS)}::text[])[1 + abs(hashtext(c.id::text || i)) % ${NOMS.length}],
                  (${textArray(PRENOMS)}::text[])[1 + abs(hashtext(i || c.id::text)) % ${PRENOMS.length}],
                  lpad((abs(hashtext(c.id::text || '/' || i)) % 1000000000)::text, 10, '0')
                    || chr(65 + abs(hashtext(i || '/' || c.id::text)) % 26)
+          ${lastClasses}`,
+    );
+    // Enrolled in the class of the level below the year before, as far back as there are years.
+    await step(
+      'inscriptions',
+      sql`insert into inscriptions (apprenant_id, classe_id, annee_scolaire)
+          select md5(c.id::text || '/' || i)::uuid, c2.id, c2.annee_scolaire
           from classes c
           cross join lateral generate_series(1, 14 + abs(hashtext(c.id::text)) % 17) as i
-          where c.etablissement_id in ${national}`,
+          join classes c2 on c2.etablissement_id = c.etablissement_id
+                         and ${level('c2')} <= ${level('c')}
+                         and ${start('c2')} = ${start('c')} - (${level('c')} - ${level('c2')})
+          where c.etablissement_id in ${national}
+            and (c.annee_scolaire = ${annee} or left(c.nom, 3) = 'Tle')`,
     );
-    // Created open, filled, then validated (below): the database refuses positionnements
-    // added to a validated bilan.
+    // Four bilans a school year (October, December, March, May), none after today, each in
+    // the referential of that year's class. Created open, filled, then validated (below):
+    // the database refuses positionnements added to a validated bilan.
     await step(
       'bilans',
-      sql`insert into bilans (apprenant_id, auteur_id, date, constats, conseils)
-          select a.id, u.id, d.date::date,
-                 (${textArray(CONSTATS)}::text[])[1 + abs(hashtext(a.id::text || d.date)) % ${CONSTATS.length}],
-                 (${textArray(CONSEILS)}::text[])[1 + abs(hashtext(d.date || a.id::text)) % ${CONSEILS.length}]
-          from apprenants a
-          join utilisateurs u on u.etablissement_id = a.etablissement_id and u.role = 'enseignant'
-          cross join unnest(${textArray(dates)}::text[]) as d(date)
-          where a.etablissement_id in ${national}`,
+      sql`insert into bilans (apprenant_id, referentiel_id, auteur_id, date, constats, conseils)
+          select i.apprenant_id, c.referentiel_id, u.id, d.date,
+                 (${textArray(CONSTATS)}::text[])[1 + abs(hashtext(i.apprenant_id::text || d.date)) % ${CONSTATS.length}],
+                 (${textArray(CONSEILS)}::text[])[1 + abs(hashtext(d.date || i.apprenant_id::text)) % ${CONSEILS.length}]
+          from inscriptions i
+          join classes c on c.id = i.classe_id
+          join utilisateurs u on u.etablissement_id = c.etablissement_id and u.role = 'enseignant'
+          cross join lateral (values
+            (make_date(${start('c')}, 10, 9)), (make_date(${start('c')}, 12, 11)),
+            (make_date(${start('c')} + 1, 3, 12)), (make_date(${start('c')} + 1, 5, 27))
+          ) as d(date)
+          where c.etablissement_id in ${national} and d.date <= ${today}::date`,
     );
     // Levels weighted towards the middle, as in a real class; NE now and then.
     await step(
@@ -136,8 +167,8 @@ export async function seedNational(
                    [1 + abs(hashtext(b.id::text || k.code)) % 10]
           from bilans b
           join apprenants a on a.id = b.apprenant_id
-          cross join competences k
-          where k.referentiel_id = ${referentielId} and a.etablissement_id in ${national}`,
+          join competences k on k.referentiel_id = b.referentiel_id
+          where a.etablissement_id in ${national}`,
     );
     // Validated a few days after their date, except the latest ones (still pending).
     await step(
@@ -145,7 +176,7 @@ export async function seedNational(
       sql`update bilans b set valide_le = b.date + 4
           from apprenants a
           where a.id = b.apprenant_id and a.etablissement_id in ${national}
-            and b.date < ${latest}::date and b.valide_le is null`,
+            and b.date < ${latestDate}::date and b.valide_le is null`,
     );
     await step(
       'periodes',

@@ -3,6 +3,7 @@
 
 export const REFERENTIEL_SN = {
   code: 'BAC-PRO-SN',
+  sigle: 'SN',
   libelle: 'Baccalauréat professionnel Systèmes Numériques',
   version: '2016',
 };

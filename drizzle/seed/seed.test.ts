@@ -6,6 +6,7 @@ import { testDrivers } from '@/lib/db/testing';
 import type { Connection } from '@/lib/db/connect';
 import { buildDemoData, DEMO_UAI, VOISIN_UAI } from './demo-data';
 import { COMPETENCES_SN } from './referentiel-sn';
+import { schoolYearOf } from '@/lib/common/dates';
 import { seedDemo } from './seed';
 
 const TODAY = '2026-11-28';
@@ -21,8 +22,14 @@ describe('buildDemoData', () => {
   });
 
   it('has the 21 competences of the referential, in order, with their equivalences', () => {
-    expect(data.competences.map((c) => c.code)).toEqual(COMPETENCES_SN.map((c) => c.code));
-    expect(data.competences).toHaveLength(21);
+    const sn = data.referentiels.find((r) => r.sigle === 'SN')!.id!;
+    const ciel = data.referentiels.find((r) => r.sigle === 'CIEL')!.id!;
+    const codes = (id: string) =>
+      data.competences.filter((c) => c.referentielId === id).map((c) => c.code);
+    expect(codes(sn)).toEqual(COMPETENCES_SN.map((c) => c.code));
+    expect(codes(sn)).toHaveLength(21);
+    // bac pro CIEL: C02 and C05 are not assessed at this level.
+    expect(codes(ciel)).toEqual(['C01', 'C03', 'C04', 'C06', 'C07', 'C08', 'C09', 'C10', 'C11']);
     expect(data.competences.find((c) => c.code === 'C4-2')?.equivalence).toBe('C2-1');
     expect(data.competences.find((c) => c.code === 'C8-1')?.equivalence).toBe('C4-1');
     expect(data.competences.find((c) => c.code === 'C3-1')?.equivalence).toBeNull();
@@ -51,16 +58,48 @@ describe('buildDemoData', () => {
     expect(data.apprenants.some((a) => a.prenom.includes('-') || a.nom.includes('-'))).toBe(true);
   });
 
-  it('has two establishments, classes of 12 to 30 over two school years', () => {
+  it('has two establishments: SN archives of 2015-2016, CIEL classes of this year and last', () => {
     expect(data.etablissements.map((e) => e.uai)).toEqual([DEMO_UAI, VOISIN_UAI]);
-    const demo = data.etablissements[0]!.id;
-    const demoClasses = data.classes.filter((c) => c.etablissementId === demo);
-    expect(demoClasses.length).toBeGreaterThanOrEqual(3);
-    expect(new Set(demoClasses.map((c) => c.anneeScolaire)).size).toBe(2);
+    const demo = data.etablissements[0]!.id!;
+    const sigle = (referentielId: string) =>
+      data.referentiels.find((r) => r.id === referentielId)?.sigle;
+    const names = (etablissementId: string) =>
+      data.classes
+        .filter((c) => c.etablissementId === etablissementId)
+        .map((c) => `${c.nom} ${c.anneeScolaire} ${sigle(c.referentielId)}`)
+        .sort();
+    expect(names(demo)).toEqual([
+      '1re CIEL 2025-2026 CIEL',
+      '1re CIEL 2026-2027 CIEL',
+      '1re SN 2015-2016 SN',
+      '2de CIEL 2025-2026 CIEL',
+      '2de CIEL 2026-2027 CIEL',
+      'Tle CIEL 2026-2027 CIEL',
+      'Tle SN 2015-2016 SN',
+    ]);
+    expect(names(data.etablissements[1]!.id!)).toEqual([
+      '1re CIEL 2026-2027 CIEL',
+      'Tle CIEL 2026-2027 CIEL',
+    ]);
     for (const classe of data.classes) {
-      const size = data.apprenants.filter((a) => a.classeId === classe.id).length;
+      const size = data.inscriptions.filter((i) => i.classeId === classe.id).length;
       expect(size).toBeGreaterThanOrEqual(12);
       expect(size).toBeLessThanOrEqual(30);
+      // Enrolments are for the class's own school year.
+      expect(
+        data.inscriptions
+          .filter((i) => i.classeId === classe.id)
+          .every((i) => i.anneeScolaire === classe.anneeScolaire),
+      ).toBe(true);
+    }
+    // Every bilan is in the referential of the class the pupil was in that year.
+    for (const bilan of data.bilans) {
+      const year = schoolYearOf(bilan.date as string);
+      const enrolment = data.inscriptions.find(
+        (i) => i.apprenantId === bilan.apprenantId && i.anneeScolaire === year,
+      );
+      const classe = data.classes.find((c) => c.id === enrolment?.classeId);
+      expect(classe?.referentielId, `${bilan.apprenantId} ${bilan.date}`).toBe(bilan.referentielId);
     }
     expect(data.utilisateurs.map((u) => [u.email, u.role, u.actif ?? true])).toEqual([
       ['enseignant@lycee-demo.test', 'enseignant', true],
@@ -70,8 +109,35 @@ describe('buildDemoData', () => {
     ]);
   });
 
-  it('gives every bilan one positionnement per competence', () => {
-    expect(data.positionnements).toHaveLength(data.bilans.length * 21);
+  it('gives every bilan one positionnement per competence of its referential', () => {
+    const size = (referentielId: string) =>
+      data.competences.filter((k) => k.referentielId === referentielId).length;
+    const expected = data.bilans.reduce((sum, b) => sum + size(b.referentielId), 0);
+    expect(data.positionnements).toHaveLength(expected);
+  });
+
+  it('follows pupils of this year’s 1re CIEL back to last year’s 2de CIEL, with bilans of both years', () => {
+    const classeId = (nom: string, annee: string) =>
+      data.classes.find(
+        (c) =>
+          c.nom === nom &&
+          c.anneeScolaire === annee &&
+          c.etablissementId === data.etablissements[0]!.id,
+      )!.id;
+    const premiere = classeId('1re CIEL', '2026-2027');
+    const seconde = classeId('2de CIEL', '2025-2026');
+    const pupils = data.inscriptions
+      .filter((i) => i.classeId === premiere)
+      .map((i) => i.apprenantId);
+    const followed = pupils.filter((id) =>
+      data.inscriptions.some((i) => i.apprenantId === id && i.classeId === seconde),
+    );
+    expect(followed.length).toBeGreaterThan(pupils.length / 2);
+    const years = (id: string) =>
+      new Set(
+        data.bilans.filter((b) => b.apprenantId === id).map((b) => schoolYearOf(b.date as string)),
+      );
+    expect(followed.some((id) => years(id).size === 2)).toBe(true);
   });
 });
 
@@ -116,6 +182,8 @@ describe.each(testDrivers())('seedDemo ($name)', (driver) => {
     const rows = await connection.db
       .select({ code: schema.competences.code })
       .from(schema.competences)
+      .innerJoin(schema.referentiels, eq(schema.referentiels.id, schema.competences.referentielId))
+      .where(eq(schema.referentiels.sigle, 'SN'))
       .orderBy(asc(schema.competences.rang));
     expect(rows.map((r) => r.code)).toEqual(COMPETENCES_SN.map((c) => c.code));
     const [etab] = await connection.db

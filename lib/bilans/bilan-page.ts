@@ -1,6 +1,11 @@
 // Everything a bilan page shows, read in ONE query (a single round trip whatever the number
 // of bilans) and shaped into a plain view object. The query is scoped to the teacher's
 // establishment: a pupil of another establishment is simply not found.
+//
+// A pupil's bilans are all of theirs, whatever class or school year they were written in;
+// each belongs to one referential (bac pro SN, bac pro CIEL): the table, its columns, the
+// evolution and the radar use only the bilans of the shown bilan's referential. The class
+// shown is the pupil's enrolment of the shown bilan's school year (else their latest).
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -10,12 +15,23 @@ import type { ApprenantOption, ClasseOption } from './classes';
 import { evolution, isNiveau, NIVEAU_INFOS, type Evolution, type Niveau } from './niveaux';
 import { compareApprenants, compareClasses } from './tri';
 import { bilanOrder } from './ordre';
+import { enrolledClassId } from './inscriptions';
 import { isUuid } from '@/lib/common/ids';
 
 export interface BilanDate {
   id: string;
   date: string;
   valide: boolean;
+  /** Short name of the bilan's referential (« SN », « CIEL »). */
+  referentiel: string;
+}
+
+export interface ReferentielInfo {
+  code: string;
+  /** « SN », « CIEL »: teachers read « bac pro CIEL ». */
+  sigle: string;
+  libelle: string;
+  version: string;
 }
 
 export interface BilanAffiche extends BilanDate {
@@ -50,11 +66,13 @@ export interface BilanPageView {
   apprenants: ApprenantOption[];
   precedentId: string | null;
   suivantId: string | null;
-  /** All the pupil's bilans, oldest first. */
+  /** The referential of the shown bilan (of the class when the pupil has none). */
+  referentiel: ReferentielInfo;
+  /** All the pupil's bilans, oldest first, whatever their referential. */
   bilans: BilanDate[];
   /** The bilan shown (the latest by default), or null when the pupil has none. */
   affiche: BilanAffiche | null;
-  /** Columns of the table: the bilans up to and including the one shown. */
+  /** Columns of the table: the bilans of the same referential up to the one shown. */
   colonnes: BilanDate[];
   competences: LigneCompetence[];
   /** Shown bilan and the one before it (oldest first); null when the pupil has fewer than two bilans. */
@@ -71,6 +89,23 @@ const rawBilan = z.object({
   valideLe: z.string().nullable(),
   luParPronoteLe: z.string().nullable(),
   niveaux: z.record(z.string(), z.string()).nullable(),
+  referentielId: z.string(),
+});
+
+const rawCompetence = z.object({
+  id: z.string(),
+  code: z.string(),
+  equivalence: z.string().nullable(),
+  libelle: z.string(),
+});
+
+const rawReferentiel = z.object({
+  id: z.string(),
+  code: z.string(),
+  sigle: z.string(),
+  libelle: z.string(),
+  version: z.string(),
+  competences: z.array(rawCompetence).nullable(),
 });
 
 const rawPage = z.object({
@@ -81,28 +116,21 @@ const rawPage = z.object({
   classe_id: z.string(),
   classe_nom: z.string(),
   annee_scolaire: z.string(),
+  classe_referentiel_id: z.string(),
   etablissement_nom: z.string(),
   classes: z
     .array(z.object({ id: z.string(), nom: z.string(), anneeScolaire: z.string() }))
     .nullable(),
   apprenants: z.array(z.object({ id: z.string(), nom: z.string(), prenom: z.string() })).nullable(),
-  competences: z
-    .array(
-      z.object({
-        id: z.string(),
-        code: z.string(),
-        equivalence: z.string().nullable(),
-        libelle: z.string(),
-      }),
-    )
-    .nullable(),
+  referentiels: z.array(rawReferentiel),
   bilans: z.array(rawBilan).nullable(),
 });
 
 type RawBilan = z.infer<typeof rawBilan>;
-type RawPage = z.infer<typeof rawPage>;
+/** One pupil as the query returns them (exported for the view builder's unit test). */
+export type RawPage = z.infer<typeof rawPage>;
 
-type Scope = { apprenantId: string } | { classeId: string };
+type Scope = { apprenantId: string; bilanId: string | null } | { classeId: string };
 
 /**
  * One row per pupil in scope, with everything their bilan page shows. Reading the whole
@@ -114,42 +142,78 @@ async function fetchRawPages(
   scope: Scope,
   withSelection: boolean,
 ): Promise<RawPage[]> {
+  // Which enrolment gives the page its class: for a pupil, that of the shown bilan's school
+  // year (the latest enrolment otherwise); for a class's PDF, that class.
+  const enrolment =
+    'apprenantId' in scope
+      ? sql`select ${enrolledClassId(
+          'a',
+          sql`(select b.date from bilans b
+                where b.apprenant_id = a.id
+                  ${scope.bilanId ? sql`and b.id = ${scope.bilanId}` : sql``}
+                order by ${bilanOrder('b', 'latest')} limit 1)`,
+        )} as classe_id`
+      : sql`select i.classe_id from inscriptions i
+             where i.apprenant_id = a.id and i.classe_id = ${scope.classeId}`;
   const filter =
     'apprenantId' in scope
       ? sql`a.id = ${scope.apprenantId}`
-      : sql`a.classe_id = ${scope.classeId}`;
+      : sql`exists (select 1 from inscriptions i
+                     where i.classe_id = ${scope.classeId} and i.apprenant_id = a.id)`;
+  // A class's document stops at the end of the class's school year.
+  const until =
+    'classeId' in scope
+      ? sql`and b.date < make_date(left(c.annee_scolaire, 4)::int + 1, 9, 1)`
+      : sql``;
   const selection = withSelection
     ? sql`(select json_agg(json_build_object('id', c2.id, 'nom', c2.nom, 'anneeScolaire', c2.annee_scolaire))
               from classes c2 where c2.etablissement_id = ${etablissementId}) as classes,
            (select json_agg(json_build_object('id', a2.id, 'nom', a2.nom, 'prenom', a2.prenom))
-              from apprenants a2
-             where a2.classe_id = a.classe_id and a2.etablissement_id = ${etablissementId}) as apprenants`
+              from inscriptions i2 join apprenants a2 on a2.id = i2.apprenant_id
+             where i2.classe_id = c.id and a2.etablissement_id = ${etablissementId}) as apprenants`
     : sql`null as classes, null as apprenants`;
   const result = await db.execute(sql`
     select a.id as apprenant_id, a.nom, a.prenom, a.ine,
-           c.id as classe_id, c.nom as classe_nom, c.annee_scolaire, e.nom as etablissement_nom,
+           c.id as classe_id, c.nom as classe_nom, c.annee_scolaire,
+           c.referentiel_id as classe_referentiel_id, e.nom as etablissement_nom,
            ${selection},
-           (select json_agg(json_build_object('id', k.id, 'code', k.code, 'equivalence', k.equivalence, 'libelle', k.libelle)
-                            order by k.rang)
-              from competences k where k.referentiel_id = c.referentiel_id) as competences,
+           (select json_agg(json_build_object(
+                     'id', r.id, 'code', r.code, 'sigle', r.sigle, 'libelle', r.libelle,
+                     'version', r.version,
+                     'competences', (select json_agg(json_build_object('id', k.id, 'code', k.code,
+                                              'equivalence', k.equivalence, 'libelle', k.libelle)
+                                            order by k.rang)
+                                       from competences k where k.referentiel_id = r.id)))
+              from referentiels r
+             where r.id = c.referentiel_id
+                or r.id in (select b.referentiel_id from bilans b where b.apprenant_id = a.id)
+           ) as referentiels,
            (select json_agg(json_build_object(
                      'id', b.id, 'date', b.date, 'constats', b.constats, 'conseils', b.conseils,
-                     'valideLe', b.valide_le,
+                     'valideLe', b.valide_le, 'referentielId', b.referentiel_id,
                      'luParPronoteLe', (select l.derniere_lecture from pronote_bilans_lus l where l.bilan_id = b.id),
                      'niveaux', (select json_object_agg(p.competence_id, p.niveau)
                                    from positionnements p where p.bilan_id = b.id))
                             order by ${bilanOrder('b')})
-              from bilans b where b.apprenant_id = a.id) as bilans
+              from bilans b where b.apprenant_id = a.id ${until}) as bilans
       from apprenants a
-      join classes c on c.id = a.classe_id and c.etablissement_id = ${etablissementId}
+      join lateral (${enrolment}) ic on true
+      join classes c on c.id = ic.classe_id and c.etablissement_id = ${etablissementId}
       join etablissements e on e.id = a.etablissement_id
      where a.etablissement_id = ${etablissementId} and ${filter}
   `);
   return rowsOf<unknown>(result).map((row) => rawPage.parse(row));
 }
 
-function toBilanDate(b: RawBilan): BilanDate {
-  return { id: b.id, date: b.date.slice(0, 10), valide: b.valideLe !== null };
+type RawReferentiel = z.infer<typeof rawReferentiel>;
+
+function toBilanDate(b: RawBilan, referentiels: Map<string, RawReferentiel>): BilanDate {
+  return {
+    id: b.id,
+    date: b.date.slice(0, 10),
+    valide: b.valideLe !== null,
+    referentiel: referentiels.get(b.referentielId)?.sigle ?? '?',
+  };
 }
 
 function niveauOf(bilan: RawBilan | undefined, competenceId: string): Niveau | null {
@@ -163,12 +227,18 @@ export function buildBilanPageView(raw: RawPage, bilanId: string | null): BilanP
   const index = bilanId === null ? bilans.length - 1 : bilans.findIndex((b) => b.id === bilanId);
   if (bilanId !== null && index < 0) return null;
   const shown = index >= 0 ? bilans[index] : undefined;
-  const colonnesRaw = bilans.slice(0, index + 1);
-  const previous = index > 0 ? bilans[index - 1] : undefined;
+  const referentiels = new Map(raw.referentiels.map((r) => [r.id, r]));
+  const referentiel = referentiels.get(shown?.referentielId ?? raw.classe_referentiel_id);
+  if (!referentiel) throw new Error('référentiel introuvable');
+  // The shown bilan's referential only: columns, evolution and radar never mix two.
+  const colonnesRaw = bilans.slice(0, index + 1).filter((b) => b.referentielId === referentiel.id);
+  const previous = colonnesRaw.length >= 2 ? colonnesRaw[colonnesRaw.length - 2] : undefined;
+  const dateOf = (b: RawBilan) => toBilanDate(b, referentiels);
 
   const apprenants = [...(raw.apprenants ?? [])].sort(compareApprenants);
   const position = apprenants.findIndex((a) => a.id === raw.apprenant_id);
-  const competences = (raw.competences ?? []).map((k) => ({
+  const competencesRaw = referentiel.competences ?? [];
+  const competences = competencesRaw.map((k) => ({
     ...k,
     niveaux: colonnesRaw.map((b) => niveauOf(b, k.id)),
     evolution: shown
@@ -176,15 +246,19 @@ export function buildBilanPageView(raw: RawPage, bilanId: string | null): BilanP
       : ('aucune' as const),
   }));
 
+  // As before referentials: a radar once the pupil has two bilans (of this referential).
+  const sameReferentiel = bilans.filter((b) => b.referentielId === referentiel.id);
   const radarBilans =
-    bilans.length >= 2 && shown ? [previous, shown].filter((b): b is RawBilan => !!b) : [];
+    sameReferentiel.length >= 2 && shown
+      ? [previous, shown].filter((b): b is RawBilan => b !== undefined)
+      : [];
   const radar =
     radarBilans.length > 0
       ? radarBilans.map((b) => ({
           id: b.id,
-          label: toBilanDate(b).date,
+          label: dateOf(b).date,
           valeurs: Object.fromEntries(
-            (raw.competences ?? []).map((k) => {
+            competencesRaw.map((k) => {
               const niveau = niveauOf(b, k.id);
               return [k.code, niveau ? NIVEAU_INFOS[niveau].valeurRadar : 0];
             }),
@@ -203,17 +277,23 @@ export function buildBilanPageView(raw: RawPage, bilanId: string | null): BilanP
       position >= 0 && position < apprenants.length - 1
         ? (apprenants[position + 1]?.id ?? null)
         : null,
-    bilans: bilans.map(toBilanDate),
+    referentiel: {
+      code: referentiel.code,
+      sigle: referentiel.sigle,
+      libelle: referentiel.libelle,
+      version: referentiel.version,
+    },
+    bilans: bilans.map(dateOf),
     affiche: shown
       ? {
-          ...toBilanDate(shown),
+          ...dateOf(shown),
           constats: shown.constats,
           conseils: shown.conseils,
           valideLe: shown.valideLe,
           luParPronoteLe: shown.luParPronoteLe ?? null,
         }
       : null,
-    colonnes: colonnesRaw.map(toBilanDate),
+    colonnes: colonnesRaw.map(dateOf),
     competences,
     radar,
   };
@@ -234,7 +314,12 @@ export async function getBilanPage(
 ): Promise<BilanPageView | null> {
   if (!isUuid(apprenantId) || (bilanId !== null && !isUuid(bilanId)) || !isUuid(etablissementId))
     return null;
-  const [raw] = await fetchRawPages(db, etablissementId, { apprenantId }, options.selection);
+  const [raw] = await fetchRawPages(
+    db,
+    etablissementId,
+    { apprenantId, bilanId },
+    options.selection,
+  );
   return raw ? buildBilanPageView(raw, bilanId) : null;
 }
 

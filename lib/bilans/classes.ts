@@ -2,7 +2,7 @@
 // takes the teacher's establishment: an id from another establishment finds nothing.
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { apprenants, classes } from '@/lib/db/schema';
+import { apprenants, classes, inscriptions } from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';
 import { compareApprenants, compareClasses } from './tri';
 
@@ -27,7 +27,10 @@ export async function listClasses(db: Database, etablissementId: string): Promis
   return rows.sort(compareClasses);
 }
 
-/** The pupils of a class, sorted « NOM Prénom »; empty when the class is not the establishment's. */
+/**
+ * The pupils enrolled in a class, sorted « NOM Prénom »; empty when the class is not the
+ * establishment's.
+ */
 export async function listApprenants(
   db: Database,
   etablissementId: string,
@@ -35,7 +38,10 @@ export async function listApprenants(
 ): Promise<ApprenantOption[]> {
   const rows = await db
     .select({ id: apprenants.id, nom: apprenants.nom, prenom: apprenants.prenom })
-    .from(apprenants)
-    .where(and(eq(apprenants.classeId, classeId), eq(apprenants.etablissementId, etablissementId)));
+    .from(inscriptions)
+    .innerJoin(apprenants, eq(apprenants.id, inscriptions.apprenantId))
+    .where(
+      and(eq(inscriptions.classeId, classeId), eq(apprenants.etablissementId, etablissementId)),
+    );
   return rows.sort(compareApprenants);
 }

@@ -8,6 +8,7 @@ import {
   classes,
   competences,
   etablissements,
+  inscriptions,
   notes,
   positionnements,
 } from './schema';
@@ -25,11 +26,16 @@ describe.each(testDrivers())('archives immuables ($name)', (driver) => {
     expect(pgErrorCode(error)).toBe('42501');
   }
 
-  async function anyBilan(validated: boolean) {
+  async function anyBilan(validated: boolean, referentielId?: string) {
     const [row] = await connection()
       .db.select()
       .from(bilans)
-      .where(validated ? isNotNull(bilans.valideLe) : isNull(bilans.valideLe))
+      .where(
+        and(
+          validated ? isNotNull(bilans.valideLe) : isNull(bilans.valideLe),
+          referentielId ? eq(bilans.referentielId, referentielId) : undefined,
+        ),
+      )
       .limit(1);
     if (!row) throw new Error('no such bilan in the demo data');
     return row;
@@ -98,12 +104,12 @@ describe.each(testDrivers())('archives immuables ($name)', (driver) => {
 
   it('refuses a positionnement or a note added to a validated bilan, even among others', async () => {
     const bilan = await anyBilan(true);
-    const open = await anyBilan(false);
-    // A competence neither bilan positions yet: the rows below would really be added.
-    const [existing] = await connection().db.select().from(competences).limit(1);
+    const open = await anyBilan(false, bilan.referentielId);
+    // A competence of their referential neither bilan positions yet: the rows below would
+    // really be added.
     const [competence] = await connection()
       .db.insert(competences)
-      .values({ referentielId: existing!.referentielId, code: 'ESSAI', libelle: 'Essai', rang: 99 })
+      .values({ referentielId: bilan.referentielId, code: 'ESSAI', libelle: 'Essai', rang: 99 })
       .returning();
     await expectRefused(() =>
       connection()
@@ -125,8 +131,36 @@ describe.each(testDrivers())('archives immuables ($name)', (driver) => {
       .values({ bilanId: open.id, libelle: 'Oral', valeur: '12', coefficient: '1' });
   });
 
-  it('refuses moving a pupil or a class to another establishment', async () => {
+  it('keeps a bilan in its referential: neither its referential nor a foreign competence', async () => {
+    const open = await anyBilan(false);
+    const [foreign] = await connection()
+      .db.select()
+      .from(competences)
+      .where(sql`${competences.referentielId} <> ${open.referentielId}`)
+      .limit(1);
+    await expectRefused(() =>
+      connection()
+        .db.update(bilans)
+        .set({ referentielId: foreign!.referentielId })
+        .where(eq(bilans.id, open.id)),
+    );
+    const refused = await connection()
+      .db.insert(positionnements)
+      .values({ bilanId: open.id, competenceId: foreign!.id, niveau: '+' })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(pgErrorCode(refused)).toBe('23514');
+  });
+
+  it('refuses moving a pupil or a class to another establishment, or enrolling them there', async () => {
     const [pupil] = await connection().db.select().from(apprenants).limit(1);
+    const [enrolment] = await connection()
+      .db.select()
+      .from(inscriptions)
+      .where(eq(inscriptions.apprenantId, pupil!.id))
+      .limit(1);
     const [other] = await connection()
       .db.select()
       .from(etablissements)
@@ -145,21 +179,30 @@ describe.each(testDrivers())('archives immuables ($name)', (driver) => {
     );
     await expectRefused(() =>
       connection()
-        .db.update(apprenants)
+        .db.update(inscriptions)
         .set({ classeId: foreignClass!.id })
-        .where(eq(apprenants.id, pupil!.id)),
+        .where(eq(inscriptions.apprenantId, pupil!.id)),
     );
     await expectRefused(() =>
-      connection()
-        .db.update(apprenants)
-        .set({ etablissementId: other!.id, classeId: foreignClass!.id })
-        .where(eq(apprenants.id, pupil!.id)),
+      connection().db.insert(inscriptions).values({
+        apprenantId: pupil!.id,
+        classeId: foreignClass!.id,
+        anneeScolaire: '2030-2031',
+      }),
+    );
+    // A class of the pupil's establishment, but of another school year than the one given.
+    await expectRefused(() =>
+      connection().db.insert(inscriptions).values({
+        apprenantId: pupil!.id,
+        classeId: enrolment!.classeId,
+        anneeScolaire: '2030-2031',
+      }),
     );
     await expectRefused(() =>
       connection()
         .db.update(classes)
         .set({ etablissementId: other!.id })
-        .where(eq(classes.id, pupil!.classeId)),
+        .where(eq(classes.id, enrolment!.classeId)),
     );
   });
 });

@@ -25,7 +25,7 @@ const classe = DEMO_IDS.classe;
 const angie = DEMO_IDS.angie;
 const angieLatest = DEMO_IDS.angieDernierBilan;
 const teacher = DEMO_IDS.enseignant;
-const ARCHIVES = new Set(['bilans', 'positionnements']);
+const ARCHIVES = new Set(['bilans', 'positionnements', 'inscriptions']);
 
 interface PlanNode {
   'Node Type': string;
@@ -45,34 +45,48 @@ describe.skipIf(!postgres)('query plans at scale (PostgreSQL)', () => {
   const connection = useDemoDatabase(postgres!, { today: TODAY, logger });
 
   beforeAll(async () => {
-    // 40 establishments ≈ 2 600 pupils, 16 000 bilans, 330 000 positionnements.
-    await seedNational(connection().db, TODAY, {
-      etablissements: 40,
-      annees: 3,
-      bilansParApprenant: 6,
-    });
+    // 40 establishments ≈ 4 400 pupils, 23 000 bilans, 300 000 positionnements.
+    await seedNational(connection().db, TODAY, { etablissements: 40, annees: 3 });
   }, 120_000);
 
-  it('the seed built the national shape: six bilans per pupil over three school years', async () => {
-    const [row] = rowsOf<{ per: string; years: string }>(
-      await connection().db.execute(sql`
-        select round(count(*)::numeric / count(distinct b.apprenant_id), 1) as per,
-               count(distinct extract(year from b.date - interval '8 months')) as years
-          from bilans b join apprenants a on a.id = b.apprenant_id
-          join etablissements e on e.id = a.etablissement_id
-         where e.uai like 'N%'`),
+  it('the seed follows the real calendar: SN archives before 2025, CIEL after, enrolments over three years', async () => {
+    const db = connection().db;
+    const byYear = rowsOf<{ year: string; sigle: string }>(
+      await db.execute(sql`
+        select distinct c.annee_scolaire as year, r.sigle
+          from classes c join referentiels r on r.id = c.referentiel_id
+          join etablissements e on e.id = c.etablissement_id
+         where e.uai like 'N%' and left(c.nom, 3) = 'Tle' order by 1`),
     );
-    expect(Number(row?.per)).toBe(6);
-    expect(Number(row?.years)).toBe(3);
+    expect(byYear).toEqual([
+      { year: '2024-2025', sigle: 'SN' },
+      { year: '2025-2026', sigle: 'CIEL' },
+      { year: '2026-2027', sigle: 'CIEL' },
+    ]);
+    const [course] = rowsOf<{ years: string; mixed: string }>(
+      await db.execute(sql`
+        select max(n) as years,
+               count(*) filter (where referentiels > 1) as mixed
+          from (select i.apprenant_id, count(*) as n,
+                       (select count(distinct b.referentiel_id) from bilans b
+                         where b.apprenant_id = i.apprenant_id) as referentiels
+                  from inscriptions i join apprenants a on a.id = i.apprenant_id
+                  join etablissements e on e.id = a.etablissement_id
+                 where e.uai like 'N%' group by i.apprenant_id) t`),
+    );
+    // Pupils followed over three years; none has bilans of two referentials (one cohort).
+    expect(Number(course?.years)).toBe(3);
+    expect(Number(course?.mixed)).toBe(0);
   });
 
   it('no page, PDF or export query scans bilans or positionnements sequentially', async () => {
     const national = rowsOf<{ etab: string; classe: string; apprenant: string; bilan: string }>(
       await connection().db.execute(sql`
-        select a.etablissement_id as etab, a.classe_id as classe, a.id as apprenant, b.id as bilan
+        select a.etablissement_id as etab, i.classe_id as classe, a.id as apprenant, b.id as bilan
           from apprenants a join bilans b on b.apprenant_id = a.id
+          join inscriptions i on i.apprenant_id = a.id
           join etablissements e on e.id = a.etablissement_id
-         where e.uai like 'N%' order by b.date desc limit 1`),
+         where e.uai like 'N%' order by b.date desc, i.annee_scolaire desc limit 1`),
     )[0]!;
     const db = connection().db;
     const sessionId = await openSession(db, teacher, 'credentials', 3600);

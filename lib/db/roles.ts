@@ -14,6 +14,7 @@ export const ARCHIVE_TABLES = [
   'competences',
   'classes',
   'apprenants',
+  'inscriptions',
   'periodes',
   'bilans',
   'positionnements',

@@ -104,9 +104,12 @@ export const identitesExternes = pgTable(
   ],
 );
 
+// A diploma's referential, one row per version (bac pro SN 2016, bac pro CIEL 2023…); the
+// short name (`sigle`) is what teachers read: « bac pro CIEL ».
 export const referentiels = pgTable('referentiels', {
   id: uuid('id').primaryKey().defaultRandom(),
   code: text('code').notNull().unique(),
+  sigle: text('sigle').notNull(),
   libelle: text('libelle').notNull(),
   version: text('version').notNull(),
 });
@@ -149,16 +152,29 @@ export const apprenants = pgTable(
     etablissementId: uuid('etablissement_id')
       .notNull()
       .references(() => etablissements.id),
-    classeId: uuid('classe_id')
-      .notNull()
-      .references(() => classes.id),
     nom: text('nom').notNull(),
     prenom: text('prenom').notNull(),
     ine: text('ine'),
   },
+  (t) => [index('apprenants_etablissement_idx').on(t.etablissementId, t.nom, t.prenom)],
+);
+
+// A pupil keeps one identity over the years of their course; each school year enrols them
+// in one class of their establishment (2de → 1re → Tle). A class's pupils are its enrolments.
+export const inscriptions = pgTable(
+  'inscriptions',
+  {
+    apprenantId: uuid('apprenant_id')
+      .notNull()
+      .references(() => apprenants.id),
+    classeId: uuid('classe_id')
+      .notNull()
+      .references(() => classes.id),
+    anneeScolaire: text('annee_scolaire').notNull(),
+  },
   (t) => [
-    index('apprenants_classe_idx').on(t.classeId, t.nom, t.prenom),
-    index('apprenants_etablissement_idx').on(t.etablissementId),
+    primaryKey({ columns: [t.apprenantId, t.anneeScolaire] }),
+    index('inscriptions_classe_idx').on(t.classeId, t.apprenantId),
   ],
 );
 
@@ -184,6 +200,11 @@ export const bilans = pgTable(
     apprenantId: uuid('apprenant_id')
       .notNull()
       .references(() => apprenants.id),
+    // The referential the bilan was written in, for good (a class's referential may be
+    // another one years later; the pupil's bilans of both stay apart).
+    referentielId: uuid('referentiel_id')
+      .notNull()
+      .references(() => referentiels.id),
     auteurId: uuid('auteur_id').references(() => utilisateurs.id),
     date: date('date').notNull(),
     constats: text('constats').notNull().default(''),

@@ -8,6 +8,7 @@ import type { Database } from '@/lib/db/types';
 import { rowsOf } from '@/lib/db/rows';
 import { isUuid } from '@/lib/common/ids';
 import { bilanOrder } from '@/lib/bilans/ordre';
+import { enrolledClassId } from '@/lib/bilans/inscriptions';
 
 export interface BilanPdfSujet {
   etablissementNom: string;
@@ -36,13 +37,13 @@ export async function getBilanPdfSujet(
   if (![etablissementId, apprenantId, bilanId].every(isUuid)) return null;
   const result = await db.execute(sql`
     select e.nom as "etablissementNom", a.nom, a.prenom, to_char(b.date, 'YYYY-MM-DD') as date,
-           json_build_array(a.nom, a.prenom, a.ine, c.nom, c.annee_scolaire, e.nom,
+           json_build_array(a.nom, a.prenom, a.ine, c.nom, c.annee_scolaire, e.nom, b.referentiel_id,
              (select json_agg(json_build_array(b2.id, b2.valide_le) order by ${bilanOrder('b2')})
                 from bilans b2
                where b2.apprenant_id = a.id and (b2.date, b2.cree_le, b2.id) <= (b.date, b.cree_le, b.id))) as empreinte
       from bilans b
       join apprenants a on a.id = b.apprenant_id
-      join classes c on c.id = a.classe_id
+      join classes c on c.id = ${enrolledClassId('a', sql`b.date`)}
       join etablissements e on e.id = a.etablissement_id
      where b.id = ${bilanId} and a.id = ${apprenantId} and a.etablissement_id = ${etablissementId}`);
   return rowsOf<BilanPdfSujet>(result)[0] ?? null;
@@ -56,14 +57,18 @@ export async function getClassePdfSujet(
   if (![etablissementId, classeId].every(isUuid)) return null;
   const result = await db.execute(sql`
     select e.nom as "etablissementNom", c.nom as "classeNom", c.annee_scolaire as "anneeScolaire",
-           (select count(*)::int from apprenants a
-             where a.classe_id = c.id and a.etablissement_id = ${etablissementId}
-               and exists (select 1 from bilans b where b.apprenant_id = a.id)) as "apprenantsAvecBilan",
+           (select count(*)::int from inscriptions i join apprenants a on a.id = i.apprenant_id
+             where i.classe_id = c.id and a.etablissement_id = ${etablissementId}
+               -- As the class document: bilans written by the end of the class's school year.
+               and exists (select 1 from bilans b where b.apprenant_id = a.id
+                             and b.date < make_date(left(c.annee_scolaire, 4)::int + 1, 9, 1))
+           ) as "apprenantsAvecBilan",
            (select json_agg(json_build_array(a.id, a.nom, a.prenom, a.ine,
                      (select json_agg(json_build_array(b.id, b.valide_le) order by ${bilanOrder('b')})
                         from bilans b where b.apprenant_id = a.id))
                      order by a.id)
-              from apprenants a where a.classe_id = c.id and a.etablissement_id = ${etablissementId}) as empreinte
+              from inscriptions i join apprenants a on a.id = i.apprenant_id
+             where i.classe_id = c.id and a.etablissement_id = ${etablissementId}) as empreinte
       from classes c
       join etablissements e on e.id = c.etablissement_id
      where c.id = ${classeId} and c.etablissement_id = ${etablissementId}`);

@@ -15,6 +15,7 @@ const periode: Periode = {
 const bilan: BilanExporte = {
   id: '00000000-0000-4000-8000-000000000002',
   apprenant: { nom: '=HYPERLINK("http://evil.test")', prenom: '+Zoé', ine: '@123', classe: '-1re' },
+  referentiel: { code: '=BAC-PRO-CIEL', version: '2023' },
   date: '2026-11-20',
   valideLe: '2026-11-21',
   conseils: '\tcmd|calc',
@@ -51,6 +52,7 @@ describe('toCsv', () => {
         'ine',
         'classe',
         'conseils',
+        'referentiel_code',
       ] as const) {
         expect(
           row[col(name)]!.replace(/^"/, '').startsWith("'"),

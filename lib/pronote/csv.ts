@@ -23,6 +23,9 @@ export const CSV_COLUMNS = [
   'valeur',
   'conseils',
   'notes',
+  // Added in 2026 (bac pro CIEL beside SN): at the end, so that v1 readers by position keep working.
+  'referentiel_code',
+  'referentiel_version',
 ] as const;
 
 /** `\`, `|` and `:` inside a note's label are escaped, so a label cannot forge another note. */
@@ -58,6 +61,8 @@ export function toCsv(uai: string, periode: Periode, bilans: BilanExporte[]): st
           k.valeur,
           b.conseils,
           notesCell(b.notes),
+          b.referentiel.code,
+          b.referentiel.version,
         ]
           .map((value, column) =>
             // The level symbols (« - », « -+ », « + », « ++ ») are a closed set, kept as is.

@@ -162,8 +162,10 @@ describe.each(testDrivers())('PRONOTE export ($name)', (driver) => {
     expect([...ids].sort()).toEqual(expected.map((e) => e.id).sort());
     expect(first.bilans.map((b) => b.id)).toEqual(ids);
     const sample = paged[0]!;
-    expect(sample.competences).toHaveLength(21);
-    expect(sample.competences[7]).toMatchObject({ code: 'C4-2', equivalence: 'C2-1' });
+    // This year's classes are bac pro CIEL: nine competences, and the export says so.
+    expect(sample.referentiel).toEqual({ code: 'BAC-PRO-CIEL', version: '2023' });
+    expect(sample.competences).toHaveLength(9);
+    expect(sample.competences[5]).toMatchObject({ code: 'C08', equivalence: null });
     expect(sample.notes.length).toBeGreaterThanOrEqual(2);
     expect(typeof sample.notes[0]!.valeur).toBe('number');
   });

@@ -10,6 +10,7 @@ import { AppError } from '@/lib/http/app-error';
 import { rowsOf } from '@/lib/db/rows';
 import { isUuid, normalizeUuid } from '@/lib/common/ids';
 import { isNiveau, NIVEAU_INFOS } from '@/lib/bilans/niveaux';
+import { enrolledClassId } from '@/lib/bilans/inscriptions';
 import { todayInParis } from '@/lib/common/dates';
 
 export interface Periode {
@@ -23,6 +24,8 @@ export interface Periode {
 export interface BilanExporte {
   id: string;
   apprenant: { nom: string; prenom: string; ine: string | null; classe: string };
+  /** The referential the bilan was written in (bac pro SN 2016, bac pro CIEL 2023). */
+  referentiel: { code: string; version: string };
   date: string;
   valideLe: string;
   conseils: string;
@@ -155,6 +158,8 @@ interface RawBilan {
   prenom: string;
   ine: string | null;
   classe: string;
+  referentiel_code: string;
+  referentiel_version: string;
   notes: { libelle: string; valeur: string | number; coefficient: string | number }[] | null;
   competences: { code: string; equivalence: string | null; niveau: string }[] | null;
 }
@@ -171,6 +176,7 @@ export async function readExportedBilans(
   const result = await db.execute(sql`
     select b.id, to_char(b.date, 'YYYY-MM-DD') as date, b.valide_le, b.conseils,
            a.nom, a.prenom, a.ine, c.nom as classe,
+           r.code as referentiel_code, r.version as referentiel_version,
            (select json_agg(json_build_object('libelle', n.libelle, 'valeur', n.valeur, 'coefficient', n.coefficient)
                             order by n.libelle)
               from notes n where n.bilan_id = b.id) as notes,
@@ -179,11 +185,10 @@ export async function readExportedBilans(
               from positionnements p join competences k on k.id = p.competence_id
              where p.bilan_id = b.id) as competences
       from apprenants a
-      join classes c on c.id = a.classe_id
       -- Pupil by pupil through bilans (apprenant_id, date): the establishment's few thousand
       -- bilans, never a scan of the country's. OFFSET 0 keeps the planner from flattening it.
       cross join lateral (
-        select b.id, b.date, b.valide_le, b.conseils
+        select b.id, b.date, b.valide_le, b.conseils, b.referentiel_id
           from bilans b
          where b.apprenant_id = a.id
            and b.valide_le is not null
@@ -191,6 +196,8 @@ export async function readExportedBilans(
            ${apres}
         offset 0
       ) b
+      join referentiels r on r.id = b.referentiel_id
+      join classes c on c.id = ${enrolledClassId('a', sql`b.date`)}
      where a.etablissement_id = ${etablissementId}
      order by b.date, b.id
      limit ${params.limite + 1}`);
@@ -201,6 +208,7 @@ export async function readExportedBilans(
     bilans: page.map((r) => ({
       id: r.id,
       apprenant: { nom: r.nom, prenom: r.prenom, ine: r.ine, classe: r.classe },
+      referentiel: { code: r.referentiel_code, version: r.referentiel_version },
       date: r.date,
       valideLe: new Date(r.valide_le).toISOString(),
       conseils: r.conseils,
@@ -250,7 +258,7 @@ export async function traceExportRead(
       insert into traces_acces
         (etablissement_id, jeton_id, action, route, apprenant_id, bilan_id, classe_id)
       select ${etablissementId}, ${jetonId}, 'export_pronote', ${EXPORT_ROUTE},
-             b.apprenant_id, b.id, a.classe_id
+             b.apprenant_id, b.id, ${enrolledClassId('a', sql`b.date`)}
       from bilans b join apprenants a on a.id = b.apprenant_id
       where b.id = any(${ids}::uuid[])
     )

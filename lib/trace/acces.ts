@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import { appConfig } from '@/lib/config/env';
 import { bilanOrder } from '@/lib/bilans/ordre';
+import { enrolledClassId } from '@/lib/bilans/inscriptions';
 import { rowsOf } from '@/lib/db/rows';
 
 import type { MoyenConnexion } from '@/lib/db/enums';
@@ -74,7 +75,8 @@ export async function traceBilans(db: Database, traces: readonly BilanTrace[]) {
     insert into traces_acces
       (etablissement_id, utilisateur_id, action, route, apprenant_id, bilan_id, classe_id,
        moyen_connexion, cree_le)
-    select t.etablissement_id, t.utilisateur_id, t.action, t.route, a.id, b.id, a.classe_id,
+    select t.etablissement_id, t.utilisateur_id, t.action, t.route, a.id, b.id,
+           ${enrolledClassId('a', sql`b.date`)},
            t.moyen_connexion, t.cree_le
     from json_to_recordset(${rows}::json) as t(
       etablissement_id uuid, utilisateur_id uuid, action trace_action, route text,
@@ -100,8 +102,10 @@ export async function traceClasse(
            ${action}::trace_action, ${route.slice(0, 500)}, a.id, b.id, c.id,
            ${lecteur.moyenConnexion ?? null}::moyen_connexion
     from classes c
-    join apprenants a on a.classe_id = c.id
+    join inscriptions i on i.classe_id = c.id
+    join apprenants a on a.id = i.apprenant_id
     join bilans b on b.apprenant_id = a.id
+      and b.date < make_date(left(c.annee_scolaire, 4)::int + 1, 9, 1)
     where c.id = ${classeId} and c.etablissement_id = ${lecteur.etablissementId}
     order by a.id, ${bilanOrder('b', 'latest')}`);
 }

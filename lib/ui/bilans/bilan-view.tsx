@@ -20,7 +20,8 @@ export function BilanView({ view, actions }: { view: BilanPageView; actions?: Re
           Bilan de {apprenant.nom} {apprenant.prenom}
         </h1>
         <p className="text-sm text-slate-600">
-          {view.classe.nom} · {view.classe.anneeScolaire}
+          {view.classe.nom} · {view.classe.anneeScolaire} · Référentiel : bac pro{' '}
+          {view.referentiel.sigle}
         </p>
       </div>
 
@@ -28,7 +29,12 @@ export function BilanView({ view, actions }: { view: BilanPageView; actions?: Re
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-lg">{EMPTY_SENTENCE}</p>
       ) : (
         <>
-          <DatesBanner apprenantId={apprenant.id} bilans={view.bilans} afficheId={affiche.id} />
+          <DatesBanner
+            apprenantId={apprenant.id}
+            bilans={view.bilans}
+            afficheId={affiche.id}
+            referentiel={view.referentiel.sigle}
+          />
           <p className="text-sm text-slate-700">
             Bilan du <strong>{formatDateFr(affiche.date)}</strong> —{' '}
             {affiche.valideLe

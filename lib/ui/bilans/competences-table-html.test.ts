@@ -8,8 +8,8 @@ import { competencesTableHtml } from './competences-table-html';
 import { LEGENDE_HTML } from './legende-html';
 
 const colonnes: BilanDate[] = [
-  { id: 'b1', date: '2016-05-27', valide: true },
-  { id: 'b2', date: '2016-06-16', valide: false },
+  { id: 'b1', date: '2016-05-27', valide: true, referentiel: 'SN' },
+  { id: 'b2', date: '2016-06-16', valide: false, referentiel: 'SN' },
 ];
 const lignes: LigneCompetence[] = [
   {

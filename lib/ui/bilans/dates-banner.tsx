@@ -1,4 +1,6 @@
-// The banner of a pupil's bilan dates, oldest to newest; each a link to its own URL.
+// The banner of a pupil's bilan dates, oldest to newest; each a link to its own URL. Every
+// date is there whatever its referential; one of another referential than the shown bilan's
+// (an SN archive beside CIEL bilans) says which.
 import Link from 'next/link';
 import type { BilanDate } from '@/lib/bilans/bilan-page';
 import { formatDateFr } from '@/lib/common/dates';
@@ -8,10 +10,13 @@ export function DatesBanner({
   apprenantId,
   bilans,
   afficheId,
+  referentiel,
 }: {
   apprenantId: string;
   bilans: BilanDate[];
   afficheId: string;
+  /** The shown bilan's referential (« CIEL »). */
+  referentiel: string;
 }) {
   return (
     <nav aria-label="Dates des bilans" className="no-print">
@@ -30,6 +35,9 @@ export function DatesBanner({
                 }`}
               >
                 <span>{formatDateFr(b.date)}</span>
+                {b.referentiel !== referentiel && (
+                  <span className="text-xs font-normal">bac pro {b.referentiel}</span>
+                )}
                 {!b.valide && <span className="text-xs font-normal">en cours de validation</span>}
                 <LinkPending />
               </Link>

@@ -25,7 +25,8 @@ export function BilanImprime({
         </h1>
         <p className="text-sm">
           Classe : <strong>{classe.nom}</strong> · Année scolaire :{' '}
-          <strong>{classe.anneeScolaire}</strong> · Bilan du{' '}
+          <strong>{classe.anneeScolaire}</strong> · Référentiel :{' '}
+          <strong>bac pro {view.referentiel.sigle}</strong> · Bilan du{' '}
           <strong>{formatDateFr(affiche.date)}</strong> ·{' '}
           {affiche.valideLe
             ? `validé le ${formatDateTimeFr(affiche.valideLe)}`

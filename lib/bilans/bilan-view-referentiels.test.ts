@@ -1,0 +1,93 @@
+// A pupil with bilans of two referentials (an SN archive, then CIEL): the view never mixes
+// them — table, columns, evolution and radar use the shown bilan's referential; the banner
+// keeps every date and names each one's referential.
+import { describe, expect, it } from 'vitest';
+import { buildBilanPageView, type RawPage } from './bilan-page';
+
+const SN = 'r-sn';
+const CIEL = 'r-ciel';
+
+function bilan(id: string, date: string, referentielId: string, niveaux: Record<string, string>) {
+  return {
+    id,
+    date,
+    constats: '',
+    conseils: '',
+    valideLe: `${date}T16:00:00Z`,
+    luParPronoteLe: null,
+    niveaux,
+    referentielId,
+  };
+}
+
+const raw: RawPage = {
+  apprenant_id: 'a1',
+  nom: 'DURAND',
+  prenom: 'Léa',
+  ine: null,
+  classe_id: 'c1',
+  classe_nom: '1re CIEL',
+  annee_scolaire: '2026-2027',
+  classe_referentiel_id: CIEL,
+  etablissement_nom: 'Lycée',
+  classes: null,
+  apprenants: null,
+  referentiels: [
+    {
+      id: SN,
+      code: 'BAC-PRO-SN',
+      sigle: 'SN',
+      libelle: 'SN',
+      version: '2016',
+      competences: [{ id: 'k-sn', code: 'C1-1', equivalence: null, libelle: 'Appréhender' }],
+    },
+    {
+      id: CIEL,
+      code: 'BAC-PRO-CIEL',
+      sigle: 'CIEL',
+      libelle: 'CIEL',
+      version: '2023',
+      competences: [
+        { id: 'k1', code: 'C01', equivalence: null, libelle: 'Communiquer' },
+        { id: 'k8', code: 'C08', equivalence: null, libelle: 'Coder' },
+      ],
+    },
+  ],
+  bilans: [
+    bilan('b1', '2024-05-27', SN, { 'k-sn': '+' }),
+    bilan('b2', '2025-12-04', CIEL, { k1: '-', k8: '-+' }),
+    bilan('b3', '2026-10-20', CIEL, { k1: '+', k8: '-+' }),
+  ],
+};
+
+describe('a pupil with bilans of two referentials', () => {
+  it('shows the latest CIEL bilan with CIEL columns, evolution and radar only', () => {
+    const view = buildBilanPageView(raw, null)!;
+    expect(view.referentiel).toMatchObject({ sigle: 'CIEL', code: 'BAC-PRO-CIEL' });
+    expect(view.competences.map((k) => k.code)).toEqual(['C01', 'C08']);
+    expect(view.colonnes.map((c) => c.id)).toEqual(['b2', 'b3']);
+    expect(view.competences.map((k) => k.evolution)).toEqual(['hausse', 'stable']);
+    expect(view.radar?.map((s) => s.id)).toEqual(['b2', 'b3']);
+    // The banner keeps every date, each with its referential.
+    expect(view.bilans.map((b) => [b.id, b.referentiel])).toEqual([
+      ['b1', 'SN'],
+      ['b2', 'CIEL'],
+      ['b3', 'CIEL'],
+    ]);
+  });
+
+  it('shows the SN archive in its own referential, alone', () => {
+    const view = buildBilanPageView(raw, 'b1')!;
+    expect(view.referentiel.sigle).toBe('SN');
+    expect(view.competences.map((k) => k.code)).toEqual(['C1-1']);
+    expect(view.colonnes.map((c) => c.id)).toEqual(['b1']);
+    expect(view.radar).toBeNull();
+    expect(view.competences[0]?.evolution).toBe('aucune');
+  });
+
+  it('a first CIEL bilan after SN ones has nothing to compare with', () => {
+    const view = buildBilanPageView(raw, 'b2')!;
+    expect(view.colonnes.map((c) => c.id)).toEqual(['b2']);
+    expect(view.competences.every((k) => k.evolution === 'aucune')).toBe(true);
+  });
+});

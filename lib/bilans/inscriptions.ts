@@ -1,0 +1,30 @@
+// Which class a pupil was in when a bilan was written: their enrolment (`inscriptions`) of
+// the bilan's school year (September to August), else their latest one — one rule for the
+// page, the PDFs, the PRONOTE export and the access trace. SQL fragments, so that each
+// caller keeps its single query.
+import { sql, type SQL } from 'drizzle-orm';
+
+/** The first year of the school year of a date expression (2016-06-16 → 2015). */
+export function schoolYearStart(date: SQL): SQL {
+  return sql`extract(year from ${date} - interval '8 months')::int`;
+}
+
+function alias(name: string): SQL {
+  if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`alias SQL invalide : ${name}`);
+  return sql.raw(name);
+}
+
+/**
+ * A subquery giving the class id of pupil `apprenant` (a table alias) for the school year
+ * of `date` (an SQL expression; null → the latest enrolment).
+ */
+export function enrolledClassId(apprenant: string, date: SQL | null): SQL {
+  const a = alias(apprenant);
+  const sameYear = date
+    ? sql`left(i.annee_scolaire, 4)::int = ${schoolYearStart(date)} desc nulls last,`
+    : sql``;
+  return sql`(select i.classe_id from inscriptions i
+               where i.apprenant_id = ${a}.id
+               order by ${sameYear} i.annee_scolaire desc
+               limit 1)`;
+}

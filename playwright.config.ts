@@ -2,8 +2,7 @@
 // `npm run test:e2e` (scripts/e2e.ts) builds once, finds Chromium, then runs this.
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS } from './lib/pdf/find-chromium';
-import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ISSUER } from './e2e/ent/oidc-provider';
-import { CAS_LABEL, CAS_URL } from './e2e/ent/cas-server';
+import { TEST_ENT_ENV } from './e2e/ent/test-ent';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -58,14 +57,8 @@ export default defineConfig({
       // proxy on this machine would; the default (no trusted proxy) is unit-tested in
       // lib/http/client-address.test.ts.
       TRUSTED_PROXIES: '127.0.0.1,::1',
-      // The school's ENT: a real OpenID provider started by e2e/ent/global-setup.ts.
-      OIDC_ISSUER,
-      OIDC_CLIENT_ID,
-      OIDC_CLIENT_SECRET,
-      OIDC_LABEL: 'MonLycée.net (test)',
-      // … and a CAS 3.0 server written from the protocol's specification (e2e/ent/cas-server.ts).
-      CAS_URL,
-      CAS_LABEL,
+      // The school's ENT (e2e/ent/test-ent.ts), started by e2e/ent/global-setup.ts.
+      ...TEST_ENT_ENV,
     },
   },
 });

@@ -11,29 +11,15 @@
 //   npm run build && npx tsx --conditions=react-server bench/sign-in-ways.ts [rounds=15]
 import { chromium, type Page, type Request } from 'playwright-core';
 import { CHROMIUM_ARGS, requireChromium } from '@/lib/pdf/find-chromium';
-import { startOidcProvider } from '../e2e/ent/oidc-provider';
-import { CAS_LABEL, CAS_URL, startCasServer } from '../e2e/ent/cas-server';
-import { OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_ISSUER } from '../e2e/ent/oidc-provider';
+import { CAS_LABEL } from '../e2e/ent/cas-server';
+import { OIDC_LABEL, TEST_ENT_ENV, startTestEnt } from '../e2e/ent/test-ent';
 import { median, percentile, startServer } from './server';
 
 const rounds = Number(process.argv[2] ?? 15);
 const port = 3291;
-const OIDC_LABEL = 'MonLycée.net (test)';
 
-const stopOidc = await startOidcProvider(`http://localhost:${port}`);
-const stopCas = await startCasServer();
-const server = await startServer({
-  port,
-  dataDir: '.data/bench-sign-in',
-  env: {
-    OIDC_ISSUER,
-    OIDC_CLIENT_ID,
-    OIDC_CLIENT_SECRET,
-    OIDC_LABEL,
-    CAS_URL,
-    CAS_LABEL,
-  },
-});
+const stopEnt = await startTestEnt(`http://localhost:${port}`);
+const server = await startServer({ port, dataDir: '.data/bench-sign-in', env: TEST_ENT_ENV });
 const browser = await chromium.launch({
   executablePath: requireChromium().path,
   args: CHROMIUM_ARGS,
@@ -130,6 +116,5 @@ try {
 } finally {
   await browser.close();
   await server.stop();
-  await stopCas();
-  await stopOidc();
+  await stopEnt();
 }

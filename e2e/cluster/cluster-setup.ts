@@ -12,13 +12,7 @@ import { connectPostgres } from '../../lib/db/connect';
 import { createScratchDatabase } from '../../lib/db/testing';
 import { migrateAndSeedDemo } from '../../lib/server/demo-database';
 import { CLUSTER, type ClusterState } from './cluster-state';
-import {
-  OIDC_CLIENT_ID,
-  OIDC_CLIENT_SECRET,
-  OIDC_ISSUER,
-  startOidcProvider,
-} from '../ent/oidc-provider';
-import { CAS_LABEL, CAS_URL, startCasServer } from '../ent/cas-server';
+import { TEST_ENT_ENV, startTestEnt } from '../ent/test-ent';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const adminUrl =
@@ -46,23 +40,11 @@ function findNginx(): string {
 
 /** The cluster, with the test ENT (OpenID provider and CAS server) both instances use. */
 export default async function setup(): Promise<() => Promise<void>> {
-  const stopOidc = await startOidcProvider(CLUSTER.publicUrl);
-  const stopCas = await startCasServer();
-  const stopCluster = await startCluster({
-    instances: 2,
-    env: {
-      OIDC_ISSUER,
-      OIDC_CLIENT_ID,
-      OIDC_CLIENT_SECRET,
-      OIDC_LABEL: 'MonLycée.net (test)',
-      CAS_URL,
-      CAS_LABEL,
-    },
-  });
+  const stopEnt = await startTestEnt(CLUSTER.publicUrl);
+  const stopCluster = await startCluster({ instances: 2, env: TEST_ENT_ENV });
   return async () => {
     await stopCluster();
-    await stopCas();
-    await stopOidc();
+    await stopEnt();
   };
 }
 

@@ -3,6 +3,7 @@
 // legs reach different instances (the `etat` cookie and the session are good on both).
 import { expect, test } from '@playwright/test';
 import { CAS_URL } from '../ent/cas-server';
+import { OIDC_LABEL } from '../ent/test-ent';
 import { CLUSTER } from './cluster-state';
 
 const [PORT_1, PORT_2] = CLUSTER.instancePorts;
@@ -14,7 +15,7 @@ function cookiesOf(response: Response): string[] {
 
 test('OpenID Connect through nginx: the linked teacher lands on /bilans', async ({ page }) => {
   await page.goto('/login');
-  await page.getByRole('button', { name: 'Se connecter avec MonLycée.net (test)' }).click();
+  await page.getByRole('button', { name: `Se connecter avec ${OIDC_LABEL}` }).click();
   await page.locator('input[name="login"]').fill('ent-sophie');
   await page.locator('input[name="password"]').fill('peu-importe');
   await page.locator('button[type="submit"]').click();

@@ -24,16 +24,18 @@ const DATA_DIR = path.resolve('.data/bench-pdf-load');
 const PORT = 3203;
 const TEACHERS = 50;
 const year = schoolYearOf(todayInParis());
-const classes = ['Tle CIEL', '1re CIEL', '2de CIEL'].map((nom) =>
-  stableId('classe', `${DEMO_UAI}|${nom}|${year}`),
-);
-/** Ten copies of the 30-pupil Tle CIEL (copyClass), filled in by prepareDatabase. */
+// The 30-pupil Tle SN archive (21 competences, as the figures before CIEL), then two CIEL classes.
+const classes = [
+  stableId('classe', `${DEMO_UAI}|Tle SN|2015-2016`),
+  ...['1re CIEL', '2de CIEL'].map((nom) => stableId('classe', `${DEMO_UAI}|${nom}|${year}`)),
+];
+/** Ten copies of the 30-pupil Tle SN (copyClass), filled in by prepareDatabase. */
 const copiedClasses: string[] = [];
 
 const COPIES = 10;
 
 /**
- * Copies the 30-pupil Tle CIEL class (pupils, enrolments, bilans, levels, notes) as CPRO's writer would
+ * Copies the 30-pupil Tle SN class (pupils, enrolments, bilans, levels, notes) as CPRO's writer would
  * create it — bilans open, filled, then validated — so that ten distinct 30-pupil class
  * documents can be asked at once.
  */
@@ -48,14 +50,14 @@ async function copyClass(db: Awaited<ReturnType<typeof openEmbedded>>['db'], n: 
       from bilans b join pupils p on p.old = b.apprenant_id
       where b.date >= (select make_date(left(annee_scolaire, 4)::int, 9, 1) from classes where id = ${source})`);
     await run(sql`insert into classes (id, etablissement_id, referentiel_id, nom, annee_scolaire)
-      select gen_random_uuid(), etablissement_id, referentiel_id, 'Tle CIEL copie ' || ${String(n)}, annee_scolaire
+      select gen_random_uuid(), etablissement_id, referentiel_id, 'Tle SN copie ' || ${String(n)}, annee_scolaire
       from classes where id = ${source}`);
     await run(sql`insert into apprenants (id, etablissement_id, nom, prenom)
       select p.new, a.etablissement_id, a.nom, a.prenom
       from apprenants a join pupils p on p.old = a.id`);
     await run(sql`insert into inscriptions (apprenant_id, classe_id, annee_scolaire)
       select p.new, c.id, c.annee_scolaire
-      from pupils p cross join classes c where c.nom = 'Tle CIEL copie ' || ${String(n)}`);
+      from pupils p cross join classes c where c.nom = 'Tle SN copie ' || ${String(n)}`);
     await run(sql`insert into bilans (id, apprenant_id, referentiel_id, auteur_id, date, constats, conseils)
       select c.new, c.apprenant, b.referentiel_id, b.auteur_id, b.date, b.constats, b.conseils
       from bilans b join copies c on c.old = b.id`);
@@ -84,7 +86,7 @@ async function prepareDatabase(): Promise<string[]> {
     }
     for (let n = 1; n <= COPIES; n++) await copyClass(connection.db, n);
     const rows = await connection.db.execute(
-      sql`select id from classes where nom like 'Tle CIEL copie %' order by nom`,
+      sql`select id from classes where nom like 'Tle SN copie %' order by nom`,
     );
     copiedClasses.push(...rowsOf<{ id: string }>(rows).map((r) => r.id));
   } finally {

@@ -11,7 +11,6 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { stableId } from '@/drizzle/seed/random';
 import { DEMO_UAI } from '@/drizzle/seed/demo-data';
-import { schoolYearOf, todayInParis } from '@/lib/common/dates';
 import {
   chromiumPssMiB,
   median,
@@ -24,7 +23,7 @@ import {
 
 const DATA_DIR = '.data/bench-pdf';
 const PORT = 3202;
-const CLASS_KEY = `${DEMO_UAI}|Tle CIEL|${schoolYearOf(todayInParis())}`;
+const CLASS_KEY = `${DEMO_UAI}|Tle SN|2015-2016`;
 const classeId = stableId('classe', CLASS_KEY);
 
 async function timed(
@@ -93,6 +92,14 @@ const warm = await withServer({ PDF_CACHE_MAX_BYTES: '0' }, async (server, cooki
     if (r.status !== 200) throw new Error(`class PDF answered ${r.status}`);
     whole.push(r.ms);
   }
+  // The class synthesis (« Imprimer la synthèse »): one landscape page, 30 pupils × 21.
+  const syntheseUrl = `${server.url}/classes/${classeId}/synthese/pdf`;
+  const synthese: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const r = await timed(syntheseUrl, cookie);
+    if (r.status !== 200) throw new Error(`synthesis PDF answered ${r.status}`);
+    if (i > 0) synthese.push(r.ms);
+  }
   const oneByOne: number[] = [];
   for (let i = 0; i < 2; i++) {
     let total = 0;
@@ -103,6 +110,7 @@ const warm = await withServer({ PDF_CACHE_MAX_BYTES: '0' }, async (server, cooki
     pupils: urls.length,
     single: median(single),
     whole: median(whole),
+    synthese: median(synthese),
     oneByOne: median(oneByOne),
   };
 });
@@ -153,6 +161,7 @@ report.push(
   `one bilan, warm, not cached:            median ${fmt(warm.single)} → ${(launchPerRequest / warm.single).toFixed(1)}× faster`,
 );
 report.push(`class of ${warm.pupils}, one document:            median ${fmt(warm.whole)}`);
+report.push(`class synthesis, one landscape page:    median ${fmt(warm.synthese)} (not cached)`);
 report.push(
   `class of ${warm.pupils}, pupil by pupil:          median ${fmt(warm.oneByOne)} → one document ${(warm.oneByOne / warm.whole).toFixed(1)}× faster`,
 );

@@ -18,7 +18,6 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { stableId } from '@/drizzle/seed/random';
 import { DEMO_UAI } from '@/drizzle/seed/demo-data';
-import { schoolYearOf, todayInParis } from '@/lib/common/dates';
 import {
   cpuMs,
   median,
@@ -47,7 +46,7 @@ const ROUND_SECONDS = 5;
 
 const archiveKey = `${DEMO_UAI}|1re SN|2015-2016`;
 const angie = stableId('apprenant', archiveKey, 'HUBERT', 'Angie');
-const tleKey = `${DEMO_UAI}|Tle CIEL|${schoolYearOf(todayInParis())}`;
+const tleKey = `${DEMO_UAI}|Tle SN|2015-2016`;
 const tle = stableId('classe', tleKey);
 
 function databaseUrl(name: string): string {
@@ -78,7 +77,14 @@ async function admin(statement: string): Promise<void> {
 }
 
 function seed(name: string, scale: 'demo' | 'national'): void {
-  const args = ['node_modules/tsx/dist/cli.mjs', 'scripts/db-seed.ts', '--scale', scale];
+  // As `npm run db:seed` runs it: server-only modules load in scripts (package.json).
+  const args = [
+    'node_modules/tsx/dist/cli.mjs',
+    '--conditions=react-server',
+    'scripts/db-seed.ts',
+    '--scale',
+    scale,
+  ];
   execFileSync(process.execPath, args, {
     stdio: 'inherit',
     env: { ...process.env, DATABASE_URL: databaseUrl(name) },
@@ -205,7 +211,9 @@ async function scenario(name: string): Promise<ScenarioFigures> {
     const withCookie = { cookie };
     const routes: Record<string, { url: string; headers: Record<string, string> }> = {
       table: { url: `${server.url}/bench/table`, headers: {} },
-      login: { url: `${server.url}/login`, headers: {} },
+      // `prepare=1`: the form itself (without it, a browser without next-auth's CSRF cookie is
+      // first sent through /login/preparation — a redirect autocannon would count as an error).
+      login: { url: `${server.url}/login?prepare=1`, headers: {} },
       bilan: { url: `${server.url}/bilans/${angie}`, headers: withCookie },
       classe: { url: `${server.url}/bilans?classe=${tle}`, headers: withCookie },
     };

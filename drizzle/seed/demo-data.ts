@@ -238,7 +238,7 @@ export function buildDemoData(today: string): DemoData {
       staff: { email: DEMO_ACCOUNTS.vieScolaire, nom: 'MOREAU', prenom: 'Patrick' },
       classes: [
         { nom: '1re SN', annee: ARCHIVE_YEAR, effectif: 18, referentiel: 'SN' },
-        { nom: 'Tle SN', annee: ARCHIVE_YEAR, effectif: 16, referentiel: 'SN' },
+        { nom: 'Tle SN', annee: ARCHIVE_YEAR, effectif: 30, referentiel: 'SN' },
         { nom: '2de CIEL', annee: currentYear, effectif: 24, referentiel: 'CIEL' },
         {
           nom: '1re CIEL',

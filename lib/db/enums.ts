@@ -16,6 +16,8 @@ export const TRACE_ACTIONS = [
   'export_pronote',
   // A print page (/impression/…) read with its token by the PDF browser.
   'impression',
+  // The class synthesis downloaded as CSV (/classes/<id>/synthese/csv).
+  'export_csv',
 ] as const;
 export type TraceAction = (typeof TRACE_ACTIONS)[number];
 

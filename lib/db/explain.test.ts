@@ -13,6 +13,7 @@ import { findAccount } from '@/lib/auth/accounts';
 import { openSession } from '@/lib/auth/sessions';
 import { getBilanPage, getDerniersBilans } from '@/lib/bilans/bilan-page';
 import { listApprenants, listClasses } from '@/lib/bilans/classes';
+import { getSynthese } from '@/lib/bilans/synthese';
 import { getBilanPdfSujet, getClassePdfSujet } from '@/lib/impression/sujets';
 import { readExportedBilans, findPeriode } from '@/lib/pronote/export';
 import { rowsOf } from './rows';
@@ -101,12 +102,14 @@ describe.skipIf(!postgres)('query plans at scale (PostgreSQL)', () => {
       expect(await getBilanPage(db, etab, apprenant, null)).not.toBeNull();
       await getBilanPage(db, etab, apprenant, bilan, { selection: false });
       expect(await getDerniersBilans(db, etab, cls)).not.toBeNull();
+      expect(await getSynthese(db, etab, cls, { au: null, tri: 'nom' })).not.toBeNull();
+      await getSynthese(db, etab, cls, { au: '2016-06-01', tri: 'acquis' });
       await getBilanPdfSujet(db, etab, apprenant, bilan);
       await getClassePdfSujet(db, etab, cls);
       const periode = await findPeriode(db, etab, 'courante', TODAY);
       if (periode) await readExportedBilans(db, etab, periode, { limite: 100, curseur: null });
     }
-    expect(captured.length).toBeGreaterThanOrEqual(15);
+    expect(captured.length).toBeGreaterThanOrEqual(19);
 
     const pool = (db as unknown as { $client: Pool }).$client;
     const offenders: string[] = [];

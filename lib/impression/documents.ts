@@ -21,9 +21,11 @@ import { createPrintToken, type PrintKind } from './print-token';
 import { PdfRenderer } from '@/lib/pdf/renderer';
 import { mergePdfParts } from '@/lib/pdf/merge';
 import { classPartCount, formatClassPart } from './class-parts';
+import { syntheseTokenIds } from './print-pages';
+import type { SyntheseTri } from '@/lib/bilans/synthese';
 
 /** Bump when the print layout changes: cached PDFs of the old layout are then not served. */
-export const TEMPLATE_VERSION = 'impression-2026-11-29-class-parts';
+export const TEMPLATE_VERSION = 'impression-2026-11-29-referentiels-synthese';
 
 export interface PdfDocument {
   filename: string;
@@ -81,6 +83,8 @@ interface PrintJob {
   kind: PrintKind;
   /** The document's ids, as its print page's URL names them. */
   ids: string[];
+  /** Query parameters of the print page besides the token (the synthesis's date and sort). */
+  query?: Record<string, string>;
   /** Everything the PDF depends on besides the template version and the day. */
   cacheParts: unknown[];
   printPath: string;
@@ -123,12 +127,17 @@ async function produce(
         Date.now(),
         getAuthSecret(),
       );
-      const query = partie ? `&partie=${encodeURIComponent(partie)}` : '';
-      return `${printOrigin()}${job.printPath}?jeton=${encodeURIComponent(token)}${query}`;
+      const params = new URLSearchParams({ jeton: token, ...job.query });
+      if (partie) params.set('partie', partie);
+      return `${printOrigin()}${job.printPath}?${params}`;
     };
     // Only printing costs the browser's time: the per-teacher cap applies to it, not to hits.
     const printed = await perTeacher.run(teacher.id, async () => {
-      const options = { lane: job.kind, signal: jobSignal };
+      // A synthesis is one page, printed like a single bilan; a class document has its lane.
+      const options = {
+        lane: job.kind === 'classe' ? 'classe' : 'bilan',
+        signal: jobSignal,
+      } as const;
       if (!job.parts) return renderer.render(() => url(0), options);
       const parts = await renderer.renderParts(url, job.parts, options);
       return mergePdfParts(parts, { title: job.title });
@@ -200,6 +209,36 @@ export async function derniersBilansPdf(
     signal,
   );
   const route = `/classes/${classeId}/derniers-bilans/pdf`;
+  traceAfterResponse((db) => traceClasse(db, lecteurOf(teacher), classeId, route));
+  return document;
+}
+
+/** « Imprimer la synthèse »: the class synthesis (as of `au`, sorted by `tri`), one landscape page. */
+export async function synthesePdf(
+  teacher: Teacher,
+  rawClasseId: string,
+  au: string | null,
+  tri: SyntheseTri,
+  signal?: AbortSignal,
+): Promise<PdfDocument | null> {
+  const classeId = normalizeUuid(rawClasseId);
+  if (!classeId) return null;
+  const sujet = await getClassePdfSujet(await getDb(), teacher.etablissement.id, classeId);
+  if (!sujet) return null;
+  const day = todayInParis();
+  const document = await produce(
+    teacher,
+    {
+      kind: 'synthese',
+      ids: syntheseTokenIds(classeId, au, tri),
+      query: { ...(au ? { au } : {}), tri },
+      cacheParts: [classeId, au, tri, day, sujet.classeNom, sujet.anneeScolaire, sujet.empreinte],
+      printPath: `/impression/classes/${classeId}/synthese`,
+      filename: `synthese-${fileSlug(sujet.classeNom)}-${sujet.anneeScolaire}-${au ?? day}.pdf`,
+    },
+    signal,
+  );
+  const route = `/classes/${classeId}/synthese/pdf`;
   traceAfterResponse((db) => traceClasse(db, lecteurOf(teacher), classeId, route));
   return document;
 }

@@ -15,6 +15,34 @@ import { traceBilan, traceClasse } from '@/lib/trace/acces';
 import { traceAfterResponse } from '@/lib/trace/after-response';
 import { claimPrintToken } from './print-access';
 import { formatClassPart, parseClassPart, pupilsOfPart } from './class-parts';
+import { getSynthese, parseAu, parseTri, type SyntheseView } from '@/lib/bilans/synthese';
+
+/** The ids a synthesis print token names: the class, the date (or « - ») and the sort. */
+export function syntheseTokenIds(classeId: string, au: string | null, tri: string): string[] {
+  return [classeId, au ?? '-', tri];
+}
+
+/** The class synthesis on one landscape page (its token names class, date and sort). */
+export async function loadSyntheseImprimee(
+  rawClasseId: string,
+  jeton: unknown,
+  rawAu: unknown,
+  rawTri: unknown,
+): Promise<SyntheseView> {
+  const classeId = normalizeUuid(rawClasseId);
+  if (!classeId) notFound();
+  const au = rawAu === undefined ? null : parseAu(rawAu);
+  if (rawAu !== undefined && !au) notFound();
+  const tri = parseTri(rawTri);
+  const db = await getDb();
+  const lecteur = await claimPrintToken(db, jeton, 'synthese', syntheseTokenIds(classeId, au, tri));
+  if (!lecteur) notFound();
+  const view = await getSynthese(db, lecteur.etablissementId, classeId, { au, tri });
+  if (!view) notFound();
+  const route = `/impression/classes/${classeId}/synthese`;
+  traceAfterResponse((trace) => traceClasse(trace, lecteur, classeId, route, 'impression'));
+  return view;
+}
 
 export async function loadBilanImprime(
   raw: { apprenantId: string; bilanId: string },

@@ -6,7 +6,8 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 
-export type PrintKind = 'bilan' | 'classe';
+export const PRINT_KINDS = ['bilan', 'classe', 'synthese'] as const;
+export type PrintKind = (typeof PRINT_KINDS)[number];
 
 export interface PrintClaims {
   etablissementId: string;
@@ -29,7 +30,7 @@ const TTL_MS = 60_000;
 const claimsSchema = z.object({
   e: z.string(),
   u: z.string(),
-  k: z.enum(['bilan', 'classe']),
+  k: z.enum(PRINT_KINDS),
   i: z.array(z.string()),
   j: z.string(),
   x: z.number(),

@@ -34,7 +34,7 @@ export function lecteurOf(user: {
 }
 
 export interface BilanAccess {
-  action: 'consultation' | 'pdf_bilan' | 'impression';
+  action: 'consultation' | 'pdf_bilan' | 'impression' | 'export_csv';
   route: string;
   apprenantId: string;
   bilanId: string;

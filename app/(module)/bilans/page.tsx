@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { loadSelectionPage } from '@/lib/pages/selection';
 import { SelectionForm } from '@/lib/ui/bilans/selection-form';
 import { PrintClassButton } from '@/lib/ui/bilans/print-class-button';
+import { SyntheseLink } from '@/lib/ui/synthese/synthese-link';
 
 export const metadata: Metadata = { title: 'Bilans des compétences' };
 export const dynamic = 'force-dynamic';
@@ -21,7 +22,12 @@ export default async function BilansPage({ searchParams }: { searchParams: Searc
         precedentId={null}
         suivantId={apprenants[0]?.id ?? null}
       >
-        {classe && <PrintClassButton classeId={classe.id} />}
+        {classe && (
+          <div className="flex flex-col items-center gap-2">
+            <PrintClassButton classeId={classe.id} />
+            <SyntheseLink classeId={classe.id} />
+          </div>
+        )}
       </SelectionForm>
       <section className="mt-6" aria-labelledby="titre">
         <h1 id="titre" className="text-2xl font-bold">

@@ -6,6 +6,7 @@ import { BilanView } from './bilan-view';
 import { SelectionForm } from './selection-form';
 import { PdfDownload } from '@/lib/ui/pdf-download';
 import { PrintClassButton } from './print-class-button';
+import { SyntheseLink } from '@/lib/ui/synthese/synthese-link';
 
 export function BilanPageContent({ view }: { view: BilanPageView }) {
   return (
@@ -18,7 +19,10 @@ export function BilanPageContent({ view }: { view: BilanPageView }) {
         precedentId={view.precedentId}
         suivantId={view.suivantId}
       >
-        <PrintClassButton classeId={view.classe.id} />
+        <div className="flex flex-col items-center gap-2">
+          <PrintClassButton classeId={view.classe.id} />
+          <SyntheseLink classeId={view.classe.id} />
+        </div>
       </SelectionForm>
       <BilanView
         view={view}

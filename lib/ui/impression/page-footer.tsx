@@ -7,12 +7,24 @@ function cssString(text: string): string {
   return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
-/** `numbered={false}`: a document printed in parts is numbered when they are joined. */
-export function PageFooter({ text, numbered = true }: { text: string; numbered?: boolean }) {
+/**
+ * `numbered={false}`: a document printed in parts is numbered when they are joined.
+ * `paysage`: A4 landscape (the class synthesis).
+ */
+export function PageFooter({
+  text,
+  numbered = true,
+  paysage = false,
+}: {
+  text: string;
+  numbered?: boolean;
+  paysage?: boolean;
+}) {
   const pageNumber = numbered
     ? '@bottom-right{content:"page " counter(page) " / " counter(pages);font:8px sans-serif;color:#334155}'
     : '';
-  const css = `@page{size:A4;margin:12mm 10mm 16mm 10mm;
+  const size = paysage ? 'A4 landscape' : 'A4';
+  const css = `@page{size:${size};margin:${paysage ? '8mm 8mm 11mm 8mm' : '12mm 10mm 16mm 10mm'};
 @bottom-left{content:${cssString(text)};font:8px sans-serif;color:#334155}${pageNumber}}`;
   return <style>{css}</style>;
 }

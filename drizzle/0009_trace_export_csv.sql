@@ -1,0 +1,1 @@
+ALTER TYPE "public"."trace_action" ADD VALUE 'export_csv';

@@ -1,0 +1,117 @@
+// The class synthesis on both drivers: HUBERT Angie's row is her latest bilan, MARTIN Zoé
+// has no trend, N'GUESSAN Aïcha has no bilan, `au` goes back in time, the distribution adds
+// up, another establishment's class is not found — and the whole table is ONE query.
+import { describe, expect, it } from 'vitest';
+import type { Logger } from 'drizzle-orm/logger';
+import { DEMO_IDS } from '@/drizzle/seed/demo-ids';
+import { useDemoDatabase } from '@/drizzle/seed/testing';
+import { testDrivers } from '@/lib/db/testing';
+import { getBilanPage } from './bilan-page';
+import { getSynthese, parseAu, parseTri } from './synthese';
+import { syntheseCsv } from './synthese-csv';
+
+class CountingLogger implements Logger {
+  count = 0;
+  logQuery() {
+    this.count++;
+  }
+}
+
+const demo = DEMO_IDS.etablissement;
+const classe = DEMO_IDS.classe;
+
+describe.each(testDrivers())('class synthesis ($name)', (driver) => {
+  const logger = new CountingLogger();
+  const connection = useDemoDatabase(driver, { logger });
+  const synthese = (au: string | null = null, tri: 'nom' | 'acquis' = 'nom') =>
+    getSynthese(connection().db, demo, classe, { au, tri });
+
+  it('reads the whole class in one query', async () => {
+    logger.count = 0;
+    const view = await synthese();
+    expect(logger.count).toBe(1);
+    expect(view?.competences).toHaveLength(21);
+    expect(view?.lignes.length).toBe(18);
+  });
+
+  it("gives each pupil their latest bilan's levels, with the trend since the one before", async () => {
+    const view = (await synthese())!;
+    const angie = view.lignes.find((l) => l.apprenant.id === DEMO_IDS.angie)!;
+    const page = (await getBilanPage(connection().db, demo, DEMO_IDS.angie))!;
+    expect(angie.bilan?.date).toBe('2016-06-16');
+    expect(angie.niveaux).toEqual(page.competences.map((k) => k.niveaux.at(-1)));
+    expect(angie.evolutions).toEqual(page.competences.map((k) => k.evolution));
+    const zoe = view.lignes.find((l) => l.apprenant.id === DEMO_IDS.zoe)!;
+    expect(zoe.bilan?.date).toBe('2016-03-25');
+    expect(zoe.evolutions.every((e) => e === 'aucune')).toBe(true);
+    const aicha = view.lignes.find((l) => l.apprenant.id === DEMO_IDS.aicha)!;
+    expect(aicha.bilan).toBeNull();
+  });
+
+  it('goes back to a date: HUBERT Angie on 01/06/2016 is her bilan of 27/05/2016', async () => {
+    const view = (await synthese('2016-06-01'))!;
+    const angie = view.lignes.find((l) => l.apprenant.id === DEMO_IDS.angie)!;
+    const first = (await getBilanPage(
+      connection().db,
+      demo,
+      DEMO_IDS.angie,
+      DEMO_IDS.angiePremierBilan,
+    ))!;
+    expect(angie.bilan?.date).toBe('2016-05-27');
+    expect(angie.niveaux).toEqual(first.competences.map((k) => k.niveaux.at(-1)));
+    expect(angie.evolutions.every((e) => e === 'aucune')).toBe(true);
+  });
+
+  it('sums the distribution of each competence to the pupils with a bilan', async () => {
+    const view = (await synthese())!;
+    const withBilan = view.lignes.filter((l) => l.bilan).length;
+    expect(view.avecBilan).toBe(withBilan);
+    for (const r of view.repartition) {
+      const total = Object.values(r.effectifs).reduce((a, b) => a + b, 0) + r.nonRenseignes;
+      expect(total).toBe(withBilan);
+    }
+    const lowest = Math.min(...view.repartition.map((r) => r.partAcquise ?? 1));
+    expect(
+      view.repartition.filter((r) => r.moinsAcquise).every((r) => r.partAcquise === lowest),
+    ).toBe(true);
+  });
+
+  it('sorts by competences acquired, most first, then by name', async () => {
+    const view = (await synthese(null, 'acquis'))!;
+    const counts = view.lignes.map((l) => l.acquises);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
+  it("finds nothing for another establishment's class or a malformed id", async () => {
+    const db = connection().db;
+    const options = { au: null, tri: 'nom' as const };
+    expect(await getSynthese(db, DEMO_IDS.etablissementVoisin, classe, options)).toBeNull();
+    expect(await getSynthese(db, demo, 'pas-un-uuid', options)).toBeNull();
+  });
+
+  it('exports the same table as CSV, formula-safe', async () => {
+    const view = (await synthese())!;
+    const csv = syntheseCsv(view);
+    expect(csv.startsWith('\uFEFFÉlève;Dernier bilan;Validé;Compétences acquises;C1-1;')).toBe(
+      true,
+    );
+    const lines = csv.split('\r\n');
+    expect(lines.find((l) => l.startsWith("N'GUESSAN Aïcha;aucun bilan"))).toBeTruthy();
+    // No cell a spreadsheet would run: « + » and « ++ » levels carry the apostrophe.
+    for (const cell of lines.flatMap((l) => l.split(';'))) {
+      expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@]/);
+    }
+  });
+});
+
+describe('synthesis parameters', () => {
+  it('takes only real calendar days for « au » and two sorts', () => {
+    expect(parseAu('2016-06-01')).toBe('2016-06-01');
+    for (const bad of ['2016-02-30', '2016-6-1', '01/06/2016', "2016-06-01' or 1=1", '', null]) {
+      expect(parseAu(bad)).toBeNull();
+    }
+    expect(parseTri('acquis')).toBe('acquis');
+    expect(parseTri('autre')).toBe('nom');
+    expect(parseTri(undefined)).toBe('nom');
+  });
+});

@@ -1,0 +1,87 @@
+// The synthesis's two downloads, with the page's own `au` and `tri`: the PDF (one landscape
+// page, printed like the other PDFs, lib/impression/documents.ts) and the CSV
+// (lib/bilans/synthese-csv.ts). A malformed or foreign class id, or a malformed date, is the
+// French 404 page; the CSV's rows are traced as an export, one record per bilan.
+import 'server-only';
+import type { Teacher } from '@/lib/auth/session';
+import { getDb } from '@/lib/db/client';
+import { normalizeUuid } from '@/lib/common/ids';
+import { AppError, htmlError } from '@/lib/http/app-error';
+import { getSynthese, parseAu, parseTri } from '@/lib/bilans/synthese';
+import { syntheseCsv } from '@/lib/bilans/synthese-csv';
+import { fileSlug, synthesePdf } from '@/lib/impression/documents';
+import { contentDisposition, pdfResponse } from '@/lib/impression/http';
+import { lecteurOf, traceBilans } from '@/lib/trace/acces';
+import { traceAfterResponse } from '@/lib/trace/after-response';
+import { todayInParis } from '@/lib/common/dates';
+
+function notFound(): Response {
+  return htmlError(
+    new AppError(
+      'not_found',
+      "Cette classe n'existe pas ou n'est pas disponible pour votre établissement.",
+    ),
+  );
+}
+
+/** `au` and `tri` of the request; `au` is undefined when it is given but is no date. */
+function options(request: Request) {
+  const params = new URL(request.url).searchParams;
+  const rawAu = params.get('au');
+  const au = rawAu ? parseAu(rawAu) : null;
+  return { au: rawAu && !au ? undefined : au, tri: parseTri(params.get('tri')) };
+}
+
+export async function synthesePdfResponse(
+  teacher: Teacher,
+  rawClasseId: string,
+  request: Request,
+): Promise<Response> {
+  const { au, tri } = options(request);
+  if (au === undefined) return notFound();
+  return pdfResponse(() => synthesePdf(teacher, rawClasseId, au, tri, request.signal));
+}
+
+export async function syntheseCsvResponse(
+  teacher: Teacher,
+  rawClasseId: string,
+  request: Request,
+): Promise<Response> {
+  const classeId = normalizeUuid(rawClasseId);
+  const { au, tri } = options(request);
+  if (!classeId || au === undefined) return notFound();
+  const view = await getSynthese(await getDb(), teacher.etablissement.id, classeId, { au, tri });
+  if (!view) return notFound();
+  const route = `/classes/${classeId}/synthese/csv`;
+  const lecteur = lecteurOf(teacher);
+  const at = new Date();
+  traceAfterResponse((db) =>
+    traceBilans(
+      db,
+      view.lignes.flatMap((l) =>
+        l.bilan
+          ? [
+              {
+                lecteur,
+                access: {
+                  action: 'export_csv' as const,
+                  route,
+                  apprenantId: l.apprenant.id,
+                  bilanId: l.bilan.id,
+                },
+                at,
+              },
+            ]
+          : [],
+      ),
+    ),
+  );
+  const filename = `synthese-${fileSlug(view.classe.nom)}-${view.classe.anneeScolaire}-${au ?? todayInParis()}.csv`;
+  return new Response(syntheseCsv(view), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': contentDisposition(filename),
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

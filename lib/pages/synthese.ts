@@ -1,0 +1,65 @@
+// Data of « Synthèse de la classe » (/classes/<id>/synthese): the class's synthesis as it
+// stands, or as it stood on `au` (AAAA-MM-JJ), sorted by name or by competences acquired.
+// A malformed or foreign class id is the French 404; a malformed date is said on the page
+// and ignored. Each bilan shown is traced as displayed, like a bilan page.
+import 'server-only';
+import { after } from 'next/server';
+import { notFound } from 'next/navigation';
+import { requireTeacher } from '@/lib/auth/session';
+import { getDb } from '@/lib/db/client';
+import { withDatabase } from '@/lib/http/database-unavailable';
+import { normalizeUuid } from '@/lib/common/ids';
+import { getSynthese, parseAu, parseTri, type SyntheseView } from '@/lib/bilans/synthese';
+import { lecteurOf } from '@/lib/trace/acces';
+import { consultations } from '@/lib/trace/consultations';
+
+export interface SynthesePage {
+  view: SyntheseView;
+  /** The `au` given that is no date (shown with a message), or null. */
+  auInvalide: string | null;
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function single(value: string | string[] | undefined): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+export async function loadSynthesePage(
+  rawClasseId: string,
+  params: SearchParams,
+): Promise<SynthesePage> {
+  const teacher = await requireTeacher();
+  const classeId = normalizeUuid(rawClasseId);
+  if (!classeId) notFound();
+  const rawAu = single(params.au);
+  const au = parseAu(rawAu);
+  const tri = parseTri(single(params.tri));
+  const view = await withDatabase(async () =>
+    getSynthese(await getDb(), teacher.etablissement.id, classeId, { au, tri }),
+  );
+  if (!view) notFound();
+  const route = `/classes/${classeId}/synthese`;
+  const lecteur = lecteurOf(teacher);
+  after(() =>
+    Promise.all(
+      view.lignes.flatMap((ligne) =>
+        ligne.bilan
+          ? [
+              consultations().add({
+                lecteur,
+                access: {
+                  action: 'consultation',
+                  route,
+                  apprenantId: ligne.apprenant.id,
+                  bilanId: ligne.bilan.id,
+                },
+                at: new Date(),
+              }),
+            ]
+          : [],
+      ),
+    ),
+  );
+  return { view, auInvalide: rawAu && !au ? rawAu.slice(0, 40) : null };
+}

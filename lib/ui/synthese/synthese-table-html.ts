@@ -1,0 +1,95 @@
+// The class synthesis as markup: one row per pupil, one column per competence (its code in
+// the header, its label for mouse, keyboard and screen readers), each cell a level — colour
+// AND symbol — with its change since the pupil's previous bilan, and the « Répartition »
+// footer. A string for the same reason as the competence table (630 cells for a class of 30):
+// rendered by React it would be most of the page's server time. Every value is escaped
+// (lib/common/safe-html.ts). On paper (`imprime`): no links, no focus stops, no hidden text.
+import { markup, type SafeHtml } from '@/lib/common/safe-html';
+import { formatDateFr } from '@/lib/common/dates';
+import { NIVEAUX, NIVEAU_INFOS, type Evolution } from '@/lib/bilans/niveaux';
+import type { SyntheseLigne, SyntheseView } from '@/lib/bilans/synthese';
+import { niveauBadgeHtml } from '@/lib/ui/bilans/niveau-html';
+
+const EVOLUTIONS: Record<Exclude<Evolution, 'aucune'>, { symbole: string; texte: string }> = {
+  hausse: { symbole: '↑', texte: 'en progrès depuis le bilan précédent' },
+  baisse: { symbole: '↓', texte: 'en recul depuis le bilan précédent' },
+  stable: { symbole: '=', texte: 'stable depuis le bilan précédent' },
+};
+
+/** What the arrows mean, written under the table (on screen and on paper). */
+export const EVOLUTIONS_EXPLIQUEES =
+  '↑ en progrès, ↓ en recul, = stable depuis le bilan précédent de l’élève (un « NE » n’est jamais comparé).';
+
+function evolutionHtml(evolution: Evolution, imprime: boolean): SafeHtml | null {
+  if (evolution === 'aucune') return null;
+  const { symbole, texte } = EVOLUTIONS[evolution];
+  return imprime
+    ? markup`<span class="evo ${evolution}">${symbole}</span>`
+    : markup`<span class="evo ${evolution}" title="${texte}"><span aria-hidden="true">${symbole}</span><span class="sr-only">, ${texte}</span></span>`;
+}
+
+function pourcentage(part: number): string {
+  return `${Math.round(part * 100)} %`;
+}
+
+function ligneHtml(ligne: SyntheseLigne, imprime: boolean): SafeHtml {
+  const { apprenant, bilan } = ligne;
+  const nom = `${apprenant.nom} ${apprenant.prenom}`;
+  const href = bilan ? `/bilans/${apprenant.id}/${bilan.id}` : `/bilans/${apprenant.id}`;
+  const eleve = imprime ? nom : markup`<a href="${href}">${nom}</a>`;
+  // On paper one line per pupil: only a bilan still awaiting validation says so.
+  const dernier = !bilan
+    ? markup`<td class="bilan aucun">aucun bilan</td>`
+    : imprime
+      ? markup`<td class="bilan">${formatDateFr(bilan.date)}${bilan.valide ? '' : ' (en cours)'}</td>`
+      : markup`<td class="bilan">${formatDateFr(bilan.date)}<br><small>${bilan.valide ? 'validé' : 'en cours de validation'}</small></td>`;
+  const cells = bilan
+    ? ligne.niveaux.map((niveau, i) =>
+        niveau
+          ? markup`<td class="niveau-cell">${niveauBadgeHtml(niveau, imprime ? 'none' : 'hidden-text')}${evolutionHtml(ligne.evolutions[i] ?? 'aucune', imprime)}</td>`
+          : markup`<td class="niveau-cell"><span class="vide">non renseigné</span></td>`,
+      )
+    : ligne.niveaux.map(() => markup`<td class="niveau-cell"></td>`);
+  return markup`<tr><th scope="row" class="eleve">${eleve}</th>${dernier}<td class="acquises">${bilan ? ligne.acquises : ''}</td>${cells}</tr>`;
+}
+
+function enteteHtml(view: SyntheseView, imprime: boolean): SafeHtml {
+  const competences = view.competences.map((k) =>
+    imprime
+      ? markup`<th scope="col" class="competence">${k.code}</th>`
+      : markup`<th scope="col" class="competence" title="${k.code} — ${k.libelle}"><span class="code" tabindex="0">${k.code}</span><span class="infobulle" role="tooltip"> ${k.libelle}</span></th>`,
+  );
+  return markup`<thead><tr><th scope="col" class="eleve">Élève</th><th scope="col" class="bilan">Dernier bilan</th><th scope="col" class="acquises"><abbr title="Nombre de compétences à « + » ou « ++ »">Acquises</abbr></th>${competences}</tr></thead>`;
+}
+
+function repartitionHtml(view: SyntheseView, imprime: boolean): SafeHtml {
+  const rows = NIVEAUX.map((niveau) => {
+    const cells = view.repartition.map((r) => markup`<td>${r.effectifs[niveau]}</td>`);
+    return markup`<tr class="effectifs"><th scope="row" colspan="3">${niveauBadgeHtml(niveau, 'none')} ${NIVEAU_INFOS[niveau].signification}</th>${cells}</tr>`;
+  });
+  const nonRenseignes = view.repartition.some((r) => r.nonRenseignes > 0)
+    ? markup`<tr class="effectifs"><th scope="row" colspan="3">Non renseigné</th>${view.repartition.map((r) => markup`<td>${r.nonRenseignes}</td>`)}</tr>`
+    : null;
+  const parts = view.repartition.map((r) =>
+    r.partAcquise === null
+      ? markup`<td>—</td>`
+      : r.moinsAcquise
+        ? markup`<td class="moins-acquise"><strong>${pourcentage(r.partAcquise)}</strong><br><small>${imprime ? '▼ moins acquise' : markup`<span aria-hidden="true">▼</span> moins acquise`}</small></td>`
+        : markup`<td>${pourcentage(r.partAcquise)}</td>`,
+  );
+  return markup`<tfoot>
+    <tr class="titre"><th scope="rowgroup" colspan="${3 + view.competences.length}">Répartition (${view.avecBilan} élève${view.avecBilan > 1 ? 's' : ''} avec un bilan)</th></tr>
+    ${rows}${nonRenseignes}
+    <tr class="parts"><th scope="row" colspan="3">Acquise (« + » ou « ++ ») parmi les évalués</th>${parts}</tr>
+  </tfoot>`;
+}
+
+export function syntheseTableHtml(view: SyntheseView, imprime = false): string {
+  const au = view.au ? ` au ${formatDateFr(view.au)}` : '';
+  return markup`<table class="synthese">
+    <caption class="sr-only">Synthèse de la classe ${view.classe.nom} ${view.classe.anneeScolaire}${au} : niveau de chaque élève à son dernier bilan, pour chaque compétence</caption>
+    ${enteteHtml(view, imprime)}
+    <tbody>${view.lignes.map((l) => ligneHtml(l, imprime))}</tbody>
+    ${repartitionHtml(view, imprime)}
+  </table>`.value;
+}

@@ -222,8 +222,14 @@ test('the keyboard reaches the selection, the dates and the pages', async ({ pag
     await page.keyboard.press('Tab');
   }
   await expect(apprenant).toBeFocused();
+  // WCAG 3.2.2: browsing the closed list with the arrows loads nothing; Enter confirms.
   await page.keyboard.press('ArrowDown');
+  await page.waitForTimeout(500);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bilan de HUBERT Angie');
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Bilan de HUBERT Angie');
+  // The focus is on the new bilan's heading, not back at the top of the document.
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await page.goBack();
   const firstDate = page
     .getByRole('navigation', { name: 'Dates des bilans' })

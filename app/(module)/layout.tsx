@@ -1,5 +1,6 @@
 import { requireTeacher } from '@/lib/auth/session';
 import { AppHeader } from '@/lib/ui/app-header';
+import { PageLoaded } from '@/lib/ui/heading-focus';
 
 export default async function ModuleLayout({ children }: { children: React.ReactNode }) {
   const teacher = await requireTeacher();
@@ -7,6 +8,7 @@ export default async function ModuleLayout({ children }: { children: React.React
     <>
       <AppHeader teacher={teacher} />
       {children}
+      <PageLoaded />
     </>
   );
 }

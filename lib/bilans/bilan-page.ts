@@ -34,9 +34,19 @@ export interface ReferentielInfo {
   version: string;
 }
 
+/** A mark of the bilan, as PRONOTE reads it into the report card. */
+export interface NoteBilan {
+  libelle: string;
+  /** Out of 20. */
+  valeur: number;
+  coefficient: number;
+}
+
 export interface BilanAffiche extends BilanDate {
   constats: string;
   conseils: string;
+  /** Its marks (« Notes du bilan »), by label; empty when it has none. */
+  notes: NoteBilan[];
   valideLe: string | null;
   /** When PRONOTE's export last read this bilan (null: never). */
   luParPronoteLe: string | null;
@@ -55,7 +65,11 @@ export interface LigneCompetence {
 export interface RadarSerie {
   id: string;
   label: string;
-  valeurs: Record<string, number>;
+  /**
+   * By competence code: the level's value (− = 1 … ++ = 4); null for « NE » (not evaluated:
+   * no measure, never drawn as 0); absent when the competence was not positioned.
+   */
+  valeurs: Record<string, number | null>;
 }
 
 export interface BilanPageView {
@@ -75,6 +89,8 @@ export interface BilanPageView {
   /** Columns of the table: the bilans of the same referential up to the one shown. */
   colonnes: BilanDate[];
   competences: LigneCompetence[];
+  /** Whether there is a bilan before the shown one to compare with (the « Évolution » column). */
+  avecEvolution: boolean;
   /** Shown bilan and the one before it (oldest first); null when the pupil has fewer than two bilans. */
   radar: RadarSerie[] | null;
 }
@@ -90,6 +106,15 @@ const rawBilan = z.object({
   luParPronoteLe: z.string().nullable(),
   niveaux: z.record(z.string(), z.string()).nullable(),
   referentielId: z.string(),
+  notes: z
+    .array(
+      z.object({
+        libelle: z.string(),
+        valeur: z.union([z.string(), z.number()]),
+        coefficient: z.union([z.string(), z.number()]),
+      }),
+    )
+    .nullable(),
 });
 
 const rawCompetence = z.object({
@@ -191,6 +216,10 @@ async function fetchRawPages(
            (select json_agg(json_build_object(
                      'id', b.id, 'date', b.date, 'constats', b.constats, 'conseils', b.conseils,
                      'valideLe', b.valide_le, 'referentielId', b.referentiel_id,
+                     'notes', (select json_agg(json_build_object('libelle', n.libelle, 'valeur', n.valeur,
+                                                                 'coefficient', n.coefficient)
+                                               order by n.libelle)
+                                 from notes n where n.bilan_id = b.id),
                      'luParPronoteLe', (select l.derniere_lecture from pronote_bilans_lus l where l.bilan_id = b.id),
                      'niveaux', (select json_object_agg(p.competence_id, p.niveau)
                                    from positionnements p where p.bilan_id = b.id))
@@ -258,9 +287,10 @@ export function buildBilanPageView(raw: RawPage, bilanId: string | null): BilanP
           id: b.id,
           label: dateOf(b).date,
           valeurs: Object.fromEntries(
-            competencesRaw.map((k) => {
+            competencesRaw.flatMap((k) => {
               const niveau = niveauOf(b, k.id);
-              return [k.code, niveau ? NIVEAU_INFOS[niveau].valeurRadar : 0];
+              if (!niveau) return [];
+              return [[k.code, niveau === 'NE' ? null : NIVEAU_INFOS[niveau].valeurRadar]];
             }),
           ),
         }))
@@ -289,12 +319,18 @@ export function buildBilanPageView(raw: RawPage, bilanId: string | null): BilanP
           ...dateOf(shown),
           constats: shown.constats,
           conseils: shown.conseils,
+          notes: (shown.notes ?? []).map((n) => ({
+            libelle: n.libelle,
+            valeur: Number(n.valeur),
+            coefficient: Number(n.coefficient),
+          })),
           valideLe: shown.valideLe,
           luParPronoteLe: shown.luParPronoteLe ?? null,
         }
       : null,
     colonnes: colonnesRaw.map(dateOf),
     competences,
+    avecEvolution: previous !== undefined,
     radar,
   };
 }

@@ -17,6 +17,7 @@ function bilan(id: string, date: string, referentielId: string, niveaux: Record<
     luParPronoteLe: null,
     niveaux,
     referentielId,
+    notes: null,
   };
 }
 

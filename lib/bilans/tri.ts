@@ -26,10 +26,18 @@ export function compareApprenants(a: NamedPupil, b: NamedPupil): number {
   );
 }
 
-/** Most recent school year first, then by name. */
+/** The level a class name starts with, in school order: 2de, 1re, Tle (others after). */
+export function niveauScolaire(nom: string): number {
+  const level = /^(2de|2nde|1re|1ère|Tle|Terminale)\b/i.exec(nom.trim())?.[1]?.toLowerCase();
+  if (!level) return 3;
+  return level.startsWith('2') ? 0 : level.startsWith('1') ? 1 : 2;
+}
+
+/** Most recent school year first, then levels in school order (2de, 1re, Tle), then by name. */
 export function compareClasses(a: NamedClass, b: NamedClass): number {
   return (
     b.anneeScolaire.localeCompare(a.anneeScolaire) ||
+    niveauScolaire(a.nom) - niveauScolaire(b.nom) ||
     collator.compare(a.nom, b.nom) ||
     a.id.localeCompare(b.id)
   );

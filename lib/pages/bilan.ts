@@ -2,7 +2,9 @@
 // everything the page shows, a 404 for anything not found in the teacher's establishment,
 // and the view queued for the access trace (lib/trace/trace-queue.ts).
 import 'server-only';
+import { cache } from 'react';
 import { notFound } from 'next/navigation';
+import { formatDateFr } from '@/lib/common/dates';
 import { after } from 'next/server';
 import { requireTeacher } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
@@ -12,7 +14,11 @@ import { normalizeUuid } from '@/lib/common/ids';
 import { consultations } from '@/lib/trace/consultations';
 import { lecteurOf } from '@/lib/trace/acces';
 
-export async function loadBilanPage(
+/**
+ * Cached for the request: the page and its metadata (document title) read it once, and the
+ * view is traced once.
+ */
+export const loadBilanPage = cache(async function loadBilanPage(
   rawApprenantId: string,
   rawBilanId: string | null,
 ): Promise<BilanPageView> {
@@ -40,4 +46,10 @@ export async function loadBilanPage(
     );
   }
   return view;
+});
+
+/** « Bilan de HUBERT Angie du 16/06/2016 » (the layout adds « — CPRO »). */
+export function bilanPageTitle(view: BilanPageView): string {
+  const who = `Bilan de ${view.apprenant.nom} ${view.apprenant.prenom}`;
+  return view.affiche ? `${who} du ${formatDateFr(view.affiche.date)}` : who;
 }

@@ -2,6 +2,7 @@
 // class is chosen, its pupils. The no-JavaScript form's choices arrive as query parameters:
 // an arrow (`aller`) or a pupil chosen in the class go to that pupil's page.
 import 'server-only';
+import { cache } from 'react';
 import { notFound, redirect } from 'next/navigation';
 import { requireTeacher } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
@@ -26,11 +27,23 @@ function single(value: string | string[] | undefined): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-export async function loadSelectionPage(params: SearchParams): Promise<SelectionPage> {
+export function loadSelectionPage(params: SearchParams): Promise<SelectionPage> {
+  return loadSelection(single(params.classe), single(params.apprenant), single(params.aller));
+}
+
+/** « 1re SN 2015-2016 » once a class is chosen (the layout adds « — CPRO »). */
+export function selectionPageTitle(page: SelectionPage): string {
+  return page.classe ? `${page.classe.nom} ${page.classe.anneeScolaire}` : 'Bilans des compétences';
+}
+
+// Cached for the request by its parameters: the page and its title read it once.
+const loadSelection = cache(async function loadSelection(
+  rawClasse: string | null,
+  rawApprenant: string | null,
+  aller: string | null,
+): Promise<SelectionPage> {
   const teacher = await requireTeacher();
-  const rawClasse = single(params.classe);
-  const apprenantId = normalizeUuid(single(params.apprenant));
-  const aller = single(params.aller);
+  const apprenantId = normalizeUuid(rawApprenant);
 
   // The arrows of the no-JavaScript form: go to that pupil (their page checks the establishment).
   if (aller) {
@@ -55,4 +68,4 @@ export async function loadSelectionPage(params: SearchParams): Promise<Selection
   if (apprenantId && apprenants.some((a) => a.id === apprenantId))
     redirect(`/bilans/${apprenantId}`);
   return { classes, classe, apprenants };
-}
+});

@@ -3,7 +3,9 @@
 // A malformed or foreign class id is the French 404; a malformed date is said on the page
 // and ignored. Each bilan shown is traced as displayed, like a bilan page.
 import 'server-only';
+import { cache } from 'react';
 import { after } from 'next/server';
+import { formatDateFr } from '@/lib/common/dates';
 import { notFound } from 'next/navigation';
 import { requireTeacher } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
@@ -25,16 +27,27 @@ function single(value: string | string[] | undefined): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-export async function loadSynthesePage(
+export function loadSynthesePage(rawClasseId: string, params: SearchParams): Promise<SynthesePage> {
+  return loadSynthese(rawClasseId, single(params.au), single(params.tri));
+}
+
+/** « Synthèse de la classe 1re SN 2015-2016 » (the layout adds « — CPRO »). */
+export function synthesePageTitle({ view }: SynthesePage): string {
+  const au = view.au ? ` au ${formatDateFr(view.au)}` : '';
+  return `Synthèse de la classe ${view.classe.nom} ${view.classe.anneeScolaire}${au}`;
+}
+
+// Cached for the request by its parameters: the page and its title read it once.
+const loadSynthese = cache(async function loadSynthese(
   rawClasseId: string,
-  params: SearchParams,
+  rawAu: string | null,
+  rawTri: string | null,
 ): Promise<SynthesePage> {
   const teacher = await requireTeacher();
   const classeId = normalizeUuid(rawClasseId);
   if (!classeId) notFound();
-  const rawAu = single(params.au);
   const au = parseAu(rawAu);
-  const tri = parseTri(single(params.tri));
+  const tri = parseTri(rawTri);
   const view = await withDatabase(async () =>
     getSynthese(await getDb(), teacher.etablissement.id, classeId, { au, tri }),
   );
@@ -62,4 +75,4 @@ export async function loadSynthesePage(
     ),
   );
   return { view, auInvalide: rawAu && !au ? rawAu.slice(0, 40) : null };
-}
+});

@@ -1,14 +1,21 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { loadSelectionPage } from '@/lib/pages/selection';
+import { loadSelectionPage, selectionPageTitle } from '@/lib/pages/selection';
 import { SelectionForm } from '@/lib/ui/bilans/selection-form';
 import { PrintClassButton } from '@/lib/ui/bilans/print-class-button';
 import { SyntheseLink } from '@/lib/ui/synthese/synthese-link';
 
-export const metadata: Metadata = { title: 'Bilans des compétences' };
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata({
+  searchParams,
+}: {
+  searchParams: SearchParams;
+}): Promise<Metadata> {
+  return { title: selectionPageTitle(await loadSelectionPage(await searchParams)) };
+}
 
 export default async function BilansPage({ searchParams }: { searchParams: SearchParams }) {
   const { classes, classe, apprenants } = await loadSelectionPage(await searchParams);

@@ -7,7 +7,9 @@ import { DatesBanner } from './dates-banner';
 import { LegendeNiveaux } from './legende';
 import { RadarSection } from './radar-section';
 import { TextBlock } from './text-block';
+import { NotesBlock } from './notes-block';
 import { PronoteStatus } from './pronote-status';
+import { HeadingFocus } from '@/lib/ui/heading-focus';
 
 export const EMPTY_SENTENCE = "Aucun bilan n'est actuellement disponible pour cet apprenant.";
 
@@ -15,6 +17,7 @@ export function BilanView({ view, actions }: { view: BilanPageView; actions?: Re
   const { apprenant, affiche } = view;
   return (
     <article aria-labelledby="bilan-titre" className="mt-6 space-y-5">
+      <HeadingFocus headingId="bilan-titre" shown={`${apprenant.id}/${affiche?.id ?? ''}`} />
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 id="bilan-titre" className="text-2xl font-bold">
           Bilan de {apprenant.nom} {apprenant.prenom}
@@ -46,11 +49,16 @@ export function BilanView({ view, actions }: { view: BilanPageView; actions?: Re
             <TextBlock title="Constats" text={affiche.constats} />
             <TextBlock title="Conseils" text={affiche.conseils} />
           </div>
+          <NotesBlock notes={affiche.notes} />
           <section aria-labelledby="competences-titre" className="space-y-3">
             <h2 id="competences-titre" className="text-xl font-semibold">
               Bilan des compétences
             </h2>
-            <CompetencesTable colonnes={view.colonnes} lignes={view.competences} />
+            <CompetencesTable
+              colonnes={view.colonnes}
+              lignes={view.competences}
+              avecEvolution={view.avecEvolution}
+            />
             <LegendeNiveaux />
           </section>
           {view.radar && (

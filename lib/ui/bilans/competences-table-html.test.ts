@@ -75,14 +75,16 @@ describe('competencesTableHtml', () => {
 });
 
 describe('LEGENDE_HTML', () => {
-  it('gives each of the five levels its symbol, meaning, colour and radar value', () => {
+  it('gives each of the five levels its symbol, meaning, colour and radar value (NE: none)', () => {
     const items = [...LEGENDE_HTML.matchAll(/<li>(.*?)<\/li>/g)].map((m) => text(m[1]!));
     expect(items).toEqual(
       NIVEAUX.map((n) => {
         const info = NIVEAU_INFOS[n];
-        return `${info.symbole}${info.signification.replace("'", '&#39;')} (${info.couleur}, radar : ${info.valeurRadar})`;
+        const radar = n === 'NE' ? 'hors du radar' : `radar : ${info.valeurRadar}`;
+        return `${info.symbole}${info.signification.replace("'", '&#39;')} (${info.couleur}, ${radar})`;
       }),
     );
+    expect(LEGENDE_HTML).not.toContain('radar : 0');
     expect(LEGENDE_HTML).toMatch(/^<h3 id="legende-titre">Légende des positionnements<\/h3>/);
   });
 });

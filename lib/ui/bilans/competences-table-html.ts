@@ -16,7 +16,7 @@ const EVOLUTIONS: Record<Evolution, { symbole: string; texte: string }> = {
   aucune: { symbole: '–', texte: 'pas de comparaison' },
 };
 
-function ligneHtml(ligne: LigneCompetence, imprime: boolean): SafeHtml {
+function ligneHtml(ligne: LigneCompetence, imprime: boolean, avecEvolution: boolean): SafeHtml {
   const cells = ligne.niveaux.map((n) =>
     n
       ? markup`<td class="niveau-cell">${niveauBadgeHtml(n, imprime ? 'none' : 'hidden-text')}</td>`
@@ -29,18 +29,24 @@ function ligneHtml(ligne: LigneCompetence, imprime: boolean): SafeHtml {
     <tr>
       <th scope="row"><b>${ligne.code}</b>${equivalence} ${ligne.libelle}</th>
       ${cells}
-      <td class="evolution ${ligne.evolution}"><b aria-hidden="true">${evolution.symbole}</b> <small>${evolution.texte}</small></td>
+      ${avecEvolution && markup`<td class="evolution ${ligne.evolution}"><b aria-hidden="true">${evolution.symbole}</b> <small>${evolution.texte}</small></td>`}
     </tr>`;
 }
 
+/**
+ * `avecEvolution`: false on a pupil's first bilan (of its referential), where there is nothing
+ * to compare with — no column of « pas de comparaison ».
+ */
 export function competencesTableHtml({
   colonnes,
   lignes,
   imprime = false,
+  avecEvolution = true,
 }: {
   colonnes: BilanDate[];
   lignes: LigneCompetence[];
   imprime?: boolean;
+  avecEvolution?: boolean;
 }): string {
   const dates = colonnes.map(
     (c) => markup`<th scope="col" class="date">${formatDateFr(c.date)}</th>`,
@@ -52,11 +58,11 @@ export function competencesTableHtml({
         <tr>
           <th scope="col">Compétence</th>
           ${dates}
-          <th scope="col" class="evolution">Évolution</th>
+          ${avecEvolution && markup`<th scope="col" class="evolution">Évolution</th>`}
         </tr>
       </thead>
       <tbody>
-        ${lignes.map((l) => ligneHtml(l, imprime))}
+        ${lignes.map((l) => ligneHtml(l, imprime, avecEvolution))}
       </tbody>
     </table>`.value;
 }

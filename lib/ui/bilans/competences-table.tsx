@@ -12,6 +12,7 @@ export function CompetencesTable(props: {
   colonnes: BilanDate[];
   lignes: LigneCompetence[];
   imprime?: boolean;
+  avecEvolution?: boolean;
 }) {
   return (
     <div

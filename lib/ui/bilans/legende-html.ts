@@ -10,7 +10,7 @@ const ITEMS = NIVEAUX.map((n) => {
   return markup`
     <li>
       <span aria-hidden="true">${niveauBadgeHtml(n, 'none')}</span>
-      <span>${info.signification} <span class="detail">(${info.couleur}, radar : ${info.valeurRadar})</span></span>
+      <span>${info.signification} <span class="detail">(${info.couleur}, ${n === 'NE' ? 'hors du radar' : markup`radar : ${info.valeurRadar}`})</span></span>
     </li>`;
 });
 

@@ -3,7 +3,7 @@
 // Class and pupil selection at the top of the page. Choosing navigates at once; without
 // JavaScript the same form is submitted with « Afficher » (hidden when scripts run), and
 // the arrows are submit buttons, so everything also works as a plain GET form.
-import { useSyncExternalStore, useTransition } from 'react';
+import { useRef, useSyncExternalStore, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import type { ApprenantOption, ClasseOption } from '@/lib/bilans/classes';
 
@@ -36,6 +36,7 @@ function ArrowButton(props: {
     <button
       type="submit"
       name="aller"
+      data-garde-focus
       value={targetId ?? ''}
       disabled={!targetId}
       aria-label={label}
@@ -52,6 +53,53 @@ function ArrowButton(props: {
   );
 }
 
+/** Keys that change a closed list's value without confirming a choice (WCAG 3.2.2). */
+const BROWSING_KEYS = new Set([
+  'ArrowUp',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowRight',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+]);
+
+/**
+ * A list that loads its page when the choice is confirmed — a pointer choice, Enter, or the
+ * list losing focus after the keyboard browsed it — never at each arrow press.
+ */
+function useConfirmedChoice(current: string | null, onConfirm: (value: string) => void) {
+  const browsing = useRef(false);
+  const confirm = (value: string) => {
+    browsing.current = false;
+    if (value && value !== current) onConfirm(value);
+  };
+  return {
+    onKeyDown(event: React.KeyboardEvent<HTMLSelectElement>) {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        confirm(event.currentTarget.value);
+      } else if (BROWSING_KEYS.has(event.key) || event.key.length === 1) {
+        browsing.current = true;
+      }
+    },
+    onChange(event: React.ChangeEvent<HTMLSelectElement>) {
+      if (!browsing.current) confirm(event.target.value);
+    },
+    onBlur(event: React.FocusEvent<HTMLSelectElement>) {
+      if (browsing.current) confirm(event.currentTarget.value);
+    },
+  };
+}
+
+/** Classes grouped by school year, in the order given (the most recent year first). */
+function byYear(classes: ClasseOption[]): [string, ClasseOption[]][] {
+  const groups = new Map<string, ClasseOption[]>();
+  for (const c of classes) groups.set(c.anneeScolaire, [...(groups.get(c.anneeScolaire) ?? []), c]);
+  return [...groups];
+}
+
 export function SelectionForm(props: SelectionFormProps) {
   const { classes, apprenants, classeId, apprenantId, precedentId, suivantId, children } = props;
   const router = useRouter();
@@ -66,6 +114,12 @@ export function SelectionForm(props: SelectionFormProps) {
   function go(url: string) {
     startTransition(() => router.push(url));
   }
+  const classeChoice = useConfirmedChoice(classeId, (value) =>
+    go(`/bilans?classe=${encodeURIComponent(value)}`),
+  );
+  const apprenantChoice = useConfirmedChoice(apprenantId, (value) =>
+    go(`/bilans/${encodeURIComponent(value)}`),
+  );
 
   return (
     <form
@@ -83,16 +137,26 @@ export function SelectionForm(props: SelectionFormProps) {
           id="classe"
           name="classe"
           className={selectClass}
-          value={classeId ?? ''}
-          onChange={(e) =>
-            e.target.value && go(`/bilans?classe=${encodeURIComponent(e.target.value)}`)
-          }
+          // A new class shown: the list starts again from it (its value is the browser's).
+          key={classeId ?? ''}
+          defaultValue={classeId ?? ''}
+          aria-describedby="choix-clavier"
+          {...classeChoice}
         >
           {!classeId && <option value="">— Choisir une classe —</option>}
-          {classes.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.nom} ({c.anneeScolaire})
-            </option>
+          {byYear(classes).map(([annee, group], i) => (
+            <optgroup
+              key={annee}
+              label={
+                i === 0 ? `Année scolaire ${annee} (la plus récente)` : `Année scolaire ${annee}`
+              }
+            >
+              {group.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.nom} ({c.anneeScolaire})
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
       </div>
@@ -110,11 +174,11 @@ export function SelectionForm(props: SelectionFormProps) {
               id="apprenant"
               name="apprenant"
               className={selectClass}
-              value={apprenantId ?? ''}
+              key={`${classeId ?? ''}/${apprenantId ?? ''}`}
+              defaultValue={apprenantId ?? ''}
               disabled={apprenants.length === 0}
-              onChange={(e) =>
-                e.target.value && go(`/bilans/${encodeURIComponent(e.target.value)}`)
-              }
+              aria-describedby="choix-clavier"
+              {...apprenantChoice}
             >
               {!apprenantId && (
                 <option value="">
@@ -146,6 +210,9 @@ export function SelectionForm(props: SelectionFormProps) {
             </p>
           )}
         </div>
+        <p id="choix-clavier" className="mt-1 text-xs text-slate-600">
+          Au clavier : parcourez une liste avec les flèches, puis validez avec Entrée.
+        </p>
       </div>
     </form>
   );

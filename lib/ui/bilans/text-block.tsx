@@ -2,7 +2,7 @@
 export function TextBlock({ title, text }: { title: string; text: string }) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4 break-inside-avoid">
-      <h3 className="font-semibold text-marine">{title}</h3>
+      <h2 className="text-base font-semibold text-marine">{title}</h2>
       <p className="mt-1 whitespace-pre-line text-slate-800">{text.trim() || '—'}</p>
     </section>
   );

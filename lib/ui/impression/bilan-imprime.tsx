@@ -6,6 +6,7 @@ import { CompetencesTable } from '@/lib/ui/bilans/competences-table';
 import { LegendeNiveaux } from '@/lib/ui/bilans/legende';
 import { RadarSection } from '@/lib/ui/bilans/radar-section';
 import { TextBlock } from '@/lib/ui/bilans/text-block';
+import { NotesBlock } from '@/lib/ui/bilans/notes-block';
 
 export function BilanImprime({
   view,
@@ -37,7 +38,13 @@ export function BilanImprime({
         <TextBlock title="Constats" text={affiche.constats} />
         <TextBlock title="Conseils" text={affiche.conseils} />
       </div>
-      <CompetencesTable colonnes={view.colonnes} lignes={view.competences} imprime />
+      <NotesBlock notes={affiche.notes} />
+      <CompetencesTable
+        colonnes={view.colonnes}
+        lignes={view.competences}
+        avecEvolution={view.avecEvolution}
+        imprime
+      />
       <LegendeNiveaux />
       {view.radar && (
         <RadarSection series={view.radar} axes={view.competences.map((c) => c.code)} />

@@ -4,8 +4,18 @@ import { loadRenderer, RadarDrawer, radarSvg } from './svg';
 const input = {
   axes: ['C1-1', 'C2-3', '<script>alert(1)</script>'],
   series: [
-    { key: '27/05/2016', couleur: '#64748b', valeurs: { 'C1-1': 1, 'C2-3': 2 } },
-    { key: '16/06/2016', couleur: '#1d4ed8', valeurs: { 'C1-1': 3, 'C2-3': 4 } },
+    {
+      key: '27/05/2016',
+      couleur: '#64748b',
+      valeurs: { 'C1-1': 1, 'C2-3': 2 },
+      style: { tirets: '6 4', marqueur: 'carre' as const },
+    },
+    {
+      key: '16/06/2016',
+      couleur: '#1d4ed8',
+      valeurs: { 'C1-1': 3, 'C2-3': 4 },
+      style: { tirets: null, marqueur: 'rond' as const },
+    },
   ],
 };
 
@@ -21,11 +31,17 @@ describe('radarSvg', () => {
   });
 
   it('writes coordinates to a tenth of a pixel and leaves short numbers (opacities) alone', async () => {
-    const svg = await radarSvg({ ...input, axes: ['A', 'B', 'C', 'D', 'E', 'F', 'G'] });
+    const axes = ['A', 'B', 'C', 'D', 'E', 'F', 'G'];
+    const valeurs = Object.fromEntries(axes.map((a, i) => [a, 1 + (i % 4)]));
+    const svg = await radarSvg({
+      axes,
+      series: input.series.map((s) => ({ ...s, valeurs })),
+    });
     expect(svg.replace(/#[0-9a-f]{6}/g, '')).not.toMatch(/\d\.\d{3}|\de[+-]?\d/);
     expect(svg).toMatch(/translate\(-?\d+(\.\d)?, -?\d+(\.\d)?\)/);
-    expect(svg).toContain('fill-opacity="0.15"');
+    expect(svg).toContain('fill-opacity="0.12"');
     expect(svg).toContain('stroke="#cbd5e1"');
+    expect(svg).toContain('stroke-dasharray="6 4"');
     expect(svg).toContain('fill:#1e293b');
     expect(svg).not.toContain('pointer-events');
   });
@@ -45,5 +61,27 @@ describe('radarSvg', () => {
     expect(second).toBe(first);
     expect(await drawer.svg({ ...input, axes: ['A', 'B', 'D'] })).not.toBe(first);
     expect(renders).toBe(2);
+  });
+
+  it('never draws « NE » as 0: the line stops, a hollow marker sits outside the scale', async () => {
+    const axes = ['A', 'B', 'C', 'D'];
+    const full = { A: 2, B: 3, C: 2, D: 4 };
+    const svg = await radarSvg({
+      axes,
+      series: [
+        { ...input.series[0]!, valeurs: full },
+        { ...input.series[1]!, valeurs: { ...full, B: null } },
+      ],
+    });
+    // The earlier series is whole: filled, dashed, squares; the later one has a gap at B.
+    expect(svg).toContain('stroke-dasharray="6 4"');
+    expect((svg.match(/<rect[^>]*fill="#64748b"/g) ?? []).length).toBe(4);
+    expect((svg.match(/<circle[^>]*fill="#1d4ed8"/g) ?? []).length).toBe(3);
+    expect((svg.match(/<circle[^>]*fill="#ffffff"[^>]*stroke="#1d4ed8"/g) ?? []).length).toBe(1);
+    // Three of its four sides are missing a point: only C–D and D–A are drawn.
+    const line = /<path d="([^"]*)" fill="none" stroke="#1d4ed8"/.exec(svg)?.[1] ?? '';
+    expect(line.match(/M/g)).toHaveLength(2);
+    // Only the whole series is filled.
+    expect(svg.match(/fill-opacity="0.12"/g)).toHaveLength(1);
   });
 });

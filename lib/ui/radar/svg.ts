@@ -1,13 +1,28 @@
 // The radar of a bilan as an SVG string: drawn by Nivo (render-svg.mjs, outside the
 // bundle), remembered in a small LRU because a bilan's radar never changes (bilans are
 // archives), so most pages pay nothing for it. The same SVG serves the page and the PDF.
+// Nivo draws the grid and the competence codes; the series are drawn by render-svg.mjs's
+// own layer, so that « NE » is never a point at 0 (a gap in the line, and a hollow marker
+// outside the scale) and the two series differ in black and white (dash and marker shape).
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LRUCache } from 'lru-cache';
 
+export interface RadarSeriesStyle {
+  /** SVG stroke-dasharray, or null for a solid line. */
+  tirets: string | null;
+  marqueur: 'rond' | 'carre';
+}
+
 export interface RadarInput {
   axes: string[];
-  series: { key: string; couleur: string; valeurs: Record<string, number> }[];
+  series: {
+    key: string;
+    couleur: string;
+    /** null: « NE »; absent: not positioned. */
+    valeurs: Record<string, number | null>;
+    style: RadarSeriesStyle;
+  }[];
 }
 
 export type RadarRenderer = (props: Record<string, unknown>) => string;
@@ -30,8 +45,10 @@ function nivoProps({ axes, series }: RadarInput): Record<string, unknown> {
   return {
     data: axes.map((axe) => ({
       competence: axe,
-      ...Object.fromEntries(series.map((s) => [s.key, s.valeurs[axe] ?? 0])),
+      // Nivo's own layers never read the values (its shapes are replaced): null stays null.
+      ...Object.fromEntries(series.map((s) => [s.key, s.valeurs[axe] ?? null])),
     })),
+    seriesStyles: Object.fromEntries(series.map((s) => [s.key, s.style])),
     keys: series.map((s) => s.key),
     indexBy: 'competence',
     width: 560,
@@ -39,7 +56,8 @@ function nivoProps({ axes, series }: RadarInput): Record<string, unknown> {
     maxValue: 4,
     gridLevels: 4,
     gridShape: 'linear',
-    gridLabelOffset: 14,
+    // Room between the outer ring and the codes for the « NE » markers.
+    gridLabelOffset: 24,
     margin: { top: 40, right: 70, bottom: 40, left: 70 },
     colors: ({ key }: { key: string }) => couleurs[key] ?? '#475569',
     fillOpacity: 0.15,

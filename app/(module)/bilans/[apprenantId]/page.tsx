@@ -1,9 +1,16 @@
 import type { Metadata } from 'next';
-import { loadBilanPage } from '@/lib/pages/bilan';
+import { bilanPageTitle, loadBilanPage } from '@/lib/pages/bilan';
 import { BilanPageContent } from '@/lib/ui/bilans/bilan-page-content';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Bilan' };
+export async function generateMetadata({
+  params,
+}: {
+  params: Promise<{ apprenantId: string }>;
+}): Promise<Metadata> {
+  const { apprenantId } = await params;
+  return { title: bilanPageTitle(await loadBilanPage(apprenantId, null)) };
+}
 
 export default async function ApprenantPage({
   params,

@@ -1,9 +1,19 @@
 import type { Metadata } from 'next';
-import { loadSynthesePage } from '@/lib/pages/synthese';
+import { loadSynthesePage, synthesePageTitle } from '@/lib/pages/synthese';
 import { SynthesePageContent } from '@/lib/ui/synthese/synthese-page-content';
 
-export const metadata: Metadata = { title: 'Synthèse de la classe' };
 export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ classeId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}): Promise<Metadata> {
+  const page = await loadSynthesePage((await params).classeId, await searchParams);
+  return { title: synthesePageTitle(page) };
+}
 
 export default async function SynthesePage({
   params,

@@ -4,8 +4,15 @@
 // sideways scroll on a phone, a favicon, and axe on every kind of page.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { getDocumentProxy } from 'unpdf';
 import { DEMO_IDS } from '../drizzle/seed/demo-ids';
+import { pdfText } from './pdf-text';
 import { ARCHIVE_CLASS, STAFF, openPupil, signIn, signInAsTeacher } from './helpers';
+
+async function pdfTitle(pdf: Awaited<ReturnType<typeof getDocumentProxy>>): Promise<unknown> {
+  const { info } = await pdf.getMetadata();
+  return (info as { Title?: unknown }).Title;
+}
 
 async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -142,4 +149,29 @@ test('the login and 403 pages have no axe violation; /favicon.ico exists', async
   await signIn(page, STAFF);
   await expect(page.getByRole('heading', { name: 'Accès réservé aux enseignants' })).toBeVisible();
   expect(await axeViolations(page), '403').toEqual([]);
+});
+
+test('the bilan PDF and the synthesis PDF are tagged, titled, with bookmarks; the marks are printed', async ({
+  page,
+}) => {
+  await signInAsTeacher(page);
+  const bilan = await page.request.get(
+    `/bilans/${DEMO_IDS.angie}/${DEMO_IDS.angieDernierBilan}/pdf`,
+  );
+  const pdf = await getDocumentProxy(new Uint8Array(await bilan.body()));
+  expect(await pdfTitle(pdf)).toBe('Bilan de HUBERT Angie du 16/06/2016');
+  expect(await pdf.getMarkInfo()).toMatchObject({ Marked: true });
+  const outline = (await pdf.getOutline()) ?? [];
+  expect(outline.map((o) => o.title)).toContain(
+    'Bilan intermédiaire de compétences — HUBERT Angie',
+  );
+  const { text } = await pdfText(await bilan.body());
+  expect(text).toContain('Notes du bilan');
+  expect(text).toMatch(/\d{1,2}(,\d{1,2})? \/ 20/);
+  expect(text).toContain('NE : non évalué, non placé sur le radar');
+
+  const synthese = await page.request.get(`/classes/${DEMO_IDS.classe}/synthese/pdf`);
+  const spdf = await getDocumentProxy(new Uint8Array(await synthese.body()));
+  expect(await pdfTitle(spdf)).toBe('Synthèse de la classe 1re SN 2015-2016');
+  expect(await spdf.getMarkInfo()).toMatchObject({ Marked: true });
 });

@@ -137,6 +137,8 @@ async function produce(
       const options = {
         lane: job.kind === 'classe' ? 'classe' : 'bilan',
         signal: jobSignal,
+        // A document printed in one go keeps its tags and bookmarks; joined parts would not.
+        tagged: !job.parts,
       } as const;
       if (!job.parts) return renderer.render(() => url(0), options);
       const parts = await renderer.renderParts(url, job.parts, options);

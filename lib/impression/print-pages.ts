@@ -2,7 +2,9 @@
 // single-use token for exactly this document (print-access.ts), one query, and the read
 // traced to the teacher the document is printed for. Anything wrong → 404.
 import 'server-only';
+import { cache } from 'react';
 import { notFound } from 'next/navigation';
+import { formatDateFr } from '@/lib/common/dates';
 import { getDb } from '@/lib/db/client';
 import {
   getBilanPage,
@@ -23,11 +25,22 @@ export function syntheseTokenIds(classeId: string, au: string | null, tri: strin
 }
 
 /** The class synthesis on one landscape page (its token names class, date and sort). */
-export async function loadSyntheseImprimee(
+export function loadSyntheseImprimee(
   rawClasseId: string,
   jeton: unknown,
   rawAu: unknown,
   rawTri: unknown,
+): Promise<SyntheseView> {
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return loadSyntheseImprimeeOnce(rawClasseId, text(jeton) ?? '', text(rawAu), text(rawTri));
+}
+
+// Once per request: the page and its title read it with ONE use of the token.
+const loadSyntheseImprimeeOnce = cache(async function loadSyntheseImprimeeOnce(
+  rawClasseId: string,
+  jeton: string,
+  rawAu: string | undefined,
+  rawTri: string | undefined,
 ): Promise<SyntheseView> {
   const classeId = normalizeUuid(rawClasseId);
   if (!classeId) notFound();
@@ -42,14 +55,29 @@ export async function loadSyntheseImprimee(
   const route = `/impression/classes/${classeId}/synthese`;
   traceAfterResponse((trace) => traceClasse(trace, lecteur, classeId, route, 'impression'));
   return view;
-}
+});
 
-export async function loadBilanImprime(
+export function loadBilanImprime(
   raw: { apprenantId: string; bilanId: string },
   jeton: unknown,
 ): Promise<BilanPageView> {
-  const apprenantId = normalizeUuid(raw.apprenantId);
-  const bilanId = normalizeUuid(raw.bilanId);
+  return loadBilanImprimeOnce(raw.apprenantId, raw.bilanId, typeof jeton === 'string' ? jeton : '');
+}
+
+/** The PDF's title (Chromium takes the page's): « Bilan de HUBERT Angie du 16/06/2016 ». */
+export function bilanImprimeTitle(view: BilanPageView): string {
+  const date = view.affiche ? ` du ${formatDateFr(view.affiche.date)}` : '';
+  return `Bilan de ${view.apprenant.nom} ${view.apprenant.prenom}${date}`;
+}
+
+// Once per request: the page and its title read it with ONE use of the token.
+const loadBilanImprimeOnce = cache(async function loadBilanImprimeOnce(
+  rawApprenantId: string,
+  rawBilanId: string,
+  jeton: string,
+): Promise<BilanPageView> {
+  const apprenantId = normalizeUuid(rawApprenantId);
+  const bilanId = normalizeUuid(rawBilanId);
   if (!apprenantId || !bilanId) notFound();
   const db = await getDb();
   const lecteur = await claimPrintToken(db, jeton, 'bilan', [apprenantId, bilanId]);
@@ -63,7 +91,7 @@ export async function loadBilanImprime(
     traceBilan(trace, lecteur, { action: 'impression', route, apprenantId, bilanId }),
   );
   return view;
-}
+});
 
 /**
  * One part of the class document (class-parts.ts): its token names the class and the part.

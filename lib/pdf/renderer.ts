@@ -36,6 +36,11 @@ export interface RenderOptions {
   lane?: PrintLane;
   /** Aborted when the client went away: the job leaves the queue. */
   signal?: AbortSignal;
+  /**
+   * A tagged PDF (structure for screen readers, `Tagged: yes`) with bookmarks from the
+   * headings. Off for parts that are joined afterwards: joining does not keep the tags.
+   */
+  tagged?: boolean;
 }
 
 export class PdfRenderer {
@@ -84,7 +89,7 @@ export class PdfRenderer {
     if (this.closed) throw new Error('PDF renderer closed');
     return this.queue.run(
       options.lane ?? 'bilan',
-      (slot, remainingMs) => this.job(slot, url, parts, remainingMs),
+      (slot, remainingMs) => this.job(slot, url, parts, remainingMs, options.tagged ?? false),
       options.signal,
     );
   }
@@ -99,6 +104,7 @@ export class PdfRenderer {
     url: (part: number) => string,
     parts: number,
     remainingMs: number,
+    tagged: boolean,
   ): Promise<Buffer[]> {
     // Recycling closes the browser: only between jobs, never under another page's job, and
     // once (jobs starting together wait for the same recycling).
@@ -110,7 +116,7 @@ export class PdfRenderer {
     try {
       return await this.withTimeout(
         slot,
-        this.print(slot, url, parts),
+        this.print(slot, url, parts, tagged),
         Math.max(1_000, remainingMs),
       );
     } finally {
@@ -141,11 +147,12 @@ export class PdfRenderer {
     slot: number,
     url: (part: number) => string,
     parts: number,
+    tagged: boolean,
   ): Promise<Buffer[]> {
     const printAll = async (page: Page) => {
       const pdfs: Buffer[] = [];
       for (let part = 0; part < parts; part++) {
-        pdfs.push(await this.printOn(page, url(part), this.settings.jobTimeoutMs));
+        pdfs.push(await this.printOn(page, url(part), this.settings.jobTimeoutMs, tagged));
       }
       return pdfs;
     };
@@ -163,13 +170,25 @@ export class PdfRenderer {
     }
   }
 
-  private async printOn(page: Page, url: string, timeout: number): Promise<Buffer> {
+  private async printOn(
+    page: Page,
+    url: string,
+    timeout: number,
+    tagged: boolean,
+  ): Promise<Buffer> {
     const response = await page.goto(url, { waitUntil: 'load', timeout });
     if (!response || response.status() !== 200) {
       throw new Error(`La page d'impression a répondu ${response?.status() ?? 'rien'}`);
     }
     // Page size, margins and the footer come from the print page's own @page rules.
-    return brandPdf(await page.pdf({ printBackground: true, preferCSSPageSize: true }));
+    return brandPdf(
+      await page.pdf({
+        printBackground: true,
+        preferCSSPageSize: true,
+        tagged,
+        outline: tagged,
+      }),
+    );
   }
 
   private getBrowser(): Promise<Browser> {

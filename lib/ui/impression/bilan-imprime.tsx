@@ -22,7 +22,8 @@ export function BilanImprime({
       <header className="border-b-2 border-marine pb-2">
         <p className="text-sm text-slate-700">{view.etablissementNom}</p>
         <h1 className="text-xl font-bold">
-          Bilan intermédiaire de compétences — {apprenant.nom} {apprenant.prenom}
+          {/* One text node: the PDF's bookmark is made from it (Chromium drops lone spaces). */}
+          {`Bilan intermédiaire de compétences — ${apprenant.nom} ${apprenant.prenom}`}
         </h1>
         <p className="text-sm">
           Classe : <strong>{classe.nom}</strong> · Année scolaire :{' '}

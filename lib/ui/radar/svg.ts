@@ -57,7 +57,7 @@ function nivoProps({ axes, series }: RadarInput): Record<string, unknown> {
     gridLevels: 4,
     gridShape: 'linear',
     // Room between the outer ring and the codes for the « NE » markers.
-    gridLabelOffset: 24,
+    gridLabelOffset: 30,
     margin: { top: 40, right: 70, bottom: 40, left: 70 },
     colors: ({ key }: { key: string }) => couleurs[key] ?? '#475569',
     fillOpacity: 0.15,

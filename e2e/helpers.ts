@@ -32,3 +32,24 @@ export async function openPupil(page: Page, classe: string, apprenant: string): 
   ).toBeVisible();
   return new URL(page.url()).pathname;
 }
+
+/**
+ * Clicks a PDF button as a teacher does: the PDF opens in a new tab (Content-Disposition
+ * inline); returns that tab's PDF — its URL, disposition, file name and bytes — read with the
+ * same session, and closes the tab.
+ */
+export async function openPdf(page: Page, buttonName: string, click?: () => Promise<void>) {
+  const opening = page.context().waitForEvent('page');
+  await (click ? click() : page.getByRole('link', { name: buttonName }).click());
+  const tab = await opening;
+  const request = await tab.waitForRequest((r) => /\/pdf(\?|$)/.test(r.url()), { timeout: 60_000 });
+  const response = await page.request.get(request.url());
+  const disposition = response.headers()['content-disposition'] ?? '';
+  await tab.close();
+  return {
+    url: request.url(),
+    disposition,
+    name: decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? ''),
+    bytes: await response.body(),
+  };
+}

@@ -4,16 +4,14 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { createPrintToken } from '../lib/impression/print-token';
 import { DEMO_IDS } from '../drizzle/seed/demo-ids';
-import { ARCHIVE_CLASS, OTHER_TEACHER, openPupil, signInAsTeacher } from './helpers';
+import { ARCHIVE_CLASS, OTHER_TEACHER, openPdf, openPupil, signInAsTeacher } from './helpers';
 import { pdfText } from './pdf-text';
 
+/** The PDF a button opens in a new tab (inline), and its text. */
 async function download(page: Page, buttonName: string) {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: buttonName }).click(),
-  ]);
-  const bytes = fs.readFileSync((await file.path())!);
-  return { name: file.suggestedFilename(), bytes, ...(await pdfText(bytes)) };
+  const pdf = await openPdf(page, buttonName);
+  expect(pdf.disposition.startsWith('inline;')).toBe(true);
+  return { ...pdf, ...(await pdfText(pdf.bytes)) };
 }
 
 test.beforeEach(async ({ page }) => {
@@ -62,19 +60,19 @@ test('« Imprimer le dernier bilan pour tous les élèves » prints the whole cl
       .allTextContents()
   ).map((n) => n.trim());
   const button = page.getByRole('link', { name: 'Imprimer le dernier bilan pour tous les élèves' });
-  const downloading = page.waitForEvent('download');
-  await button.click();
-  await expect(button).toHaveAttribute('aria-disabled', 'true');
-  await expect(
-    page.getByRole('status').filter({ hasText: 'Préparation du PDF de la classe' }),
-  ).toBeVisible();
-  await button.click({ force: true }); // a second press does nothing while it is produced
-  const file = await downloading;
-  const bytes = fs.readFileSync((await file.path())!);
+  const opened = openPdf(page, '', async () => {
+    await button.click();
+    await expect(button).toHaveAttribute('aria-disabled', 'true');
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Préparation du PDF de la classe' }),
+    ).toBeVisible();
+    await button.click({ force: true }); // a second press does nothing while it is produced
+  });
+  const file = await opened;
+  const bytes = file.bytes;
   const { text, pages } = await pdfText(bytes);
-  expect(file.suggestedFilename()).toMatch(
-    /^derniers-bilans-1re-SN-2015-2016-\d{4}-\d{2}-\d{2}\.pdf$/,
-  );
+  expect(file.disposition.startsWith('inline;')).toBe(true);
+  expect(file.name).toMatch(/^derniers-bilans-1re-SN-2015-2016-\d{4}-\d{2}-\d{2}\.pdf$/);
   expect(text).toContain('Derniers bilans intermédiaires — 1re SN (2015-2016)');
   expect(text).toContain('Apprenants sans bilan');
   expect(text).toContain("N'GUESSAN Aïcha : aucun bilan n'est actuellement disponible.");

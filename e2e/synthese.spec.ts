@@ -1,13 +1,12 @@
 // « Synthèse de la classe »: every pupil × every competence of 1re SN 2015-2016 on one screen
 // and one printed landscape page, as the issue's « done when » lists it.
-import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { getDocumentProxy } from 'unpdf';
 import { DEMO_IDS } from '../drizzle/seed/demo-ids';
 import { stableId } from '../drizzle/seed/random';
 import { pdfText } from './pdf-text';
-import { ARCHIVE_CLASS, OTHER_TEACHER, openPupil, signInAsTeacher } from './helpers';
+import { ARCHIVE_CLASS, OTHER_TEACHER, openPdf, openPupil, signInAsTeacher } from './helpers';
 
 const SYNTHESE = `/classes/${DEMO_IDS.classe}/synthese`;
 const symbols = (scope: ReturnType<Page['locator']>) =>
@@ -120,12 +119,13 @@ test('« Imprimer la synthèse » is one landscape A4 page listing every pupil, 
     n.trim(),
   );
   expect(names.length).toBe(18);
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: 'Imprimer la synthèse' }).click(),
-  ]);
-  const bytes = fs.readFileSync((await file.path())!);
-  expect(file.suggestedFilename()).toMatch(/^synthese-1re-SN-2015-2016-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const file = await openPdf(page, 'Imprimer la synthèse');
+  const bytes = file.bytes;
+  expect(file.disposition.startsWith('inline;')).toBe(true);
+  expect(file.name).toMatch(/^synthese-1re-SN-2015-2016-\d{4}-\d{2}-\d{2}\.pdf$/);
+  // `?telechargement=1` keeps the download, under the same name.
+  const download = await page.request.get(`${new URL(file.url).pathname}?telechargement=1`);
+  expect(download.headers()['content-disposition']).toMatch(/^attachment; filename="synthese-/);
   const { text, pages } = await pdfText(bytes);
   expect(pages).toBe(1);
   const pdf = await getDocumentProxy(new Uint8Array(bytes));

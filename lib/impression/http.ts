@@ -8,12 +8,27 @@ import { appConfig } from '@/lib/config/env';
 
 const NO_STORE = 'private, no-store';
 
-export function contentDisposition(filename: string): string {
+/**
+ * `inline` (the default for PDFs: the browser's viewer shows it, and prints it), or
+ * `attachment` for a download; the same file name either way.
+ */
+export function contentDisposition(
+  filename: string,
+  disposition: 'inline' | 'attachment' = 'attachment',
+): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-export async function pdfResponse(work: () => Promise<PdfDocument | null>): Promise<Response> {
+/** `?telechargement=1`: the PDF as a download; otherwise shown inline. */
+export function pdfDisposition(request: Request): 'inline' | 'attachment' {
+  return new URL(request.url).searchParams.get('telechargement') === '1' ? 'attachment' : 'inline';
+}
+
+export async function pdfResponse(
+  work: () => Promise<PdfDocument | null>,
+  disposition: 'inline' | 'attachment' = 'inline',
+): Promise<Response> {
   let document: PdfDocument | null;
   try {
     document = await work();
@@ -44,7 +59,7 @@ export async function pdfResponse(work: () => Promise<PdfDocument | null>): Prom
     status: 200,
     headers: {
       'Content-Type': 'application/pdf',
-      'Content-Disposition': contentDisposition(document.filename),
+      'Content-Disposition': contentDisposition(document.filename, disposition),
       'Content-Length': String(document.bytes.length),
       'Cache-Control': NO_STORE,
       // Whether a colleague printed the same pupil is none of the client's business; the

@@ -10,7 +10,7 @@ import { AppError, htmlError } from '@/lib/http/app-error';
 import { getSynthese, parseAu, parseTri } from '@/lib/bilans/synthese';
 import { syntheseCsv } from '@/lib/bilans/synthese-csv';
 import { fileSlug, synthesePdf } from '@/lib/impression/documents';
-import { contentDisposition, pdfResponse } from '@/lib/impression/http';
+import { contentDisposition, pdfDisposition, pdfResponse } from '@/lib/impression/http';
 import { lecteurOf, traceBilans } from '@/lib/trace/acces';
 import { traceAfterResponse } from '@/lib/trace/after-response';
 import { todayInParis } from '@/lib/common/dates';
@@ -39,7 +39,10 @@ export async function synthesePdfResponse(
 ): Promise<Response> {
   const { au, tri } = options(request);
   if (au === undefined) return notFound();
-  return pdfResponse(() => synthesePdf(teacher, rawClasseId, au, tri, request.signal));
+  return pdfResponse(
+    () => synthesePdf(teacher, rawClasseId, au, tri, request.signal),
+    pdfDisposition(request),
+  );
 }
 
 export async function syntheseCsvResponse(

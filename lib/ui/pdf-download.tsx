@@ -1,8 +1,11 @@
 'use client';
 
-// A PDF download: a plain link without JavaScript; with it, the file is fetched while the
-// button shows that it is being prepared (seconds for a whole class) and cannot be pressed
-// twice, and a refusal (busy service, no browser…) is shown in French.
+// A PDF opened in a new tab, where the browser's viewer shows and prints it: a plain link
+// (target _blank) without JavaScript; with it, the tab is opened at once (in the click, so
+// no pop-up blocker stops it), the file is prepared while the button says so (seconds for a
+// whole class) and cannot be pressed twice, then the tab shows it — the server has it in
+// its cache by then. A refusal (busy service, no browser…) is shown in French and the tab
+// closed. If the browser refused the tab, the file is downloaded instead.
 import { useEffect, useRef, useState } from 'react';
 
 function filenameOf(response: Response, fallback: string): string {
@@ -46,6 +49,12 @@ export function PdfDownload({
     setPending(true);
     setSeconds(0);
     setError(null);
+    const tab = window.open('', '_blank');
+    if (tab) {
+      tab.document.title = pendingLabel;
+      tab.document.body.textContent = pendingLabel;
+    }
+    let shown = false;
     try {
       const response = await fetch(href, { credentials: 'same-origin' });
       if (response.redirected && new URL(response.url).pathname === '/login') {
@@ -54,6 +63,11 @@ export function PdfDownload({
       }
       if (!response.ok || response.headers.get('content-type') !== 'application/pdf') {
         setError(await messageOf(response));
+        return;
+      }
+      if (tab && !tab.closed) {
+        tab.location.replace(href);
+        shown = true;
         return;
       }
       const url = URL.createObjectURL(await response.blob());
@@ -67,6 +81,7 @@ export function PdfDownload({
     } catch {
       setError('Le PDF n’a pas pu être téléchargé. Vérifiez votre connexion et réessayez.');
     } finally {
+      if (!shown) tab?.close();
       busy.current = false;
       setPending(false);
     }
@@ -76,6 +91,8 @@ export function PdfDownload({
     <div className="flex flex-col items-center gap-1">
       <a
         href={href}
+        target="_blank"
+        rel="noopener"
         onClick={onClick}
         aria-disabled={pending}
         className={`inline-flex items-center gap-2 rounded-md px-4 py-2 text-center font-semibold text-white ${

@@ -1,6 +1,6 @@
 import { requireTeacher } from '@/lib/auth/session';
 import { bilanPdf } from '@/lib/impression/documents';
-import { pdfResponse } from '@/lib/impression/http';
+import { pdfDisposition, pdfResponse } from '@/lib/impression/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,5 +11,8 @@ export async function GET(
   // The session and establishment are checked before any browser is touched.
   const teacher = await requireTeacher();
   const { apprenantId, bilanId } = await params;
-  return pdfResponse(() => bilanPdf(teacher, apprenantId, bilanId, request.signal));
+  return pdfResponse(
+    () => bilanPdf(teacher, apprenantId, bilanId, request.signal),
+    pdfDisposition(request),
+  );
 }

@@ -11,7 +11,7 @@ import { appConfig } from '@/lib/config/env';
 import { lecteurOf, traceBilan, traceClasse } from '@/lib/trace/acces';
 import { traceAfterResponse } from '@/lib/trace/after-response';
 import { getDb } from '@/lib/db/client';
-import { getBilanPdfSujet, getClassePdfSujet } from '@/lib/impression/sujets';
+import { getBilanPdfSujet, getClassePdfSujet, type ClassePdfSujet } from '@/lib/impression/sujets';
 import { todayInParis } from '@/lib/common/dates';
 import { normalizeUuid } from '@/lib/common/ids';
 import { PdfCache, SharedPdfCache } from '@/lib/pdf/cache';
@@ -187,19 +187,38 @@ export async function bilanPdf(
   return document;
 }
 
-export async function derniersBilansPdf(
+/**
+ * A document of a whole class (the latest bilans, the synthesis): the class checked against
+ * the teacher's establishment and fingerprinted once, the job built from it, printed or taken
+ * from the cache, and traced as a class PDF.
+ */
+async function classDocument(
   teacher: Teacher,
   rawClasseId: string,
-  signal?: AbortSignal,
+  signal: AbortSignal | undefined,
+  document: {
+    route: string;
+    job: (classeId: string, sujet: ClassePdfSujet, day: string) => PrintJob;
+  },
 ): Promise<PdfDocument | null> {
   const classeId = normalizeUuid(rawClasseId);
   if (!classeId) return null;
   const sujet = await getClassePdfSujet(await getDb(), teacher.etablissement.id, classeId);
   if (!sujet) return null;
-  const day = todayInParis();
-  const document = await produce(
-    teacher,
-    {
+  const printed = await produce(teacher, document.job(classeId, sujet, todayInParis()), signal);
+  const route = `/classes/${classeId}/${document.route}`;
+  traceAfterResponse((db) => traceClasse(db, lecteurOf(teacher), classeId, route));
+  return printed;
+}
+
+export function derniersBilansPdf(
+  teacher: Teacher,
+  rawClasseId: string,
+  signal?: AbortSignal,
+): Promise<PdfDocument | null> {
+  return classDocument(teacher, rawClasseId, signal, {
+    route: 'derniers-bilans/pdf',
+    job: (classeId, sujet, day) => ({
       kind: 'classe',
       ids: [classeId],
       cacheParts: [classeId, day, sujet.classeNom, sujet.anneeScolaire, sujet.empreinte],
@@ -207,40 +226,27 @@ export async function derniersBilansPdf(
       parts: classPartCount(sujet.apprenantsAvecBilan),
       title: `Derniers bilans — ${sujet.classeNom} — ${sujet.anneeScolaire}`,
       filename: `derniers-bilans-${fileSlug(sujet.classeNom)}-${sujet.anneeScolaire}-${day}.pdf`,
-    },
-    signal,
-  );
-  const route = `/classes/${classeId}/derniers-bilans/pdf`;
-  traceAfterResponse((db) => traceClasse(db, lecteurOf(teacher), classeId, route));
-  return document;
+    }),
+  });
 }
 
 /** « Imprimer la synthèse »: the class synthesis (as of `au`, sorted by `tri`), one landscape page. */
-export async function synthesePdf(
+export function synthesePdf(
   teacher: Teacher,
   rawClasseId: string,
   au: string | null,
   tri: SyntheseTri,
   signal?: AbortSignal,
 ): Promise<PdfDocument | null> {
-  const classeId = normalizeUuid(rawClasseId);
-  if (!classeId) return null;
-  const sujet = await getClassePdfSujet(await getDb(), teacher.etablissement.id, classeId);
-  if (!sujet) return null;
-  const day = todayInParis();
-  const document = await produce(
-    teacher,
-    {
+  return classDocument(teacher, rawClasseId, signal, {
+    route: 'synthese/pdf',
+    job: (classeId, sujet, day) => ({
       kind: 'synthese',
       ids: syntheseTokenIds(classeId, au, tri),
       query: { ...(au ? { au } : {}), tri },
       cacheParts: [classeId, au, tri, day, sujet.classeNom, sujet.anneeScolaire, sujet.empreinte],
       printPath: `/impression/classes/${classeId}/synthese`,
       filename: `synthese-${fileSlug(sujet.classeNom)}-${sujet.anneeScolaire}-${au ?? day}.pdf`,
-    },
-    signal,
-  );
-  const route = `/classes/${classeId}/synthese/pdf`;
-  traceAfterResponse((db) => traceClasse(db, lecteurOf(teacher), classeId, route));
-  return document;
+    }),
+  });
 }

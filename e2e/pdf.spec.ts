@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { getDocumentProxy } from 'unpdf';
 import { createPrintToken } from '../lib/impression/print-token';
 import { DEMO_IDS } from '../drizzle/seed/demo-ids';
 import { ARCHIVE_CLASS, OTHER_TEACHER, openPdf, openPupil, signInAsTeacher } from './helpers';
@@ -244,4 +245,78 @@ test('killing Chromium between two PDFs does not break the next one', async ({ p
   await openPupil(page, ARCHIVE_CLASS, 'BOUVIER Timéo');
   const pdf = await download(page, 'Générer en PDF');
   expect(pdf.text).toContain('BOUVIER Timéo');
+});
+
+test('the class document for a class council: running headers, one bookmark per pupil, the index’s pages, recto verso', async ({
+  page,
+}) => {
+  const classe = `/classes/${DEMO_IDS.classe}/derniers-bilans/pdf`;
+  for (const rectoVerso of [false, true]) {
+    const response = await page.request.get(`${classe}${rectoVerso ? '?recto-verso=1' : ''}`);
+    expect(response.status()).toBe(200);
+    const bytes = await response.body();
+    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    const outline = (await pdf.getOutline()) ?? [];
+    // The pupils of 1re SN 2015-2016 with a bilan (all but N'GUESSAN Aïcha): one each.
+    expect(outline.length).toBe(17);
+    expect(outline[0]?.title).toMatch(
+      /^[A-ZÀ-Ü'’ -]+ [A-ZÀ-Üa-zà-ü' -]+ — bilan du \d{2}\/\d{2}\/\d{4}$/,
+    );
+    const firstPages = await Promise.all(
+      outline.map(
+        async (o) => 1 + (await pdf.getPageIndex((o.dest as [{ num: number; gen: number }])[0])),
+      ),
+    );
+    expect([...firstPages].sort((a, b) => a - b)).toEqual(firstPages);
+    if (rectoVerso) expect(firstPages.every((p) => p % 2 === 1)).toBe(true);
+
+    const texts: string[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const content = await (await pdf.getPage(n)).getTextContent();
+      texts.push(
+        content.items
+          .map((i) => ('str' in i ? i.str : ''))
+          .join(' ')
+          .replace(/\s+/g, ' '),
+      );
+    }
+    // The cover's index gives each pupil's first page, as the bookmarks do.
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    outline.forEach((o, k) => {
+      const name = o.title.split(' — ')[0]!;
+      const row = new RegExp(
+        `${escape(name)} \\d{2}/\\d{2}/\\d{4}(?: \\(en cours de validation\\))? ${firstPages[k]}(?!\\d)`,
+      );
+      expect(texts[0]).toMatch(row);
+    });
+    // Every page of a pupil carries their running header and their own page count.
+    outline.forEach((o, k) => {
+      const name = o.title.split(' — ')[0]!;
+      const start = firstPages[k]!;
+      const end = (firstPages[k + 1] ?? pdf.numPages + 1) - 1;
+      let own = 0;
+      for (let p = start; p <= end; p++) {
+        const text = texts[p - 1]!;
+        if (text.trim() === `page ${p} / ${pdf.numPages}`) continue; // a blank page of recto verso
+        own++;
+        expect(text, `page ${p}`).toContain(`${name} · 1re SN 2015-2016 · bilan du`);
+        expect(text, `page ${p}`).toMatch(new RegExp(`page ${own} / \\d`));
+      }
+    });
+  }
+});
+
+test('« Recto verso » is a real checkbox beside the class button, remembered for the session', async ({
+  page,
+}) => {
+  await page.goto(`/bilans?classe=${DEMO_IDS.classe}`);
+  const button = page.getByRole('link', { name: 'Imprimer le dernier bilan pour tous les élèves' });
+  const option = page.getByLabel(/^Recto verso/);
+  await expect(option).not.toBeChecked();
+  await expect(button).toHaveAttribute('href', `/classes/${DEMO_IDS.classe}/derniers-bilans/pdf`);
+  await option.check();
+  await expect(button).toHaveAttribute('href', /\?recto-verso=1$/);
+  await page.reload();
+  await expect(page.getByLabel(/^Recto verso/)).toBeChecked();
+  await expect(button).toHaveAttribute('href', /\?recto-verso=1$/);
 });

@@ -155,7 +155,8 @@ type RawBilan = z.infer<typeof rawBilan>;
 /** One pupil as the query returns them (exported for the view builder's unit test). */
 export type RawPage = z.infer<typeof rawPage>;
 
-type Scope = { apprenantId: string; bilanId: string | null } | { classeId: string };
+type Scope =
+  { apprenantId: string; bilanId: string | null } | { classeId: string; apprenantIds?: string[] };
 
 /**
  * One row per pupil in scope, with everything their bilan page shows. Reading the whole
@@ -184,7 +185,8 @@ async function fetchRawPages(
     'apprenantId' in scope
       ? sql`a.id = ${scope.apprenantId}`
       : sql`exists (select 1 from inscriptions i
-                     where i.classe_id = ${scope.classeId} and i.apprenant_id = a.id)`;
+                     where i.classe_id = ${scope.classeId} and i.apprenant_id = a.id)
+             ${scope.apprenantIds ? sql`and a.id = any(${`{${scope.apprenantIds.join(',')}}`}::uuid[])` : sql``}`;
   // A class's document stops at the end of the class's school year.
   const until =
     'classeId' in scope
@@ -393,6 +395,53 @@ export async function getDerniersBilans(
   return {
     etablissementNom: info.etablissementNom,
     classe: { id: info.id, nom: info.nom, anneeScolaire: info.anneeScolaire },
+    apprenants,
+  };
+}
+
+/**
+ * The pupils of a class whose document has a bilan (one written by the end of the class's
+ * school year), in list order: what the class document prints, one per part. A light query:
+ * no bilan content.
+ */
+export async function listApprenantsAvecBilan(
+  db: Database,
+  etablissementId: string,
+  classeId: string,
+): Promise<ApprenantOption[]> {
+  if (!isUuid(classeId) || !isUuid(etablissementId)) return [];
+  const result = await db.execute(sql`
+    select a.id, a.nom, a.prenom
+      from inscriptions i
+      join classes c on c.id = i.classe_id and c.etablissement_id = ${etablissementId}
+      join apprenants a on a.id = i.apprenant_id and a.etablissement_id = ${etablissementId}
+     where i.classe_id = ${classeId}
+       and exists (select 1 from bilans b where b.apprenant_id = a.id
+                     and b.date < make_date(left(c.annee_scolaire, 4)::int + 1, 9, 1))`);
+  return rowsOf<ApprenantOption>(result).sort(compareApprenants);
+}
+
+/** The class document's views of some of its pupils only (one part of it), in list order. */
+export async function getDerniersBilansDe(
+  db: Database,
+  etablissementId: string,
+  classeId: string,
+  apprenantIds: string[],
+): Promise<DerniersBilansView | null> {
+  if (!isUuid(classeId) || !isUuid(etablissementId) || !apprenantIds.every(isUuid)) return null;
+  const rows = apprenantIds.length
+    ? await fetchRawPages(db, etablissementId, { classeId, apprenantIds }, false)
+    : [];
+  const first = rows[0];
+  if (!first) return null;
+  const apprenants = rows
+    .map((raw) => buildBilanPageView(raw, null))
+    .filter((view): view is BilanPageView => view !== null)
+    .map((view) => ({ apprenant: view.apprenant, view }))
+    .sort((a, b) => compareApprenants(a.apprenant, b.apprenant));
+  return {
+    etablissementNom: first.etablissement_nom,
+    classe: { id: first.classe_id, nom: first.classe_nom, anneeScolaire: first.annee_scolaire },
     apprenants,
   };
 }

@@ -12,20 +12,21 @@ import { lecteurOf, traceBilan, traceClasse } from '@/lib/trace/acces';
 import { traceAfterResponse } from '@/lib/trace/after-response';
 import { getDb } from '@/lib/db/client';
 import { getBilanPdfSujet, getClassePdfSujet, type ClassePdfSujet } from '@/lib/impression/sujets';
-import { todayInParis } from '@/lib/common/dates';
+import { formatDateFr, todayInParis } from '@/lib/common/dates';
+import { compareApprenants } from '@/lib/bilans/tri';
 import { normalizeUuid } from '@/lib/common/ids';
 import { PdfCache, SharedPdfCache } from '@/lib/pdf/cache';
 import { PerTeacherLimit } from './per-teacher-limit';
 import { SharedWork } from './shared-work';
 import { createPrintToken, type PrintKind } from './print-token';
 import { PdfRenderer } from '@/lib/pdf/renderer';
-import { mergePdfParts } from '@/lib/pdf/merge';
+import { mergePdfParts, partLayout, sectionFirstPages, type Section } from '@/lib/pdf/merge';
 import { classPartCount, formatClassPart } from './class-parts';
 import { syntheseTokenIds } from './print-pages';
 import type { SyntheseTri } from '@/lib/bilans/synthese';
 
 /** Bump when the print layout changes: cached PDFs of the old layout are then not served. */
-export const TEMPLATE_VERSION = 'impression-2026-11-29-referentiels-synthese';
+export const TEMPLATE_VERSION = 'impression-2026-11-29-conseil-de-classe';
 
 export interface PdfDocument {
   filename: string;
@@ -95,6 +96,10 @@ interface PrintJob {
    */
   parts?: number;
   title?: string;
+  /** The class document printed for duplex: every pupil starts on an odd page. */
+  rectoVerso?: boolean;
+  /** The class document's pupils' bookmarks and running headers, by outline title and rank. */
+  sections?: (outlineTitle: string, k: number) => Section;
 }
 
 /**
@@ -115,34 +120,51 @@ async function produce(
   const joined = printing.isRunning(key);
   const bytes = await printing.run(key, signal, async (jobSignal) => {
     // Drawn when each print starts: a token lives a minute, a wait may be longer.
-    const url = (part: number) => {
+    const url = (part: number, index?: string) => {
       const partie = job.parts ? formatClassPart({ part, parts: job.parts }) : null;
       const token = createPrintToken(
         {
           etablissementId,
           utilisateurId: teacher.id,
           kind: job.kind,
-          ids: partie ? [...job.ids, partie] : job.ids,
+          ids: [...job.ids, ...(partie ? [partie] : []), ...(index ? [index] : [])],
         },
         Date.now(),
         getAuthSecret(),
       );
       const params = new URLSearchParams({ jeton: token, ...job.query });
       if (partie) params.set('partie', partie);
+      if (index) params.set('pages', index);
       return `${printOrigin()}${job.printPath}?${params}`;
     };
     // Only printing costs the browser's time: the per-teacher cap applies to it, not to hits.
     const printed = await perTeacher.run(teacher.id, async () => {
       // A synthesis is one page, printed like a single bilan; a class document has its lane.
+      // Every print is tagged: a single document keeps its tags and bookmarks, and a part's
+      // outline tells the join where each pupil starts.
       const options = {
         lane: job.kind === 'classe' ? 'classe' : 'bilan',
         signal: jobSignal,
-        // A document printed in one go keeps its tags and bookmarks; joined parts would not.
-        tagged: !job.parts,
+        tagged: true,
       } as const;
-      if (!job.parts) return renderer.render(() => url(0), options);
-      const parts = await renderer.renderParts(url, job.parts, options);
-      return mergePdfParts(parts, { title: job.title });
+      const parts = job.parts;
+      if (!parts) return renderer.render(() => url(0), options);
+      // The cover first (to count its pages), the pupils' parts, then the cover again with
+      // the page each pupil starts on: it opens the joined document.
+      const prints = await renderer.renderParts(
+        async (i, done) => {
+          if (i < parts) return url(i);
+          const firsts = sectionFirstPages(await partLayout(done), job.rectoVerso);
+          return url(0, firsts.join(',') || '0');
+        },
+        parts + 1,
+        options,
+      );
+      return mergePdfParts([prints[parts]!, ...prints.slice(1, parts)], {
+        title: job.title,
+        rectoVerso: job.rectoVerso,
+        sections: job.sections,
+      });
     });
     // A PDF that could not be cached is still a PDF.
     await cache
@@ -211,21 +233,54 @@ async function classDocument(
   return printed;
 }
 
+/**
+ * The class document's k-th pupil section (in list order, as printed): the bookmark and the
+ * running header « NOM Prénom · classe année · bilan du jj/mm/aaaa ». The name comes from the
+ * section's own heading (« … — NOM Prénom »); the date from the class's pupils, when the k-th
+ * is that same pupil.
+ */
+export function classSections(sujet: ClassePdfSujet) {
+  const eleves = [...(sujet.eleves ?? [])].sort(compareApprenants);
+  return (outlineTitle: string, k: number): Section => {
+    const name = outlineTitle.split(' — ').pop() ?? outlineTitle;
+    const eleve = eleves[k];
+    const date =
+      eleve && `${eleve.nom} ${eleve.prenom}` === name
+        ? ` · bilan du ${formatDateFr(eleve.date)}`
+        : '';
+    return {
+      signet: `${name}${date.replace(' · ', ' — ')}`,
+      entete: `${name} · ${sujet.classeNom} ${sujet.anneeScolaire}${date}`,
+    };
+  };
+}
+
 export function derniersBilansPdf(
   teacher: Teacher,
   rawClasseId: string,
   signal?: AbortSignal,
+  options: { rectoVerso?: boolean } = {},
 ): Promise<PdfDocument | null> {
+  const rectoVerso = options.rectoVerso ?? false;
   return classDocument(teacher, rawClasseId, signal, {
     route: 'derniers-bilans/pdf',
     job: (classeId, sujet, day) => ({
       kind: 'classe',
       ids: [classeId],
-      cacheParts: [classeId, day, sujet.classeNom, sujet.anneeScolaire, sujet.empreinte],
+      cacheParts: [
+        classeId,
+        day,
+        sujet.classeNom,
+        sujet.anneeScolaire,
+        sujet.empreinte,
+        rectoVerso ? 'recto-verso' : 'recto',
+      ],
       printPath: `/impression/classes/${classeId}/derniers-bilans`,
       parts: classPartCount(sujet.apprenantsAvecBilan),
+      rectoVerso,
+      sections: classSections(sujet),
       title: `Derniers bilans — ${sujet.classeNom} — ${sujet.anneeScolaire}`,
-      filename: `derniers-bilans-${fileSlug(sujet.classeNom)}-${sujet.anneeScolaire}-${day}.pdf`,
+      filename: `derniers-bilans-${fileSlug(sujet.classeNom)}-${sujet.anneeScolaire}-${day}${rectoVerso ? '-recto-verso' : ''}.pdf`,
     }),
   });
 }

@@ -9,6 +9,8 @@ import { getDb } from '@/lib/db/client';
 import {
   getBilanPage,
   getDerniersBilans,
+  getDerniersBilansDe,
+  listApprenantsAvecBilan,
   type BilanPageView,
   type DerniersBilansView,
 } from '@/lib/bilans/bilan-page';
@@ -93,26 +95,60 @@ const loadBilanImprimeOnce = cache(async function loadBilanImprimeOnce(
   return view;
 });
 
+/** `pages=2,4,7` of the final cover: the first page of each pupil; null when absent. */
+function parsePages(raw: string | undefined): number[] | null | 'invalide' {
+  if (raw === undefined) return null;
+  if (!/^\d{1,4}(,\d{1,4}){0,499}$/.test(raw)) return 'invalide';
+  return raw.split(',').map(Number);
+}
+
+export interface PartieImprimee {
+  view: DerniersBilansView;
+  couverture: boolean;
+  /** On the final cover: each pupil with a bilan's first page, in list order. */
+  premieresPages: number[] | null;
+}
+
 /**
- * One part of the class document (class-parts.ts): its token names the class and the part.
- * The cover gets the whole class; a later part only the pupils it prints.
+ * One part of the class document (class-parts.ts): its token names the class and the part
+ * (and, for the final cover, its page index). The cover gets the whole class; a later part
+ * only the pupil it prints. Read once per request (page and title share the token's use).
  */
-export async function loadDerniersBilansImprimes(
+export function loadDerniersBilansImprimes(
   rawClasseId: string,
   jeton: unknown,
   rawPartie: unknown,
-): Promise<{ view: DerniersBilansView; couverture: boolean }> {
+  rawPages: unknown,
+): Promise<PartieImprimee> {
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return loadPartieOnce(rawClasseId, text(jeton) ?? '', text(rawPartie), text(rawPages));
+}
+
+const loadPartieOnce = cache(async function loadPartieOnce(
+  rawClasseId: string,
+  jeton: string,
+  rawPartie: string | undefined,
+  rawPages: string | undefined,
+): Promise<PartieImprimee> {
   const classeId = normalizeUuid(rawClasseId);
   const part = parseClassPart(rawPartie);
-  if (!classeId || !part) notFound();
+  const pages = parsePages(rawPages);
+  if (!classeId || !part || pages === 'invalide' || (pages && part.part !== 0)) notFound();
   const db = await getDb();
-  const lecteur = await claimPrintToken(db, jeton, 'classe', [classeId, formatClassPart(part)]);
+  const ids = [classeId, formatClassPart(part), ...(pages ? [pages.join(',')] : [])];
+  const lecteur = await claimPrintToken(db, jeton, 'classe', ids);
   if (!lecteur) notFound();
-  const view = await getDerniersBilans(db, lecteur.etablissementId, classeId);
-  if (!view) notFound();
   const route = `/impression/classes/${classeId}/derniers-bilans`;
   traceAfterResponse((trace) => traceClasse(trace, lecteur, classeId, route, 'impression'));
-  if (part.part === 0) return { view, couverture: true };
-  const avecBilan = view.apprenants.filter((a) => a.view.affiche);
-  return { view: { ...view, apprenants: pupilsOfPart(avecBilan, part) }, couverture: false };
-}
+  if (part.part === 0) {
+    const view = await getDerniersBilans(db, lecteur.etablissementId, classeId);
+    if (!view) notFound();
+    return { view, couverture: true, premieresPages: pages };
+  }
+  // A pupil's part reads that pupil only (a print per pupil: the class is not read 30 times).
+  const avecBilan = await listApprenantsAvecBilan(db, lecteur.etablissementId, classeId);
+  const pupils = pupilsOfPart(avecBilan, part).map((a) => a.id);
+  const view = await getDerniersBilansDe(db, lecteur.etablissementId, classeId, pupils);
+  if (!view) notFound();
+  return { view, couverture: false, premieresPages: null };
+});

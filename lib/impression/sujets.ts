@@ -25,6 +25,8 @@ export interface ClassePdfSujet {
   anneeScolaire: string;
   /** How many pupils the document prints a bilan for (the cut into parts depends on it). */
   apprenantsAvecBilan: number;
+  /** Those pupils, each with the date of the bilan printed (their latest by the year's end). */
+  eleves: { id: string; nom: string; prenom: string; date: string }[] | null;
   empreinte: unknown;
 }
 
@@ -63,6 +65,15 @@ export async function getClassePdfSujet(
                and exists (select 1 from bilans b where b.apprenant_id = a.id
                              and b.date < make_date(left(c.annee_scolaire, 4)::int + 1, 9, 1))
            ) as "apprenantsAvecBilan",
+           (select json_agg(json_build_object('id', a.id, 'nom', a.nom, 'prenom', a.prenom,
+                     'date', (select to_char(max(b.date), 'YYYY-MM-DD') from bilans b
+                               where b.apprenant_id = a.id
+                                 and b.date < make_date(left(c.annee_scolaire, 4)::int + 1, 9, 1))))
+              from inscriptions i join apprenants a on a.id = i.apprenant_id
+             where i.classe_id = c.id and a.etablissement_id = ${etablissementId}
+               and exists (select 1 from bilans b where b.apprenant_id = a.id
+                             and b.date < make_date(left(c.annee_scolaire, 4)::int + 1, 9, 1))
+           ) as eleves,
            (select json_agg(json_build_array(a.id, a.nom, a.prenom, a.ine,
                      (select json_agg(json_build_array(b.id, b.valide_le) order by ${bilanOrder('b')})
                         from bilans b where b.apprenant_id = a.id))

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { mergePdfParts } from './merge';
+import { addOutline, mergePdfParts, partLayout, sectionFirstPages } from './merge';
 import { PDF_CREATOR, PDF_PRODUCER } from './metadata';
 
-async function part(labels: string[]): Promise<Buffer> {
+async function part(labels: string[], title?: string): Promise<Buffer> {
   const doc = await PDFDocument.create();
+  if (title) doc.setTitle(title);
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (const label of labels)
     doc.addPage([595.28, 841.89]).drawText(label, { x: 50, y: 700, font });
@@ -34,5 +35,61 @@ describe('mergePdfParts', () => {
     expect(doc.getTitle()).toBe('Derniers bilans — 1re SN — 2015-2016');
     expect(doc.getCreator()).toBe(PDF_CREATOR);
     expect(doc.getProducer()).toBe(PDF_PRODUCER);
+  });
+
+  it('heads each pupil, starts each on an odd page for recto verso, one bookmark each', async () => {
+    // Parts as Chromium prints them tagged: one outline entry per pupil's h1.
+    async function tagged(pupils: [string, number][]): Promise<Buffer> {
+      const doc = await PDFDocument.create();
+      const font = await doc.embedFont(StandardFonts.Helvetica);
+      const entries: { title: string; pageIndex: number }[] = [];
+      for (const [name, pages] of pupils) {
+        entries.push({
+          title: `Bilan intermédiaire de compétences — ${name}`,
+          pageIndex: doc.getPageCount(),
+        });
+        for (let p = 1; p <= pages; p++)
+          doc.addPage([595.28, 841.89]).drawText(`contenu ${p}`, { x: 50, y: 700, font });
+      }
+      addOutline(doc, entries);
+      return Buffer.from(await doc.save());
+    }
+    const parts = [
+      await part(['couverture']),
+      await tagged([
+        ['HUBERT Angie', 3],
+        ['MARTIN Zoé', 2],
+      ]),
+      await tagged([['ŁUKASZ Ana', 1]]),
+    ];
+    const sections = (title: string, k: number) => ({
+      signet: `${title.split(' — ')[1]} (${k})`,
+      entete: `${title.split(' — ')[1]} · 1re SN 2015-2016`,
+    });
+    const merged = await mergePdfParts(parts, { rectoVerso: true, sections });
+    const pages = await pagesText(merged);
+    // couverture, blank, Angie ×3, blank, Zoé ×2, Łukasz: first pages 3, 7, 9.
+    expect(pages).toHaveLength(9);
+    expect(pages[1]).toBe('page 2 / 9');
+    expect(pages[2]).toContain('HUBERT Angie · 1re SN 2015-2016');
+    expect(pages[3]).toContain('page 2 / 3');
+    expect(pages[6]).toContain('MARTIN Zoé · 1re SN 2015-2016');
+    expect(pages[7]).toContain('page 2 / 2');
+    // A name Helvetica cannot write is simplified, never an error.
+    expect(pages[8]).toContain('?UKASZ Ana · 1re SN 2015-2016');
+    const pdf = await getDocumentProxy(new Uint8Array(merged));
+    const outline = (await pdf.getOutline()) ?? [];
+    expect(outline.map((o) => o.title)).toEqual([
+      'HUBERT Angie (0)',
+      'MARTIN Zoé (1)',
+      'ŁUKASZ Ana (2)',
+    ]);
+    const firstPages = await Promise.all(
+      outline.map(async (o) => pdf.getPageIndex((o.dest as [{ num: number; gen: number }])[0])),
+    );
+    expect(firstPages).toEqual([2, 6, 8]);
+    // The cover's index is computed the same way, before the join.
+    expect(sectionFirstPages(await partLayout(parts), true)).toEqual([3, 7, 9]);
+    expect(sectionFirstPages(await partLayout(parts), false)).toEqual([2, 5, 7]);
   });
 });

@@ -3,46 +3,225 @@
 // a 30-pupil class printed in one go took it past 1 GiB), then numbers the joined pages
 // « page X / Y » in the footer — something no single part could know — and names the
 // module as the file's Creator and Producer.
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+//
+// A part printed tagged has an outline: one top-level entry per h1, i.e. per pupil. From
+// it the join knows where each pupil starts, and so can head every page of a pupil with
+// their line and their own « page n / m », start each pupil on an odd page (« recto
+// verso »: a blank page before, where needed), and give the joined file one bookmark per
+// pupil — all without printing a pupil at a time (twice as slow: bench/README.md).
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRef,
+  PDFString,
+  type PDFFont,
+  StandardFonts,
+  rgb,
+} from 'pdf-lib';
 import { PDF_CREATOR, PDF_PRODUCER } from './metadata';
+
+/** A pupil's section as the join sees it: its bookmark title and its running header. */
+export interface Section {
+  signet: string;
+  entete: string;
+}
 
 export interface MergeOptions {
   title?: string;
   /** Where the page number sits: the print pages' bottom-right margin box (mm from the edges). */
   numbering?: { rightMm: number; bottomMm: number; fontSizePt: number };
+  /** « Recto verso »: each section (pupil) starts on an odd page. */
+  rectoVerso?: boolean;
+  /**
+   * Sections from the parts' outlines (the first part, the cover, has none): given the
+   * `k`-th section's outline title, its bookmark and header; absent: no sections.
+   */
+  sections?: (outlineTitle: string, k: number) => Section;
 }
 
 const MM = 72 / 25.4;
+// The footer's slate-700 (#334155).
+const SLATE_700 = rgb(0x33 / 255, 0x41 / 255, 0x55 / 255);
 
 /** The footer's « page X / Y », drawn where the print pages' CSS would have put it. */
 export const DEFAULT_NUMBERING = { rightMm: 10, bottomMm: 7.2, fontSizePt: 6 };
 
+/** How many pages a PDF has. */
+export async function pdfPageCount(pdf: Buffer): Promise<number> {
+  return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+}
+
+/** The top-level outline entries of a tagged print: title and page index, in order. */
+export function outlineStarts(doc: PDFDocument): { title: string; pageIndex: number }[] {
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  const pages = doc.getPages().map((page) => page.ref.toString());
+  const starts: { title: string; pageIndex: number }[] = [];
+  let item = outlines?.lookupMaybe(PDFName.of('First'), PDFDict);
+  for (let guard = 0; item && guard < 10_000; guard++) {
+    const title = item.lookup(PDFName.of('Title'));
+    const dest = item.lookupMaybe(PDFName.of('Dest'), PDFArray);
+    const target = dest?.get(0);
+    const pageIndex = target instanceof PDFRef ? pages.indexOf(target.toString()) : -1;
+    if (pageIndex >= 0 && (title instanceof PDFHexString || title instanceof PDFString)) {
+      starts.push({ title: title.decodeText(), pageIndex });
+    }
+    item = item.lookupMaybe(PDFName.of('Next'), PDFDict);
+  }
+  return starts;
+}
+
+/**
+ * Where each section starts in the joined document (1-based), the same computation as the
+ * join's: the prints' page counts and section starts, blank pages for recto verso.
+ */
+export function sectionFirstPages(
+  parts: { pageCount: number; starts: number[] }[],
+  rectoVerso = false,
+): number[] {
+  const firsts: number[] = [];
+  let count = 0;
+  for (const part of parts) {
+    for (let i = 0; i < part.pageCount; i++) {
+      if (part.starts.includes(i)) {
+        if (rectoVerso && count % 2 === 1) count++;
+        firsts.push(count + 1);
+      }
+      count++;
+    }
+  }
+  return firsts;
+}
+
+/** The prints' page counts and section starts, read once from their bytes. */
+export async function partLayout(
+  parts: readonly Buffer[],
+): Promise<{ pageCount: number; starts: number[] }[]> {
+  return Promise.all(
+    parts.map(async (part, index) => {
+      const doc = await PDFDocument.load(part, { updateMetadata: false });
+      const starts = index === 0 ? [] : outlineStarts(doc).map((s) => s.pageIndex);
+      return { pageCount: doc.getPageCount(), starts };
+    }),
+  );
+}
+
+/** Text Helvetica (WinAnsi) can draw: accents kept, anything else simplified or « ? ». */
+function drawable(font: PDFFont, text: string): string {
+  try {
+    font.encodeText(text);
+    return text;
+  } catch {
+    return [...text.normalize('NFD').replace(/[\u0300-\u036f]/g, '')]
+      .map((c) => {
+        try {
+          font.encodeText(c);
+          return c;
+        } catch {
+          return '?';
+        }
+      })
+      .join('');
+  }
+}
+
 export async function mergePdfParts(parts: Buffer[], options: MergeOptions = {}): Promise<Buffer> {
   const merged = await PDFDocument.create();
-  for (const part of parts) {
+  const font = await merged.embedFont(StandardFonts.Helvetica);
+  const sections: (Section & { firstIndex: number; pages: number[] })[] = [];
+  for (const [index, part] of parts.entries()) {
     const source = await PDFDocument.load(part, { updateMetadata: false });
+    const starts = options.sections && index > 0 ? outlineStarts(source) : [];
     const pages = await merged.copyPages(source, source.getPageIndices());
-    for (const page of pages) merged.addPage(page);
+    pages.forEach((page, i) => {
+      const start = starts.find((s) => s.pageIndex === i);
+      if (start && options.sections) {
+        if (options.rectoVerso && merged.getPageCount() % 2 === 1) {
+          const { width, height } = page.getSize();
+          merged.addPage([width, height]);
+        }
+        sections.push({
+          ...options.sections(start.title, sections.length),
+          firstIndex: merged.getPageCount(),
+          pages: [],
+        });
+      }
+      merged.addPage(page);
+      // Every page of a part after the cover belongs to its latest pupil (each part starts
+      // with one); blank pages added for recto verso belong to nobody.
+      if (index > 0 && sections.length > 0) {
+        sections[sections.length - 1]!.pages.push(merged.getPageCount() - 1);
+      }
+    });
   }
   const numbering = options.numbering ?? DEFAULT_NUMBERING;
-  const font = await merged.embedFont(StandardFonts.Helvetica);
   const total = merged.getPageCount();
-  merged.getPages().forEach((page, index) => {
-    const text = `page ${index + 1} / ${total}`;
-    const width = font.widthOfTextAtSize(text, numbering.fontSizePt);
-    page.drawText(text, {
-      x: page.getWidth() - numbering.rightMm * MM - width,
-      y: numbering.bottomMm * MM,
-      size: numbering.fontSizePt,
+  const draw = (pageIndex: number, text: string, where: 'left' | 'right', top: boolean) => {
+    const page = merged.getPage(pageIndex);
+    const safe = drawable(font, text);
+    const width = font.widthOfTextAtSize(safe, numbering.fontSizePt + (top ? 1 : 0));
+    page.drawText(safe, {
+      x:
+        where === 'right'
+          ? page.getWidth() - numbering.rightMm * MM - width
+          : numbering.rightMm * MM,
+      y: top ? page.getHeight() - 7 * MM : numbering.bottomMm * MM,
+      size: numbering.fontSizePt + (top ? 1 : 0),
       font,
-      // The footer's slate-700 (#334155).
-      color: rgb(0x33 / 255, 0x41 / 255, 0x55 / 255),
+      color: SLATE_700,
     });
-  });
+  };
+  for (let i = 0; i < total; i++) draw(i, `page ${i + 1} / ${total}`, 'right', false);
+  // Each pupil's pages: their line, and their own « page n / m ».
+  for (const section of sections) {
+    section.pages.forEach((pageIndex, n) => {
+      draw(pageIndex, section.entete, 'left', true);
+      draw(pageIndex, `page ${n + 1} / ${section.pages.length}`, 'right', true);
+    });
+  }
+  if (sections.length > 0) {
+    addOutline(
+      merged,
+      sections.map((s) => ({ title: s.signet, pageIndex: s.firstIndex })),
+    );
+  }
   if (options.title) merged.setTitle(options.title);
   merged.setLanguage('fr-FR');
   merged.setCreator(PDF_CREATOR);
   merged.setProducer(PDF_PRODUCER);
   // Object streams keep the file small; the parts' fonts are subsets, kept once per part.
   return Buffer.from(await merged.save({ useObjectStreams: true }));
+}
+
+/** A flat outline (bookmarks), each entry opening its page; shown when the file opens. */
+export function addOutline(
+  doc: PDFDocument,
+  entries: { title: string; pageIndex: number }[],
+): void {
+  const context = doc.context;
+  const outlinesRef = context.nextRef();
+  const refs: PDFRef[] = entries.map(() => context.nextRef());
+  entries.forEach((entry, i) => {
+    const item = context.obj({
+      Title: PDFHexString.fromText(entry.title),
+      Parent: outlinesRef,
+      Dest: [doc.getPage(entry.pageIndex).ref, 'Fit'],
+      ...(i > 0 ? { Prev: refs[i - 1]! } : {}),
+      ...(i < refs.length - 1 ? { Next: refs[i + 1]! } : {}),
+    });
+    context.assign(refs[i]!, item);
+  });
+  context.assign(
+    outlinesRef,
+    context.obj({
+      Type: 'Outlines',
+      First: refs[0]!,
+      Last: refs[refs.length - 1]!,
+      Count: refs.length,
+    }),
+  );
+  doc.catalog.set(PDFName.of('Outlines'), outlinesRef);
+  doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }

@@ -43,6 +43,9 @@ export interface RenderOptions {
   tagged?: boolean;
 }
 
+/** The URL of a part, given the parts printed before it (a cover that indexes them). */
+export type PartUrl = (part: number, printed: readonly Buffer[]) => string | Promise<string>;
+
 export class PdfRenderer {
   private browser: Promise<Browser> | null = null;
   private context: Promise<BrowserContext> | null = null;
@@ -79,13 +82,10 @@ export class PdfRenderer {
   /**
    * A document printed in `parts` prints, one after another on the same page, as ONE job of
    * the queue: Chromium's memory grows with the pages of a print, not with the prints of a
-   * job. `url(part)` is called as each part starts (its token is drawn then).
+   * job. `url(part, printed)` is called as each part starts (its token is drawn then), with
+   * the parts already printed.
    */
-  async renderParts(
-    url: (part: number) => string,
-    parts: number,
-    options: RenderOptions = {},
-  ): Promise<Buffer[]> {
+  async renderParts(url: PartUrl, parts: number, options: RenderOptions = {}): Promise<Buffer[]> {
     if (this.closed) throw new Error('PDF renderer closed');
     return this.queue.run(
       options.lane ?? 'bilan',
@@ -101,7 +101,7 @@ export class PdfRenderer {
 
   private async job(
     slot: number,
-    url: (part: number) => string,
+    url: PartUrl,
     parts: number,
     remainingMs: number,
     tagged: boolean,
@@ -145,14 +145,16 @@ export class PdfRenderer {
 
   private async print(
     slot: number,
-    url: (part: number) => string,
+    url: PartUrl,
     parts: number,
     tagged: boolean,
   ): Promise<Buffer[]> {
     const printAll = async (page: Page) => {
       const pdfs: Buffer[] = [];
       for (let part = 0; part < parts; part++) {
-        pdfs.push(await this.printOn(page, url(part), this.settings.jobTimeoutMs, tagged));
+        pdfs.push(
+          await this.printOn(page, await url(part, pdfs), this.settings.jobTimeoutMs, tagged),
+        );
       }
       return pdfs;
     };

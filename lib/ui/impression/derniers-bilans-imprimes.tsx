@@ -1,6 +1,7 @@
-// The class document: a first page listing the pupils (and who has no bilan yet), then
-// each pupil's latest bilan starting on a new page, in list order. It is printed in parts
-// (lib/impression/class-parts.ts): the cover, then a few pupils per part.
+// The class document: a first page listing the pupils — with the page each one's bilan
+// starts on — and who has no bilan yet, then each pupil's latest bilan, in list order. It
+// is printed in parts (lib/impression/class-parts.ts): the cover, then a few pupils per part;
+// each pupil's running header is stamped when the parts are joined (lib/pdf/merge.ts).
 import type { DerniersBilansView } from '@/lib/bilans/bilan-page';
 import { formatDateFr } from '@/lib/common/dates';
 import { BilanImprime } from './bilan-imprime';
@@ -9,22 +10,39 @@ export function DerniersBilansImprimes({
   view,
   jour,
   couverture,
+  premieresPages = null,
 }: {
   view: DerniersBilansView;
   jour: string;
   /** The cover part; otherwise `view.apprenants` are the pupils of this part. */
   couverture: boolean;
+  /** On the final cover: the first page of each pupil with a bilan, in list order. */
+  premieresPages?: number[] | null;
 }) {
   if (!couverture) {
     return view.apprenants.map(({ apprenant, view: v }, index) => (
       <BilanImprime key={apprenant.id} view={v} nouvellePage={index > 0} />
     ));
   }
-  return <Couverture view={view} jour={jour} />;
+  return <Couverture view={view} jour={jour} premieresPages={premieresPages} />;
 }
 
-function Couverture({ view, jour }: { view: DerniersBilansView; jour: string }) {
+function Couverture({
+  view,
+  jour,
+  premieresPages,
+}: {
+  view: DerniersBilansView;
+  jour: string;
+  premieresPages: number[] | null;
+}) {
   const sansBilan = view.apprenants.filter((a) => !a.view.affiche);
+  // The pupils with a bilan are printed in list order: the n-th of them starts on page[n].
+  const pageOf = new Map(
+    view.apprenants
+      .filter((a) => a.view.affiche)
+      .map((a, n) => [a.apprenant.id, premieresPages?.[n]] as const),
+  );
   return (
     <>
       <section className="space-y-4">
@@ -38,6 +56,7 @@ function Couverture({ view, jour }: { view: DerniersBilansView; jour: string }) 
             <tr className="border-b-2 border-slate-400 text-left">
               <th className="py-1">Apprenant</th>
               <th className="py-1">Dernier bilan</th>
+              <th className="py-1 text-right">Page</th>
             </tr>
           </thead>
           <tbody>
@@ -51,6 +70,7 @@ function Couverture({ view, jour }: { view: DerniersBilansView; jour: string }) 
                     ? `${formatDateFr(v.affiche.date)}${v.affiche.valideLe ? '' : ' (en cours de validation)'}`
                     : 'aucun bilan'}
                 </td>
+                <td className="py-1 text-right tabular-nums">{pageOf.get(apprenant.id) ?? ''}</td>
               </tr>
             ))}
           </tbody>

@@ -13,20 +13,27 @@ export default async function DerniersBilansImpression({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const query = await searchParams;
-  const { view, couverture } = await loadDerniersBilansImprimes(
+  const { view, couverture, premieresPages } = await loadDerniersBilansImprimes(
     (await params).classeId,
     query.jeton,
     query.partie,
+    query.pages,
   );
   const jour = todayInParis();
   return (
     <>
-      {/* The joined document is numbered as a whole when its parts are joined. */}
+      {/* The joined document is numbered, and each pupil's pages headed, when the parts are
+          joined (lib/pdf/merge.ts). */}
       <PageFooter
         text={`CPRO · ${view.etablissementNom} · imprimé le ${formatDateFr(jour)}`}
         numbered={false}
       />
-      <DerniersBilansImprimes view={view} jour={jour} couverture={couverture} />
+      <DerniersBilansImprimes
+        view={view}
+        jour={jour}
+        couverture={couverture}
+        premieresPages={premieresPages}
+      />
     </>
   );
 }

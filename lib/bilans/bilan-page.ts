@@ -368,6 +368,15 @@ export interface DerniersBilansView {
   apprenants: { apprenant: ApprenantOption; view: BilanPageView }[];
 }
 
+/** Each pupil's view of their latest bilan, in list order (« NOM Prénom »). */
+function latestViewsInListOrder(rows: RawPage[]): DerniersBilansView['apprenants'] {
+  return rows
+    .map((raw) => buildBilanPageView(raw, null))
+    .filter((view): view is BilanPageView => view !== null)
+    .map((view) => ({ apprenant: view.apprenant, view }))
+    .sort((a, b) => compareApprenants(a.apprenant, b.apprenant));
+}
+
 /**
  * The latest bilan of every pupil of a class, in one query; null (→ 404) for a malformed
  * id or a class of another establishment.
@@ -387,11 +396,7 @@ export async function getDerniersBilans(
   ]);
   const info = rowsOf<ClasseOption & { etablissementNom: string }>(classe)[0];
   if (!info) return null;
-  const apprenants = rows
-    .map((raw) => buildBilanPageView(raw, null))
-    .filter((view): view is BilanPageView => view !== null)
-    .map((view) => ({ apprenant: view.apprenant, view }))
-    .sort((a, b) => compareApprenants(a.apprenant, b.apprenant));
+  const apprenants = latestViewsInListOrder(rows);
   return {
     etablissementNom: info.etablissementNom,
     classe: { id: info.id, nom: info.nom, anneeScolaire: info.anneeScolaire },
@@ -401,8 +406,8 @@ export async function getDerniersBilans(
 
 /**
  * The pupils of a class whose document has a bilan (one written by the end of the class's
- * school year), in list order: what the class document prints, one per part. A light query:
- * no bilan content.
+ * school year), in list order: what the class document prints, a few per part. A light
+ * query: no bilan content.
  */
 export async function listApprenantsAvecBilan(
   db: Database,
@@ -434,11 +439,7 @@ export async function getDerniersBilansDe(
     : [];
   const first = rows[0];
   if (!first) return null;
-  const apprenants = rows
-    .map((raw) => buildBilanPageView(raw, null))
-    .filter((view): view is BilanPageView => view !== null)
-    .map((view) => ({ apprenant: view.apprenant, view }))
-    .sort((a, b) => compareApprenants(a.apprenant, b.apprenant));
+  const apprenants = latestViewsInListOrder(rows);
   return {
     etablissementNom: first.etablissement_nom,
     classe: { id: first.classe_id, nom: first.classe_nom, anneeScolaire: first.annee_scolaire },

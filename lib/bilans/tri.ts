@@ -27,7 +27,7 @@ export function compareApprenants(a: NamedPupil, b: NamedPupil): number {
 }
 
 /** The level a class name starts with, in school order: 2de, 1re, Tle (others after). */
-export function niveauScolaire(nom: string): number {
+function niveauScolaire(nom: string): number {
   const level = /^(2de|2nde|1re|1ère|Tle|Terminale)\b/i.exec(nom.trim())?.[1]?.toLowerCase();
   if (!level) return 3;
   return level.startsWith('2') ? 0 : level.startsWith('1') ? 1 : 2;

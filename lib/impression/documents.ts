@@ -239,7 +239,7 @@ async function classDocument(
  * section's own heading (« … — NOM Prénom »); the date from the class's pupils, when the k-th
  * is that same pupil.
  */
-export function classSections(sujet: ClassePdfSujet) {
+function classSections(sujet: ClassePdfSujet) {
   const eleves = [...(sujet.eleves ?? [])].sort(compareApprenants);
   return (outlineTitle: string, k: number): Section => {
     const name = outlineTitle.split(' — ').pop() ?? outlineTitle;

@@ -21,6 +21,11 @@ import { claimPrintToken } from './print-access';
 import { formatClassPart, parseClassPart, pupilsOfPart } from './class-parts';
 import { getSynthese, parseAu, parseTri, type SyntheseView } from '@/lib/bilans/synthese';
 
+/** A query parameter as text (Next.js gives arrays for repeated ones): anything else is absent. */
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** The ids a synthesis print token names: the class, the date (or « - ») and the sort. */
 export function syntheseTokenIds(classeId: string, au: string | null, tri: string): string[] {
   return [classeId, au ?? '-', tri];
@@ -33,7 +38,6 @@ export function loadSyntheseImprimee(
   rawAu: unknown,
   rawTri: unknown,
 ): Promise<SyntheseView> {
-  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   return loadSyntheseImprimeeOnce(rawClasseId, text(jeton) ?? '', text(rawAu), text(rawTri));
 }
 
@@ -63,7 +67,7 @@ export function loadBilanImprime(
   raw: { apprenantId: string; bilanId: string },
   jeton: unknown,
 ): Promise<BilanPageView> {
-  return loadBilanImprimeOnce(raw.apprenantId, raw.bilanId, typeof jeton === 'string' ? jeton : '');
+  return loadBilanImprimeOnce(raw.apprenantId, raw.bilanId, text(jeton) ?? '');
 }
 
 /** The PDF's title (Chromium takes the page's): « Bilan de HUBERT Angie du 16/06/2016 ». */
@@ -120,7 +124,6 @@ export function loadDerniersBilansImprimes(
   rawPartie: unknown,
   rawPages: unknown,
 ): Promise<PartieImprimee> {
-  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   return loadPartieOnce(rawClasseId, text(jeton) ?? '', text(rawPartie), text(rawPages));
 }
 

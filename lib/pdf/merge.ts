@@ -49,11 +49,6 @@ const SLATE_700 = rgb(0x33 / 255, 0x41 / 255, 0x55 / 255);
 /** The footer's « page X / Y », drawn where the print pages' CSS would have put it. */
 export const DEFAULT_NUMBERING = { rightMm: 10, bottomMm: 7.2, fontSizePt: 6 };
 
-/** How many pages a PDF has. */
-export async function pdfPageCount(pdf: Buffer): Promise<number> {
-  return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
-}
-
 /** The top-level outline entries of a tagged print: title and page index, in order. */
 export function outlineStarts(doc: PDFDocument): { title: string; pageIndex: number }[] {
   const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);

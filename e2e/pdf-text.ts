@@ -1,5 +1,8 @@
-// Text of a PDF, as a reader would select it, with whitespace folded (unpdf / pdf.js).
+// Text of a PDF, as a reader would select it, with whitespace folded (unpdf / pdf.js), and
+// as a screen reader would reach it: through the structure tree.
 import { extractText, getDocumentProxy } from 'unpdf';
+
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<typeof getDocumentProxy>>['getPage']>>;
 
 export async function pdfText(
   bytes: Buffer | Uint8Array,
@@ -7,4 +10,37 @@ export async function pdfText(
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
   const { text, totalPages } = await extractText(pdf, { mergePages: true });
   return { text: text.replace(/\s+/g, ' '), pages: totalPages };
+}
+
+interface StructNode {
+  role?: string;
+  type?: string;
+  id?: string;
+  children?: StructNode[];
+}
+
+/** The marked-content ids under the page's structure elements of `role` (e.g. 'H1'). */
+export function structContent(tree: unknown, role: string, inside = false): string[] {
+  const node = tree as StructNode | null;
+  if (!node) return [];
+  if (node.type === 'content') return inside && node.id ? [node.id] : [];
+  const within = inside || node.role === role;
+  return (node.children ?? []).flatMap((child) => structContent(child, role, within));
+}
+
+/** A page's text by marked-content id (what the structure tree points at). */
+export async function markedText(page: PdfPage): Promise<Map<string, string>> {
+  const content = await page.getTextContent({ includeMarkedContent: true });
+  const texts = new Map<string, string>();
+  let current: string | null = null;
+  for (const item of content.items) {
+    if ('str' in item) {
+      if (current) texts.set(current, `${texts.get(current) ?? ''}${item.str}`);
+    } else if (item.type === 'beginMarkedContentProps' && item.id) {
+      current = item.id;
+    } else if (item.type === 'endMarkedContent') {
+      current = null;
+    }
+  }
+  return texts;
 }

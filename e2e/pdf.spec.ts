@@ -6,7 +6,7 @@ import { getDocumentProxy } from 'unpdf';
 import { createPrintToken } from '../lib/impression/print-token';
 import { DEMO_IDS } from '../drizzle/seed/demo-ids';
 import { ARCHIVE_CLASS, OTHER_TEACHER, openPdf, openPupil, signInAsTeacher } from './helpers';
-import { pdfText } from './pdf-text';
+import { markedText, pdfText, structContent } from './pdf-text';
 
 /** The PDF a button opens in a new tab (inline), and its text. */
 async function download(page: Page, buttonName: string) {
@@ -280,6 +280,18 @@ test('the class document for a class council: running headers, one bookmark per 
           .replace(/\s+/g, ' '),
       );
     }
+    // Tagged as a whole (the parts' structure trees joined): each pupil's first page has
+    // its heading in the structure, and that heading reads the pupil's name.
+    expect(await pdf.getMarkInfo()).toMatchObject({ Marked: true });
+    for (const [k, o] of outline.entries()) {
+      const pupilPage = await pdf.getPage(firstPages[k]!);
+      const headingIds = structContent(await pupilPage.getStructTree(), 'H1');
+      const marked = await markedText(pupilPage);
+      expect(headingIds.map((id) => marked.get(id) ?? '').join(' ')).toContain(
+        o.title.split(' — ')[0]!,
+      );
+    }
+
     // The cover's index gives each pupil's first page, as the bookmarks do.
     const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     outline.forEach((o, k) => {

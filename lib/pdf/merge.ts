@@ -9,19 +9,28 @@
 // their line and their own « page n / m », start each pupil on an odd page (« recto
 // verso »: a blank page before, where needed), and give the joined file one bookmark per
 // pupil — all without printing a pupil at a time (twice as slow: bench/README.md).
+//
+// The parts' tags are joined too (structure.ts): the document stays `Tagged: yes`, and what
+// the join stamps (headers, page numbers) is marked as pagination artifacts, outside the
+// text a screen reader reads.
 import {
   PDFArray,
   PDFDict,
   PDFDocument,
   PDFHexString,
   PDFName,
+  PDFOperator,
+  PDFOperatorNames,
   PDFRef,
   PDFString,
   type PDFFont,
+  type PDFPage,
   StandardFonts,
+  endMarkedContent,
   rgb,
 } from 'pdf-lib';
 import { PDF_CREATOR, PDF_PRODUCER } from './metadata';
+import { StructureJoin, UnsupportedStructureError } from './structure';
 
 /** A pupil's section as the join sees it: its bookmark title and its running header. */
 export interface Section {
@@ -49,19 +58,31 @@ const SLATE_700 = rgb(0x33 / 255, 0x41 / 255, 0x55 / 255);
 /** The footer's « page X / Y », drawn where the print pages' CSS would have put it. */
 export const DEFAULT_NUMBERING = { rightMm: 10, bottomMm: 7.2, fontSizePt: 6 };
 
-/** The top-level outline entries of a tagged print: title and page index, in order. */
-export function outlineStarts(doc: PDFDocument): { title: string; pageIndex: number }[] {
+/** An outline entry: its title, the page it opens and, in a tagged print, its heading. */
+export interface OutlineEntry {
+  title: string;
+  pageIndex: number;
+  element?: PDFRef;
+}
+
+/** The top-level outline entries of a tagged print, in order. */
+export function outlineStarts(doc: PDFDocument): OutlineEntry[] {
   const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
   const pages = doc.getPages().map((page) => page.ref.toString());
-  const starts: { title: string; pageIndex: number }[] = [];
+  const starts: OutlineEntry[] = [];
   let item = outlines?.lookupMaybe(PDFName.of('First'), PDFDict);
   for (let guard = 0; item && guard < 10_000; guard++) {
     const title = item.lookup(PDFName.of('Title'));
     const dest = item.lookupMaybe(PDFName.of('Dest'), PDFArray);
     const target = dest?.get(0);
     const pageIndex = target instanceof PDFRef ? pages.indexOf(target.toString()) : -1;
+    const element = item.get(PDFName.of('SE'));
     if (pageIndex >= 0 && (title instanceof PDFHexString || title instanceof PDFString)) {
-      starts.push({ title: title.decodeText(), pageIndex });
+      starts.push({
+        title: title.decodeText(),
+        pageIndex,
+        ...(element instanceof PDFRef ? { element } : {}),
+      });
     }
     item = item.lookupMaybe(PDFName.of('Next'), PDFDict);
   }
@@ -122,14 +143,37 @@ function drawable(font: PDFFont, text: string): string {
   }
 }
 
+/** Stamped text is a pagination artifact: not content, and outside the structure tree. */
+function asArtifact(page: PDFPage, draw: () => void): void {
+  page.pushOperators(
+    PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [
+      PDFName.of('Artifact'),
+      // An inline property list: pdf-lib writes string operands as they are.
+      '<< /Type /Pagination >>',
+    ]),
+  );
+  draw();
+  page.pushOperators(endMarkedContent());
+}
+
 export async function mergePdfParts(parts: Buffer[], options: MergeOptions = {}): Promise<Buffer> {
   const merged = await PDFDocument.create();
   const font = await merged.embedFont(StandardFonts.Helvetica);
-  const sections: (Section & { firstIndex: number; pages: number[] })[] = [];
+  const structure = new StructureJoin(merged);
+  const sections: (Section & { firstIndex: number; pages: number[]; element?: PDFRef })[] = [];
   for (const [index, part] of parts.entries()) {
     const source = await PDFDocument.load(part, { updateMetadata: false });
     const starts = options.sections && index > 0 ? outlineStarts(source) : [];
     const pages = await merged.copyPages(source, source.getPageIndices());
+    let copied = new Map<string, PDFRef>();
+    try {
+      copied = structure.addPart(source, pages);
+    } catch (error) {
+      if (!(error instanceof UnsupportedStructureError)) throw error;
+      // Still a PDF, and a correct one; only its tags are lost.
+      console.error('[pdf] structure des parties non jointe :', error.message);
+      structure.abandon();
+    }
     pages.forEach((page, i) => {
       const start = starts.find((s) => s.pageIndex === i);
       if (start && options.sections) {
@@ -137,10 +181,12 @@ export async function mergePdfParts(parts: Buffer[], options: MergeOptions = {})
           const { width, height } = page.getSize();
           merged.addPage([width, height]);
         }
+        const element = start.element && copied.get(start.element.toString());
         sections.push({
           ...options.sections(start.title, sections.length),
           firstIndex: merged.getPageCount(),
           pages: [],
+          ...(element ? { element } : {}),
         });
       }
       merged.addPage(page);
@@ -157,16 +203,18 @@ export async function mergePdfParts(parts: Buffer[], options: MergeOptions = {})
     const page = merged.getPage(pageIndex);
     const safe = drawable(font, text);
     const width = font.widthOfTextAtSize(safe, numbering.fontSizePt + (top ? 1 : 0));
-    page.drawText(safe, {
-      x:
-        where === 'right'
-          ? page.getWidth() - numbering.rightMm * MM - width
-          : numbering.rightMm * MM,
-      y: top ? page.getHeight() - 7 * MM : numbering.bottomMm * MM,
-      size: numbering.fontSizePt + (top ? 1 : 0),
-      font,
-      color: SLATE_700,
-    });
+    asArtifact(page, () =>
+      page.drawText(safe, {
+        x:
+          where === 'right'
+            ? page.getWidth() - numbering.rightMm * MM - width
+            : numbering.rightMm * MM,
+        y: top ? page.getHeight() - 7 * MM : numbering.bottomMm * MM,
+        size: numbering.fontSizePt + (top ? 1 : 0),
+        font,
+        color: SLATE_700,
+      }),
+    );
   };
   for (let i = 0; i < total; i++) draw(i, `page ${i + 1} / ${total}`, 'right', false);
   // Each pupil's pages: their line, and their own « page n / m ».
@@ -179,9 +227,14 @@ export async function mergePdfParts(parts: Buffer[], options: MergeOptions = {})
   if (sections.length > 0) {
     addOutline(
       merged,
-      sections.map((s) => ({ title: s.signet, pageIndex: s.firstIndex })),
+      sections.map((s) => ({
+        title: s.signet,
+        pageIndex: s.firstIndex,
+        ...(s.element && structure.tagged ? { element: s.element } : {}),
+      })),
     );
   }
+  structure.finish();
   if (options.title) merged.setTitle(options.title);
   merged.setLanguage('fr-FR');
   merged.setCreator(PDF_CREATOR);
@@ -190,11 +243,11 @@ export async function mergePdfParts(parts: Buffer[], options: MergeOptions = {})
   return Buffer.from(await merged.save({ useObjectStreams: true }));
 }
 
-/** A flat outline (bookmarks), each entry opening its page; shown when the file opens. */
-export function addOutline(
-  doc: PDFDocument,
-  entries: { title: string; pageIndex: number }[],
-): void {
+/**
+ * A flat outline (bookmarks), each entry opening its page (and naming its heading in the
+ * structure tree, when given); shown when the file opens.
+ */
+export function addOutline(doc: PDFDocument, entries: OutlineEntry[]): void {
   const context = doc.context;
   const outlinesRef = context.nextRef();
   const refs: PDFRef[] = entries.map(() => context.nextRef());
@@ -203,6 +256,7 @@ export function addOutline(
       Title: PDFHexString.fromText(entry.title),
       Parent: outlinesRef,
       Dest: [doc.getPage(entry.pageIndex).ref, 'Fit'],
+      ...(entry.element ? { SE: entry.element } : {}),
       ...(i > 0 ? { Prev: refs[i - 1]! } : {}),
       ...(i < refs.length - 1 ? { Next: refs[i + 1]! } : {}),
     });

@@ -38,7 +38,8 @@ export interface RenderOptions {
   signal?: AbortSignal;
   /**
    * A tagged PDF (structure for screen readers, `Tagged: yes`) with bookmarks from the
-   * headings. Off for parts that are joined afterwards: joining does not keep the tags.
+   * headings. Parts joined afterwards are printed tagged too: the join keeps their trees
+   * (structure.ts) and reads where each pupil starts from their bookmarks.
    */
   tagged?: boolean;
 }

@@ -3,6 +3,7 @@
 //  - one bilan, warm browser, not cached, against a browser launched per request;
 //  - a class of 30 in one document, against its pupils printed one by one (on our warm
 //    reused page, and the naive way with a fresh browser context per PDF);
+//  - a colleague's bilan page while a class document prints, against an idle server;
 //  - a cached PDF;
 //  - 20 simultaneous requests: every answer is a PDF or a 503, peak Chromium memory,
 //    and no Chromium left once the server has stopped.
@@ -92,6 +93,18 @@ const warm = await withServer({ PDF_CACHE_MAX_BYTES: '0' }, async (server, cooki
     if (r.status !== 200) throw new Error(`class PDF answered ${r.status}`);
     whole.push(r.ms);
   }
+  // A colleague's bilan page while a class document prints (the join runs on the server's
+  // event loop, Chromium on the cores), against the same page on an idle server.
+  const pageUrl = urls[0]!.replace(/\/pdf$/, '');
+  const idle: number[] = [];
+  for (let i = 0; i < 40; i++) idle.push((await timed(pageUrl, cookie)).ms);
+  const during: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    let printed = false;
+    const printing = timed(classUrl, cookie).finally(() => (printed = true));
+    while (!printed) during.push((await timed(pageUrl, cookie)).ms);
+    await printing;
+  }
   // The class synthesis (« Imprimer la synthèse »): one landscape page, 30 pupils × 21.
   const syntheseUrl = `${server.url}/classes/${classeId}/synthese/pdf`;
   const synthese: number[] = [];
@@ -112,6 +125,8 @@ const warm = await withServer({ PDF_CACHE_MAX_BYTES: '0' }, async (server, cooki
     whole: median(whole),
     synthese: median(synthese),
     oneByOne: median(oneByOne),
+    pageIdle: { median: median(idle), max: Math.max(...idle) },
+    pageDuring: { median: median(during), max: Math.max(...during), n: during.length },
   };
 });
 
@@ -161,6 +176,12 @@ report.push(
   `one bilan, warm, not cached:            median ${fmt(warm.single)} → ${(launchPerRequest / warm.single).toFixed(1)}× faster`,
 );
 report.push(`class of ${warm.pupils}, one document:            median ${fmt(warm.whole)}`);
+report.push(
+  `a bilan page, idle server:              median ${warm.pageIdle.median.toFixed(1)} ms, max ${warm.pageIdle.max.toFixed(1)} ms`,
+);
+report.push(
+  `a bilan page while a class document prints: median ${warm.pageDuring.median.toFixed(1)} ms, max ${warm.pageDuring.max.toFixed(1)} ms (${warm.pageDuring.n} pages)`,
+);
 report.push(`class synthesis, one landscape page:    median ${fmt(warm.synthese)} (not cached)`);
 report.push(
   `class of ${warm.pupils}, pupil by pupil:          median ${fmt(warm.oneByOne)} → one document ${(warm.oneByOne / warm.whole).toFixed(1)}× faster`,

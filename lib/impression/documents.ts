@@ -20,7 +20,8 @@ import { PerTeacherLimit } from './per-teacher-limit';
 import { SharedWork } from './shared-work';
 import { createPrintToken, type PrintKind } from './print-token';
 import { PdfRenderer } from '@/lib/pdf/renderer';
-import { mergePdfParts, partLayout, sectionFirstPages, type Section } from '@/lib/pdf/merge';
+import type { Section } from '@/lib/pdf/merge';
+import { printClassDocument } from './class-document';
 import { classPartCount, formatClassPart } from './class-parts';
 import { syntheseTokenIds } from './print-pages';
 import type { SyntheseTri } from '@/lib/bilans/synthese';
@@ -147,24 +148,18 @@ async function produce(
         signal: jobSignal,
         tagged: true,
       } as const;
-      const parts = job.parts;
-      if (!parts) return renderer.render(() => url(0), options);
-      // The cover first (to count its pages), the pupils' parts, then the cover again with
-      // the page each pupil starts on: it opens the joined document.
-      const prints = await renderer.renderParts(
-        async (i, done) => {
-          if (i < parts) return url(i);
-          const firsts = sectionFirstPages(await partLayout(done), job.rectoVerso);
-          return url(0, firsts.join(',') || '0');
+      if (!job.parts) return renderer.render(() => url(0), options);
+      return printClassDocument(
+        renderer,
+        {
+          parts: job.parts,
+          url,
+          rectoVerso: job.rectoVerso,
+          title: job.title,
+          sections: job.sections,
         },
-        parts + 1,
         options,
       );
-      return mergePdfParts([prints[parts]!, ...prints.slice(1, parts)], {
-        title: job.title,
-        rectoVerso: job.rectoVerso,
-        sections: job.sections,
-      });
     });
     // A PDF that could not be cached is still a PDF.
     await cache

@@ -22,6 +22,7 @@ import {
   PDFOperator,
   PDFOperatorNames,
   PDFRef,
+  PDFStreamWriter,
   PDFString,
   type PDFFont,
   type PDFPage,
@@ -54,6 +55,14 @@ export interface MergeOptions {
 const MM = 72 / 25.4;
 // The footer's slate-700 (#334155).
 const SLATE_700 = rgb(0x33 / 255, 0x41 / 255, 0x55 / 255);
+
+// pdf-lib yields to the event loop every N objects it parses or writes, with a
+// setTimeout(0) that Node rounds up to 1 ms: at its defaults (100 and 50) a class document
+// (tens of thousands of objects once tagged) spent more time waiting than working. Every
+// 1500 objects is a few milliseconds of work between yields, so the server still answers
+// other requests meanwhile (bench/pdf.ts: a bilan page while a class document prints).
+const OBJECTS_PER_TICK = 1500;
+const LOAD = { updateMetadata: false, parseSpeed: OBJECTS_PER_TICK } as const;
 
 /** The footer's « page X / Y », drawn where the print pages' CSS would have put it. */
 export const DEFAULT_NUMBERING = { rightMm: 10, bottomMm: 7.2, fontSizePt: 6 };
@@ -111,17 +120,14 @@ export function sectionFirstPages(
   return firsts;
 }
 
-/** The prints' page counts and section starts, read once from their bytes. */
-export async function partLayout(
-  parts: readonly Buffer[],
-): Promise<{ pageCount: number; starts: number[] }[]> {
-  return Promise.all(
-    parts.map(async (part, index) => {
-      const doc = await PDFDocument.load(part, { updateMetadata: false });
-      const starts = index === 0 ? [] : outlineStarts(doc).map((s) => s.pageIndex);
-      return { pageCount: doc.getPageCount(), starts };
-    }),
-  );
+/** A printed part, parsed once: for its layout, then for the join. */
+export function loadPart(bytes: Buffer): Promise<PDFDocument> {
+  return PDFDocument.load(bytes, LOAD);
+}
+
+/** A pupils' part's page count and the pages where its pupils start (from its outline). */
+export function partLayout(doc: PDFDocument): { pageCount: number; starts: number[] } {
+  return { pageCount: doc.getPageCount(), starts: outlineStarts(doc).map((s) => s.pageIndex) };
 }
 
 /** Text Helvetica (WinAnsi) can draw: accents kept, anything else simplified or « ? ». */
@@ -156,16 +162,20 @@ function asArtifact(page: PDFPage, draw: () => void): void {
   page.pushOperators(endMarkedContent());
 }
 
-export async function mergePdfParts(parts: Buffer[], options: MergeOptions = {}): Promise<Buffer> {
+/** Joins the parts, in order: the first is the cover (no sections), bytes or already parsed. */
+export async function mergePdfParts(
+  parts: readonly (Buffer | PDFDocument)[],
+  options: MergeOptions = {},
+): Promise<Buffer> {
   const merged = await PDFDocument.create();
   const font = await merged.embedFont(StandardFonts.Helvetica);
   const structure = new StructureJoin(merged);
   const sections: (Section & { firstIndex: number; pages: number[]; element?: PDFRef })[] = [];
   for (const [index, part] of parts.entries()) {
-    const source = await PDFDocument.load(part, { updateMetadata: false });
+    const source = part instanceof PDFDocument ? part : await loadPart(part);
     const starts = options.sections && index > 0 ? outlineStarts(source) : [];
     const pages = await merged.copyPages(source, source.getPageIndices());
-    let copied = new Map<string, PDFRef>();
+    let copied = new Map<PDFRef, PDFRef>();
     try {
       copied = structure.addPart(source, pages);
     } catch (error) {
@@ -181,7 +191,7 @@ export async function mergePdfParts(parts: Buffer[], options: MergeOptions = {})
           const { width, height } = page.getSize();
           merged.addPage([width, height]);
         }
-        const element = start.element && copied.get(start.element.toString());
+        const element = start.element && copied.get(start.element);
         sections.push({
           ...options.sections(start.title, sections.length),
           firstIndex: merged.getPageCount(),
@@ -239,8 +249,29 @@ export async function mergePdfParts(parts: Buffer[], options: MergeOptions = {})
   merged.setLanguage('fr-FR');
   merged.setCreator(PDF_CREATOR);
   merged.setProducer(PDF_PRODUCER);
-  // Object streams keep the file small; the parts' fonts are subsets, kept once per part.
-  return Buffer.from(await merged.save({ useObjectStreams: true }));
+  return Buffer.from(await save(merged));
+}
+
+/**
+ * `doc.save({ useObjectStreams: true })`, yielding as promised. pdf-lib's writer yields when
+ * its count of written objects is an exact multiple of objectsPerTick, but counts object
+ * streams 50 objects at a time: past the first misaligned step it never yields again, and
+ * compressing every object stream of a tagged class document stalled the server ≈ 0.1 s.
+ * Object streams keep the file small; the parts' fonts are subsets, kept once per part.
+ */
+async function save(doc: PDFDocument): Promise<Uint8Array> {
+  await doc.flush();
+  const writer = PDFStreamWriter.forContext(doc.context, OBJECTS_PER_TICK);
+  let written = 0;
+  Object.assign(writer, {
+    shouldWaitForTick: (n: number) => {
+      written += n;
+      if (written < OBJECTS_PER_TICK) return false;
+      written = 0;
+      return true;
+    },
+  });
+  return writer.serializeToBuffer();
 }
 
 /**

@@ -44,8 +44,14 @@ export interface RenderOptions {
   tagged?: boolean;
 }
 
-/** The URL of a part, given the parts printed before it (a cover that indexes them). */
-export type PartUrl = (part: number, printed: readonly Buffer[]) => string | Promise<string>;
+/**
+ * The URL of a part, given the parts printed before it (a cover that indexes them); null
+ * when the document is complete before its last possible part.
+ */
+export type PartUrl = (
+  part: number,
+  printed: readonly Buffer[],
+) => string | null | Promise<string | null>;
 
 export class PdfRenderer {
   private browser: Promise<Browser> | null = null;
@@ -81,10 +87,10 @@ export class PdfRenderer {
   }
 
   /**
-   * A document printed in `parts` prints, one after another on the same page, as ONE job of
-   * the queue: Chromium's memory grows with the pages of a print, not with the prints of a
-   * job. `url(part, printed)` is called as each part starts (its token is drawn then), with
-   * the parts already printed.
+   * A document printed in (at most) `parts` prints, one after another on the same page, as
+   * ONE job of the queue: Chromium's memory grows with the pages of a print, not with the
+   * prints of a job. `url(part, printed)` is called as each part starts (its token is drawn
+   * then), with the parts already printed; it returns null when no more part is needed.
    */
   async renderParts(url: PartUrl, parts: number, options: RenderOptions = {}): Promise<Buffer[]> {
     if (this.closed) throw new Error('PDF renderer closed');
@@ -153,9 +159,9 @@ export class PdfRenderer {
     const printAll = async (page: Page) => {
       const pdfs: Buffer[] = [];
       for (let part = 0; part < parts; part++) {
-        pdfs.push(
-          await this.printOn(page, await url(part, pdfs), this.settings.jobTimeoutMs, tagged),
-        );
+        const next = await url(part, pdfs);
+        if (next === null) break;
+        pdfs.push(await this.printOn(page, next, this.settings.jobTimeoutMs, tagged));
       }
       return pdfs;
     };

@@ -30,6 +30,11 @@ const PDF2_ROLES: Record<string, string> = { Strong: 'Span', Em: 'Span' };
 export class UnsupportedStructureError extends Error {}
 
 const name = (key: string) => PDFName.of(key);
+// Names are interned by pdf-lib: compared by identity, never decoded in the copy loop.
+const ID = PDFName.of('ID');
+const HEADERS = PDFName.of('Headers');
+const TYPE = PDFName.of('Type');
+const NOT_STRUCTURE = new Set([PDFName.of('Page'), PDFName.of('Pages'), PDFName.of('Annot')]);
 
 /** The entries of a number tree (`/Nums`, or `/Kids` of them), in order. */
 function numberTreeEntries(node: PDFDict | undefined): [number, PDFObject][] {
@@ -109,8 +114,8 @@ export class StructureJoin {
    * its pages, in order). Returns the map from the source's objects to their copies, for
    * the caller's own references into the structure (an outline entry's element).
    */
-  addPart(source: PDFDocument, copied: PDFPage[]): Map<string, PDFRef> {
-    const refs = new Map<string, PDFRef>();
+  addPart(source: PDFDocument, copied: PDFPage[]): Map<PDFRef, PDFRef> {
+    const refs = new Map<PDFRef, PDFRef>();
     const root = source.catalog.lookupMaybe(name('StructTreeRoot'), PDFDict);
     const prefix = `p${this.parts++}-`;
     if (!root || !this.complete) {
@@ -125,7 +130,7 @@ export class StructureJoin {
     // Pages and links are copied by copyPages: the structure points at those copies.
     sourcePages.forEach((page, i) => {
       const copy = copied[i]!;
-      refs.set(page.ref.toString(), copy.ref);
+      refs.set(page.ref, copy.ref);
       const key = copy.node.lookupMaybe(name('StructParents'), PDFNumber);
       if (key) copy.node.set(name('StructParents'), PDFNumber.of(key.asNumber() + offset));
       const from = page.node.lookupMaybe(name('Annots'), PDFArray);
@@ -134,7 +139,7 @@ export class StructureJoin {
         const sourceRef = from.get(a);
         const copyRef = to.get(a);
         if (!(sourceRef instanceof PDFRef) || !(copyRef instanceof PDFRef)) continue;
-        refs.set(sourceRef.toString(), copyRef);
+        refs.set(sourceRef, copyRef);
         const annotation = this.target.context.lookup(copyRef, PDFDict);
         const parent = annotation.lookupMaybe(name('StructParent'), PDFNumber);
         if (parent) {
@@ -145,7 +150,7 @@ export class StructureJoin {
     // The part's root and its « Document » element dissolve into the joined Document: their
     // children become its children.
     const rootRef = source.context.getObjectRef(root);
-    if (rootRef) refs.set(rootRef.toString(), this.documentRef);
+    if (rootRef) refs.set(rootRef, this.documentRef);
     const top = root.get(name('K'));
     const topKids = top instanceof PDFArray ? top.asArray() : top ? [top] : [];
     for (const kid of topKids) {
@@ -156,7 +161,7 @@ export class StructureJoin {
         element.get(name('S')) === name('Document') &&
         !element.has(name('Pg'))
       ) {
-        refs.set(kid.toString(), this.documentRef);
+        refs.set(kid, this.documentRef);
         const inner = element.get(name('K'));
         for (const child of inner instanceof PDFArray ? inner.asArray() : inner ? [inner] : []) {
           if (!(child instanceof PDFRef)) {
@@ -226,16 +231,16 @@ export class StructureJoin {
   private copy(
     source: PDFDocument,
     value: PDFObject,
-    refs: Map<string, PDFRef>,
+    refs: Map<PDFRef, PDFRef>,
     prefix: string,
-    key?: string,
+    isId = false,
   ): PDFObject {
     const { context } = this.target;
     if (value instanceof PDFRef) {
-      const known = refs.get(value.toString());
+      const known = refs.get(value);
       if (known) return known;
       const ref = context.nextRef();
-      refs.set(value.toString(), ref);
+      refs.set(value, ref);
       const object = source.context.lookup(value);
       if (!object) throw new UnsupportedStructureError(`missing object ${value.toString()}`);
       context.assign(ref, this.copy(source, object, refs, prefix));
@@ -245,28 +250,28 @@ export class StructureJoin {
       // Anything but a structure element, a marked-content or object reference, an
       // attribute or a parent-tree entry (pages, streams: never reached from the tree
       // except through the refs mapped above) means the tree is not what we expect.
-      const type = value.get(name('Type'));
-      if (type === name('Page') || type === name('Annot') || type === name('Pages')) {
+      const type = value.get(TYPE);
+      if (type instanceof PDFName && NOT_STRUCTURE.has(type)) {
         throw new UnsupportedStructureError(`unexpected ${type.toString()} in the structure`);
       }
       const copy = PDFDict.withContext(context);
       for (const [entryKey, entry] of value.entries()) {
-        copy.set(entryKey, this.copy(source, entry, refs, prefix, entryKey.decodeText()));
+        copy.set(
+          entryKey,
+          this.copy(source, entry, refs, prefix, entryKey === ID || entryKey === HEADERS),
+        );
       }
       return copy;
     }
     if (value instanceof PDFArray) {
       const copy = PDFArray.withContext(context);
-      for (const item of value.asArray()) {
-        // `/Headers [ (id) … ]` names cells by their (prefixed) IDs.
-        copy.push(this.copy(source, item, refs, prefix, key === 'Headers' ? 'ID' : undefined));
-      }
+      for (const item of value.asArray()) copy.push(this.copy(source, item, refs, prefix, isId));
       return copy;
     }
     if (value instanceof PDFStream) {
       throw new UnsupportedStructureError('a stream in the structure tree');
     }
-    if (key === 'ID') {
+    if (isId) {
       const id = text(value);
       if (id !== null) return idString(prefix + id);
     }

@@ -44,3 +44,28 @@ export async function markedText(page: PdfPage): Promise<Map<string, string>> {
   }
   return texts;
 }
+
+// PDF 1.7's standard structure types (ISO 32000-1, 14.8.4): the files Chromium writes say
+// PDF 1.4, where any other type must be mapped to one of these (pdf.js reports the mapping).
+const STANDARD_ROLES = new Set(
+  (
+    'Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 ' +
+    'H3 H4 H5 H6 L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference ' +
+    'BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Figure Formula Form'
+  ).split(' '),
+);
+
+/** The structure types of a PDF's pages that a PDF 1.x reader would not know. */
+export async function nonStandardRoles(bytes: Buffer | Uint8Array): Promise<string[]> {
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const found = new Set<string>();
+  const walk = (node: StructNode | null) => {
+    if (!node) return;
+    if (node.role && node.role !== 'Root' && !STANDARD_ROLES.has(node.role)) found.add(node.role);
+    node.children?.forEach(walk);
+  };
+  for (let n = 1; n <= pdf.numPages; n++) {
+    walk((await (await pdf.getPage(n)).getStructTree()) as StructNode | null);
+  }
+  return [...found];
+}

@@ -6,7 +6,7 @@ import { getDocumentProxy } from 'unpdf';
 import { createPrintToken } from '../lib/impression/print-token';
 import { DEMO_IDS } from '../drizzle/seed/demo-ids';
 import { ARCHIVE_CLASS, OTHER_TEACHER, openPdf, openPupil, signInAsTeacher } from './helpers';
-import { markedText, pdfText, structContent } from './pdf-text';
+import { markedText, nonStandardRoles, pdfText, structContent } from './pdf-text';
 
 /** The PDF a button opens in a new tab (inline), and its text. */
 async function download(page: Page, buttonName: string) {
@@ -283,6 +283,7 @@ test('the class document for a class council: running headers, one bookmark per 
     // Tagged as a whole (the parts' structure trees joined): each pupil's first page has
     // its heading in the structure, and that heading reads the pupil's name.
     expect(await pdf.getMarkInfo()).toMatchObject({ Marked: true });
+    expect(await nonStandardRoles(bytes)).toEqual([]);
     for (const [k, o] of outline.entries()) {
       const pupilPage = await pdf.getPage(firstPages[k]!);
       const headingIds = structContent(await pupilPage.getStructTree(), 'H1');

@@ -27,7 +27,7 @@ import { syntheseTokenIds } from './print-pages';
 import type { SyntheseTri } from '@/lib/bilans/synthese';
 
 /** Bump when the print layout changes: cached PDFs of the old layout are then not served. */
-export const TEMPLATE_VERSION = 'impression-2026-11-29-conseil-de-classe';
+export const TEMPLATE_VERSION = 'impression-2026-11-29-balisage';
 
 export interface PdfDocument {
   filename: string;

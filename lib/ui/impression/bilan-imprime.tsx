@@ -25,11 +25,12 @@ export function BilanImprime({
           {/* One text node: the PDF's bookmark is made from it (Chromium drops lone spaces). */}
           {`Bilan intermédiaire de compétences — ${apprenant.nom} ${apprenant.prenom}`}
         </h1>
+        {/* <b>, not <strong>: Chromium tags <strong> with PDF 2.0's « Strong », a type a
+            PDF 1.x file (as it declares its own) must not use unmapped. */}
         <p className="text-sm">
-          Classe : <strong>{classe.nom}</strong> · Année scolaire :{' '}
-          <strong>{classe.anneeScolaire}</strong> · Référentiel :{' '}
-          <strong>bac pro {view.referentiel.sigle}</strong> · Bilan du{' '}
-          <strong>{formatDateFr(affiche.date)}</strong> ·{' '}
+          Classe : <b>{classe.nom}</b> · Année scolaire : <b>{classe.anneeScolaire}</b> ·
+          Référentiel : <b>bac pro {view.referentiel.sigle}</b> · Bilan du{' '}
+          <b>{formatDateFr(affiche.date)}</b> ·{' '}
           {affiche.valideLe
             ? `validé le ${formatDateTimeFr(affiche.valideLe)}`
             : 'en cours de validation'}

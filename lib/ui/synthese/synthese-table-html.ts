@@ -3,7 +3,8 @@
 // AND symbol — with its change since the pupil's previous bilan, and the « Répartition »
 // footer. A string for the same reason as the competence table (630 cells for a class of 30):
 // rendered by React it would be most of the page's server time. Every value is escaped
-// (lib/common/safe-html.ts). On paper (`imprime`): no links, no focus stops, no hidden text.
+// (lib/common/safe-html.ts). On paper (`imprime`): no links, no focus stops, no hidden text,
+// and <b> for <strong> (Chromium would tag it with PDF 2.0's « Strong » in a PDF 1.x file).
 import { markup, type SafeHtml } from '@/lib/common/safe-html';
 import { formatDateFr } from '@/lib/common/dates';
 import { NIVEAUX, NIVEAU_INFOS, type Evolution } from '@/lib/bilans/niveaux';
@@ -74,7 +75,7 @@ function repartitionHtml(view: SyntheseView, imprime: boolean): SafeHtml {
     r.partAcquise === null
       ? markup`<td>—</td>`
       : r.moinsAcquise
-        ? markup`<td class="moins-acquise"><strong>${pourcentage(r.partAcquise)}</strong><br><small>${imprime ? '▼ moins acquise' : markup`<span aria-hidden="true">▼</span> moins acquise`}</small></td>`
+        ? markup`<td class="moins-acquise">${imprime ? markup`<b>${pourcentage(r.partAcquise)}</b>` : markup`<strong>${pourcentage(r.partAcquise)}</strong>`}<br><small>${imprime ? '▼ moins acquise' : markup`<span aria-hidden="true">▼</span> moins acquise`}</small></td>`
         : markup`<td>${pourcentage(r.partAcquise)}</td>`,
   );
   return markup`<tfoot>

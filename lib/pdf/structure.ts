@@ -36,39 +36,31 @@ const HEADERS = PDFName.of('Headers');
 const TYPE = PDFName.of('Type');
 const NOT_STRUCTURE = new Set([PDFName.of('Page'), PDFName.of('Pages'), PDFName.of('Annot')]);
 
-/** The entries of a number tree (`/Nums`, or `/Kids` of them), in order. */
-function numberTreeEntries(node: PDFDict | undefined): [number, PDFObject][] {
+/**
+ * The entries of a number tree (`leaves` = 'Nums') or a name tree ('Names'), `/Kids`
+ * followed, in order; `keyOf` reads a key (null: not a key of this kind, skipped).
+ */
+function treeEntries<K>(
+  node: PDFDict | undefined,
+  leaves: 'Nums' | 'Names',
+  keyOf: (key: PDFObject) => K | null,
+): [K, PDFObject][] {
   if (!node) return [];
-  const entries: [number, PDFObject][] = [];
-  const nums = node.lookupMaybe(name('Nums'), PDFArray);
-  for (let i = 0; nums && i + 1 < nums.size(); i += 2) {
-    const key = nums.lookup(i);
-    if (key instanceof PDFNumber) entries.push([key.asNumber(), nums.get(i + 1)]);
+  const entries: [K, PDFObject][] = [];
+  const pairs = node.lookupMaybe(name(leaves), PDFArray);
+  for (let i = 0; pairs && i + 1 < pairs.size(); i += 2) {
+    const raw = pairs.lookup(i);
+    const key = raw ? keyOf(raw) : null;
+    if (key !== null) entries.push([key, pairs.get(i + 1)]);
   }
   const kids = node.lookupMaybe(name('Kids'), PDFArray);
   for (let i = 0; kids && i < kids.size(); i++) {
-    entries.push(...numberTreeEntries(kids.lookupMaybe(i, PDFDict)));
+    entries.push(...treeEntries(kids.lookupMaybe(i, PDFDict), leaves, keyOf));
   }
   return entries;
 }
 
-/** The entries of a name tree (`/Names`, or `/Kids` of them). */
-function nameTreeEntries(node: PDFDict | undefined): [string, PDFObject][] {
-  if (!node) return [];
-  const entries: [string, PDFObject][] = [];
-  const names = node.lookupMaybe(name('Names'), PDFArray);
-  for (let i = 0; names && i + 1 < names.size(); i += 2) {
-    const key = names.lookup(i);
-    if (key instanceof PDFString || key instanceof PDFHexString) {
-      entries.push([key.decodeText(), names.get(i + 1)]);
-    }
-  }
-  const kids = node.lookupMaybe(name('Kids'), PDFArray);
-  for (let i = 0; kids && i < kids.size(); i++) {
-    entries.push(...nameTreeEntries(kids.lookupMaybe(i, PDFDict)));
-  }
-  return entries;
-}
+const numberKey = (key: PDFObject) => (key instanceof PDFNumber ? key.asNumber() : null);
 
 /** An ID as a PDF string: plain ASCII as a literal (as Chromium writes them), else UTF-16. */
 function idString(id: string): PDFString | PDFHexString {
@@ -173,7 +165,7 @@ export class StructureJoin {
         this.kids.push(this.copy(source, kid, refs, prefix));
       }
     }
-    const entries = numberTreeEntries(root.lookupMaybe(name('ParentTree'), PDFDict));
+    const entries = treeEntries(root.lookupMaybe(name('ParentTree'), PDFDict), 'Nums', numberKey);
     let next = root.lookupMaybe(name('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? 0;
     for (const [key, value] of entries) {
       this.parentTree.push([key + offset, this.copy(source, value, refs, prefix)]);
@@ -184,7 +176,11 @@ export class StructureJoin {
     for (const [role, standard] of roles?.entries() ?? []) {
       this.roleMap.set(role.decodeText(), standard);
     }
-    for (const [id, element] of nameTreeEntries(root.lookupMaybe(name('IDTree'), PDFDict))) {
+    for (const [id, element] of treeEntries(
+      root.lookupMaybe(name('IDTree'), PDFDict),
+      'Names',
+      text,
+    )) {
       this.ids.push([prefix + id, this.copy(source, element, refs, prefix)]);
     }
     return refs;

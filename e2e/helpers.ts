@@ -21,6 +21,10 @@ export async function signInAsTeacher(page: Page, email = TEACHER) {
 
 export const ARCHIVE_CLASS = '1re SN (2015-2016)';
 
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Opens a pupil's page through the selection form, as a teacher would; returns its URL path. */
 export async function openPupil(page: Page, classe: string, apprenant: string): Promise<string> {
   await page.goto('/bilans');
@@ -30,6 +34,9 @@ export async function openPupil(page: Page, classe: string, apprenant: string): 
   await expect(
     page.getByRole('heading', { level: 1, name: `Bilan de ${apprenant}` }),
   ).toBeVisible();
+  // The title is streamed after the page (generateMetadata): until it arrives the document
+  // has none, and a check of the whole page (axe) would see a page still loading.
+  await expect(page).toHaveTitle(new RegExp(`^Bilan de ${escapeRegExp(apprenant)} `));
   return new URL(page.url()).pathname;
 }
 

@@ -5,7 +5,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { getDocumentProxy } from 'unpdf';
 import { createPrintToken } from '../lib/impression/print-token';
 import { DEMO_IDS } from '../drizzle/seed/demo-ids';
-import { ARCHIVE_CLASS, OTHER_TEACHER, openPdf, openPupil, signInAsTeacher } from './helpers';
+import {
+  ARCHIVE_CLASS,
+  OTHER_TEACHER,
+  escapeRegExp,
+  openPdf,
+  openPupil,
+  signInAsTeacher,
+} from './helpers';
 import { markedText, nonStandardRoles, pdfText, structContent } from './pdf-text';
 
 /** The PDF a button opens in a new tab (inline), and its text. */
@@ -294,11 +301,10 @@ test('the class document for a class council: running headers, one bookmark per 
     }
 
     // The cover's index gives each pupil's first page, as the bookmarks do.
-    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     outline.forEach((o, k) => {
       const name = o.title.split(' — ')[0]!;
       const row = new RegExp(
-        `${escape(name)} \\d{2}/\\d{2}/\\d{4}(?: \\(en cours de validation\\))? ${firstPages[k]}(?!\\d)`,
+        `${escapeRegExp(name)} \\d{2}/\\d{2}/\\d{4}(?: \\(en cours de validation\\))? ${firstPages[k]}(?!\\d)`,
       );
       expect(texts[0]).toMatch(row);
     });

@@ -107,6 +107,7 @@ export class StructureJoin {
    * the caller's own references into the structure (an outline entry's element).
    */
   addPart(source: PDFDocument, copied: PDFPage[]): Map<PDFRef, PDFRef> {
+    // Keyed by the source's refs themselves: pdf-lib interns a ref per object number.
     const refs = new Map<PDFRef, PDFRef>();
     const root = source.catalog.lookupMaybe(name('StructTreeRoot'), PDFDict);
     const prefix = `p${this.parts++}-`;

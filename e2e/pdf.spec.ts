@@ -191,6 +191,16 @@ test('a print token opens only the part of the class document it names, once', a
   expect(html).toContain('Bilan intermédiaire de compétences');
   expect(html).not.toContain('Apprenants sans bilan'); // the cover is part 0
   expect((await request.get(`${printPath}?jeton=${partOne}&partie=1/3`)).status()).toBe(404);
+  // The cover always shows its index (named by its token), a pupils' part never does.
+  const coverWithout = tokenFor([DEMO_IDS.classe, '0/3']);
+  expect((await request.get(`${printPath}?jeton=${coverWithout}&partie=0/3`)).status()).toBe(404);
+  const partWith = tokenFor([DEMO_IDS.classe, '2/3', '5']);
+  const partWithPages = await request.get(`${printPath}?jeton=${partWith}&partie=2/3&pages=5`);
+  expect(partWithPages.status()).toBe(404);
+  const cover = tokenFor([DEMO_IDS.classe, '0/3', '2,4']);
+  const coverPage = await request.get(`${printPath}?jeton=${cover}&partie=0/3&pages=2,4`);
+  expect(coverPage.status()).toBe(200);
+  expect(await coverPage.text()).toContain('Apprenants sans bilan');
 });
 
 test('pasted HTML prints as text and the print page loads nothing from outside', async ({

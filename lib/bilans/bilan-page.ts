@@ -385,10 +385,15 @@ export async function getDerniersBilans(
   db: Database,
   etablissementId: string,
   classeId: string,
+  /** Only these pupils (one part of the class document); absent: the whole class. */
+  apprenantIds?: string[],
 ): Promise<DerniersBilansView | null> {
   if (!isUuid(classeId) || !isUuid(etablissementId)) return null;
+  if (apprenantIds && !apprenantIds.every(isUuid)) return null;
   const [rows, classe] = await Promise.all([
-    fetchRawPages(db, etablissementId, { classeId }, false),
+    apprenantIds?.length === 0
+      ? []
+      : fetchRawPages(db, etablissementId, { classeId, apprenantIds }, false),
     db.execute(sql`
       select c.id, c.nom, c.annee_scolaire as "anneeScolaire", e.nom as "etablissementNom"
         from classes c join etablissements e on e.id = c.etablissement_id
@@ -396,11 +401,10 @@ export async function getDerniersBilans(
   ]);
   const info = rowsOf<ClasseOption & { etablissementNom: string }>(classe)[0];
   if (!info) return null;
-  const apprenants = latestViewsInListOrder(rows);
   return {
     etablissementNom: info.etablissementNom,
     classe: { id: info.id, nom: info.nom, anneeScolaire: info.anneeScolaire },
-    apprenants,
+    apprenants: latestViewsInListOrder(rows),
   };
 }
 
@@ -424,25 +428,4 @@ export async function listApprenantsAvecBilan(
        and exists (select 1 from bilans b where b.apprenant_id = a.id
                      and b.date < make_date(left(c.annee_scolaire, 4)::int + 1, 9, 1))`);
   return rowsOf<ApprenantOption>(result).sort(compareApprenants);
-}
-
-/** The class document's views of some of its pupils only (one part of it), in list order. */
-export async function getDerniersBilansDe(
-  db: Database,
-  etablissementId: string,
-  classeId: string,
-  apprenantIds: string[],
-): Promise<DerniersBilansView | null> {
-  if (!isUuid(classeId) || !isUuid(etablissementId) || !apprenantIds.every(isUuid)) return null;
-  const rows = apprenantIds.length
-    ? await fetchRawPages(db, etablissementId, { classeId, apprenantIds }, false)
-    : [];
-  const first = rows[0];
-  if (!first) return null;
-  const apprenants = latestViewsInListOrder(rows);
-  return {
-    etablissementNom: first.etablissement_nom,
-    classe: { id: first.classe_id, nom: first.classe_nom, anneeScolaire: first.annee_scolaire },
-    apprenants,
-  };
 }

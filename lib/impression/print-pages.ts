@@ -9,7 +9,6 @@ import { getDb } from '@/lib/db/client';
 import {
   getBilanPage,
   getDerniersBilans,
-  getDerniersBilansDe,
   listApprenantsAvecBilan,
   type BilanPageView,
   type DerniersBilansView,
@@ -99,7 +98,7 @@ const loadBilanImprimeOnce = cache(async function loadBilanImprimeOnce(
   return view;
 });
 
-/** `pages=2,4,7` of the final cover: the first page of each pupil; null when absent. */
+/** `pages=2,4,7` of the cover: the first page of each pupil; null when absent. */
 function parsePages(raw: string | undefined): number[] | null | 'invalide' {
   if (raw === undefined) return null;
   if (!/^\d{1,4}(,\d{1,4}){0,499}$/.test(raw)) return 'invalide';
@@ -109,14 +108,15 @@ function parsePages(raw: string | undefined): number[] | null | 'invalide' {
 export interface PartieImprimee {
   view: DerniersBilansView;
   couverture: boolean;
-  /** On the final cover: each pupil with a bilan's first page, in list order. */
+  /** On the cover: each pupil with a bilan's first page, in list order; null on a part. */
   premieresPages: number[] | null;
 }
 
 /**
- * One part of the class document (class-parts.ts): its token names the class and the part
- * (and, for the final cover, its page index). The cover gets the whole class; a later part
- * only the pupil it prints. Read once per request (page and title share the token's use).
+ * One print of the class document (class-parts.ts): its token names the class and the part
+ * — and, for the cover (part 0, printed last), the page index it shows. The cover gets the
+ * whole class; a later part only the pupils it prints. Read once per request (page and
+ * title share the token's use).
  */
 export function loadDerniersBilansImprimes(
   rawClasseId: string,
@@ -136,7 +136,10 @@ const loadPartieOnce = cache(async function loadPartieOnce(
   const classeId = normalizeUuid(rawClasseId);
   const part = parseClassPart(rawPartie);
   const pages = parsePages(rawPages);
-  if (!classeId || !part || pages === 'invalide' || (pages && part.part !== 0)) notFound();
+  // The cover always shows its index, a pupils' part never does.
+  if (!classeId || !part || pages === 'invalide' || (pages !== null) !== (part.part === 0)) {
+    notFound();
+  }
   const db = await getDb();
   const ids = [classeId, formatClassPart(part), ...(pages ? [pages.join(',')] : [])];
   const lecteur = await claimPrintToken(db, jeton, 'classe', ids);
@@ -148,10 +151,10 @@ const loadPartieOnce = cache(async function loadPartieOnce(
     if (!view) notFound();
     return { view, couverture: true, premieresPages: pages };
   }
-  // A pupil's part reads that pupil only (a print per pupil: the class is not read 30 times).
+  // A part reads its own pupils only: the class's bilans are not read once per part.
   const avecBilan = await listApprenantsAvecBilan(db, lecteur.etablissementId, classeId);
   const pupils = pupilsOfPart(avecBilan, part).map((a) => a.id);
-  const view = await getDerniersBilansDe(db, lecteur.etablissementId, classeId, pupils);
-  if (!view) notFound();
+  const view = await getDerniersBilans(db, lecteur.etablissementId, classeId, pupils);
+  if (!view || view.apprenants.length === 0) notFound();
   return { view, couverture: false, premieresPages: null };
 });

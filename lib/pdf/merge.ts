@@ -99,8 +99,9 @@ export function outlineStarts(doc: PDFDocument): OutlineEntry[] {
 }
 
 /**
- * Where each section starts in the joined document (1-based), the same computation as the
- * join's: the prints' page counts and section starts, blank pages for recto verso.
+ * Where each section starts in the joined document (1-based), from the prints' page counts
+ * and section starts, with a blank page before a section that would start on an even page
+ * (recto verso). The join places sections by it, and the cover's index is computed by it.
  */
 export function sectionFirstPages(
   parts: { pageCount: number; starts: number[] }[],
@@ -171,9 +172,20 @@ export async function mergePdfParts(
   const font = await merged.embedFont(StandardFonts.Helvetica);
   const structure = new StructureJoin(merged);
   const sections: (Section & { firstIndex: number; pages: number[]; element?: PDFRef })[] = [];
-  for (const [index, part] of parts.entries()) {
-    const source = part instanceof PDFDocument ? part : await loadPart(part);
-    const starts = options.sections && index > 0 ? outlineStarts(source) : [];
+  const sources = await Promise.all(
+    parts.map((part) => (part instanceof PDFDocument ? part : loadPart(part))),
+  );
+  const starts = sources.map((source, index) =>
+    options.sections && index > 0 ? outlineStarts(source) : [],
+  );
+  const firsts = sectionFirstPages(
+    sources.map((source, index) => ({
+      pageCount: source.getPageCount(),
+      starts: starts[index]!.map((s) => s.pageIndex),
+    })),
+    options.rectoVerso,
+  );
+  for (const [index, source] of sources.entries()) {
     const pages = await merged.copyPages(source, source.getPageIndices());
     let copied = new Map<PDFRef, PDFRef>();
     try {
@@ -185,10 +197,11 @@ export async function mergePdfParts(
       structure.abandon();
     }
     pages.forEach((page, i) => {
-      const start = starts.find((s) => s.pageIndex === i);
+      const start = starts[index]!.find((s) => s.pageIndex === i);
       if (start && options.sections) {
-        if (options.rectoVerso && merged.getPageCount() % 2 === 1) {
-          const { width, height } = page.getSize();
+        // Blank pages up to the section's first page (recto verso).
+        const { width, height } = page.getSize();
+        while (merged.getPageCount() < firsts[sections.length]! - 1) {
           merged.addPage([width, height]);
         }
         const element = start.element && copied.get(start.element);

@@ -1,7 +1,8 @@
 // The class document: a first page listing the pupils — with the page each one's bilan
 // starts on — and who has no bilan yet, then each pupil's latest bilan, in list order. It
-// is printed in parts (lib/impression/class-parts.ts): the cover, then a few pupils per part;
-// each pupil's running header is stamped when the parts are joined (lib/pdf/merge.ts).
+// is printed in parts (lib/impression/class-parts.ts): a few pupils per part, then the cover
+// with its index; each pupil's running header is stamped when the parts are joined
+// (lib/pdf/merge.ts).
 import type { DerniersBilansView } from '@/lib/bilans/bilan-page';
 import { formatDateFr } from '@/lib/common/dates';
 import { BilanImprime } from './bilan-imprime';
@@ -16,7 +17,7 @@ export function DerniersBilansImprimes({
   jour: string;
   /** The cover part; otherwise `view.apprenants` are the pupils of this part. */
   couverture: boolean;
-  /** On the final cover: the first page of each pupil with a bilan, in list order. */
+  /** On the cover: the first page of each pupil with a bilan, in list order. */
   premieresPages?: number[] | null;
 }) {
   if (!couverture) {

@@ -1,6 +1,6 @@
 // Runs before every page and API route: draws the request's CSP nonce (Next.js puts it on
 // its scripts), sets the security headers that depend on the request (CSP, HSTS over
-// https) and tells server components which path was asked for, so that `requireTeacher()`
+// https, as a trusted proxy says) and tells server components which path was asked for, so that `requireTeacher()`
 // can send a signed-out visitor back there after sign-in. Access control is NOT done
 // here: every page and handler checks the session itself through lib/auth.
 import { NextResponse, type NextRequest } from 'next/server';
@@ -8,6 +8,7 @@ import { REQUEST_PATH_HEADER } from '@/lib/auth/paths';
 import { BASE_SECURITY_HEADERS, HSTS, newNonce, pageCsp } from '@/lib/security/csp';
 import { messagePage } from '@/lib/http/message-page';
 import { appConfig } from '@/lib/config/env';
+import { cameOverHttps } from '@/lib/http/client-address';
 
 /** A path whose percent-encoding is broken (`%zz`, a cut UTF-8 sequence) names nothing. */
 function hasMalformedEncoding(pathname: string): boolean {
@@ -47,8 +48,11 @@ export function proxy(request: NextRequest) {
   // Which instance answered, when several run behind a load balancer (npm run test:cluster).
   const instance = appConfig().instance;
   if (instance) response.headers.set('X-Instance', instance);
-  const proto = request.headers.get('x-forwarded-proto') ?? request.nextUrl.protocol;
-  if (proto.replace(/:$/, '') === 'https') response.headers.set('Strict-Transport-Security', HSTS);
+  // Over https by a trusted proxy's word, never any client's (Next.js itself builds
+  // `nextUrl.protocol` from X-Forwarded-Proto, whoever sent it; this server speaks http).
+  if (cameOverHttps(request.headers)) {
+    response.headers.set('Strict-Transport-Security', HSTS);
+  }
   return response;
 }
 

@@ -67,15 +67,20 @@ function cookiesOf(response: Response): string[] {
   return response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
 }
 
+/** next-auth's CSRF token and the cookie it goes with (a sign-in posts both). */
+export async function csrfOf(url: string): Promise<{ csrfToken: string; jar: string[] }> {
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  return { csrfToken, jar: cookiesOf(csrf) };
+}
+
 /** Signs in through next-auth's Credentials endpoint; returns the Cookie header to send. */
 export async function signIn(
   url: string,
   email: string,
   password = 'bilans-demo',
 ): Promise<string> {
-  const csrf = await fetch(`${url}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
+  const { csrfToken, jar } = await csrfOf(url);
   const response = await fetch(`${url}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',

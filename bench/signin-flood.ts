@@ -6,7 +6,7 @@
 //
 //   npm run build && npx tsx bench/signin-flood.ts [attempts=300]
 import { ANGIE, ANGIE_BILAN } from '../e2e/security/fixtures';
-import { median, percentile, signIn, startServer } from './server';
+import { csrfOf, median, percentile, signIn, startServer } from './server';
 
 const attempts = Number(process.argv[2] ?? 300);
 const port = 3290;
@@ -41,12 +41,8 @@ try {
   await pageTimes(cookie, () => true, 10); // warm-up
   const rest = await pageTimes(cookie, () => true, 30);
 
-  const csrf = await fetch(`${server.url}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const { csrfToken, jar: cookies } = await csrfOf(server.url);
+  const jar = cookies.join('; ');
 
   let done = false;
   const statuses = new Map<number, number>();

@@ -35,7 +35,7 @@ test('a teacher signs in through the ENT and lands where they were going, as the
 test('an ENT identity no account matches gets the French 403 page, and no session', async ({
   page,
 }) => {
-  for (const login of ['ent-inconnu-42', 'ent-sophie-non-verifiee']) {
+  for (const login of ['ent-inconnu-42', 'ent-sophie-non-verifiee', 'ent-sophie-espaces']) {
     await page.context().clearCookies();
     await signInThroughEnt(page, login);
     await expect(
@@ -46,6 +46,26 @@ test('an ENT identity no account matches gets the French 403 page, and no sessio
     expect(response.status()).toBe(403);
     expect((await page.request.get('/bilans', { maxRedirects: 0 })).status()).toBe(307);
   }
+});
+
+test('a second ENT identity for an account already linked is refused, and no session', async ({
+  page,
+}) => {
+  // The first identity links Sophie's account (her verified address, read from UserInfo).
+  await signInThroughEnt(page, 'ent-sophie');
+  await expect(page.getByText('Sophie LEFÈVRE')).toBeVisible();
+  await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
+  await page.context().clearCookies();
+  // Another identity vouching for the same address is not linked to it.
+  await signInThroughEnt(page, 'ent-sophie-bis');
+  await expect(page.getByRole('heading', { name: 'Compte déjà lié' })).toBeVisible();
+  await expect(page.getByText('ent-sophie-bis')).toBeVisible();
+  expect((await page.request.get(page.url())).status()).toBe(403);
+  expect((await page.request.get('/bilans', { maxRedirects: 0 })).status()).toBe(307);
+  // The first identity still opens the account.
+  await page.context().clearCookies();
+  await signInThroughEnt(page, 'ent-sophie');
+  await expect(page.getByText('Sophie LEFÈVRE')).toBeVisible();
 });
 
 test('a deactivated account linked to an ENT identity is refused, and no session', async ({

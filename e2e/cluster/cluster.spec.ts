@@ -3,10 +3,12 @@
 // teachers through nginx, a PDF printed by one is a cache hit on the other, a sign-out on one
 // is honoured by the other, the sign-in lock counts attempts made on both, and with one
 // instance killed nginx keeps pages and PDFs coming with no error.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from '../../drizzle/seed/demo-ids';
-import { CLUSTER, type ClusterState } from './cluster-state';
+import { BROWSER_SERVER_ARGS, CLUSTER, type ClusterState } from './cluster-state';
 
 const [PORT_1, PORT_2] = CLUSTER.instancePorts;
 const direct = (port: number) => `http://127.0.0.1:${port}`;
@@ -105,6 +107,72 @@ test('the sign-in lock counts the attempts made on both instances', async () => 
   for (const [n, port] of [PORT_1, PORT_2].entries()) {
     expect((await signIn(direct(port), email, 'faux', from(20 + n))).status).toBe(429);
   }
+});
+
+test('PDFs refused by every instance are answers: nginx keeps both instances, pages answer 200', async () => {
+  const state = JSON.parse(fs.readFileSync(CLUSTER.stateFile, 'utf8')) as ClusterState;
+  const { cookie } = await signIn(CLUSTER.nginxUrl, DEMO_ACCOUNTS.enseignant);
+  // The shared browser goes away: every instance refuses PDFs with its French 503.
+  process.kill(state.browserPid, 'SIGKILL');
+  await expect
+    .poll(() =>
+      fetch(`http://127.0.0.1:${CLUSTER.browserPort}/`).then(
+        () => 'up',
+        () => 'down',
+      ),
+    )
+    .toBe('down');
+  // Each PDF is a new one (its own date): never a cache hit, always the printer.
+  const refusedBy = new Set<string>();
+  for (let day = 1; day <= 6; day++) {
+    const pdf = await get(
+      `${CLUSTER.nginxUrl}/classes/${DEMO_IDS.classe}/synthese/pdf?au=2016-06-0${day}`,
+      cookie!,
+    );
+    expect(pdf.status).toBe(503);
+    expect(pdf.headers.get('retry-after')).toBeTruthy();
+    refusedBy.add(pdf.headers.get('x-instance') ?? '?');
+  }
+  expect([...refusedBy].sort()).toEqual(['app1', 'app2']);
+  // Refusals took no instance out: every page answers, from both instances.
+  const servedBy = new Set<string>();
+  for (let i = 0; i < 20; i++) {
+    const page = await get(`${CLUSTER.nginxUrl}${BILAN}`, cookie!);
+    expect(page.status).toBe(200);
+    servedBy.add(page.headers.get('x-instance') ?? '?');
+  }
+  expect([...servedBy].sort()).toEqual(['app1', 'app2']);
+  // The browser comes back (its pid for the teardown): PDFs print again.
+  const browser = spawn(process.execPath, BROWSER_SERVER_ARGS, {
+    cwd: path.resolve(import.meta.dirname, '..', '..'),
+    stdio: 'ignore',
+    detached: true,
+  });
+  browser.unref();
+  fs.writeFileSync(CLUSTER.stateFile, JSON.stringify({ ...state, browserPid: browser.pid! }));
+  await expect
+    .poll(
+      async () =>
+        (
+          await get(
+            `${CLUSTER.nginxUrl}/classes/${DEMO_IDS.classe}/synthese/pdf?au=2016-06-10`,
+            cookie!,
+          )
+        ).status,
+      { timeout: 60_000, intervals: [1000] },
+    )
+    .toBe(200);
+});
+
+test("nginx's access log names no id and no query string", async () => {
+  const state = JSON.parse(fs.readFileSync(CLUSTER.stateFile, 'utf8')) as ClusterState;
+  const { cookie } = await signIn(CLUSTER.nginxUrl, DEMO_ACCOUNTS.enseignant);
+  await get(`${CLUSTER.nginxUrl}${BILAN}?classe=${DEMO_IDS.classe}`, cookie!);
+  await expect.poll(() => fs.readFileSync(state.accessLog, 'utf8')).toContain('/bilans/:id/:id');
+  const log = fs.readFileSync(state.accessLog, 'utf8');
+  expect(log).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
+  expect(log).not.toContain('?');
+  expect(log).not.toContain('lycee-demo.test');
 });
 
 test('with one instance killed, nginx keeps pages and PDFs coming with no error', async () => {

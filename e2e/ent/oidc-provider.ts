@@ -1,7 +1,9 @@
 // A real OpenID provider for the e2e tests (the npm package `oidc-provider`, panva), on a
 // loopback port, with one client registered for CPRO (client_secret_basic, PKCE required)
 // and its development sign-in pages: any login is accepted, and the login is the `sub`.
-// The accounts below give the claims an ENT would send.
+// The accounts below give the claims an ENT would send. Run with the provider's defaults —
+// as OpenID Connect Core has it, the `email` claims then come from UserInfo, not the ID
+// token — or, with `claimsInIdToken` (the cluster suite), with them in the ID token too.
 import http from 'node:http';
 import Provider from 'oidc-provider';
 
@@ -15,9 +17,16 @@ const ACCOUNTS: Record<string, { email?: string; email_verified?: boolean }> = {
   'ent-sophie': { email: 'enseignant@lycee-demo.test', email_verified: true },
   'ent-vie-scolaire': { email: 'vie-scolaire@lycee-demo.test', email_verified: true },
   'ent-sophie-non-verifiee': { email: 'enseignant@lycee-demo.test', email_verified: false },
+  // A second identity claiming Sophie's address once her first one is linked.
+  'ent-sophie-bis': { email: 'enseignant@lycee-demo.test', email_verified: true },
+  // An address that differs only by its spelling: never Sophie's account.
+  'ent-sophie-espaces': { email: ' enseignant@lycee-demo.test', email_verified: true },
 };
 
-export async function startOidcProvider(appBaseUrl: string): Promise<() => Promise<void>> {
+export async function startOidcProvider(
+  appBaseUrl: string,
+  options: { claimsInIdToken?: boolean } = {},
+): Promise<() => Promise<void>> {
   const provider = new Provider(OIDC_ISSUER, {
     clients: [
       {
@@ -30,8 +39,8 @@ export async function startOidcProvider(appBaseUrl: string): Promise<() => Promi
       },
     ],
     pkce: { required: () => true },
-    // The e-mail in the ID token itself, as ENTs send it (next-auth reads the ID token).
-    conformIdTokenClaims: false,
+    // Only what an ENT must configure: the claims of the `email` scope.
+    ...(options.claimsInIdToken ? { conformIdTokenClaims: false } : {}),
     claims: { openid: ['sub'], email: ['email', 'email_verified'] },
     features: { devInteractions: { enabled: true } },
     cookies: { keys: ['cle-de-test-des-cookies-oidc'] },

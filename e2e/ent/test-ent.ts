@@ -20,9 +20,18 @@ export const TEST_ENT_ENV = {
   CAS_LABEL,
 };
 
-/** Starts both servers for an app at `appBaseUrl`; returns what stops them. */
-export async function startTestEnt(appBaseUrl: string): Promise<() => Promise<void>> {
-  const stops = [await startOidcProvider(appBaseUrl), await startCasServer()];
+/**
+ * Starts both servers for an app at `appBaseUrl`; returns what stops them. The OpenID
+ * provider runs with its defaults (claims from UserInfo) unless `oidcClaimsInIdToken`.
+ */
+export async function startTestEnt(
+  appBaseUrl: string,
+  options: { oidcClaimsInIdToken?: boolean } = {},
+): Promise<() => Promise<void>> {
+  const stops = [
+    await startOidcProvider(appBaseUrl, { claimsInIdToken: options.oidcClaimsInIdToken }),
+    await startCasServer(),
+  ];
   return async () => {
     for (const stop of stops) await stop();
   };

@@ -1,5 +1,6 @@
 // Protective headers on every answer, a CSP nonce drawn per request that the page really
 // runs under (no violation while a teacher works), and no caching of pupils' data.
+import http from 'node:http';
 import { expect, test } from '@playwright/test';
 import { signInAsTeacher } from '../helpers';
 import { PUPIL_ROUTES } from './fixtures';
@@ -68,6 +69,33 @@ test('HSTS is sent when the site is served over https, not over plain http', asy
   expect(plain.headers()['strict-transport-security']).toBeUndefined();
   const https = await request.get('/login', { headers: { 'x-forwarded-proto': 'https' } });
   expect(https.headers()['strict-transport-security']).toMatch(/max-age=\d{7,}/);
+});
+
+test('only a trusted proxy can say the site is served over https: anyone else gets no HSTS', async ({
+  baseURL,
+}) => {
+  // 127.0.0.2 is this machine too, but not in TRUSTED_PROXIES (127.0.0.1, ::1).
+  const url = new URL(baseURL!);
+  const headersFrom = (localAddress: string) =>
+    new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
+      const request = http.request(
+        {
+          host: '127.0.0.1',
+          port: url.port,
+          path: '/login',
+          localAddress,
+          headers: { 'x-forwarded-proto': 'https', host: url.host },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.headers);
+        },
+      );
+      request.on('error', reject);
+      request.end();
+    });
+  expect((await headersFrom('127.0.0.2'))['strict-transport-security']).toBeUndefined();
+  expect((await headersFrom('127.0.0.1'))['strict-transport-security']).toMatch(/max-age=/);
 });
 
 test('pages, PDFs and API answers with pupils data are private and never stored', async ({

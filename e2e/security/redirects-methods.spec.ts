@@ -6,7 +6,7 @@ import http from 'node:http';
 import fc from 'fast-check';
 import { expect, test } from '@playwright/test';
 import { PASSWORD, TEACHER, signIn, signInAsTeacher } from '../helpers';
-import { ANGIE, ANGIE_BILAN, SESSION_COOKIE } from './fixtures';
+import { ANGIE, ANGIE_BILAN, CLASSE, SESSION_COOKIE } from './fixtures';
 
 interface RawAnswer {
   status: number;
@@ -183,8 +183,34 @@ test('methods the module does not use get a 405 with the security headers, never
       expect(answer.headers.allow).toBe('GET, HEAD, POST, OPTIONS');
     }
   }
-  // A method HTTP does not define is refused by Node's own parser, before any of our code.
-  expect((await raw(baseURL!, 'FOO', '/bilans').catch(() => ({ status: 400 }))).status).toBe(400);
+});
+
+/** The headers every answer carries, refusals included. */
+function expectSecurityHeaders(answer: RawAnswer, what: string) {
+  expect(answer.headers['x-content-type-options'], what).toBe('nosniff');
+  expect(answer.headers['x-frame-options'], what).toBe('DENY');
+  expect(answer.headers['content-security-policy'], what).toContain("frame-ancestors 'none'");
+}
+
+test('a request Node or Next.js would mishandle is answered by us: 400, 204, never a 500 or a redirect away', async ({
+  baseURL,
+}) => {
+  // A method HTTP does not define is refused by Node's parser: still our headers.
+  const unknown = await raw(baseURL!, 'FOO', '/bilans');
+  expect(unknown.status).toBe(400);
+  expectSecurityHeaders(unknown, 'FOO');
+  // `OPTIONS *` asks what the server allows (Next.js answered it with a 500).
+  const options = await raw(baseURL!, 'OPTIONS', '*');
+  expect(options.status).toBe(204);
+  expect(options.headers.allow).toBe('GET, HEAD, POST, OPTIONS');
+  expectSecurityHeaders(options, 'OPTIONS *');
+  // An absolute request-target names another host (Next.js redirected there).
+  for (const target of ['http://evil.test/bilans', 'https://evil.test/', 'evil.test:80']) {
+    const answer = await raw(baseURL!, 'GET', target);
+    expect(answer.status, target).toBe(400);
+    expect(answer.headers.location, target).toBeUndefined();
+    expectSecurityHeaders(answer, target);
+  }
 });
 
 test('sign-in bodies with repeated or odd fields, on varied auth paths, never sign in or fail', async ({
@@ -266,5 +292,19 @@ test('an id in upper case is the same id: same page, same PDF, and the cache is 
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect(pdf.headers()['x-pdf-cache']).toBeUndefined();
     expect(Buffer.from(await pdf.body()).toString('latin1')).not.toContain('HeadlessChrome');
+  }
+});
+
+test('dates the database cannot hold get a French answer, never a 500', async ({ page }) => {
+  await signInAsTeacher(page);
+  for (const au of ['0000-01-01', '0001-01-01', '2016-02-30', '275760-09-13', '2016-06-01%00']) {
+    const synthese = await page.request.get(`/classes/${CLASSE}/synthese?au=${au}`);
+    expect(synthese.status(), au).toBe(200);
+    expect(await synthese.text(), au).toContain('est pas une date');
+    for (const download of ['csv', 'pdf']) {
+      const answer = await page.request.get(`/classes/${CLASSE}/synthese/${download}?au=${au}`);
+      expect(answer.status(), `${download} ${au}`).toBe(404);
+      expect(answer.headers()['content-type'], `${download} ${au}`).toContain('text/html');
+    }
   }
 });

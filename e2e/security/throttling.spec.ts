@@ -147,6 +147,55 @@ test('the lock holds on every path next-auth takes for a credentials sign-in', a
   await waitUntilUnlocked(page, OTHER_TEACHER);
 });
 
+test('posts that could sign nobody in count nowhere: no CSRF token, a wrong one, another site, malformed', async ({
+  page,
+}) => {
+  const address = await fromAddress(page);
+  const token = await csrf(page);
+  const victim = OTHER_TEACHER;
+  const refusals: { form: Record<string, string>; headers: Record<string, string> }[] = [
+    // Another site's form, as a victim's browser would send it (its cookies, no token).
+    {
+      form: { email: victim, password: 'x', json: 'true' },
+      headers: { 'sec-fetch-site': 'cross-site' },
+    },
+    {
+      form: { email: victim, password: 'x', csrfToken: token, json: 'true' },
+      headers: { origin: 'https://evil.test' },
+    },
+    // No token, a wrong token.
+    { form: { email: victim, password: 'x', json: 'true' }, headers: {} },
+    {
+      form: { email: victim, password: 'x', csrfToken: 'f'.repeat(64), json: 'true' },
+      headers: {},
+    },
+    // A password no account can have, an address no account can have.
+    {
+      form: { email: victim, password: 'x'.repeat(201), csrfToken: token, json: 'true' },
+      headers: {},
+    },
+    {
+      form: { email: `${victim}\u0000`, password: 'x', csrfToken: token, json: 'true' },
+      headers: {},
+    },
+  ];
+  for (let round = 0; round < 4; round++) {
+    for (const { form, headers } of refusals) {
+      const response = await page.request.post('/api/auth/callback/credentials', {
+        form,
+        headers,
+        maxRedirects: 0,
+      });
+      expect([400, 403], JSON.stringify(form)).toContain(response.status());
+    }
+  }
+  // 24 refusals later, neither the account nor the address (a whole school behind one NAT
+  // address) is locked: the teacher signs in at once.
+  expect(address).toMatch(/^198\.51\.100\./);
+  await signIn(page, victim, PASSWORD);
+  await expect(page).toHaveURL(/\/bilans/);
+});
+
 test('repeated or missing fields are refused with 400 and sign nobody in', async ({ page }) => {
   await fromAddress(page);
   const token = await csrf(page);

@@ -5,17 +5,21 @@
 // In memory: the guard and authorize() run in the same request, hence the same process.
 import 'server-only';
 import crypto from 'node:crypto';
+import type { ThrottleKeys } from './throttle';
 
 const TTL_MS = 60_000;
 const MAX_PENDING = 10_000;
 
 export class SignInAttempts {
-  private readonly pending = new Map<string, { email: string; keys: string[]; expires: number }>();
+  private readonly pending = new Map<
+    string,
+    { email: string; keys: ThrottleKeys; expires: number }
+  >();
 
   constructor(private readonly now: () => number = Date.now) {}
 
   /** `keys`: the throttle counters the attempt was charged to, cleared if it succeeds. */
-  issue(email: string, keys: string[]): string {
+  issue(email: string, keys: ThrottleKeys): string {
     this.sweep();
     const id = crypto.randomUUID();
     this.pending.set(id, { email, keys, expires: this.now() + TTL_MS });
@@ -26,7 +30,7 @@ export class SignInAttempts {
    * The attempt's throttle keys, once, for an id issued for exactly this e-mail and not
    * expired; null otherwise (then no password may be checked).
    */
-  take(id: unknown, email: string): string[] | null {
+  take(id: unknown, email: string): ThrottleKeys | null {
     if (typeof id !== 'string') return null;
     const entry = this.pending.get(id);
     if (!entry) return null;

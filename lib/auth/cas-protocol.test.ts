@@ -38,6 +38,11 @@ describe('CAS 3.0 answers', () => {
     expect(parseServiceResponse(xml)).toMatchObject({ ok: true, user: '0012345' });
   });
 
+  it('reads the user exactly as the ENT wrote it: spaces are part of it', () => {
+    const xml = SUCCESS.replace('<cas:user>slefevre</cas:user>', '<cas:user> slefevre </cas:user>');
+    expect(parseServiceResponse(xml)).toMatchObject({ ok: true, user: ' slefevre ' });
+  });
+
   it('reads a failure with its code and message', () => {
     const xml = `<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas">
       <cas:authenticationFailure code="INVALID_TICKET">
@@ -78,6 +83,41 @@ describe('CAS 3.0 answers', () => {
 });
 
 describe('ticket validation', () => {
+  it('stops reading an answer past 64 KiB, whatever its size, without holding it', async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 16_384;
+        controller.enqueue(new Uint8Array(16_384).fill(0x20));
+      },
+    });
+    const fetchImpl = (async () => new Response(endless)) as unknown as typeof fetch;
+    expect(await validateServiceTicket('https://e.test', 's', 'ST-1', fetchImpl)).toMatchObject({
+      ok: false,
+      reason: 'unavailable',
+      message: 'réponse CAS trop longue',
+    });
+    expect(pulled).toBeLessThanOrEqual(64 * 1024 + 3 * 16_384);
+    // A declared length past the limit is refused before any byte is read.
+    let read = false;
+    const declared = (async () =>
+      new Response(
+        new ReadableStream(
+          {
+            pull() {
+              read = true;
+            },
+          },
+          { highWaterMark: 0 },
+        ),
+        { headers: { 'content-length': String(400 * 1024 * 1024) } },
+      )) as unknown as typeof fetch;
+    expect(await validateServiceTicket('https://e.test', 's', 'ST-1', declared)).toMatchObject({
+      ok: false,
+    });
+    expect(read).toBe(false);
+  });
+
   const answer = (body: string, status = 200) =>
     (async () => new Response(body, { status })) as unknown as typeof fetch;
 

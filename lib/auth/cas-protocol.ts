@@ -29,7 +29,9 @@ const parser = new XMLParser({
   attributeNamePrefix: '@',
   parseTagValue: false,
   parseAttributeValue: false,
-  trimValues: true,
+  // The user is compared exactly with linked identities: « sophie.lefevre » and
+  // « sophie.lefevre␠» are two identities.
+  trimValues: false,
   // Character references (&#200;) as well as the five XML entities.
   htmlEntities: true,
   // Every element an array: an attribute may have one value or several.
@@ -74,7 +76,7 @@ export function parseServiceResponse(xml: string): CasValidation {
       ok: false,
       reason: 'refused',
       code: typeof code === 'string' ? code : 'INCONNU',
-      message: (textOf(failure) ?? '').slice(0, 300),
+      message: (textOf(failure) ?? '').trim().slice(0, 300),
     };
   }
   const success = first(response, 'authenticationSuccess');
@@ -115,11 +117,39 @@ export async function validateServiceTicket(
     return { ok: false, reason: 'unavailable', message: `CAS injoignable : ${message}` };
   }
   if (!response.ok) {
+    await response.body?.cancel();
     return { ok: false, reason: 'unavailable', message: `CAS a répondu ${response.status}` };
   }
-  const body = await response.text();
-  if (body.length > MAX_RESPONSE_BYTES) {
+  const body = await readAtMost(response, MAX_RESPONSE_BYTES);
+  if (body === null) {
     return { ok: false, reason: 'unavailable', message: 'réponse CAS trop longue' };
   }
   return parseServiceResponse(body);
+}
+
+/**
+ * The answer's text, read while counting: null as soon as it passes `limit` bytes (the
+ * rest is never read, so a huge answer costs no memory).
+ */
+async function readAtMost(response: Response, limit: number): Promise<string | null> {
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > limit) {
+    await response.body?.cancel();
+    return null;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,6 +1,7 @@
 // GET /login/cas: both legs of a CAS sign-in on the one service URL the ENT knows.
-// Without a ticket, it draws a random `etat`, keeps it in an HttpOnly cookie and sends the
-// browser to the ENT's sign-in page (`<CAS_URL>/login?service=…`). Back from the ENT with
+// Without a ticket, it draws a random secret, keeps it in an HttpOnly cookie and sends the
+// browser to the ENT's sign-in page (`<CAS_URL>/login?service=…`) with the secret's digest
+// as `etat` in the service URL. Back from the ENT with
 // `ticket`, it hands the ticket to next-auth's `cas` provider (ent-cas.ts) as a credentials
 // sign-in — with a CSRF token of its own making, since the browser arrives by a plain GET
 // from the ENT — so that the session is issued by next-auth like every other sign-in.
@@ -18,7 +19,8 @@ import {
   STATE_MAX_AGE_SECONDS,
   casServiceUrl,
   casStateCookieName,
-  newCasState,
+  casStateOf,
+  newCasSecret,
 } from './ent-cas';
 import { csrfCookieName, csrfTokenOf, newCsrfCookieValue } from './csrf';
 import { getAuthSecret } from './secret';
@@ -64,8 +66,8 @@ export async function casSignIn(request: NextRequest): Promise<Response> {
   const ticket = params.get('ticket');
 
   if (ticket === null) {
-    const etat = newCasState();
-    jar.set(stateCookie, etat, {
+    const secret = newCasSecret();
+    jar.set(stateCookie, secret, {
       httpOnly: true,
       // Sent on the ENT's redirect back (a top-level GET navigation from another site).
       sameSite: 'lax',
@@ -73,7 +75,9 @@ export async function casSignIn(request: NextRequest): Promise<Response> {
       secure,
       maxAge: STATE_MAX_AGE_SECONDS,
     });
-    return redirectTo(casLoginUrl(auth.cas.url, casServiceUrl(publicUrl, etat, callbackPath)));
+    return redirectTo(
+      casLoginUrl(auth.cas.url, casServiceUrl(publicUrl, casStateOf(secret), callbackPath)),
+    );
   }
 
   // One sign-in per `etat`: this URL replayed from the history finds no cookie. (The

@@ -11,6 +11,10 @@ export interface AuthenticatedUser {
   sessionVersion: number;
 }
 
+/** Longer never matches an account: refused unhashed (sign-in-request.ts refuses it first). */
+export const MAX_EMAIL_LENGTH = 254;
+export const MAX_PASSWORD_LENGTH = 200;
+
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -21,7 +25,13 @@ export async function verifyCredentials(
   password: string,
 ): Promise<AuthenticatedUser | null> {
   const normalized = normalizeEmail(email);
-  if (!normalized || !password || normalized.length > 254 || password.length > 200) return null;
+  if (
+    !normalized ||
+    !password ||
+    normalized.length > MAX_EMAIL_LENGTH ||
+    password.length > MAX_PASSWORD_LENGTH
+  )
+    return null;
   const [user] = await db
     .select({
       id: utilisateurs.id,

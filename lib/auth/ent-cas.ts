@@ -5,7 +5,8 @@
 // existing teacher account (ent-identities.ts) — then next-auth issues its session exactly
 // as for the other ways in (options.ts's callbacks, a row in `sessions`).
 //
-// The service URL carries a random `etat` that must equal this browser's HttpOnly cookie,
+// The service URL carries an `etat`, the digest of a random secret kept in this browser's
+// HttpOnly cookie,
 // and the ENT validates a ticket only for the exact service URL it was issued to: a ticket
 // from another browser's sign-in (login CSRF), from another application of the ENT or
 // already used is refused. The service URL is built on NEXTAUTH_URL (the address the
@@ -19,6 +20,8 @@ import { accountForEntIdentity } from './ent-identities';
 import { isServiceTicket, validateServiceTicket } from './cas-protocol';
 import { HOME_PATH, safeCallbackPath } from './paths';
 import { entUser } from './ent-refusal';
+import { casThrottleKeys, recordSuccess, registerAttempt } from './throttle';
+import { clientAddress } from '@/lib/http/client-address';
 
 export const CAS_PROVIDER_ID = 'cas';
 export const CAS_PATH = '/login/cas';
@@ -26,6 +29,7 @@ export const CAS_PATH = '/login/cas';
 /** The codes /login explains (sign-in-messages.ts). */
 export const CAS_REFUSED = 'CasRefuse';
 export const CAS_UNAVAILABLE = 'CasIndisponible';
+export const CAS_THROTTLED = 'TropDeTentatives';
 
 const STATE_COOKIE = 'cpro-cas-etat';
 export const STATE_MAX_AGE_SECONDS = 10 * 60;
@@ -35,17 +39,32 @@ export function casStateCookieName(secure: boolean): string {
   return secure ? `__Host-${STATE_COOKIE}` : STATE_COOKIE;
 }
 
-export function newCasState(): string {
+/** The browser's secret, kept in its HttpOnly cookie: never in a URL. */
+export function newCasSecret(): string {
   return crypto.randomBytes(24).toString('base64url');
 }
 
-function isCasState(value: unknown): value is string {
+function isCasToken(value: unknown): value is string {
   return typeof value === 'string' && /^[A-Za-z0-9_-]{32}$/.test(value);
 }
 
-function sameState(given: unknown, expected: unknown): boolean {
-  if (!isCasState(given) || !isCasState(expected)) return false;
-  return crypto.timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+/**
+ * The `etat` of the service URL: a digest of the cookie's secret. A return URL that leaks
+ * before it is used (history, logs, a Referer) cannot be redeemed elsewhere: the secret it
+ * would take to make a matching cookie is not in it.
+ */
+export function casStateOf(secret: string): string {
+  return crypto
+    .createHash('sha256')
+    .update(`cpro-cas-etat:${secret}`)
+    .digest('base64url')
+    .slice(0, 32);
+}
+
+/** The URL's `etat` is the digest of this browser's cookie secret (constant time). */
+function stateMatchesCookie(etat: unknown, secret: unknown): boolean {
+  if (!isCasToken(etat) || !isCasToken(secret)) return false;
+  return crypto.timingSafeEqual(Buffer.from(etat), Buffer.from(casStateOf(secret)));
 }
 
 /**
@@ -88,7 +107,12 @@ export function casProvider(settings: { url: string; label: string }) {
       if (!credentials || !isServiceTicket(credentials.ticket)) {
         throw new CasSignInError(CAS_REFUSED);
       }
-      if (!sameState(credentials.etat, expected)) throw new CasSignInError(CAS_REFUSED);
+      if (!stateMatchesCookie(credentials.etat, expected)) throw new CasSignInError(CAS_REFUSED);
+      // Counted before the ENT is asked (a refused ticket is a failed sign-in of this address).
+      const db = await getDb();
+      const keys = casThrottleKeys(clientAddress(new Headers(headers as Record<string, string>)));
+      const verdict = await registerAttempt(db, keys);
+      if (!verdict.allowed) throw new CasSignInError(CAS_THROTTLED);
       const service = casServiceUrl(
         publicUrl,
         credentials.etat,
@@ -103,7 +127,8 @@ export function casProvider(settings: { url: string; label: string }) {
         );
         throw new CasSignInError(validation.reason === 'refused' ? CAS_REFUSED : CAS_UNAVAILABLE);
       }
-      const account = await accountForEntIdentity(await getDb(), {
+      await recordSuccess(db, keys);
+      const account = await accountForEntIdentity(db, {
         fournisseur: 'cas',
         identifiant: validation.user,
       });

@@ -35,17 +35,27 @@ describe.each(testDrivers())('ENT identities ($name)', (driver) => {
 
   it('a verified e-mail of an active account links the identity, once, and it is recorded', async () => {
     const db = connection().db;
+    // The claim is compared exactly: another spelling is another address.
+    for (const emailVerifie of [
+      DEMO_ACCOUNTS.enseignant.toUpperCase(),
+      ` ${DEMO_ACCOUNTS.enseignant} `,
+      `${DEMO_ACCOUNTS.enseignant}\u0000`,
+    ]) {
+      expect(
+        await accountForEntIdentity(db, { fournisseur: 'ent', identifiant: 'sub-x', emailVerifie }),
+      ).toBeNull();
+    }
     const identity = {
       fournisseur: 'ent' as const,
       identifiant: 'sub-sophie',
-      emailVerifie: DEMO_ACCOUNTS.enseignant.toUpperCase(),
+      emailVerifie: DEMO_ACCOUNTS.enseignant,
     };
     const [a, b] = await Promise.all([
       accountForEntIdentity(db, identity),
       accountForEntIdentity(db, identity),
     ]);
-    expect(a?.id).toBe(DEMO_IDS.enseignant);
-    expect(b?.id).toBe(DEMO_IDS.enseignant);
+    expect(a).toMatchObject({ id: DEMO_IDS.enseignant });
+    expect(b).toMatchObject({ id: DEMO_IDS.enseignant });
     const links = await db
       .select()
       .from(identitesExternes)
@@ -58,6 +68,36 @@ describe.each(testDrivers())('ENT identities ($name)', (driver) => {
     ).toBeNull();
   });
 
+  it('an account keeps one identity per provider: a second one is refused, the script moves it', async () => {
+    const db = connection().db;
+    const first = { fournisseur: 'ent' as const, identifiant: 'sub-thomas-1' };
+    const email = DEMO_ACCOUNTS.enseignantVoisin;
+    expect(await accountForEntIdentity(db, { ...first, emailVerifie: email })).toMatchObject({
+      id: DEMO_IDS.enseignantVoisin,
+    });
+    // Another identity claiming the same verified address: refused, nothing linked.
+    expect(
+      await accountForEntIdentity(db, {
+        fournisseur: 'ent',
+        identifiant: 'sub-thomas-2',
+        emailVerifie: email,
+      }),
+    ).toBe('deja-liee');
+    const links = await db
+      .select()
+      .from(identitesExternes)
+      .where(eq(identitesExternes.utilisateurId, DEMO_IDS.enseignantVoisin));
+    expect(links.filter((l) => l.fournisseur === 'ent').map((l) => l.identifiant)).toEqual([
+      'sub-thomas-1',
+    ]);
+    // The administrator moves the account to its new identity: the old one is unlinked.
+    expect(await linkEntIdentity(db, email, 'ent', 'sub-thomas-2')).toBe('liee');
+    expect(await accountForEntIdentity(db, first)).toBeNull();
+    expect(
+      await accountForEntIdentity(db, { fournisseur: 'ent', identifiant: 'sub-thomas-2' }),
+    ).toMatchObject({ id: DEMO_IDS.enseignantVoisin });
+  });
+
   it('the link script links by e-mail; a deactivated account is said to be so', async () => {
     const db = connection().db;
     expect(await linkEntIdentity(db, 'personne@x.test', 'cas', 'jdupont')).toBe('compte-inconnu');
@@ -65,7 +105,7 @@ describe.each(testDrivers())('ENT identities ($name)', (driver) => {
       'liee',
     );
     const linked = await accountForEntIdentity(db, { fournisseur: 'cas', identifiant: 'jdupont' });
-    expect(linked?.id).toBe(DEMO_IDS.enseignantVoisin);
+    expect(linked).toMatchObject({ id: DEMO_IDS.enseignantVoisin });
     await db
       .update(utilisateurs)
       .set({ actif: false })

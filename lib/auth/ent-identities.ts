@@ -29,14 +29,56 @@ const MAX_IDENTIFIANT = 256;
 
 /**
  * The account the identity is linked to (linking it by verified e-mail to an active
- * account), or null.
+ * account), null when none matches, or `deja-liee` when the account of that e-mail is
+ * already linked to another identity of this provider (refused: one identity per account
+ * and provider; the administrator changes a link with `npm run ent:link`).
  */
 export async function accountForEntIdentity(
   db: Database,
   identity: EntIdentity,
-): Promise<LinkedAccount | null> {
+): Promise<LinkedAccount | null | 'deja-liee'> {
   const identifiant = identity.identifiant;
-  if (!identifiant || identifiant.length > MAX_IDENTIFIANT) return null;
+  if (!identifiant || identifiant.length > MAX_IDENTIFIANT || identifiant.includes('\u0000')) {
+    return null;
+  }
+  const linked = await linkedAccount(db, identity.fournisseur, identifiant);
+  if (linked) return linked;
+  const email = identity.emailVerifie;
+  // Compared exactly as the provider vouched for it: no trimming, no case folding (accounts
+  // store their address in lower case; anything else is another address).
+  if (!email || email.length > 254 || email.includes('\u0000')) return null;
+  const [byEmail] = await db
+    .select({ id: utilisateurs.id, sessionVersion: utilisateurs.sessionVersion })
+    .from(utilisateurs)
+    .where(and(eq(utilisateurs.email, email), eq(utilisateurs.actif, true)));
+  if (!byEmail) return null;
+  // Two first sign-ins at once link once; the identity stays with its first account, and
+  // an account keeps its first identity of this provider (unique index).
+  const inserted = await db
+    .insert(identitesExternes)
+    .values({
+      fournisseur: identity.fournisseur,
+      identifiant,
+      utilisateurId: byEmail.id,
+      liaison: 'email',
+    })
+    .onConflictDoNothing()
+    .returning({ utilisateurId: identitesExternes.utilisateurId });
+  if (inserted.length > 0) return linkedAccount(db, identity.fournisseur, identifiant);
+  // Not inserted: either this identity was linked meanwhile, or the account already has one.
+  const now = await linkedAccount(db, identity.fournisseur, identifiant);
+  if (now) return now;
+  console.warn(
+    `[auth] identité ENT refusée : le compte est déjà lié à une autre identité (${identity.fournisseur}).`,
+  );
+  return 'deja-liee';
+}
+
+async function linkedAccount(
+  db: Database,
+  fournisseur: FournisseurEnt,
+  identifiant: string,
+): Promise<LinkedAccount | null> {
   const [linked] = await db
     .select({
       id: utilisateurs.id,
@@ -47,33 +89,11 @@ export async function accountForEntIdentity(
     .innerJoin(utilisateurs, eq(utilisateurs.id, identitesExternes.utilisateurId))
     .where(
       and(
-        eq(identitesExternes.fournisseur, identity.fournisseur),
+        eq(identitesExternes.fournisseur, fournisseur),
         eq(identitesExternes.identifiant, identifiant),
       ),
     );
-  if (linked) return linked;
-  if (!identity.emailVerifie) return null;
-  const [byEmail] = await db
-    .select({ id: utilisateurs.id, sessionVersion: utilisateurs.sessionVersion })
-    .from(utilisateurs)
-    .where(
-      and(
-        eq(utilisateurs.email, normalizeEmail(identity.emailVerifie)),
-        eq(utilisateurs.actif, true),
-      ),
-    );
-  if (!byEmail) return null;
-  // Two first sign-ins at once link once; the identity stays with its first account.
-  await db
-    .insert(identitesExternes)
-    .values({
-      fournisseur: identity.fournisseur,
-      identifiant,
-      utilisateurId: byEmail.id,
-      liaison: 'email',
-    })
-    .onConflictDoNothing();
-  return accountForEntIdentity(db, { fournisseur: identity.fournisseur, identifiant });
+  return linked ?? null;
 }
 
 /** `npm run ent:link`: links (or moves) an identity to the account of this e-mail. */
@@ -90,12 +110,23 @@ export async function linkEntIdentity(
     .from(utilisateurs)
     .where(eq(utilisateurs.email, normalizeEmail(email)));
   if (!account) return 'compte-inconnu';
-  await db
-    .insert(identitesExternes)
-    .values({ fournisseur, identifiant, utilisateurId: account.id, liaison: 'script' })
-    .onConflictDoUpdate({
-      target: [identitesExternes.fournisseur, identitesExternes.identifiant],
-      set: { utilisateurId: account.id, liaison: 'script' },
-    });
+  // The administrator's link replaces the account's previous identity of this provider.
+  await db.transaction(async (tx) => {
+    await tx
+      .delete(identitesExternes)
+      .where(
+        and(
+          eq(identitesExternes.utilisateurId, account.id),
+          eq(identitesExternes.fournisseur, fournisseur),
+        ),
+      );
+    await tx
+      .insert(identitesExternes)
+      .values({ fournisseur, identifiant, utilisateurId: account.id, liaison: 'script' })
+      .onConflictDoUpdate({
+        target: [identitesExternes.fournisseur, identitesExternes.identifiant],
+        set: { utilisateurId: account.id, liaison: 'script', lieeLe: new Date() },
+      });
+  });
   return 'liee';
 }

@@ -24,7 +24,7 @@ import { ATTEMPT_FIELD } from './sign-in-request';
 import { getAuthSecret } from './secret';
 import { openSession, revokeSession } from './sessions';
 import { MOYENS_CONNEXION, type MoyenConnexion } from '@/lib/db/enums';
-import { clearAttempts } from './throttle';
+import { recordSuccess } from './throttle';
 
 const SCHOOL_DAY_SECONDS = appConfig().sessionMaxAgeSeconds;
 
@@ -70,7 +70,7 @@ function credentialsProvider() {
       if (!keys) return null;
       const db = await getDb();
       const user = await verifyCredentials(db, email, credentials.password ?? '');
-      if (user) await clearAttempts(db, keys);
+      if (user) await recordSuccess(db, keys);
       return user;
     },
   });
@@ -117,9 +117,9 @@ function buildOptions(secure: boolean): NextAuthOptions {
     callbacks: {
       // An ENT identity no teacher account matches, or a deactivated account's, gets the
       // French 403 page, and no session.
-      signIn({ user, account }) {
+      async signIn({ user, account }) {
         if (account?.provider === 'credentials') return true;
-        return refusalPath(user.id, account?.provider ?? 'ent') ?? true;
+        return (await refusalPath(user.id, account?.provider ?? 'ent')) ?? true;
       },
       async jwt({ token, user, account: signIn }) {
         if (user) {

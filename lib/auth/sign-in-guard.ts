@@ -1,9 +1,10 @@
 // The one entry of next-auth's routes (/api/auth/…). A request that next-auth would treat
 // as a credentials sign-in — decided from the same route parameters next-auth reads
 // (action `callback`, provider `credentials`), whatever comes after them in the path — is
-// read once (sign-in-request.ts), admitted only while few sign-ins are in flight, counted
-// against the module, the account and the address before any password is checked, and
-// refused while any of them is locked. next-auth then receives exactly the fields that
+// read once (sign-in-request.ts), admitted only while few sign-ins are in flight, refused
+// uncounted when it could not sign anyone in (another site's post, no or a wrong CSRF
+// token, a malformed body), then counted against the account, the address and the module
+// before any password is checked (throttle.ts). next-auth receives exactly the fields that
 // were counted, plus a single-use attempt id without which authorize() checks nothing
 // (attempts.ts). Refusals have the shape next-auth's client expects ({ url }).
 import 'server-only';
@@ -16,16 +17,22 @@ import { clientAddress } from '@/lib/http/client-address';
 import { authOptionsFor } from './options';
 import { signInAttempts } from './attempts';
 import { ATTEMPT_FIELD, InvalidSignInRequest, readSignInRequest } from './sign-in-request';
-import { registerAttempt, registerGlobalAttempt, throttleKeys } from './throttle';
+import { registerAttempt, throttleKeys } from './throttle';
 import { requestUsesSecureCookies } from './session-token';
 import { HOME_PATH, safeCallbackPath } from './paths';
-import { lockMessage } from './sign-in-messages';
+import { floodMessage, lockMessage } from './sign-in-messages';
+import { csrfCookieName, csrfTokenOf } from './csrf';
+import { getAuthSecret } from './secret';
+import { sentByAnotherSite } from '@/lib/http/request-origin';
 
 export interface AuthRouteContext {
   params: Promise<{ nextauth: string[] }>;
 }
 
 export const TOO_MANY_ATTEMPTS = 'TropDeTentatives';
+export const FLOOD = 'ConnexionsAfflux';
+export const EXPIRED_FORM = 'FormulaireExpire';
+export const OTHER_SITE = 'AutreSite';
 
 /** Sign-ins being checked at once in this process; beyond, 429 (hashes queue on one thread). */
 const MAX_SIGN_INS_IN_FLIGHT = 16;
@@ -92,19 +99,44 @@ async function signIn(request: NextRequest, context: AuthRouteContext, secure: b
       error.wantsJson,
     );
   }
-  const callbackUrl = submitted.fields.find(([name]) => name === 'callbackUrl')?.[1];
+  const field = (name: string) => submitted.fields.find(([key]) => key === name)?.[1];
+  const callbackUrl = field('callbackUrl');
+  // Refused before anything is counted: what could never have signed anyone in.
+  if (sentByAnotherSite(request.headers)) {
+    return refusal(
+      request,
+      new AppError('forbidden', 'La connexion se fait depuis la page de connexion de CPRO.', {
+        code: OTHER_SITE,
+      }),
+      submitted.wantsJson,
+      callbackUrl,
+    );
+  }
+  const csrfCookie = request.cookies.get(csrfCookieName(secure))?.value;
+  const csrfToken = csrfTokenOf(csrfCookie, getAuthSecret());
+  if (!csrfToken || field('csrfToken') !== csrfToken) {
+    return refusal(
+      request,
+      new AppError('forbidden', 'Le formulaire de connexion a expiré.', { code: EXPIRED_FORM }),
+      submitted.wantsJson,
+      callbackUrl,
+    );
+  }
   const keys = throttleKeys(submitted.email, clientAddress(request.headers));
   try {
-    const db = await getDb();
-    const verdict = await registerAttempt(db, keys);
-    const global = verdict.allowed ? await registerGlobalAttempt(db) : verdict;
-    if (!global.allowed) {
+    const verdict = await registerAttempt(await getDb(), keys);
+    if (!verdict.allowed) {
+      const flood = verdict.reason === 'afflux';
       return refusal(
         request,
-        new AppError('too_many_requests', lockMessage(global.retryAfterSeconds), {
-          code: TOO_MANY_ATTEMPTS,
-          retryAfterSeconds: global.retryAfterSeconds,
-        }),
+        new AppError(
+          'too_many_requests',
+          flood ? floodMessage(verdict.retryAfterSeconds) : lockMessage(verdict.retryAfterSeconds),
+          {
+            code: flood ? FLOOD : TOO_MANY_ATTEMPTS,
+            retryAfterSeconds: verdict.retryAfterSeconds,
+          },
+        ),
         submitted.wantsJson,
         callbackUrl,
       );

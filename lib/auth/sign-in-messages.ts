@@ -17,6 +17,11 @@ export function lockMessage(seconds: number): string {
   return `Trop de tentatives de connexion : la connexion est bloquée pendant ${frenchDuration(seconds)}.`;
 }
 
+/** The module is under a flood of failed sign-ins and this address had failures too. */
+export function floodMessage(seconds: number): string {
+  return `De très nombreuses connexions échouent en ce moment : après une erreur de saisie, patientez ${frenchDuration(seconds)} avant de réessayer.`;
+}
+
 export function signInErrorMessage(code: string | undefined, waitSeconds?: number): string | null {
   switch (code) {
     case undefined:
@@ -30,6 +35,10 @@ export function signInErrorMessage(code: string | undefined, waitSeconds?: numbe
       return waitSeconds && waitSeconds > 0
         ? lockMessage(waitSeconds)
         : 'Trop de tentatives de connexion : la connexion est bloquée pour un moment.';
+    case 'ConnexionsAfflux':
+      return floodMessage(waitSeconds && waitSeconds > 0 ? waitSeconds : 60);
+    case 'AutreSite':
+      return 'La connexion se fait depuis cette page : saisissez vos identifiants ici.';
     case 'ConnexionsNombreuses':
       return 'Trop de connexions en même temps. Réessayez dans quelques secondes.';
     case 'ServiceIndisponible':

@@ -3,12 +3,13 @@
 // missing or non-text e-mail or password, an oversized or unreadable body. What it returns
 // is what next-auth is then given, so the e-mail counted by the throttle is the e-mail
 // whose password is checked.
-import { normalizeEmail } from './credentials';
+import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH, normalizeEmail } from './credentials';
 
 /** The field that carries the guard's attempt id to authorize() (attempts.ts). */
 export const ATTEMPT_FIELD = 'cproAttempt';
 
 const MAX_BODY_BYTES = 8 * 1024;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
 export interface SignInFields {
   /** Sent by next-auth's client (`json=true`): answers are JSON; otherwise a plain form post. */
@@ -84,6 +85,14 @@ export async function readSignInRequest(request: Request): Promise<SignInFields>
       'ChampsVides',
       wantsJson,
     );
+  }
+  // What could never sign anyone in is refused before it is counted or hashed: no account
+  // has such an address (and the database stores no NUL), no password is that long.
+  if (email.length > MAX_EMAIL_LENGTH || CONTROL_CHARACTERS.test(email)) {
+    throw new InvalidSignInRequest('Adresse électronique invalide.', 'RequeteInvalide', wantsJson);
+  }
+  if (password.length > MAX_PASSWORD_LENGTH || password.includes('\u0000')) {
+    throw new InvalidSignInRequest('Mot de passe invalide.', 'RequeteInvalide', wantsJson);
   }
   return {
     wantsJson,

@@ -11,23 +11,7 @@ import { withDatabase } from '@/lib/http/database-unavailable';
 import { requestUsesSecureCookies, sessionCookieName } from './session-token';
 import { getSessionClaims, getSessionUser } from './session';
 import { revokeAllSessions, revokeSession } from './sessions';
-
-/**
- * A form of one of our pages: the browser says so (Sec-Fetch-Site), or its Origin is the
- * host it posted to. Anything else could be another site making the teacher sign out.
- */
-export function postedFromOurPages(headers: Headers): boolean {
-  const site = headers.get('sec-fetch-site');
-  if (site) return site === 'same-origin';
-  const origin = headers.get('origin');
-  const host = headers.get('host');
-  if (!origin || !host) return false;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
+import { postedFromOurPages } from '@/lib/http/request-origin';
 
 export async function signOut(request: Request): Promise<Response> {
   if (!postedFromOurPages(request.headers)) {

@@ -15,7 +15,7 @@ import type { ApprenantOption, ClasseOption } from './classes';
 import { evolution, isNiveau, NIVEAU_INFOS, type Evolution, type Niveau } from './niveaux';
 import { compareApprenants, compareClasses } from './tri';
 import { bilanOrder } from './ordre';
-import { enrolledClassId } from './inscriptions';
+import { enrolledClassId, schoolYearEnd } from './inscriptions';
 import { isUuid } from '@/lib/common/ids';
 
 export interface BilanDate {
@@ -188,10 +188,7 @@ async function fetchRawPages(
                      where i.classe_id = ${scope.classeId} and i.apprenant_id = a.id)
              ${scope.apprenantIds ? sql`and a.id = any(${`{${scope.apprenantIds.join(',')}}`}::uuid[])` : sql``}`;
   // A class's document stops at the end of the class's school year.
-  const until =
-    'classeId' in scope
-      ? sql`and b.date < make_date(left(c.annee_scolaire, 4)::int + 1, 9, 1)`
-      : sql``;
+  const until = 'classeId' in scope ? sql`and b.date < ${schoolYearEnd('c')}` : sql``;
   const selection = withSelection
     ? sql`(select json_agg(json_build_object('id', c2.id, 'nom', c2.nom, 'anneeScolaire', c2.annee_scolaire))
               from classes c2 where c2.etablissement_id = ${etablissementId}) as classes,
@@ -426,6 +423,6 @@ export async function listApprenantsAvecBilan(
       join apprenants a on a.id = i.apprenant_id and a.etablissement_id = ${etablissementId}
      where i.classe_id = ${classeId}
        and exists (select 1 from bilans b where b.apprenant_id = a.id
-                     and b.date < make_date(left(c.annee_scolaire, 4)::int + 1, 9, 1))`);
+                     and b.date < ${schoolYearEnd('c')})`);
   return rowsOf<ApprenantOption>(result).sort(compareApprenants);
 }

@@ -15,6 +15,15 @@ function alias(name: string): SQL {
 }
 
 /**
+ * The first day after the school year of class `classe` (a table alias): 2015-2016 →
+ * 2016-09-01. A class's documents show the bilans written before it.
+ */
+export function schoolYearEnd(classe: string): SQL {
+  const c = alias(classe);
+  return sql`make_date(left(${c}.annee_scolaire, 4)::int + 1, 9, 1)`;
+}
+
+/**
  * A subquery giving the class id of pupil `apprenant` (a table alias) for the school year
  * of `date` (an SQL expression; null → the latest enrolment).
  */

@@ -7,7 +7,7 @@ import { DEMO_IDS } from '@/drizzle/seed/demo-ids';
 import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { testDrivers } from '@/lib/db/testing';
 import { getBilanPage } from './bilan-page';
-import { getSynthese, parseAu, parseTri } from './synthese';
+import { getSynthese, parseTri } from './synthese';
 import { syntheseCsv } from './synthese-csv';
 
 class CountingLogger implements Logger {
@@ -105,11 +105,7 @@ describe.each(testDrivers())('class synthesis ($name)', (driver) => {
 });
 
 describe('synthesis parameters', () => {
-  it('takes only real calendar days for « au » and two sorts', () => {
-    expect(parseAu('2016-06-01')).toBe('2016-06-01');
-    for (const bad of ['2016-02-30', '2016-6-1', '01/06/2016', "2016-06-01' or 1=1", '', null]) {
-      expect(parseAu(bad)).toBeNull();
-    }
+  it('takes two sorts', () => {
     expect(parseTri('acquis')).toBe('acquis');
     expect(parseTri('autre')).toBe('nom');
     expect(parseTri(undefined)).toBe('nom');

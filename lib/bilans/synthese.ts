@@ -14,6 +14,7 @@ import type { ApprenantOption, ClasseOption } from './classes';
 import type { ReferentielInfo } from './bilan-page';
 import { evolution, isNiveau, NIVEAUX, type Evolution, type Niveau } from './niveaux';
 import { bilanOrder } from './ordre';
+import { schoolYearEnd } from './inscriptions';
 import { compareApprenants } from './tri';
 
 export type SyntheseTri = 'nom' | 'acquis';
@@ -98,13 +99,6 @@ const rawSynthese = z.object({
 
 type RawSynthese = z.infer<typeof rawSynthese>;
 
-/** `AAAA-MM-JJ` of a real calendar day, or null. */
-export function parseAu(value: unknown): string | null {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const day = new Date(`${value}T12:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value ? value : null;
-}
-
 export function parseTri(value: unknown): SyntheseTri {
   return value === 'acquis' ? 'acquis' : 'nom';
 }
@@ -132,7 +126,7 @@ async function fetchRaw(
                                           from bilans b
                                          where b.apprenant_id = a.id
                                            and b.referentiel_id = c.referentiel_id
-                                           and b.date < make_date(left(c.annee_scolaire, 4)::int + 1, 9, 1)
+                                           and b.date < ${schoolYearEnd('c')}
                                            ${until}
                                          order by ${bilanOrder('b', 'latest')}
                                          limit 2) d)))

@@ -14,6 +14,22 @@ const DATE_TIME_IN_PARIS = new Intl.DateTimeFormat('fr-FR', {
   minute: '2-digit',
 });
 
+/** The dates any input may name: school records, never year 0000 or 275760. */
+export const FIRST_DATE = '1900-01-01';
+export const LAST_DATE = '2999-12-31';
+
+/**
+ * `AAAA-MM-JJ` naming a real calendar day between FIRST_DATE and LAST_DATE, or null — the
+ * one check every date read from a request goes through, so that what reaches the database
+ * is a date it holds (2026-02-30 and 0000-01-01 are not).
+ */
+export function parseIsoDate(value: unknown): string | null {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  if (value < FIRST_DATE || value > LAST_DATE) return null;
+  const day = new Date(`${value}T12:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value ? value : null;
+}
+
 /** Today's date in Europe/Paris as YYYY-MM-DD. */
 export function todayInParis(now: Date = new Date()): string {
   return ISO_DAY_IN_PARIS.format(now);

@@ -106,8 +106,8 @@ describe.skipIf(!postgres)('query plans at scale (PostgreSQL)', () => {
       await getSynthese(db, etab, cls, { au: '2016-06-01', tri: 'acquis' });
       await getBilanPdfSujet(db, etab, apprenant, bilan);
       await getClassePdfSujet(db, etab, cls);
-      const periode = await findPeriode(db, etab, 'courante', TODAY);
-      if (periode) await readExportedBilans(db, etab, periode, { limite: 100, curseur: null });
+      const found = await findPeriode(db, etab, 'courante', TODAY);
+      if (found) await readExportedBilans(db, etab, found.periode, { limite: 100, curseur: null });
     }
     expect(captured.length).toBeGreaterThanOrEqual(19);
 

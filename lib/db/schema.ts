@@ -98,7 +98,11 @@ export const identitesExternes = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.fournisseur, t.identifiant] }),
-    index('identites_externes_utilisateur_idx').on(t.utilisateurId),
+    // One identity per account and provider: a second one is refused, never added.
+    uniqueIndex('identites_externes_utilisateur_fournisseur_idx').on(
+      t.utilisateurId,
+      t.fournisseur,
+    ),
     check('identites_externes_liaison_check', sql`${t.liaison} in ('script', 'email')`),
     check('identites_externes_identifiant_check', sql`length(${t.identifiant}) between 1 and 256`),
   ],

@@ -8,7 +8,7 @@ import 'server-only';
 import type { Teacher } from '@/lib/auth/session';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { appConfig } from '@/lib/config/env';
-import { lecteurOf, traceBilan, traceClasse } from '@/lib/trace/acces';
+import { lecteurOf, traceBilan, traceShown, type ShownBilan } from '@/lib/trace/acces';
 import { traceAfterResponse } from '@/lib/trace/after-response';
 import { getDb } from '@/lib/db/client';
 import { getBilanPdfSujet, getClassePdfSujet, type ClassePdfSujet } from '@/lib/impression/sujets';
@@ -24,7 +24,9 @@ import type { Section } from '@/lib/pdf/merge';
 import { printClassDocument } from './class-document';
 import { classPartCount, formatClassPart } from './class-parts';
 import { syntheseTokenIds } from './print-pages';
-import type { SyntheseTri } from '@/lib/bilans/synthese';
+import { getSynthese, type SyntheseTri } from '@/lib/bilans/synthese';
+import { shownInSynthese } from './shown';
+import type { Database } from '@/lib/db/types';
 
 /** Bump when the print layout changes: cached PDFs of the old layout are then not served. */
 export const TEMPLATE_VERSION = 'impression-2026-11-29-balisage';
@@ -207,7 +209,8 @@ export async function bilanPdf(
 /**
  * A document of a whole class (the latest bilans, the synthesis): the class checked against
  * the teacher's establishment and fingerprinted once, the job built from it, printed or taken
- * from the cache, and traced as a class PDF.
+ * from the cache, and traced — one record per bilan the document shows (`shown`), whether it
+ * was printed now or served from the cache.
  */
 async function classDocument(
   teacher: Teacher,
@@ -216,15 +219,20 @@ async function classDocument(
   document: {
     route: string;
     job: (classeId: string, sujet: ClassePdfSujet, day: string) => PrintJob;
+    shown: (db: Database, classeId: string, sujet: ClassePdfSujet) => Promise<ShownBilan[]>;
   },
 ): Promise<PdfDocument | null> {
   const classeId = normalizeUuid(rawClasseId);
   if (!classeId) return null;
-  const sujet = await getClassePdfSujet(await getDb(), teacher.etablissement.id, classeId);
+  const db = await getDb();
+  const sujet = await getClassePdfSujet(db, teacher.etablissement.id, classeId);
   if (!sujet) return null;
   const printed = await produce(teacher, document.job(classeId, sujet, todayInParis()), signal);
+  const shown = await document.shown(db, classeId, sujet);
   const route = `/classes/${classeId}/${document.route}`;
-  traceAfterResponse((db) => traceClasse(db, lecteurOf(teacher), classeId, route));
+  traceAfterResponse((trace) =>
+    traceShown(trace, lecteurOf(teacher), { action: 'pdf_classe', route }, shown),
+  );
   return printed;
 }
 
@@ -235,7 +243,7 @@ async function classDocument(
  * is that same pupil.
  */
 function classSections(sujet: ClassePdfSujet) {
-  const eleves = [...(sujet.eleves ?? [])].sort(compareApprenants);
+  const eleves = [...sujet.eleves].sort(compareApprenants);
   return (outlineTitle: string, k: number): Section => {
     const name = outlineTitle.split(' — ').pop() ?? outlineTitle;
     const eleve = eleves[k];
@@ -271,12 +279,15 @@ export function derniersBilansPdf(
         rectoVerso ? 'recto-verso' : 'recto',
       ],
       printPath: `/impression/classes/${classeId}/derniers-bilans`,
-      parts: classPartCount(sujet.apprenantsAvecBilan),
+      parts: classPartCount(sujet.eleves.length),
       rectoVerso,
       sections: classSections(sujet),
       title: `Derniers bilans — ${sujet.classeNom} — ${sujet.anneeScolaire}`,
       filename: `derniers-bilans-${fileSlug(sujet.classeNom)}-${sujet.anneeScolaire}-${day}${rectoVerso ? '-recto-verso' : ''}.pdf`,
     }),
+    // Each pupil's bilan as the print page picks it (the same rule, in the sujet's query).
+    shown: async (_db, _classeId, sujet) =>
+      sujet.eleves.map((e) => ({ apprenantId: e.id, bilanId: e.bilanId })),
   });
 }
 
@@ -298,5 +309,10 @@ export function synthesePdf(
       printPath: `/impression/classes/${classeId}/synthese`,
       filename: `synthese-${fileSlug(sujet.classeNom)}-${sujet.anneeScolaire}-${au ?? day}.pdf`,
     }),
+    // The bilans of the synthesis as of `au`: the print page's own query.
+    shown: async (db, classeId) => {
+      const view = await getSynthese(db, teacher.etablissement.id, classeId, { au, tri });
+      return view ? shownInSynthese(view) : [];
+    },
   });
 }

@@ -4,7 +4,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { notFound } from 'next/navigation';
-import { formatDateFr } from '@/lib/common/dates';
+import { formatDateFr, parseIsoDate } from '@/lib/common/dates';
 import { getDb } from '@/lib/db/client';
 import {
   getBilanPage,
@@ -14,11 +14,12 @@ import {
   type DerniersBilansView,
 } from '@/lib/bilans/bilan-page';
 import { normalizeUuid } from '@/lib/common/ids';
-import { traceBilan, traceClasse } from '@/lib/trace/acces';
+import { traceBilan, traceShown } from '@/lib/trace/acces';
+import { shownInDerniersBilans, shownInSynthese } from './shown';
 import { traceAfterResponse } from '@/lib/trace/after-response';
 import { claimPrintToken } from './print-access';
 import { formatClassPart, parseClassPart, pupilsOfPart } from './class-parts';
-import { getSynthese, parseAu, parseTri, type SyntheseView } from '@/lib/bilans/synthese';
+import { getSynthese, parseTri, type SyntheseView } from '@/lib/bilans/synthese';
 
 /** A query parameter as text (Next.js gives arrays for repeated ones): anything else is absent. */
 function text(value: unknown): string | undefined {
@@ -49,7 +50,7 @@ const loadSyntheseImprimeeOnce = cache(async function loadSyntheseImprimeeOnce(
 ): Promise<SyntheseView> {
   const classeId = normalizeUuid(rawClasseId);
   if (!classeId) notFound();
-  const au = rawAu === undefined ? null : parseAu(rawAu);
+  const au = rawAu === undefined ? null : parseIsoDate(rawAu);
   if (rawAu !== undefined && !au) notFound();
   const tri = parseTri(rawTri);
   const db = await getDb();
@@ -58,7 +59,8 @@ const loadSyntheseImprimeeOnce = cache(async function loadSyntheseImprimeeOnce(
   const view = await getSynthese(db, lecteur.etablissementId, classeId, { au, tri });
   if (!view) notFound();
   const route = `/impression/classes/${classeId}/synthese`;
-  traceAfterResponse((trace) => traceClasse(trace, lecteur, classeId, route, 'impression'));
+  const shown = shownInSynthese(view);
+  traceAfterResponse((trace) => traceShown(trace, lecteur, { action: 'impression', route }, shown));
   return view;
 });
 
@@ -145,7 +147,8 @@ const loadPartieOnce = cache(async function loadPartieOnce(
   const lecteur = await claimPrintToken(db, jeton, 'classe', ids);
   if (!lecteur) notFound();
   const route = `/impression/classes/${classeId}/derniers-bilans`;
-  traceAfterResponse((trace) => traceClasse(trace, lecteur, classeId, route, 'impression'));
+  // The cover is an index (names, dates, pages): each pupil's bilan is traced once, by the
+  // part that prints it.
   if (part.part === 0) {
     const view = await getDerniersBilans(db, lecteur.etablissementId, classeId);
     if (!view) notFound();
@@ -156,5 +159,7 @@ const loadPartieOnce = cache(async function loadPartieOnce(
   const pupils = pupilsOfPart(avecBilan, part).map((a) => a.id);
   const view = await getDerniersBilans(db, lecteur.etablissementId, classeId, pupils);
   if (!view || view.apprenants.length === 0) notFound();
+  const shown = shownInDerniersBilans(view);
+  traceAfterResponse((trace) => traceShown(trace, lecteur, { action: 'impression', route }, shown));
   return { view, couverture: false, premieresPages: null };
 });

@@ -8,7 +8,8 @@ import type { Database } from '@/lib/db/types';
 import { rowsOf } from '@/lib/db/rows';
 import { isUuid } from '@/lib/common/ids';
 import { bilanOrder } from '@/lib/bilans/ordre';
-import { enrolledClassId } from '@/lib/bilans/inscriptions';
+import { enrolledClassId, schoolYearEnd } from '@/lib/bilans/inscriptions';
+import { z } from 'zod';
 
 export interface BilanPdfSujet {
   etablissementNom: string;
@@ -23,10 +24,12 @@ export interface ClassePdfSujet {
   etablissementNom: string;
   classeNom: string;
   anneeScolaire: string;
-  /** How many pupils the document prints a bilan for (the cut into parts depends on it). */
-  apprenantsAvecBilan: number;
-  /** Those pupils, each with the date of the bilan printed (their latest by the year's end). */
-  eleves: { id: string; nom: string; prenom: string; date: string }[] | null;
+  /**
+   * The pupils the class document prints a bilan for, each with that bilan (their latest
+   * written by the end of the class's school year, as the print page picks it): what its
+   * access trace names, and how many parts it is printed in.
+   */
+  eleves: { id: string; nom: string; prenom: string; bilanId: string; date: string }[];
   empreinte: unknown;
 }
 
@@ -51,6 +54,25 @@ export async function getBilanPdfSujet(
   return rowsOf<BilanPdfSujet>(result)[0] ?? null;
 }
 
+const classeSujetRow = z.object({
+  etablissementNom: z.string(),
+  classeNom: z.string(),
+  anneeScolaire: z.string(),
+  eleves: z
+    .array(
+      z.object({
+        id: z.string(),
+        nom: z.string(),
+        prenom: z.string(),
+        bilanId: z.string(),
+        date: z.string(),
+      }),
+    )
+    .nullable()
+    .transform((eleves) => eleves ?? []),
+  empreinte: z.unknown(),
+});
+
 export async function getClassePdfSujet(
   db: Database,
   etablissementId: string,
@@ -59,20 +81,15 @@ export async function getClassePdfSujet(
   if (![etablissementId, classeId].every(isUuid)) return null;
   const result = await db.execute(sql`
     select e.nom as "etablissementNom", c.nom as "classeNom", c.annee_scolaire as "anneeScolaire",
-           (select count(*)::int from inscriptions i join apprenants a on a.id = i.apprenant_id
-             where i.classe_id = c.id and a.etablissement_id = ${etablissementId}
-               -- As the class document: bilans written by the end of the class's school year.
-               and exists (select 1 from bilans b where b.apprenant_id = a.id
-                             and b.date < make_date(left(c.annee_scolaire, 4)::int + 1, 9, 1))
-           ) as "apprenantsAvecBilan",
            (select json_agg(json_build_object('id', a.id, 'nom', a.nom, 'prenom', a.prenom,
-                     'date', (select to_char(max(b.date), 'YYYY-MM-DD') from bilans b
-                               where b.apprenant_id = a.id
-                                 and b.date < make_date(left(c.annee_scolaire, 4)::int + 1, 9, 1))))
+                                              'bilanId', d.id, 'date', to_char(d.date, 'YYYY-MM-DD')))
               from inscriptions i join apprenants a on a.id = i.apprenant_id
+              -- As the class document: the latest bilan written by the end of the school year.
+              cross join lateral (
+                select b.id, b.date from bilans b
+                 where b.apprenant_id = a.id and b.date < ${schoolYearEnd('c')}
+                 order by ${bilanOrder('b', 'latest')} limit 1) d
              where i.classe_id = c.id and a.etablissement_id = ${etablissementId}
-               and exists (select 1 from bilans b where b.apprenant_id = a.id
-                             and b.date < make_date(left(c.annee_scolaire, 4)::int + 1, 9, 1))
            ) as eleves,
            (select json_agg(json_build_array(a.id, a.nom, a.prenom, a.ine,
                      (select json_agg(json_build_array(b.id, b.valide_le) order by ${bilanOrder('b')})
@@ -83,5 +100,6 @@ export async function getClassePdfSujet(
       from classes c
       join etablissements e on e.id = c.etablissement_id
      where c.id = ${classeId} and c.etablissement_id = ${etablissementId}`);
-  return rowsOf<ClassePdfSujet>(result)[0] ?? null;
+  const row = rowsOf(result)[0];
+  return row ? classeSujetRow.parse(row) : null;
 }

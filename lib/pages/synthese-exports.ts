@@ -7,13 +7,14 @@ import type { Teacher } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { normalizeUuid } from '@/lib/common/ids';
 import { AppError, htmlError } from '@/lib/http/app-error';
-import { getSynthese, parseAu, parseTri } from '@/lib/bilans/synthese';
+import { getSynthese, parseTri } from '@/lib/bilans/synthese';
 import { syntheseCsv } from '@/lib/bilans/synthese-csv';
 import { fileSlug, synthesePdf } from '@/lib/impression/documents';
 import { contentDisposition, pdfDisposition, pdfResponse } from '@/lib/impression/http';
-import { lecteurOf, traceBilans } from '@/lib/trace/acces';
+import { lecteurOf, traceShown } from '@/lib/trace/acces';
+import { shownInSynthese } from '@/lib/impression/shown';
 import { traceAfterResponse } from '@/lib/trace/after-response';
-import { todayInParis } from '@/lib/common/dates';
+import { todayInParis, parseIsoDate } from '@/lib/common/dates';
 
 function notFound(): Response {
   return htmlError(
@@ -28,7 +29,7 @@ function notFound(): Response {
 function options(request: Request) {
   const params = new URL(request.url).searchParams;
   const rawAu = params.get('au');
-  const au = rawAu ? parseAu(rawAu) : null;
+  const au = rawAu ? parseIsoDate(rawAu) : null;
   return { au: rawAu && !au ? undefined : au, tri: parseTri(params.get('tri')) };
 }
 
@@ -56,28 +57,9 @@ export async function syntheseCsvResponse(
   const view = await getSynthese(await getDb(), teacher.etablissement.id, classeId, { au, tri });
   if (!view) return notFound();
   const route = `/classes/${classeId}/synthese/csv`;
-  const lecteur = lecteurOf(teacher);
-  const at = new Date();
+  const shown = shownInSynthese(view);
   traceAfterResponse((db) =>
-    traceBilans(
-      db,
-      view.lignes.flatMap((l) =>
-        l.bilan
-          ? [
-              {
-                lecteur,
-                access: {
-                  action: 'export_csv' as const,
-                  route,
-                  apprenantId: l.apprenant.id,
-                  bilanId: l.bilan.id,
-                },
-                at,
-              },
-            ]
-          : [],
-      ),
-    ),
+    traceShown(db, lecteurOf(teacher), { action: 'export_csv', route }, shown),
   );
   const filename = `synthese-${fileSlug(view.classe.nom)}-${view.classe.anneeScolaire}-${au ?? todayInParis()}.csv`;
   return new Response(syntheseCsv(view), {

@@ -5,15 +5,16 @@
 import 'server-only';
 import { cache } from 'react';
 import { after } from 'next/server';
-import { formatDateFr } from '@/lib/common/dates';
+import { formatDateFr, parseIsoDate } from '@/lib/common/dates';
 import { notFound } from 'next/navigation';
 import { requireTeacher } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { withDatabase } from '@/lib/http/database-unavailable';
 import { normalizeUuid } from '@/lib/common/ids';
-import { getSynthese, parseAu, parseTri, type SyntheseView } from '@/lib/bilans/synthese';
+import { getSynthese, parseTri, type SyntheseView } from '@/lib/bilans/synthese';
 import { lecteurOf } from '@/lib/trace/acces';
 import { consultations } from '@/lib/trace/consultations';
+import { shownInSynthese } from '@/lib/impression/shown';
 
 export interface SynthesePage {
   view: SyntheseView;
@@ -46,7 +47,7 @@ const loadSynthese = cache(async function loadSynthese(
   const teacher = await requireTeacher();
   const classeId = normalizeUuid(rawClasseId);
   if (!classeId) notFound();
-  const au = parseAu(rawAu);
+  const au = parseIsoDate(rawAu);
   const tri = parseTri(rawTri);
   const view = await withDatabase(async () =>
     getSynthese(await getDb(), teacher.etablissement.id, classeId, { au, tri }),
@@ -54,23 +55,11 @@ const loadSynthese = cache(async function loadSynthese(
   if (!view) notFound();
   const route = `/classes/${classeId}/synthese`;
   const lecteur = lecteurOf(teacher);
+  const at = new Date();
   after(() =>
     Promise.all(
-      view.lignes.flatMap((ligne) =>
-        ligne.bilan
-          ? [
-              consultations().add({
-                lecteur,
-                access: {
-                  action: 'consultation',
-                  route,
-                  apprenantId: ligne.apprenant.id,
-                  bilanId: ligne.bilan.id,
-                },
-                at: new Date(),
-              }),
-            ]
-          : [],
+      shownInSynthese(view).map((shown) =>
+        consultations().add({ lecteur, access: { action: 'consultation', route, ...shown }, at }),
       ),
     ),
   );

@@ -11,7 +11,7 @@ import { rowsOf } from '@/lib/db/rows';
 import { isUuid, normalizeUuid } from '@/lib/common/ids';
 import { isNiveau, NIVEAU_INFOS } from '@/lib/bilans/niveaux';
 import { enrolledClassId } from '@/lib/bilans/inscriptions';
-import { todayInParis } from '@/lib/common/dates';
+import { parseIsoDate, todayInParis } from '@/lib/common/dates';
 
 export interface Periode {
   id: string;
@@ -59,18 +59,11 @@ export function encodeCursor(date: string, id: string): string {
   return Buffer.from(JSON.stringify([date, id])).toString('base64url');
 }
 
-/** `AAAA-MM-JJ` naming a day that exists (2026-02-30 does not: PostgreSQL would fail on it). */
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const day = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
-}
-
 const CURSOR_MESSAGE = '« curseur » est invalide : reprenez celui de la réponse précédente.';
 
 /** The cursor's content once decoded: [date, id] of the last bilan of the previous page. */
 const cursorContent = z.tuple([
-  z.string().refine(isCalendarDate),
+  z.string().refine((value) => parseIsoDate(value) !== null),
   z
     .string()
     .refine(isUuid)
@@ -131,23 +124,39 @@ export function readExportParams(search: URLSearchParams): ExportParams {
   return result.data;
 }
 
-/** The period asked for, in this establishment; « courante » is the one containing today (Europe/Paris). */
+/**
+ * The period asked for, in this establishment, and whether it is the current one (the one
+ * containing `today`, Europe/Paris) — the only one PRONOTE may read. « courante » names it.
+ */
 export async function findPeriode(
   db: Database,
   etablissementId: string,
   periode: ExportParams['periode'],
   today = todayInParis(),
-): Promise<Periode | null> {
+): Promise<{ periode: Periode; courante: boolean } | null> {
   const filtre =
     periode === 'courante' ? sql`${today}::date between p.debut and p.fin` : sql`p.id = ${periode}`;
   const result = await db.execute(sql`
     select p.id, p.libelle, p.annee_scolaire as "anneeScolaire",
-           to_char(p.debut, 'YYYY-MM-DD') as debut, to_char(p.fin, 'YYYY-MM-DD') as fin
+           to_char(p.debut, 'YYYY-MM-DD') as debut, to_char(p.fin, 'YYYY-MM-DD') as fin,
+           ${today}::date between p.debut and p.fin as courante
       from periodes p
      where p.etablissement_id = ${etablissementId} and ${filtre}
      order by p.debut limit 1`);
-  return rowsOf<Periode>(result)[0] ?? null;
+  const row = rowsOf(result)[0];
+  if (!row) return null;
+  const { courante, ...periodeLue } = periodeRow.parse(row);
+  return { periode: periodeLue, courante };
 }
+
+const periodeRow = z.object({
+  id: z.string(),
+  libelle: z.string(),
+  anneeScolaire: z.string(),
+  debut: z.string(),
+  fin: z.string(),
+  courante: z.boolean(),
+});
 
 interface RawBilan {
   id: string;

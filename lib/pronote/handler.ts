@@ -1,7 +1,7 @@
 // GET /api/pronote/v1/bilans: bearer token → establishment, parameters → period and page,
 // JSON (default) or CSV, ETag / If-None-Match, and a trace of the call. Errors are the
 // JSON answers of lib/http/app-error.ts with a French message: 401 token, 400 parameters,
-// 404 period, 503 database.
+// 403 a period other than the current one, 404 period, 503 database.
 import 'server-only';
 import crypto from 'node:crypto';
 import type { Database } from '@/lib/db/types';
@@ -62,8 +62,8 @@ export async function handleExport(
     if (error instanceof InvalidExportParameter) return jsonError(error);
     throw error;
   }
-  const periode = await findPeriode(db, jeton.etablissementId, params.periode, today);
-  if (!periode) {
+  const found = await findPeriode(db, jeton.etablissementId, params.periode, today);
+  if (!found) {
     return jsonError(
       new AppError(
         'not_found',
@@ -71,6 +71,18 @@ export async function handleExport(
           ? "Aucune période n'est en cours aujourd'hui."
           : 'Période inconnue pour cet établissement.',
         { code: 'periode_introuvable' },
+      ),
+    );
+  }
+  const { periode, courante } = found;
+  if (!courante) {
+    // The product's rule: PRONOTE sees the validated bilans of the current period only —
+    // a closed (or future) period is refused before anything is read or traced.
+    return jsonError(
+      new AppError(
+        'forbidden',
+        `Seuls les bilans de la période en cours sont transmis à PRONOTE : « ${periode.libelle} ${periode.anneeScolaire} » n'est pas la période en cours.`,
+        { code: 'periode_non_courante' },
       ),
     );
   }

@@ -8,8 +8,13 @@ import { migrateAndSeedDemo } from './demo-database';
 import { consultations } from '@/lib/trace/consultations';
 import { rowsOf } from '@/lib/db/rows';
 import { purgeExpired } from './purge';
+import fs from 'node:fs';
+import { dataDir } from '@/lib/config/paths';
+import { securePrivateDir } from '@/lib/config/private-dir';
 
 export async function startServerDatabase(): Promise<void> {
+  // Private whatever the database (PostgreSQL keeps the session secret there too).
+  if (fs.existsSync(dataDir())) securePrivateDir(dataDir());
   prepareServerDatabaseWith(migrateAndSeedDemo);
   let stopping = false;
   const stop = () => {

@@ -5,7 +5,12 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { clearTracesForTests, pgErrorCode, testDrivers } from '@/lib/db/testing';
 import { tracesAcces } from '@/lib/db/schema';
-import { purgeTraces, retentionLimit, traceBilan, traceClasse } from './acces';
+import { purgeTraces, retentionLimit, traceBilan, traceShown } from './acces';
+import { getClassePdfSujet } from '@/lib/impression/sujets';
+import { getDerniersBilans, listApprenantsAvecBilan } from '@/lib/bilans/bilan-page';
+import { getSynthese } from '@/lib/bilans/synthese';
+import { shownInDerniersBilans, shownInSynthese } from '@/lib/impression/shown';
+import { classPartCount, pupilsOfPart } from '@/lib/impression/class-parts';
 import { parseConfig } from '@/lib/config/env';
 
 const demo = DEMO_IDS.etablissement;
@@ -72,8 +77,16 @@ describe.each(testDrivers())('access trace ($name)', (driver) => {
       apprenantId: angie,
       bilanId: angieLatest,
     });
-    await traceClasse(connection().db, { ...teacher, moyenConnexion: 'ent' }, classe, '/via-ent');
-    await traceClasse(connection().db, teacher, classe, '/via-impression', 'impression');
+    const sujet = await getClassePdfSujet(connection().db, demo, classe);
+    const shown = sujet!.eleves.map((e) => ({ apprenantId: e.id, bilanId: e.bilanId }));
+    const viaEnt = { ...teacher, moyenConnexion: 'ent' as const };
+    await traceShown(connection().db, viaEnt, { action: 'pdf_classe', route: '/via-ent' }, shown);
+    await traceShown(
+      connection().db,
+      teacher,
+      { action: 'impression', route: '/via-impression' },
+      shown,
+    );
     const rows = await all();
     const byRoute = (route: string) =>
       new Set(rows.filter((r) => r.route === route).map((r) => r.moyenConnexion));
@@ -94,17 +107,54 @@ describe.each(testDrivers())('access trace ($name)', (driver) => {
     expect(await all()).toHaveLength(before);
   });
 
-  it('records one line per pupil printed in a class PDF: their latest bilan', async () => {
+  it('a class document traces each pupil once: the bilan its print shows, part by part', async () => {
     await clearTracesForTests(connection().db);
-    await traceClasse(connection().db, teacher, classe, `/classes/${classe}/derniers-bilans/pdf`);
+    const db = connection().db;
+    // What the PDF route records (from the sujet's query)...
+    const sujet = await getClassePdfSujet(db, demo, classe);
+    const recorded = sujet!.eleves.map((e) => ({ apprenantId: e.id, bilanId: e.bilanId }));
+    // ...is exactly what the print shows (the print page's own query, the whole class)...
+    const printed = shownInDerniersBilans((await getDerniersBilans(db, demo, classe))!);
+    const key = (s: { apprenantId: string; bilanId: string }) => `${s.apprenantId}/${s.bilanId}`;
+    expect(recorded.map(key).sort()).toEqual(printed.map(key).sort());
+    expect(recorded.length).toBeGreaterThan(10);
+    expect(recorded.find((r) => r.apprenantId === angie)?.bilanId).toBe(angieLatest);
+    expect(recorded.find((r) => r.apprenantId === aicha)).toBeUndefined();
+    // ...and, printed in parts, each pupil is traced once, by the part that prints them.
+    const pupils = await listApprenantsAvecBilan(db, demo, classe);
+    const parts = classPartCount(pupils.length);
+    const byParts = [];
+    for (let part = 1; part < parts; part++) {
+      const ids = pupilsOfPart(pupils, { part, parts }).map((p) => p.id);
+      byParts.push(...shownInDerniersBilans((await getDerniersBilans(db, demo, classe, ids))!));
+    }
+    expect(byParts.map(key).sort()).toEqual(printed.map(key).sort());
+
+    await traceShown(db, teacher, { action: 'pdf_classe', route: '/pdf' }, recorded);
     const rows = await all();
-    expect(rows.length).toBeGreaterThan(10);
-    expect(new Set(rows.map((r) => r.apprenantId)).size).toBe(rows.length);
-    expect(rows.find((r) => r.apprenantId === angie)?.bilanId).toBe(angieLatest);
-    expect(rows.find((r) => r.apprenantId === aicha)).toBeUndefined();
+    expect(rows).toHaveLength(recorded.length);
     expect(rows.every((r) => r.action === 'pdf_classe' && r.classeId === classe)).toBe(true);
-    await traceClasse(connection().db, intruder, classe, 'x');
-    expect(await all()).toHaveLength(rows.length);
+    // Nothing for a reader of another establishment.
+    await traceShown(db, intruder, { action: 'pdf_classe', route: 'x' }, recorded);
+    expect(await all()).toHaveLength(recorded.length);
+  });
+
+  it('a synthesis « au » a date traces the bilans of that date, not the latest ones', async () => {
+    const db = connection().db;
+    const au = '2016-01-15';
+    const view = (await getSynthese(db, demo, classe, { au, tri: 'nom' }))!;
+    const shown = shownInSynthese(view);
+    expect(shown.length).toBeGreaterThan(0);
+    const dates = new Map(
+      view.lignes.flatMap((l) => (l.bilan ? [[l.bilan.id, l.bilan.date]] : [])),
+    );
+    expect(shown.every((s) => (dates.get(s.bilanId) ?? '9999') <= au)).toBe(true);
+    const latest = shownInSynthese(
+      (await getSynthese(db, demo, classe, { au: null, tri: 'nom' }))!,
+    );
+    expect(shown.map((s) => s.bilanId).sort()).not.toEqual(latest.map((s) => s.bilanId).sort());
+    // Angie's bilans are of May and June 2016: nothing of hers is shown on 15/01/2016.
+    expect(shown.some((s) => s.apprenantId === angie)).toBe(false);
   });
 
   it('records the print pages read by the PDF browser, for the teacher who asked', async () => {
@@ -115,7 +165,13 @@ describe.each(testDrivers())('access trace ($name)', (driver) => {
       apprenantId: angie,
       bilanId: angieLatest,
     });
-    await traceClasse(connection().db, teacher, classe, '/impression/classes/x', 'impression');
+    const view = (await getSynthese(connection().db, demo, classe, { au: null, tri: 'nom' }))!;
+    await traceShown(
+      connection().db,
+      teacher,
+      { action: 'impression', route: '/impression/classes/x' },
+      shownInSynthese(view),
+    );
     const rows = await all();
     expect(rows.length).toBeGreaterThan(10);
     expect(

@@ -5,7 +5,6 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import { appConfig } from '@/lib/config/env';
-import { bilanOrder } from '@/lib/bilans/ordre';
 import { enrolledClassId } from '@/lib/bilans/inscriptions';
 import { rowsOf } from '@/lib/db/rows';
 
@@ -34,7 +33,7 @@ export function lecteurOf(user: {
 }
 
 export interface BilanAccess {
-  action: 'consultation' | 'pdf_bilan' | 'impression' | 'export_csv';
+  action: 'consultation' | 'pdf_bilan' | 'pdf_classe' | 'impression' | 'export_csv';
   route: string;
   apprenantId: string;
   bilanId: string;
@@ -86,28 +85,32 @@ export async function traceBilans(db: Database, traces: readonly BilanTrace[]) {
     where a.id = t.apprenant_id and a.etablissement_id = t.etablissement_id`);
 }
 
-/** A class PDF (or its print page): one record per pupil whose latest bilan it printed. */
-export async function traceClasse(
+/** A bilan a document shows: what its access record names. */
+export interface ShownBilan {
+  apprenantId: string;
+  bilanId: string;
+}
+
+/**
+ * One record per bilan a document shows (a class document, a synthesis, a CSV), exactly
+ * those: the list comes from the data the document is made of, never from a query of its
+ * own that could pick other bilans. Records of another establishment's bilans are dropped.
+ */
+export async function traceShown(
   db: Database,
   lecteur: Lecteur,
-  classeId: string,
-  route: string,
-  action: 'pdf_classe' | 'impression' = 'pdf_classe',
+  access: Pick<BilanAccess, 'action' | 'route'>,
+  shown: readonly ShownBilan[],
+  at: Date = new Date(),
 ) {
-  await db.execute(sql`
-    insert into traces_acces
-      (etablissement_id, utilisateur_id, action, route, apprenant_id, bilan_id, classe_id,
-       moyen_connexion)
-    select distinct on (a.id) ${lecteur.etablissementId}, ${lecteur.utilisateurId},
-           ${action}::trace_action, ${route.slice(0, 500)}, a.id, b.id, c.id,
-           ${lecteur.moyenConnexion ?? null}::moyen_connexion
-    from classes c
-    join inscriptions i on i.classe_id = c.id
-    join apprenants a on a.id = i.apprenant_id
-    join bilans b on b.apprenant_id = a.id
-      and b.date < make_date(left(c.annee_scolaire, 4)::int + 1, 9, 1)
-    where c.id = ${classeId} and c.etablissement_id = ${lecteur.etablissementId}
-    order by a.id, ${bilanOrder('b', 'latest')}`);
+  await traceBilans(
+    db,
+    shown.map(({ apprenantId, bilanId }) => ({
+      lecteur,
+      access: { action: access.action, route: access.route, apprenantId, bilanId },
+      at,
+    })),
+  );
 }
 
 /**

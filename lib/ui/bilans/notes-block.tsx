@@ -2,10 +2,18 @@
 // decimal comma — what PRONOTE will read into the report card, for the teacher to check
 // before it does. Says so when the bilan has none.
 import type { NoteBilan } from '@/lib/bilans/bilan-page';
+import {
+  boundForPrint,
+  PRINTED_LABEL_LIMIT,
+  PRINTED_NOTES_LIMIT,
+} from '@/lib/ui/impression/print-bounds';
 
 const nombre = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
 
-export function NotesBlock({ notes }: { notes: NoteBilan[] }) {
+export function NotesBlock({ notes, imprime = false }: { notes: NoteBilan[]; imprime?: boolean }) {
+  // On paper, a bounded list of marks with bounded labels (print-bounds.ts).
+  const shown = imprime ? notes.slice(0, PRINTED_NOTES_LIMIT) : notes;
+  const label = (text: string) => (imprime ? boundForPrint(text, PRINTED_LABEL_LIMIT).text : text);
   return (
     <section
       aria-labelledby="notes-titre"
@@ -35,10 +43,10 @@ export function NotesBlock({ notes }: { notes: NoteBilan[] }) {
             </tr>
           </thead>
           <tbody>
-            {notes.map((n) => (
+            {shown.map((n) => (
               <tr key={n.libelle}>
                 <th scope="row" className="pr-6 text-left font-normal">
-                  {n.libelle}
+                  {label(n.libelle)}
                 </th>
                 <td className="pr-6 text-right tabular-nums">{nombre.format(n.valeur)} / 20</td>
                 <td className="text-right tabular-nums">{nombre.format(n.coefficient)}</td>
@@ -46,6 +54,11 @@ export function NotesBlock({ notes }: { notes: NoteBilan[] }) {
             ))}
           </tbody>
         </table>
+      )}
+      {shown.length < notes.length && (
+        <p className="mt-1 text-sm italic text-slate-700">
+          {`Liste tronquée à l'impression : ${shown.length} notes sur ${notes.length}. La liste complète se lit sur la page du bilan dans CPRO.`}
+        </p>
       )}
     </section>
   );

@@ -37,10 +37,10 @@ export function BilanImprime({
         </p>
       </header>
       <div className="grid grid-cols-2 gap-3">
-        <TextBlock title="Constats" text={affiche.constats} />
-        <TextBlock title="Conseils" text={affiche.conseils} />
+        <TextBlock title="Constats" text={affiche.constats} imprime />
+        <TextBlock title="Conseils" text={affiche.conseils} imprime />
       </div>
-      <NotesBlock notes={affiche.notes} />
+      <NotesBlock notes={affiche.notes} imprime />
       <CompetencesTable
         colonnes={view.colonnes}
         lignes={view.competences}

@@ -19,6 +19,7 @@ const config = [
       'test-results/**',
       'playwright-report/**',
       'next-env.d.ts',
+      'dist/**',
     ],
   },
 ];

@@ -22,6 +22,10 @@ const STATIC_CSP = "default-src 'none'; frame-ancestors 'none'";
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite'],
+  // The image ships .next/standalone (the app and only the node_modules it uses) with our
+  // compiled server (dist/server.mjs): no sources (deploy/Dockerfile).
+  output: 'standalone',
+
   experimental: {
     authInterrupts: true,
   },

@@ -39,7 +39,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npx tsx --conditions=react-server scripts/start.ts --no-build',
+    command: 'node scripts/cli.mjs start --no-build',
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -27,13 +27,8 @@ export async function startServer(options: {
   if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
   const child = spawn(
     process.execPath,
-    // As `npm start` runs it: server-only modules load in scripts (package.json).
-    [
-      'node_modules/tsx/dist/cli.mjs',
-      '--conditions=react-server',
-      'scripts/start.ts',
-      '--no-build',
-    ],
+    // As `npm start` runs it.
+    ['scripts/cli.mjs', 'start', '--no-build'],
     {
       env,
       stdio: ['ignore', 'ignore', 'inherit'],

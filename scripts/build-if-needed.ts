@@ -1,7 +1,9 @@
-// `next build` when there is no production build, or when the sources changed since it.
+// The production build: `next build` (the app) when there is none or the sources changed
+// since, and our server (lib/server/main.ts) compiled to dist/server.mjs (scripts/compile.mjs).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { compile } from './compile.mjs';
 
 const SOURCES = [
   'app',
@@ -39,6 +41,22 @@ export function nextBin(root = process.cwd()): string {
   return path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 }
 
+/** Where the compiled server is (what `npm start` and the image run). */
+export function serverFile(root = process.cwd()): string {
+  return path.join(root, 'dist', 'server.mjs');
+}
+
+/**
+ * Our server compiled, when it is missing or older than its sources (milliseconds): one
+ * file with everything but Next.js (and what Next.js itself loads), so that it runs from
+ * .next/standalone, whose node_modules hold only what the app uses.
+ */
+export async function compileServer(root = process.cwd()): Promise<string> {
+  return compile(root, 'lib/server/main.ts', serverFile(root), {
+    external: ['next', 'next/*', 'react', 'react-dom', 'react/*', 'react-dom/*'],
+  });
+}
+
 export function build(): void {
   console.log("[cpro] Construction de l'application (next build)…");
   execFileSync(process.execPath, [nextBin(), 'build'], {
@@ -47,6 +65,8 @@ export function build(): void {
   });
 }
 
-export function buildIfNeeded(): void {
-  if (buildIsStale()) build();
+/** The app rebuilt when stale, and the server compiled: what `npm start` runs. */
+export async function buildIfNeeded(options: { next: boolean } = { next: true }): Promise<string> {
+  if (options.next && buildIsStale()) build();
+  return compileServer();
 }

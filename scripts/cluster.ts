@@ -7,7 +7,7 @@ import { requireBrowserOrExit } from './ensure-browser';
 import { buildIfNeeded } from './build-if-needed';
 
 const browser = requireBrowserOrExit();
-if (!process.argv.includes('--no-build')) buildIfNeeded();
+await buildIfNeeded({ next: !process.argv.includes('--no-build') });
 
 const result = spawnSync(
   process.execPath,

@@ -1,14 +1,15 @@
-// `npm run test:e2e`: finds (or installs) Chromium, builds the app once, starts it on a
-// fresh embedded database and runs the Playwright tests of e2e/. Exits with their status.
+// `npm run test:e2e`: finds (or installs) Chromium, builds the app when its sources changed
+// since the last build (and compiles our server), starts it on a fresh embedded database
+// and runs the Playwright tests of e2e/. Exits with their status.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { requireBrowserOrExit } from './ensure-browser';
-import { build } from './build-if-needed';
+import { buildIfNeeded } from './build-if-needed';
 
 const browser = requireBrowserOrExit();
 
-if (!process.argv.includes('--no-build')) build();
+await buildIfNeeded({ next: !process.argv.includes('--no-build') });
 
 const dataDir = path.resolve('.data/e2e');
 fs.rmSync(dataDir, { recursive: true, force: true });

@@ -3,20 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 function start(env: Record<string, string>) {
-  return spawnSync(
-    process.execPath,
-    [
-      'node_modules/tsx/dist/cli.mjs',
-      '--conditions=react-server',
-      'scripts/start.ts',
-      '--no-build',
-    ],
-    {
-      env: { ...process.env, DATA_DIR: '.data/start-test', ...env },
-      encoding: 'utf8',
-      timeout: 60_000,
-    },
-  );
+  return spawnSync(process.execPath, ['scripts/cli.mjs', 'start', '--no-build'], {
+    env: { ...process.env, DATA_DIR: '.data/start-test', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
 
 describe('npm start', () => {
@@ -29,20 +20,11 @@ describe('npm start', () => {
   });
 
   it('refuses PDF_MAX_WAITING=abc with a French message naming the variable', () => {
-    const result = spawnSync(
-      process.execPath,
-      [
-        'node_modules/tsx/dist/cli.mjs',
-        '--conditions=react-server',
-        'scripts/start.ts',
-        '--no-build',
-      ],
-      {
-        env: { ...process.env, PDF_MAX_WAITING: 'abc', DATA_DIR: '.data/start-test' },
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
-    );
+    const result = spawnSync(process.execPath, ['scripts/cli.mjs', 'start', '--no-build'], {
+      env: { ...process.env, PDF_MAX_WAITING: 'abc', DATA_DIR: '.data/start-test' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
       'PDF_MAX_WAITING doit être un nombre entier de 0 à 10000 (reçu « abc »)',

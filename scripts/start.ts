@@ -1,15 +1,14 @@
 // `npm start`: everything a newcomer needs in one command. Builds the app if there is no
-// up-to-date build, provides a session secret and the public URL, then serves it with
-// `next start`. The embedded database is migrated and seeded by the server on its first
-// start (instrumentation.ts), so no environment variable is required.
+// up-to-date build, provides a session secret and the public URL, then runs our compiled
+// server (dist/server.mjs: Next.js behind lib/server/main.ts) with plain `node`. The
+// embedded database is migrated and seeded by the server on its first start
+// (instrumentation.ts), so no environment variable is required.
 import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { appConfigOrExit } from '@/lib/config/env';
 import { embeddedDatabaseDir } from '@/lib/config/paths';
 import { DatabaseLockedError, lockHolder } from '@/lib/db/lock';
-import { buildIfNeeded, nextBin } from './build-if-needed';
+import { buildIfNeeded } from './build-if-needed';
 
 const dev = process.argv.includes('--dev');
 const skipBuild = process.argv.includes('--no-build');
@@ -33,7 +32,7 @@ if (!config.databaseUrl) {
   }
 }
 
-if (!dev && !skipBuild) buildIfNeeded();
+const server = await buildIfNeeded({ next: !dev && !skipBuild });
 
 console.log(
   `[cpro] Démarrage sur ${publicUrl} — base ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embarquée (${embeddedDatabaseDir()})`}`,
@@ -44,17 +43,10 @@ console.log(
 const nodeFlags = config.nodeOptions.includes('--max-semi-space-size')
   ? []
   : ['--max-semi-space-size=64'];
-// Before Next.js starts listening: every request carries its socket address, and methods
-// the module does not use are refused (the hook's header comment says why).
-const entryHook = pathToFileURL(path.resolve('lib/server/http-entry-hook.mjs')).href;
-const child = spawn(
-  process.execPath,
-  [...nodeFlags, '--import', entryHook, nextBin(), dev ? 'dev' : 'start', '-p', port],
-  {
-    stdio: 'inherit',
-    env: process.env,
-  },
-);
+const child = spawn(process.execPath, [...nodeFlags, server, ...(dev ? ['--dev'] : [])], {
+  stdio: 'inherit',
+  env: process.env,
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => child.kill(signal));
 }

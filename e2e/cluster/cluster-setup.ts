@@ -99,7 +99,7 @@ export async function startCluster(options: {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       // The instances are process groups (the launcher and its Next.js server).
       try {
-        if (child.spawnargs.includes('scripts/start.ts')) process.kill(-child.pid!, 'SIGTERM');
+        if (child.spawnargs.includes('scripts/cli.mjs')) process.kill(-child.pid!, 'SIGTERM');
         else child.kill('SIGTERM');
       } catch {
         // already gone
@@ -164,16 +164,12 @@ export async function startCluster(options: {
       };
       track(
         name,
-        spawn(
-          process.execPath,
-          [
-            'node_modules/tsx/dist/cli.mjs',
-            '--conditions=react-server',
-            'scripts/start.ts',
-            '--no-build',
-          ],
-          { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-        ),
+        spawn(process.execPath, ['scripts/cli.mjs', 'start', '--no-build'], {
+          cwd: ROOT,
+          env,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          detached: true,
+        }),
       );
     }
     for (const port of ports) {

@@ -68,20 +68,18 @@ test.beforeAll(async () => {
   await relay.start();
   const throughRelay = new URL(direct);
   throughRelay.host = `127.0.0.1:${RELAY_PORT}`;
-  server = spawn(
-    process.execPath,
-    [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(SERVER_PORT)],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: throughRelay.toString(),
-        NEXTAUTH_URL: origin,
-        NEXTAUTH_SECRET: crypto.randomBytes(32).toString('hex'),
-        NODE_ENV: 'production',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  // Our compiled server (npm start's), built by the e2e launcher.
+  server = spawn(process.execPath, [path.join('dist', 'server.mjs')], {
+    env: {
+      ...process.env,
+      PORT: String(SERVER_PORT),
+      DATABASE_URL: throughRelay.toString(),
+      NEXTAUTH_URL: origin,
+      NEXTAUTH_SECRET: crypto.randomBytes(32).toString('hex'),
+      NODE_ENV: 'production',
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   server.stdout?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
   await waitForHealth(200);

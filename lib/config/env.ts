@@ -3,6 +3,7 @@
 // instrumentation.ts), so `PDF_MAX_WAITING=abc` stops the server with a clear sentence
 // instead of quietly making a queue unbounded. `.env.example` and the README's table list
 // the same variables. Nothing else in the code reads `process.env` (lib/architecture.test.ts).
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseProxyList, type ProxyRange } from './proxy-list';
@@ -264,4 +265,17 @@ export function appConfigOrExit(): AppConfig {
     console.error(`[cpro] ${error.message}`);
     process.exit(1);
   }
+}
+
+/**
+ * Next.js's configuration saved at build time, for a server running from the standalone
+ * output (the image: no next.config.mjs there), handed to Next.js as its own standalone
+ * server does; undefined in the repository (Next.js reads next.config.mjs).
+ */
+export function standaloneNextConfig(root: string): object | undefined {
+  const saved = path.join(root, '.next', 'required-server-files.json');
+  if (fs.existsSync(path.join(root, 'next.config.mjs')) || !fs.existsSync(saved)) return undefined;
+  const { config } = JSON.parse(fs.readFileSync(saved, 'utf8')) as { config: object };
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
+  return config;
 }

@@ -10,13 +10,21 @@
 // (nodejs/node#66129, vercel/next.js#97899). Measured here: ≈ 60 KB per bilan page, the
 // server died of OOM after ≈ 10 000 pages with a 200 MB heap. Reading `.stack` turns the
 // frames into a string and drops them; it costs a few microseconds per render.
+// Applied only on the Node.js versions where the leak was measured (20 to 24): a later
+// version gets no patch, and docs/choix-techniques.md says how to check it still leaks.
 const INSTALLED = Symbol.for('cpro.abort-reason-frames');
+export const LAST_LEAKING_NODE_MAJOR = 24;
+
+/** Whether this Node.js version keeps the frames (nodejs/node#66129). */
+export function nodeKeepsAbortFrames(version: string = process.versions.node): boolean {
+  return Number(version.split('.')[0]) <= LAST_LEAKING_NODE_MAJOR;
+}
 
 type PatchedPrototype = AbortController & { [INSTALLED]?: true };
 
 export function releaseAbortReasonFrames(): void {
   const prototype = AbortController.prototype as PatchedPrototype;
-  if (prototype[INSTALLED]) return;
+  if (prototype[INSTALLED] || !nodeKeepsAbortFrames()) return;
   const abort = prototype.abort;
   Object.defineProperty(prototype, 'abort', {
     configurable: true,

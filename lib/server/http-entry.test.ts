@@ -1,0 +1,65 @@
+// What our server answers before Next.js, on a real socket (the same server main.ts runs,
+// with a stand-in for Next.js).
+import http from 'node:http';
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SOCKET_ADDRESS_HEADER } from '@/lib/http/client-address';
+import { createEntryServer } from './http-entry';
+
+let server: http.Server;
+let port: number;
+let reached: string[] = [];
+
+beforeAll(async () => {
+  server = createEntryServer((request, response) => {
+    reached.push(`${request.method} ${request.url}`);
+    response.end(String(request.headers[SOCKET_ADDRESS_HEADER]));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as net.AddressInfo).port;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+/** One request exactly as written, and the answer's head. */
+function raw(text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.end(text));
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+describe('the entry of our server', () => {
+  it('refuses a method the module does not use, TRACE included, with a 405', async () => {
+    reached = [];
+    for (const method of ['TRACE', 'PUT', 'DELETE', 'PATCH']) {
+      const answer = await raw(`${method} / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      expect(answer).toMatch(/^HTTP\/1\.1 405 /);
+      expect(answer).toContain('Allow: GET, HEAD, POST, OPTIONS');
+      expect(answer).toContain('X-Frame-Options: DENY');
+    }
+    expect(reached).toEqual([]);
+  });
+
+  it('answers OPTIONS *, absolute targets and parser errors itself, with our headers', async () => {
+    reached = [];
+    expect(await raw('OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toMatch(
+      /^HTTP\/1\.1 204 [\s\S]*Allow: GET, HEAD, POST, OPTIONS/,
+    );
+    const absolute = await raw('GET http://evil.test/x HTTP/1.1\r\nHost: x\r\n\r\n');
+    expect(absolute).toMatch(/^HTTP\/1\.1 400 /);
+    expect(absolute).not.toMatch(/location:/i);
+    const broken = await raw('FOO / HTTP/1.1\r\nHost: x\r\n\r\n');
+    expect(broken).toMatch(/^HTTP\/1\.1 400 [\s\S]*X-Content-Type-Options: nosniff/);
+    expect(reached).toEqual([]);
+  });
+
+  it('overwrites a header the client sent under our name with the socket address', async () => {
+    const answer = await fetch(`http://127.0.0.1:${port}/`, {
+      headers: { [SOCKET_ADDRESS_HEADER]: '203.0.113.9' },
+    });
+    expect(await answer.text()).toBe('127.0.0.1');
+  });
+});

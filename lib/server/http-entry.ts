@@ -1,0 +1,92 @@
+// What our HTTP server does with a request before Next.js sees it (lib/server/main.ts):
+// - it stamps the request with the address of the socket it came on, in a header of ours
+//   that overwrites whatever a client sent under that name (Next.js fills X-Forwarded-For
+//   from the socket only when the client sent none, so without this a client could choose
+//   the address its sign-in attempts are counted against; lib/http/client-address.ts);
+// - a method the module does not use gets a 405 at once (Next.js builds a web Request for
+//   every request, and the platform refuses to build one for TRACE: a 500 otherwise);
+// - a request-target that is not a path (`OPTIONS *`, `GET http://other.host/x`) is
+//   answered here: Next.js answers the first with a 500 and redirects the second to the
+//   other host;
+// - a request Node's parser refuses (an unknown method, a broken header) gets its 400 with
+//   the same security headers as every answer, not Node's bare one.
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { SOCKET_ADDRESS_HEADER } from '@/lib/http/client-address';
+
+export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS'];
+
+// As on every answer (next.config.mjs, lib/security/csp.ts).
+const SECURITY_HEADERS = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+};
+
+function refuse(
+  response: ServerResponse,
+  status: number,
+  text: string,
+  extra: Record<string, string> = {},
+) {
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    Connection: 'close',
+    ...extra,
+  });
+  response.end(text);
+}
+
+/** Answers the request itself when Next.js must not see it; true when it did. */
+export function answerBeforeNext(request: IncomingMessage, response: ServerResponse): boolean {
+  if (!ALLOWED_METHODS.includes(request.method ?? '')) {
+    refuse(response, 405, 'Méthode non autorisée.\n', { Allow: ALLOWED_METHODS.join(', ') });
+    request.resume();
+    return true;
+  }
+  if (!request.url?.startsWith('/')) {
+    if (request.method === 'OPTIONS' && request.url === '*') {
+      response.writeHead(204, { ...SECURITY_HEADERS, Allow: ALLOWED_METHODS.join(', ') });
+      response.end();
+    } else {
+      refuse(response, 400, 'Adresse de requête invalide.\n');
+    }
+    request.resume();
+    return true;
+  }
+  request.headers[SOCKET_ADDRESS_HEADER] = request.socket.remoteAddress ?? '';
+  return false;
+}
+
+/** The answer to a request Node's parser refused, with our headers. */
+export function answerClientError(socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = 'Requête invalide.\n';
+  const headers = Object.entries({
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+    Connection: 'close',
+  })
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
+  socket.end(`HTTP/1.1 400 Bad Request\r\n${headers}\r\n${body}`);
+}
+
+/** An HTTP server that applies these rules, then hands the request to `handle` (Next.js). */
+export function createEntryServer(
+  handle: (request: IncomingMessage, response: ServerResponse) => unknown,
+): http.Server {
+  const server = http.createServer((request, response) => {
+    if (answerBeforeNext(request, response)) return;
+    void handle(request, response);
+  });
+  server.on('clientError', (_error, socket) => answerClientError(socket));
+  return server;
+}

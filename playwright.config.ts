@@ -1,5 +1,8 @@
-// End-to-end tests against the production build on a fresh embedded database.
-// `npm run test:e2e` (scripts/e2e.ts) builds once, finds Chromium, then runs this.
+// End-to-end tests against the production build on a fresh embedded database, two workers,
+// every test in parallel: the shared demo accounts are signed in once (auth.setup.ts) and
+// only read with; a test that locks an account or ends its sessions owns one (accounts.ts).
+// Tests that disturb the shared server (kill its Chromium) run alone, after the others.
+// `npm run test:e2e` (scripts/e2e.ts) builds if needed, prepares the database, runs this.
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS } from './lib/pdf/find-chromium';
 import { TEST_ENT_ENV } from './e2e/ent/test-ent';
@@ -16,8 +19,8 @@ export default defineConfig({
   // The multi-server suite has its own cluster (playwright.cluster.config.ts).
   testIgnore: 'cluster/**',
   globalSetup: './e2e/ent/global-setup.ts',
-  fullyParallel: false,
-  workers: 1,
+  fullyParallel: true,
+  workers: 2,
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
@@ -33,8 +36,19 @@ export default defineConfig({
     },
   },
   projects: [
+    { name: 'connexions', testMatch: 'auth.setup.ts' },
     {
       name: 'chromium',
+      testIgnore: ['cluster/**', 'seul/**'],
+      dependencies: ['connexions'],
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 768 } },
+    },
+    {
+      // Alone: what would disturb the tests running beside it.
+      name: 'seul',
+      testMatch: 'seul/**',
+      dependencies: ['chromium'],
+      fullyParallel: false,
       use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 768 } },
     },
   ],
@@ -53,6 +67,9 @@ export default defineConfig({
       // A short lock, so that e2e/security/throttling.spec.ts can see it end; the
       // 15-minute default is covered by lib/auth/throttle.test.ts.
       SIGNIN_LOCK_SECONDS: '6',
+      // Tests running in parallel make deliberate failures; the flood rule (past so many a
+      // minute, addresses with failures wait) is unit-tested in lib/auth/throttle.test.ts.
+      SIGNIN_GLOBAL_PER_MINUTE: '1000',
       // The tests play clients from many addresses through X-Forwarded-For, as a reverse
       // proxy on this machine would; the default (no trusted proxy) is unit-tested in
       // lib/http/client-address.test.ts.

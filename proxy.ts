@@ -9,6 +9,7 @@ import { BASE_SECURITY_HEADERS, HSTS, newNonce, pageCsp } from '@/lib/security/c
 import { messagePage } from '@/lib/http/message-page';
 import { appConfig } from '@/lib/config/env';
 import { cameOverHttps } from '@/lib/http/client-address';
+import { enabledWays } from '@/lib/auth/ways';
 
 /** A path whose percent-encoding is broken (`%zz`, a cut UTF-8 sequence) names nothing. */
 function hasMalformedEncoding(pathname: string): boolean {
@@ -36,9 +37,7 @@ export function proxy(request: NextRequest) {
   const csp = pageCsp(nonce, {
     development: config.development,
     // A sign-in form's redirect to the ENT is checked against form-action too.
-    formTargets: [config.auth.oidc?.issuer, config.auth.cas?.url]
-      .filter((target): target is string => Boolean(target))
-      .map((target) => new URL(target).origin),
+    formTargets: enabledWays(config).flatMap((way) => way.formTarget ?? []),
   });
   const headers = new Headers(request.headers);
   headers.set(REQUEST_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);

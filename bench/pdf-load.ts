@@ -11,7 +11,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import { openEmbedded } from '@/lib/db/connect';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/auth/ways/password/password';
 import { migrateAndSeedDemo } from '@/lib/server/demo-database';
 import { DEMO_IDS, DEMO_PASSWORD } from '@/drizzle/seed/demo-ids';
 import { stableId } from '@/drizzle/seed/random';

@@ -27,17 +27,13 @@ const PORT = 3202;
 const CLASS_KEY = `${DEMO_UAI}|Tle SN|2015-2016`;
 const classeId = stableId('classe', CLASS_KEY);
 
-async function timed(
-  url: string,
-  cookie: string,
-): Promise<{ ms: number; status: number; cache: string | null }> {
+async function timed(url: string, cookie: string): Promise<{ ms: number; status: number }> {
   const started = performance.now();
   const response = await fetch(url, { headers: { cookie } });
   await response.arrayBuffer();
   return {
     ms: performance.now() - started,
     status: response.status,
-    cache: response.headers.get('x-pdf-cache'),
   };
 }
 
@@ -143,15 +139,13 @@ const freshContextOneByOne = await withServer(
 );
 
 // 4. Cache on: a cached PDF, then 20 simultaneous requests and the memory they take.
-const load = await withServer({ CPRO_BENCH_PAGES: '1' }, async (server, cookie) => {
+const load = await withServer({}, async (server, cookie) => {
   const urls = await pupilPdfUrls(server.url, cookie, classeId);
-  await timed(urls[0]!, cookie);
+  const printed = (await timed(urls[0]!, cookie)).ms;
   const cached: number[] = [];
-  for (let i = 0; i < 20; i++) {
-    const r = await timed(urls[0]!, cookie);
-    if (r.cache !== 'hit') throw new Error('expected a cache hit');
-    cached.push(r.ms);
-  }
+  for (let i = 0; i < 20; i++) cached.push((await timed(urls[0]!, cookie)).ms);
+  // A hit costs no print: far below the first request (the production build says nothing of it).
+  if (median(cached) > printed / 3) throw new Error('expected cache hits');
   let peak = chromiumPssMiB();
   const sampler = setInterval(() => (peak = Math.max(peak, chromiumPssMiB())), 100);
   const burst = await Promise.all(urls.slice(1, 21).map((url) => timed(url, cookie)));

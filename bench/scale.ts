@@ -3,7 +3,7 @@
 // bilans, 5 million positionnements), measured in one run with autocannon:
 //  - a bilan page and a class's pupil list for a signed-in teacher, and two bare dynamic
 //    pages of the same app as baselines: the issue's reference, a 21-row table without
-//    session or query (/bench/table, served only with CPRO_BENCH_PAGES=1), and /login
+//    session or query: /login (the production build has no benchmark-only page), and /login
 //    signed out (a form, the session read, no query);
 //  - requests/s, p50, p99 and errors at 1, 10 and 50 connections;
 //  - the throughput ratio bilan / bare table page again over alternating rounds, with the
@@ -204,13 +204,12 @@ async function scenario(name: string): Promise<ScenarioFigures> {
   const server: BenchServer = await startServer({
     port: PORT,
     dataDir: `.data/bench-scale-${name}`,
-    env: { DATABASE_URL: databaseUrl(name), PDF_CACHE_MAX_BYTES: '0', CPRO_BENCH_PAGES: '1' },
+    env: { DATABASE_URL: databaseUrl(name), PDF_CACHE_MAX_BYTES: '0' },
   });
   try {
     const cookie = await signIn(server.url, 'enseignant@lycee-demo.test');
     const withCookie = { cookie };
     const routes: Record<string, { url: string; headers: Record<string, string> }> = {
-      table: { url: `${server.url}/bench/table`, headers: {} },
       // `prepare=1`: the form itself (without it, a browser without next-auth's CSRF cookie is
       // first sent through /login/preparation — a redirect autocannon would count as an error).
       login: { url: `${server.url}/login?prepare=1`, headers: {} },

@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { ARCHIVE_CLASS, OTHER_TEACHER, openPupil, signInAsTeacher } from './helpers';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { ARCHIVE_CLASS, openPupil } from './helpers';
+import { AUTH_STATES, SIGNED_OUT } from './fixtures';
 
 const EMPTY = "Aucun bilan n'est actuellement disponible pour cet apprenant.";
 
@@ -8,10 +10,6 @@ const rows = (page: Page) => page.locator('table.competences tbody tr');
 const dateColumns = (page: Page) =>
   page.locator('table.competences thead th').filter({ hasText: /^\d{2}\/\d{2}\/\d{4}$/ });
 const radar = (page: Page) => page.getByRole('img', { name: /^Diagramme radar/ });
-
-test.beforeEach(async ({ page }) => {
-  await signInAsTeacher(page);
-});
 
 test('selecting a class fills the pupil list, in order', async ({ page }) => {
   await page.goto('/bilans');
@@ -129,7 +127,7 @@ test('a shared URL shows the same bilan to a colleague in a fresh browser', asyn
   const shared = new URL(page.url()).pathname;
   const firstTable = await page.locator('table.competences').innerText();
 
-  const colleague = await browser.newContext();
+  const colleague = await browser.newContext({ storageState: SIGNED_OUT });
   const other = await colleague.newPage();
   await other.goto(shared);
   await expect(other).toHaveURL(/\/login\?callbackUrl=/);
@@ -144,7 +142,7 @@ test('a shared URL shows the same bilan to a colleague in a fresh browser', asyn
 
 test("another establishment's teacher and malformed ids get a French 404 without data", async ({
   page,
-  browser,
+  neighbourPage: voisin,
 }) => {
   const path = await openPupil(page, ARCHIVE_CLASS, 'HUBERT Angie');
   await page
@@ -158,9 +156,6 @@ test("another establishment's teacher and malformed ids get a French 404 without
   await expect(page).toHaveURL(/\?classe=/);
   const classeUrl = new URL(page.url());
 
-  const context = await browser.newContext();
-  const voisin = await context.newPage();
-  await signInAsTeacher(voisin, OTHER_TEACHER);
   for (const url of [path, bilanPath, classeUrl.pathname + classeUrl.search]) {
     const response = await voisin.goto(url);
     expect(response?.status(), url).toBe(404);
@@ -169,7 +164,6 @@ test("another establishment's teacher and malformed ids get a French 404 without
     expect(body).not.toContain('HUBERT');
     expect(body).not.toContain('Angie');
   }
-  await context.close();
 
   for (const url of [
     '/bilans/pas-un-id',
@@ -186,15 +180,12 @@ test("another establishment's teacher and malformed ids get a French 404 without
 });
 
 test('the selection works without JavaScript', async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  // The teacher's session, in a browser without JavaScript.
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: AUTH_STATES.teacher.file,
+  });
   const page = await context.newPage();
-  await page.goto('/login');
-  // Sign-in needs JavaScript; reuse the session of a signed-in context instead.
-  const signedIn = await browser.newContext();
-  const helper = await signedIn.newPage();
-  await signInAsTeacher(helper);
-  await context.addCookies(await signedIn.cookies());
-  await signedIn.close();
 
   await page.goto('/bilans');
   await page.getByLabel('Classe', { exact: true }).selectOption({ label: ARCHIVE_CLASS });
@@ -223,8 +214,16 @@ test('the keyboard reaches the selection, the dates and the pages', async ({ pag
   }
   await expect(apprenant).toBeFocused();
   // WCAG 3.2.2: browsing the closed list with the arrows loads nothing; Enter confirms.
+  // No request may leave while the arrow is handled (its events fire before the next frames).
+  const requested: string[] = [];
+  const record = (request: { url(): string }) => requested.push(request.url());
+  page.on('request', record);
   await page.keyboard.press('ArrowDown');
-  await page.waitForTimeout(500);
+  await page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
+  page.off('request', record);
+  expect(requested).toEqual([]);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bilan de HUBERT Angie');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Bilan de HUBERT Angie');

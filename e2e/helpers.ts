@@ -1,11 +1,10 @@
-// Shared steps of the e2e tests: the demo accounts and signing in through the real form.
+// Shared steps of the e2e tests: signing in through the real form (tests of the sign-in
+// itself; the others start signed in: fixtures.ts), opening a pupil, a PDF.
 import { expect, type Page } from '@playwright/test';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../drizzle/seed/demo-ids';
+import { parse as parseDisposition } from 'content-disposition';
+import { PASSWORD, TEACHER } from './accounts';
 
-export const PASSWORD: string = DEMO_PASSWORD;
-export const TEACHER: string = DEMO_ACCOUNTS.enseignant;
-export const STAFF: string = DEMO_ACCOUNTS.vieScolaire;
-export const OTHER_TEACHER: string = DEMO_ACCOUNTS.enseignantVoisin;
+export { OTHER_TEACHER, PASSWORD, STAFF, TEACHER } from './accounts';
 
 export async function signIn(page: Page, email: string, password = PASSWORD, from = '/login') {
   await page.goto(from);
@@ -56,7 +55,7 @@ export async function openPdf(page: Page, buttonName: string, click?: () => Prom
   return {
     url: request.url(),
     disposition,
-    name: decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? ''),
+    name: parseDisposition(disposition).parameters.filename ?? '',
     bytes: await response.body(),
   };
 }

@@ -3,11 +3,12 @@
 // marks of the bilan, an honest radar with its text alternative, focus after a choice, no
 // sideways scroll on a phone, a favicon, and axe on every kind of page.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, SIGNED_OUT, test } from './fixtures';
 import { getDocumentProxy } from 'unpdf';
 import { DEMO_IDS } from '../drizzle/seed/demo-ids';
 import { nonStandardRoles, pdfText } from './pdf-text';
-import { ARCHIVE_CLASS, STAFF, openPupil, signIn, signInAsTeacher } from './helpers';
+import { ARCHIVE_CLASS, openPupil } from './helpers';
 
 async function pdfTitle(pdf: Awaited<ReturnType<typeof getDocumentProxy>>): Promise<unknown> {
   const { info } = await pdf.getMetadata();
@@ -20,10 +21,6 @@ async function axeViolations(page: Page): Promise<string[]> {
 }
 
 test.describe('signed in', () => {
-  test.beforeEach(async ({ page }) => {
-    await signInAsTeacher(page);
-  });
-
   test('the document title names what is shown', async ({ page }) => {
     await page.goto(`/bilans/${DEMO_IDS.angie}`);
     await expect(page).toHaveTitle('Bilan de HUBERT Angie du 16/06/2016 — CPRO');
@@ -142,19 +139,26 @@ test.describe('signed in', () => {
   });
 });
 
-test('the login and 403 pages have no axe violation; /favicon.ico exists', async ({ page }) => {
+test('the login and 403 pages have no axe violation; /favicon.ico exists', async ({
+  browser,
+  staffPage,
+}) => {
+  const anonymous = await browser.newContext({ storageState: SIGNED_OUT });
+  const page = await anonymous.newPage();
   await page.goto('/login');
   expect(await axeViolations(page), '/login').toEqual([]);
   expect((await page.request.get('/favicon.ico')).status()).toBe(200);
-  await signIn(page, STAFF);
-  await expect(page.getByRole('heading', { name: 'Accès réservé aux enseignants' })).toBeVisible();
-  expect(await axeViolations(page), '403').toEqual([]);
+  await anonymous.close();
+  await staffPage.goto('/bilans');
+  await expect(
+    staffPage.getByRole('heading', { name: 'Accès réservé aux enseignants' }),
+  ).toBeVisible();
+  expect(await axeViolations(staffPage), '403').toEqual([]);
 });
 
 test('the bilan PDF and the synthesis PDF are tagged, titled, with bookmarks; the marks are printed', async ({
   page,
 }) => {
-  await signInAsTeacher(page);
   const bilan = await page.request.get(
     `/bilans/${DEMO_IDS.angie}/${DEMO_IDS.angieDernierBilan}/pdf`,
   );

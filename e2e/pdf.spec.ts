@@ -1,18 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { getDocumentProxy } from 'unpdf';
-import { createPrintToken } from '../lib/impression/print-token';
+import { printToken } from './print-tokens';
 import { DEMO_IDS } from '../drizzle/seed/demo-ids';
-import {
-  ARCHIVE_CLASS,
-  OTHER_TEACHER,
-  escapeRegExp,
-  openPdf,
-  openPupil,
-  signInAsTeacher,
-} from './helpers';
+import { ARCHIVE_CLASS, escapeRegExp, openPdf, openPupil } from './helpers';
 import { markedText, nonStandardRoles, pdfText, structContent } from './pdf-text';
 
 /** The PDF a button opens in a new tab (inline), and its text. */
@@ -21,10 +12,6 @@ async function download(page: Page, buttonName: string) {
   expect(pdf.disposition.startsWith('inline;')).toBe(true);
   return { ...pdf, ...(await pdfText(pdf.bytes)) };
 }
-
-test.beforeEach(async ({ page }) => {
-  await signInAsTeacher(page);
-});
 
 test('« Générer en PDF » downloads the bilan with everything a class council needs', async ({
   page,
@@ -102,8 +89,8 @@ test('« Imprimer le dernier bilan pour tous les élèves » prints the whole cl
 
 test('PDFs are refused to the signed-out, to another establishment and for malformed ids', async ({
   page,
-  browser,
-  request,
+  neighbourPage,
+  anonymousRequest: request,
 }) => {
   const pupil = await openPupil(page, ARCHIVE_CLASS, 'HUBERT Angie');
   const pdfPath = await page.getByRole('link', { name: 'Générer en PDF' }).getAttribute('href');
@@ -121,15 +108,11 @@ test('PDFs are refused to the signed-out, to another establishment and for malfo
     expect(anonymous.headers().location).toContain('/login');
   }
 
-  const context = await browser.newContext();
-  const voisin = await context.newPage();
-  await signInAsTeacher(voisin, OTHER_TEACHER);
   for (const url of [pdfPath!, classPdf!]) {
-    const response = await voisin.request.get(url);
+    const response = await neighbourPage.request.get(url);
     expect(response.status(), url).toBe(404);
     expect(await response.text()).not.toContain('HUBERT');
   }
-  await context.close();
 
   for (const url of [
     `${pupil}/pas-un-id/pdf`,
@@ -144,7 +127,7 @@ test('PDFs are refused to the signed-out, to another establishment and for malfo
 test('print pages answer 404 without a valid token', async ({ page, request }) => {
   const pupil = await openPupil(page, ARCHIVE_CLASS, 'HUBERT Angie');
   const pdfPath = (await page.getByRole('link', { name: 'Générer en PDF' }).getAttribute('href'))!;
-  const printPath = `/impression${pdfPath.replace(/\/pdf$/, '')}`;
+  const printPath = `/impression/bilan${pdfPath.replace(/^\/bilans/, '').replace(/\/pdf$/, '')}`;
   for (const url of [
     printPath,
     `${printPath}?jeton=faux`,
@@ -160,30 +143,16 @@ test('print pages answer 404 without a valid token', async ({ page, request }) =
 test('a print token opens only the part of the class document it names, once', async ({
   request,
 }) => {
-  const secret = fs
-    .readFileSync(path.join(process.env.E2E_DATA_DIR ?? '.data/e2e', 'secret'), 'utf8')
-    .trim();
-  const printPath = `/impression/classes/${DEMO_IDS.classe}/derniers-bilans`;
-  const tokenFor = (ids: string[]) =>
-    encodeURIComponent(
-      createPrintToken(
-        {
-          etablissementId: DEMO_IDS.etablissement,
-          utilisateurId: DEMO_IDS.enseignant,
-          kind: 'classe',
-          ids,
-        },
-        Date.now(),
-        secret,
-      ),
-    );
-  const partOne = tokenFor([DEMO_IDS.classe, '1/3']);
+  const printPath = `/impression/derniers-bilans/${DEMO_IDS.classe}`;
+  const tokenFor = async (query: Record<string, string>) =>
+    encodeURIComponent(await printToken('derniers-bilans', { ids: [DEMO_IDS.classe], query }));
+  const partOne = await tokenFor({ partie: '1/3' });
   for (const partie of ['2/3', '1/4', '0/3', '3/3', '1', 'x', '']) {
     const response = await request.get(`${printPath}?jeton=${partOne}&partie=${partie}`);
     expect(response.status(), partie).toBe(404);
   }
-  // A token without a part (the form before the document was printed in parts) opens nothing.
-  const noPart = tokenFor([DEMO_IDS.classe]);
+  // A token without a part opens nothing: a print page is always a part.
+  const noPart = await tokenFor({});
   expect((await request.get(`${printPath}?jeton=${noPart}`)).status()).toBe(404);
   const ok = await request.get(`${printPath}?jeton=${partOne}&partie=1/3`);
   expect(ok.status()).toBe(200);
@@ -192,12 +161,12 @@ test('a print token opens only the part of the class document it names, once', a
   expect(html).not.toContain('Apprenants sans bilan'); // the cover is part 0
   expect((await request.get(`${printPath}?jeton=${partOne}&partie=1/3`)).status()).toBe(404);
   // The cover always shows its index (named by its token), a pupils' part never does.
-  const coverWithout = tokenFor([DEMO_IDS.classe, '0/3']);
+  const coverWithout = await tokenFor({ partie: '0/3' });
   expect((await request.get(`${printPath}?jeton=${coverWithout}&partie=0/3`)).status()).toBe(404);
-  const partWith = tokenFor([DEMO_IDS.classe, '2/3', '5']);
+  const partWith = await tokenFor({ partie: '2/3', pages: '5' });
   const partWithPages = await request.get(`${printPath}?jeton=${partWith}&partie=2/3&pages=5`);
   expect(partWithPages.status()).toBe(404);
-  const cover = tokenFor([DEMO_IDS.classe, '0/3', '2,4']);
+  const cover = await tokenFor({ partie: '0/3', pages: '2,4' });
   const coverPage = await request.get(`${printPath}?jeton=${cover}&partie=0/3&pages=2,4`);
   expect(coverPage.status()).toBe(200);
   expect(await coverPage.text()).toContain('Apprenants sans bilan');
@@ -215,24 +184,12 @@ test('pasted HTML prints as text and the print page loads nothing from outside',
   // Open the print page as the PDF browser does (JavaScript off, a valid token) and watch every request.
   const pdfPath = (await page.getByRole('link', { name: 'Générer en PDF' }).getAttribute('href'))!;
   const [, , apprenantId, bilanId] = pdfPath.split('/');
-  const secret = fs
-    .readFileSync(path.join(process.env.E2E_DATA_DIR ?? '.data/e2e', 'secret'), 'utf8')
-    .trim();
   const context = await browser.newContext({ javaScriptEnabled: false });
   const printPage = await context.newPage();
   const requested: string[] = [];
   printPage.on('request', (r) => requested.push(r.url()));
-  const token = createPrintToken(
-    {
-      etablissementId: DEMO_IDS.etablissement,
-      utilisateurId: DEMO_IDS.enseignant,
-      kind: 'bilan',
-      ids: [apprenantId!, bilanId!],
-    },
-    Date.now(),
-    secret,
-  );
-  const printUrl = `/impression/bilans/${apprenantId}/${bilanId}?jeton=${encodeURIComponent(token)}`;
+  const token = await printToken('bilan', { ids: [apprenantId!, bilanId!], query: {} });
+  const printUrl = `/impression/bilan/${apprenantId}/${bilanId}?jeton=${encodeURIComponent(token)}`;
   const response = await printPage.goto(printUrl);
   expect(response?.status()).toBe(200);
   expect(response?.headers()['content-security-policy']).toContain("script-src 'none'");
@@ -245,23 +202,6 @@ test('pasted HTML prints as text and the print page loads nothing from outside',
   // A print token opens its page once: seen in a log or a proxy, it is worth nothing.
   expect((await printPage.goto(printUrl))?.status()).toBe(404);
   await context.close();
-});
-
-test('killing Chromium between two PDFs does not break the next one', async ({ page }) => {
-  await openPupil(page, ARCHIVE_CLASS, 'BONNET Camille');
-  await download(page, 'Générer en PDF');
-  expect(execFileSync('pgrep', ['-f', 'cpro-pdf-renderer'], { encoding: 'utf8' }).trim()).not.toBe(
-    '',
-  );
-  try {
-    execFileSync('pkill', ['-9', '-f', 'cpro-pdf-renderer']);
-  } catch {
-    // pkill exits 1 when nothing matched; the assertion below says whether it mattered.
-  }
-  expect(() => execFileSync('pgrep', ['-f', 'cpro-pdf-renderer'])).toThrow();
-  await openPupil(page, ARCHIVE_CLASS, 'BOUVIER Timéo');
-  const pdf = await download(page, 'Générer en PDF');
-  expect(pdf.text).toContain('BOUVIER Timéo');
 });
 
 test('the class document for a class council: running headers, one bookmark per pupil, the index’s pages, recto verso', async ({

@@ -3,11 +3,11 @@
 // CIEL bilans; a pupil of this year's 1re CIEL who was in last year's 2de CIEL shows the
 // dates of both years and is in both classes' lists. (HUBERT Angie's SN page, unchanged, is
 // e2e/consultation.spec.ts.)
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { buildDemoData, DEMO_UAI } from '../drizzle/seed/demo-data';
 import { stableId } from '../drizzle/seed/random';
 import { schoolYearOf, todayInParis } from '../lib/common/dates';
-import { signInAsTeacher } from './helpers';
 
 const today = todayInParis();
 const year = schoolYearOf(today);
@@ -42,10 +42,6 @@ async function choose(page: Page, classe: string) {
   await page.getByLabel('Apprenant', { exact: true }).selectOption({ label: name });
   await expect(page.getByRole('heading', { level: 1, name: `Bilan de ${name}` })).toBeVisible();
 }
-
-test.beforeEach(async ({ page }) => {
-  await signInAsTeacher(page);
-});
 
 test("a CIEL pupil's bilan: the nine CIEL competences with their labels, a radar of the last two", async ({
   page,

@@ -14,7 +14,10 @@ const ROOT = process.cwd();
  * The scripts the server loads by path at run time (outside Next.js's bundles): each one
  * compiled with its dependencies (bcryptjs; React and Nivo), at the same path.
  */
-export const WORKER_SCRIPTS = ['lib/auth/password-worker.mjs', 'lib/ui/radar/render-svg.mjs'];
+export const WORKER_SCRIPTS = [
+  'lib/auth/ways/password/password-worker.mjs',
+  'lib/ui/radar/render-svg.mjs',
+];
 
 /** What the running server reads besides its bundles (paths from the repository's root). */
 export const RUNTIME_FILES = [

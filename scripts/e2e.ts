@@ -6,6 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { requireBrowserOrExit } from './ensure-browser';
 import { buildIfNeeded } from './build-if-needed';
+import { openEmbedded } from '@/lib/db/connect';
+import { migrateAndSeedDemo } from '@/lib/server/demo-database';
+import { seedE2eAccounts } from '@/e2e/accounts';
 
 const browser = requireBrowserOrExit();
 
@@ -13,6 +16,15 @@ await buildIfNeeded({ next: !process.argv.includes('--no-build') });
 
 const dataDir = path.resolve('.data/e2e');
 fs.rmSync(dataDir, { recursive: true, force: true });
+fs.rmSync(path.resolve('.data/e2e-auth'), { recursive: true, force: true });
+// The database the server will open: the demo, and the accounts tests own (e2e/accounts.ts).
+const connection = await openEmbedded(path.join(dataDir, 'pglite'));
+try {
+  await migrateAndSeedDemo(connection);
+  await seedE2eAccounts(connection.db);
+} finally {
+  await connection.close();
+}
 
 const result = spawnSync(
   process.execPath,

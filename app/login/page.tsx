@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { loadLoginPage } from '@/lib/pages/login';
 import { LoginForm } from '@/lib/ui/login-form';
-import { CasSignInButton, EntSignInButton } from '@/lib/ui/ent-sign-in-button';
+import { WaySignInButton } from '@/lib/ui/way-sign-in-button';
 
 export const metadata: Metadata = { title: 'Connexion' };
 
@@ -17,26 +17,30 @@ export default async function LoginPage({
         <p className="text-sm font-semibold tracking-wide text-marine uppercase">CPRO</p>
         <h1 className="mt-1 text-2xl font-bold">Bilans des compétences</h1>
         <p className="mt-2 text-slate-600">Connectez-vous avec votre compte enseignant.</p>
-        {view.ent && (
-          <EntSignInButton
-            label={view.ent.label}
-            callbackUrl={view.callbackUrl}
-            csrfToken={view.csrfToken}
-          />
+        {view.entries.map((entry) =>
+          entry.type === 'bouton' ? (
+            <WaySignInButton
+              key={entry.action}
+              label={entry.label}
+              method={entry.method}
+              action={entry.action}
+              callbackUrl={view.callbackUrl}
+              csrfToken={entry.csrf ? view.csrfToken : null}
+            />
+          ) : (
+            <LoginForm
+              key="formulaire"
+              callbackUrl={view.callbackUrl}
+              csrfToken={view.csrfToken}
+              initialError={view.error}
+            />
+          ),
         )}
-        {view.cas && <CasSignInButton label={view.cas.label} callbackUrl={view.callbackUrl} />}
-        {view.local ? (
-          <LoginForm
-            callbackUrl={view.callbackUrl}
-            csrfToken={view.csrfToken}
-            initialError={view.error}
-          />
-        ) : (
-          view.error && (
-            <p role="alert" className="mt-4 text-sm text-red-800">
-              {view.error}
-            </p>
-          )
+        {/* Without the password form, a refusal is said here. */}
+        {!view.entries.some((e) => e.type === 'formulaire') && view.error && (
+          <p role="alert" className="mt-4 text-sm text-red-800">
+            {view.error}
+          </p>
         )}
       </div>
     </main>

@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/lib/db/rows';
 import type { Database } from '@/lib/db/types';
 import { schoolYearOf } from '@/lib/common/dates';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/auth/ways/password/password';
 import { CONSEILS, CONSTATS, DEMO_PASSWORD } from './demo-data';
 import { NOMS, PRENOMS } from './noms';
 import { REFERENTIEL_SN } from './referentiel-sn';

@@ -7,7 +7,7 @@ import { and, count, inArray, isNull } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import * as schema from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/auth/ways/password/password';
 import { todayInParis } from '@/lib/common/dates';
 import { buildDemoData, DEMO_PASSWORD } from './demo-data';
 

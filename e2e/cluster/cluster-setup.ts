@@ -158,7 +158,6 @@ export async function startCluster(options: {
         PLAYWRIGHT_WS_CHROMIUM_PATH: chromium,
         PDF_PRINT_ORIGIN: `http://127.0.0.1:${port}`,
         CPRO_INSTANCE: name,
-        CPRO_BENCH_PAGES: '1',
         SIGNIN_LOCK_SECONDS: '60',
         ...options.env,
       };

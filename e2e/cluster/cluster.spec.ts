@@ -1,6 +1,6 @@
 // The module on several servers (e2e/cluster/cluster-setup.ts: two instances, one
 // PostgreSQL, one shared browser, nginx with deploy/nginx.conf): both instances serve the
-// teachers through nginx, a PDF printed by one is a cache hit on the other, a sign-out on one
+// teachers through nginx, a PDF printed by one is served by the other without a browser, a sign-out on one
 // is honoured by the other, the sign-in lock counts attempts made on both, and with one
 // instance killed nginx keeps pages and PDFs coming with no error.
 import { spawn } from 'node:child_process';
@@ -60,6 +60,34 @@ test('both instances serve the teachers through nginx', async () => {
   expect([...seen].sort()).toEqual(['app1', 'app2']);
 });
 
+/** The shared browser goes away (every print is then refused). */
+async function stopBrowser(state: ClusterState) {
+  process.kill(state.browserPid, 'SIGKILL');
+  await expect
+    .poll(() =>
+      fetch(`http://127.0.0.1:${CLUSTER.browserPort}/`).then(
+        () => 'up',
+        () => 'down',
+      ),
+    )
+    .toBe('down');
+}
+
+/** The shared browser comes back (its pid written for the teardown). */
+function startBrowser(state: ClusterState): ClusterState {
+  const browser = spawn(process.execPath, BROWSER_SERVER_ARGS, {
+    cwd: path.resolve(import.meta.dirname, '..', '..'),
+    stdio: 'ignore',
+    detached: true,
+  });
+  browser.unref();
+  const next = { ...state, browserPid: browser.pid! };
+  fs.writeFileSync(CLUSTER.stateFile, JSON.stringify(next));
+  return next;
+}
+
+const readState = () => JSON.parse(fs.readFileSync(CLUSTER.stateFile, 'utf8')) as ClusterState;
+
 test('a PDF printed through one instance is a cache hit on the other', async () => {
   const { cookie } = await signIn(CLUSTER.nginxUrl, DEMO_ACCOUNTS.enseignant);
   const pdf = `/bilans/${DEMO_IDS.zoe}`;
@@ -70,11 +98,23 @@ test('a PDF printed through one instance is a cache hit on the other', async () 
   const first = await get(`${direct(PORT_1)}${href}`, cookie!);
   expect(first.status).toBe(200);
   expect(first.headers.get('content-type')).toBe('application/pdf');
-  expect(first.headers.get('x-pdf-cache')).toBe('miss');
-  const second = await get(`${direct(PORT_2)}${href}`, cookie!);
-  expect(second.status).toBe(200);
-  expect(second.headers.get('x-instance')).toBe('app2');
-  expect(second.headers.get('x-pdf-cache')).toBe('hit');
+  // Without any browser, instance 2 can only serve it from the cache they share.
+  const state = readState();
+  await stopBrowser(state);
+  try {
+    const second = await get(`${direct(PORT_2)}${href}`, cookie!);
+    expect(second.status).toBe(200);
+    expect(second.headers.get('x-instance')).toBe('app2');
+    expect(second.headers.get('content-type')).toBe('application/pdf');
+    // A PDF nobody printed yet is refused there: the browser is really gone.
+    const unprinted = await get(
+      `${direct(PORT_2)}/classes/${DEMO_IDS.classe}/synthese/pdf?au=2016-05-31`,
+      cookie!,
+    );
+    expect(unprinted.status).toBe(503);
+  } finally {
+    startBrowser(state);
+  }
 });
 
 test('a sign-out on one instance is honoured by the other', async () => {
@@ -110,18 +150,10 @@ test('the sign-in lock counts the attempts made on both instances', async () => 
 });
 
 test('PDFs refused by every instance are answers: nginx keeps both instances, pages answer 200', async () => {
-  const state = JSON.parse(fs.readFileSync(CLUSTER.stateFile, 'utf8')) as ClusterState;
+  const state = readState();
   const { cookie } = await signIn(CLUSTER.nginxUrl, DEMO_ACCOUNTS.enseignant);
   // The shared browser goes away: every instance refuses PDFs with its French 503.
-  process.kill(state.browserPid, 'SIGKILL');
-  await expect
-    .poll(() =>
-      fetch(`http://127.0.0.1:${CLUSTER.browserPort}/`).then(
-        () => 'up',
-        () => 'down',
-      ),
-    )
-    .toBe('down');
+  await stopBrowser(state);
   // Each PDF is a new one (its own date): never a cache hit, always the printer.
   const refusedBy = new Set<string>();
   for (let day = 1; day <= 6; day++) {
@@ -142,14 +174,8 @@ test('PDFs refused by every instance are answers: nginx keeps both instances, pa
     servedBy.add(page.headers.get('x-instance') ?? '?');
   }
   expect([...servedBy].sort()).toEqual(['app1', 'app2']);
-  // The browser comes back (its pid for the teardown): PDFs print again.
-  const browser = spawn(process.execPath, BROWSER_SERVER_ARGS, {
-    cwd: path.resolve(import.meta.dirname, '..', '..'),
-    stdio: 'ignore',
-    detached: true,
-  });
-  browser.unref();
-  fs.writeFileSync(CLUSTER.stateFile, JSON.stringify({ ...state, browserPid: browser.pid! }));
+  // The browser comes back: PDFs print again.
+  startBrowser(state);
   await expect
     .poll(
       async () =>
@@ -165,7 +191,7 @@ test('PDFs refused by every instance are answers: nginx keeps both instances, pa
 });
 
 test("nginx's access log names no id and no query string", async () => {
-  const state = JSON.parse(fs.readFileSync(CLUSTER.stateFile, 'utf8')) as ClusterState;
+  const state = readState();
   const { cookie } = await signIn(CLUSTER.nginxUrl, DEMO_ACCOUNTS.enseignant);
   await get(`${CLUSTER.nginxUrl}${BILAN}?classe=${DEMO_IDS.classe}`, cookie!);
   await expect.poll(() => fs.readFileSync(state.accessLog, 'utf8')).toContain('/bilans/:id/:id');
@@ -176,7 +202,7 @@ test("nginx's access log names no id and no query string", async () => {
 });
 
 test('with one instance killed, nginx keeps pages and PDFs coming with no error', async () => {
-  const state = JSON.parse(fs.readFileSync(CLUSTER.stateFile, 'utf8')) as ClusterState;
+  const state = readState();
   const { cookie } = await signIn(CLUSTER.nginxUrl, DEMO_ACCOUNTS.enseignant);
   process.kill(-state.instancePids[1]!, 'SIGKILL');
   await expect

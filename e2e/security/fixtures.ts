@@ -15,8 +15,9 @@ export const PUPIL_ROUTES = {
 };
 
 export const PRINT_ROUTES = [
-  `/impression/bilans/${ANGIE}/${ANGIE_BILAN}`,
-  `/impression/classes/${CLASSE}/derniers-bilans`,
+  `/impression/bilan/${ANGIE}/${ANGIE_BILAN}`,
+  `/impression/derniers-bilans/${CLASSE}`,
+  `/impression/synthese/${CLASSE}`,
 ];
 
 export const SESSION_COOKIE = 'next-auth.session-token';

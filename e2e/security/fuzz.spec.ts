@@ -3,8 +3,7 @@
 // signed in: the server must answer each with a deliberate status, never a 500.
 import http from 'node:http';
 import fc from 'fast-check';
-import { expect, test } from '@playwright/test';
-import { signInAsTeacher } from '../helpers';
+import { expect, test } from '../fixtures';
 import { ANGIE, ANGIE_BILAN, CLASSE, SESSION_COOKIE } from './fixtures';
 
 const ALLOWED = new Set([200, 302, 303, 307, 308, 400, 401, 403, 404, 429]);
@@ -67,8 +66,10 @@ const path = fc
       .tuple(query, query, query)
       .map(([c, a, g]) => `/bilans?classe=${c}&apprenant=${a}&aller=${g}`),
     query.map((c) => `/bilans?classe=${c}&classe=${CLASSE}`),
-    fc.tuple(segment, query).map(([a, j]) => `/impression/bilans/${a}/${ANGIE_BILAN}?jeton=${j}`),
-    query.map((j) => `/impression/classes/${CLASSE}/derniers-bilans?jeton=${j}`),
+    fc.tuple(segment, query).map(([a, j]) => `/impression/bilan/${a}/${ANGIE_BILAN}?jeton=${j}`),
+    query.map((j) => `/impression/derniers-bilans/${CLASSE}?jeton=${j}`),
+    fc.tuple(segment, query).map(([k, j]) => `/impression/${k}/${CLASSE}?jeton=${j}&partie=1/2`),
+    fc.tuple(segment, query).map(([k, j]) => `/classes/${CLASSE}/${k}/pdf?au=${j}`),
     fc
       .tuple(query, query, query, query)
       .map(
@@ -126,7 +127,6 @@ test('no route answers 500 to hostile input, signed out', async ({ baseURL }) =>
 });
 
 test('no route answers 500 to hostile input, signed in as a teacher', async ({ page, baseURL }) => {
-  await signInAsTeacher(page);
   const cookie = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE);
   expect(cookie).toBeDefined();
   await fuzz(baseURL!, { cookie: `${SESSION_COOKIE}=${cookie!.value}` }, 400);

@@ -1,8 +1,7 @@
 // Protective headers on every answer, a CSP nonce drawn per request that the page really
 // runs under (no violation while a teacher works), and no caching of pupils' data.
 import http from 'node:http';
-import { expect, test } from '@playwright/test';
-import { signInAsTeacher } from '../helpers';
+import { expect, test } from '../fixtures';
 import { PUPIL_ROUTES } from './fixtures';
 
 function nonceOf(csp: string | undefined): string {
@@ -31,7 +30,6 @@ test('every answer carries nosniff, no-referrer, no framing and a CSP', async ({
 });
 
 test('the CSP nonce is new on each request and is the one on every script', async ({ page }) => {
-  await signInAsTeacher(page);
   const nonces = new Set<string>();
   for (let i = 0; i < 3; i++) {
     const response = await page.request.get(PUPIL_ROUTES.bilanPage);
@@ -54,7 +52,7 @@ test('the pages work under the policy: no violation while choosing a pupil', asy
   page.on('console', (message) => {
     if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
   });
-  await signInAsTeacher(page);
+  await page.goto('/bilans');
   await page.getByLabel('Classe', { exact: true }).selectOption({ label: '1re SN (2015-2016)' });
   await expect(page).toHaveURL(/\?classe=/);
   await page.getByLabel('Apprenant', { exact: true }).selectOption({ label: 'HUBERT Angie' });
@@ -101,7 +99,6 @@ test('only a trusted proxy can say the site is served over https: anyone else ge
 test('pages, PDFs and API answers with pupils data are private and never stored', async ({
   page,
 }) => {
-  await signInAsTeacher(page);
   for (const url of Object.values(PUPIL_ROUTES)) {
     const response = await page.request.get(url);
     expect(response.status(), url).toBe(200);
@@ -123,7 +120,7 @@ test('text pasted with HTML in a bilan is displayed as text and never runs', asy
   page.on('request', (request) => {
     if (!request.url().startsWith('http://localhost')) outside.push(request.url());
   });
-  await signInAsTeacher(page);
+  await page.goto('/bilans');
   await page.getByLabel('Classe', { exact: true }).selectOption({ label: 'Tle SN (2015-2016)' });
   await expect(page).toHaveURL(/\?classe=/);
   await page.getByLabel('Apprenant', { exact: true }).selectOption({ label: 'LEROY Théo' });

@@ -3,6 +3,7 @@
 // ends this browser's session only (or, on demand, every device's), back on the host used.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { PASSWORD, TEACHER, signInAsTeacher } from '../helpers';
+import { OWN_ACCOUNTS } from '../accounts';
 
 const EMPTY = 'Saisissez votre adresse électronique et votre mot de passe.';
 const WRONG = 'Adresse électronique ou mot de passe incorrect.';
@@ -67,10 +68,11 @@ test('« Se déconnecter » ends this browser only; « tous les appareils » end
   browser,
   baseURL,
 }) => {
+  // An account of this test's own: ending all its sessions touches no other test.
   const open = async () => {
     const context = await browser.newContext({ baseURL });
     const page = await context.newPage();
-    await signInAsTeacher(page);
+    await signInAsTeacher(page, OWN_ACCOUNTS.deconnexion);
     return { context, page };
   };
   const stillIn = async (page: Page) =>

@@ -3,17 +3,21 @@
 // message even with the right password, and the lock ends (6 s on the e2e server; the
 // 15-minute default is unit-tested in lib/auth/throttle.test.ts).
 import { expect, test, type Page } from '@playwright/test';
-import { OTHER_TEACHER, PASSWORD, signIn } from '../helpers';
+import { PASSWORD, signIn } from '../helpers';
+import { OWN_ACCOUNTS } from '../accounts';
 
 const WRONG = 'Adresse électronique ou mot de passe incorrect.';
 // The real lock duration (SIGNIN_LOCK_SECONDS=6 on the e2e server), never « 15 minutes ».
 const LOCKED =
   /^Trop de tentatives de connexion : la connexion est bloquée pendant [1-6] secondes?\.$/;
-let nextAddress = Math.floor(Math.random() * 200);
+let nextAddress = 0;
 
-/** A page whose requests come from their own address (the server trusts X-Forwarded-For's last hop). */
+/**
+ * A page whose requests come from their own address (the server trusts X-Forwarded-For's
+ * last hop): one /24 per worker running at the same time, so parallel tests never share one.
+ */
 async function fromAddress(page: Page): Promise<string> {
-  const address = `198.51.100.${nextAddress++ % 250}`;
+  const address = `198.51.${100 + test.info().parallelIndex}.${1 + (nextAddress++ % 250)}`;
   await page.context().setExtraHTTPHeaders({ 'x-forwarded-for': address });
   return address;
 }
@@ -52,22 +56,27 @@ test('ten failures lock an account, even against the right password, then it unl
   page,
 }) => {
   await fromAddress(page);
-  await failTenTimes(page, () => OTHER_TEACHER);
+  await failTenTimes(page, () => OWN_ACCOUNTS.verrou);
   // Another address does not help: the account itself is locked.
   await fromAddress(page);
-  await signIn(page, OTHER_TEACHER, PASSWORD);
+  await signIn(page, OWN_ACCOUNTS.verrou, PASSWORD);
   await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(LOCKED);
   await expect(page).toHaveURL(/\/login/);
 
   const csrf = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
   const response = await page.request.post('/api/auth/callback/credentials', {
-    form: { email: OTHER_TEACHER, password: PASSWORD, csrfToken: csrf.csrfToken, json: 'true' },
+    form: {
+      email: OWN_ACCOUNTS.verrou,
+      password: PASSWORD,
+      csrfToken: csrf.csrfToken,
+      json: 'true',
+    },
   });
   expect(response.status()).toBe(429);
   expect(Number(response.headers()['retry-after'])).toBeGreaterThan(0);
 
-  await waitUntilUnlocked(page, OTHER_TEACHER);
-  await signIn(page, OTHER_TEACHER, PASSWORD);
+  await waitUntilUnlocked(page, OWN_ACCOUNTS.verrou);
+  await signIn(page, OWN_ACCOUNTS.verrou, PASSWORD);
   await expect(page).toHaveURL(/\/bilans/);
 });
 
@@ -85,10 +94,10 @@ test('one address trying many accounts is locked, whatever account it tries next
 }) => {
   await fromAddress(page);
   await failTenTimes(page, (i) => `essai${i}@lycee-demo.test`);
-  await signIn(page, OTHER_TEACHER, PASSWORD);
+  await signIn(page, OWN_ACCOUNTS.verrouAdresse, PASSWORD);
   await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveText(LOCKED);
-  await waitUntilUnlocked(page, OTHER_TEACHER);
-  await signIn(page, OTHER_TEACHER, PASSWORD);
+  await waitUntilUnlocked(page, OWN_ACCOUNTS.verrouAdresse);
+  await signIn(page, OWN_ACCOUNTS.verrouAdresse, PASSWORD);
   await expect(page).toHaveURL(/\/bilans/);
 });
 
@@ -131,20 +140,32 @@ test('the lock holds on every path next-auth takes for a credentials sign-in', a
 
   // A locked real account cannot sign in through any of them, with the right password.
   await fromAddress(page);
-  await failTenTimes(page, () => OTHER_TEACHER);
+  await failTenTimes(page, () => OWN_ACCOUNTS.verrouChemins);
   await fromAddress(page);
   for (const path of [...paths, '/api/auth/callback/credentials']) {
     for (const body of [
-      { form: { email: OTHER_TEACHER, password: PASSWORD, csrfToken: token, json: 'true' } },
-      { data: { email: OTHER_TEACHER, password: PASSWORD, csrfToken: token, json: 'true' } },
+      {
+        form: {
+          email: OWN_ACCOUNTS.verrouChemins,
+          password: PASSWORD,
+          csrfToken: token,
+          json: 'true',
+        },
+      },
+      {
+        data: {
+          email: OWN_ACCOUNTS.verrouChemins,
+          password: PASSWORD,
+          csrfToken: token,
+          json: 'true',
+        },
+      },
     ]) {
       const response = await page.request.post(path, { ...body, maxRedirects: 0 });
       expect(sessionCookieSet(response.headersArray()), path).toBe(false);
       expect(response.status(), path).toBe(429);
     }
   }
-  // The next tests use this account again.
-  await waitUntilUnlocked(page, OTHER_TEACHER);
 });
 
 test('posts that could sign nobody in count nowhere: no CSRF token, a wrong one, another site, malformed', async ({
@@ -152,7 +173,7 @@ test('posts that could sign nobody in count nowhere: no CSRF token, a wrong one,
 }) => {
   const address = await fromAddress(page);
   const token = await csrf(page);
-  const victim = OTHER_TEACHER;
+  const victim = OWN_ACCOUNTS.victime;
   const refusals: { form: Record<string, string>; headers: Record<string, string> }[] = [
     // Another site's form, as a victim's browser would send it (its cookies, no token).
     {
@@ -191,7 +212,7 @@ test('posts that could sign nobody in count nowhere: no CSRF token, a wrong one,
   }
   // 24 refusals later, neither the account nor the address (a whole school behind one NAT
   // address) is locked: the teacher signs in at once.
-  expect(address).toMatch(/^198\.51\.100\./);
+  expect(address).toMatch(/^198\.51\.\d+\./);
   await signIn(page, victim, PASSWORD);
   await expect(page).toHaveURL(/\/bilans/);
 });
@@ -200,10 +221,10 @@ test('repeated or missing fields are refused with 400 and sign nobody in', async
   await fromAddress(page);
   const token = await csrf(page);
   const bodies = [
-    `email=decoy%40lycee-demo.test&email=${encodeURIComponent(OTHER_TEACHER)}&password=${PASSWORD}&csrfToken=${token}&json=true`,
-    `email=${encodeURIComponent(OTHER_TEACHER)}&password=faux&password=${PASSWORD}&csrfToken=${token}&json=true`,
+    `email=decoy%40lycee-demo.test&email=${encodeURIComponent(OWN_ACCOUNTS.victime)}&password=${PASSWORD}&csrfToken=${token}&json=true`,
+    `email=${encodeURIComponent(OWN_ACCOUNTS.victime)}&password=faux&password=${PASSWORD}&csrfToken=${token}&json=true`,
     `password=${PASSWORD}&csrfToken=${token}&json=true`,
-    `email=${encodeURIComponent(OTHER_TEACHER)}&csrfToken=${token}&json=true`,
+    `email=${encodeURIComponent(OWN_ACCOUNTS.victime)}&csrfToken=${token}&json=true`,
   ];
   for (const data of bodies) {
     const response = await page.request.post('/api/auth/callback/credentials', {
@@ -215,7 +236,11 @@ test('repeated or missing fields are refused with 400 and sign nobody in', async
     expect(sessionCookieSet(response.headersArray()), data).toBe(false);
   }
   const arrays = await page.request.post('/api/auth/callback/credentials', {
-    data: { email: ['decoy@lycee-demo.test', OTHER_TEACHER], password: PASSWORD, csrfToken: token },
+    data: {
+      email: ['decoy@lycee-demo.test', OWN_ACCOUNTS.victime],
+      password: PASSWORD,
+      csrfToken: token,
+    },
     maxRedirects: 0,
   });
   expect(arrays.status()).toBe(400);

@@ -8,7 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { identitesExternes, utilisateurs } from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';
 import type { FournisseurEnt } from '@/lib/db/enums';
-import { normalizeEmail } from './credentials';
+import { normalizeEmail } from './ways/password/credentials';
 
 export interface EntIdentity {
   fournisseur: FournisseurEnt;

@@ -5,8 +5,8 @@ import type { JWT } from 'next-auth/jwt';
 import { authOptionsFor, signedInToken } from './options';
 import { appConfig } from '@/lib/config/env';
 
-function refresh(token: JWT) {
-  const jwt = authOptionsFor(false).callbacks!.jwt!;
+async function refresh(token: JWT) {
+  const jwt = (await authOptionsFor(false)).callbacks!.jwt!;
   return jwt({ token, account: null, user: undefined as never, trigger: 'update' });
 }
 
@@ -17,7 +17,7 @@ describe('next-auth jwt callback', () => {
   });
 
   it('refuses a sign-in through a provider it does not know (no session is opened)', async () => {
-    const jwt = authOptionsFor(false).callbacks!.jwt!;
+    const jwt = (await authOptionsFor(false)).callbacks!.jwt!;
     await expect(
       jwt({
         token: {},
@@ -35,8 +35,13 @@ describe('next-auth jwt callback', () => {
     await expect(refresh({ sub: 'u', sessionVersion: 0 })).rejects.toThrow();
   });
 
-  it('sets Secure cookies when asked to', () => {
-    expect(authOptionsFor(true).useSecureCookies).toBe(true);
-    expect(authOptionsFor(false).useSecureCookies).toBe(false);
+  it('sets Secure cookies when asked to', async () => {
+    expect((await authOptionsFor(true)).useSecureCookies).toBe(true);
+    expect((await authOptionsFor(false)).useSecureCookies).toBe(false);
+  });
+
+  it('has one provider per sign-in way turned on, named as the access trace names it', async () => {
+    const { providers } = await authOptionsFor(false);
+    expect(providers.map((p) => p.id)).toEqual(['credentials']);
   });
 });

@@ -8,23 +8,17 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import type { JWT } from 'next-auth/jwt';
-import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/lib/db/client';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { findAccount } from './accounts';
-import { signInAttempts } from './attempts';
-import { normalizeEmail, verifyCredentials } from './credentials';
 import { safeCallbackPath } from './paths';
 import { isUuid } from '@/lib/common/ids';
 import { appConfig } from '@/lib/config/env';
-import { entOidcProvider } from './ent-oidc';
+import { enabledWays } from './ways';
 import { refusalPath } from './ent-refusal';
-import { casProvider } from './ent-cas';
-import { ATTEMPT_FIELD } from './sign-in-request';
 import { getAuthSecret } from './secret';
 import { openSession, revokeSession } from './sessions';
 import { MOYENS_CONNEXION, type MoyenConnexion } from '@/lib/db/enums';
-import { recordSuccess } from './throttle';
 
 const SCHOOL_DAY_SECONDS = appConfig().sessionMaxAgeSeconds;
 
@@ -54,30 +48,8 @@ function moyenOf(provider: string | undefined): MoyenConnexion {
   return moyen;
 }
 
-function credentialsProvider() {
-  return CredentialsProvider({
-    name: 'Adresse électronique',
-    credentials: {
-      email: { label: 'Adresse électronique', type: 'email' },
-      password: { label: 'Mot de passe', type: 'password' },
-    },
-    async authorize(credentials) {
-      if (!credentials) return null;
-      const email = normalizeEmail(credentials.email ?? '');
-      // No password is checked that the sign-in guard did not count (attempts.ts).
-      const fields = credentials as Record<string, string | undefined>;
-      const keys = signInAttempts().take(fields[ATTEMPT_FIELD], email);
-      if (!keys) return null;
-      const db = await getDb();
-      const user = await verifyCredentials(db, email, credentials.password ?? '');
-      if (user) await recordSuccess(db, keys);
-      return user;
-    },
-  });
-}
-
-function buildOptions(secure: boolean): NextAuthOptions {
-  const config = appConfig();
+async function buildOptions(secure: boolean): Promise<NextAuthOptions> {
+  const providers = await Promise.all(enabledWays().map((way) => way.provider()));
   return {
     secret: getAuthSecret(),
     // Stated rather than left to next-auth's default: session.ts reads the cookie by its name.
@@ -100,11 +72,8 @@ function buildOptions(secure: boolean): NextAuthOptions {
       },
       debug() {},
     },
-    providers: [
-      ...(config.auth.local ? [credentialsProvider()] : []),
-      ...(config.auth.oidc ? [entOidcProvider(config.auth.oidc)] : []),
-      ...(config.auth.cas ? [casProvider(config.auth.cas)] : []),
-    ],
+    // Every way turned on by the configuration (lib/auth/ways/).
+    providers,
     events: {
       // next-auth's own sign-out ends this browser's session only, as « Se déconnecter »
       // does (lib/auth/sign-out.ts): a copy of the cookie stops working at its next request.
@@ -171,9 +140,9 @@ function buildOptions(secure: boolean): NextAuthOptions {
   };
 }
 
-const byCase = new Map<boolean, NextAuthOptions>();
+const byCase = new Map<boolean, Promise<NextAuthOptions>>();
 
-export function authOptionsFor(secure: boolean): NextAuthOptions {
+export function authOptionsFor(secure: boolean): Promise<NextAuthOptions> {
   let options = byCase.get(secure);
   if (!options) {
     options = buildOptions(secure);

@@ -6,7 +6,7 @@ import { sessions, utilisateurs } from '@/lib/db/schema';
 import { testDrivers } from '@/lib/db/testing';
 import { findAccount } from './accounts';
 import { openSession, purgeSessions, revokeAllSessions, revokeSession } from './sessions';
-import { hashPassword } from './password';
+import { hashPassword } from './ways/password/password';
 
 describe.each(testDrivers())('sessions and revocation ($name)', (driver) => {
   const connection = useDemoDatabase(driver);

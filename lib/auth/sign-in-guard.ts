@@ -15,8 +15,12 @@ import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { AppError, jsonError } from '@/lib/http/app-error';
 import { clientAddress } from '@/lib/http/client-address';
 import { authOptionsFor } from './options';
-import { signInAttempts } from './attempts';
-import { ATTEMPT_FIELD, InvalidSignInRequest, readSignInRequest } from './sign-in-request';
+import { signInAttempts } from './ways/password/attempts';
+import {
+  ATTEMPT_FIELD,
+  InvalidSignInRequest,
+  readSignInRequest,
+} from './ways/password/sign-in-request';
 import { registerAttempt, throttleKeys } from './throttle';
 import { requestUsesSecureCookies } from './session-token';
 import { HOME_PATH, safeCallbackPath } from './paths';
@@ -159,7 +163,7 @@ async function signIn(request: NextRequest, context: AuthRouteContext, secure: b
   headers.set('content-type', 'application/x-www-form-urlencoded');
   headers.delete('content-length');
   const counted = new NextRequest(request.url, { method: 'POST', headers, body });
-  const response = (await NextAuth(counted, context, authOptionsFor(secure))) as Response;
+  const response = (await NextAuth(counted, context, await authOptionsFor(secure))) as Response;
   return submitted.wantsJson ? response : keepCallbackOnFailure(response, callbackUrl);
 }
 
@@ -170,7 +174,7 @@ export async function handleAuthRequest(
   const secure = requestUsesSecureCookies(request.headers);
   const [action, provider] = (await context.params).nextauth ?? [];
   if (request.method !== 'POST' || action !== 'callback' || provider !== 'credentials') {
-    return NextAuth(request, context, authOptionsFor(secure)) as Promise<Response>;
+    return NextAuth(request, context, await authOptionsFor(secure)) as Promise<Response>;
   }
   if (signInsInFlight >= MAX_SIGN_INS_IN_FLIGHT) {
     return refusal(

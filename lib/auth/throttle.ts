@@ -19,7 +19,7 @@ import { z } from 'zod';
 import { connexionEchecs } from '@/lib/db/schema';
 import { rowsOf } from '@/lib/db/rows';
 import type { Database } from '@/lib/db/types';
-import { normalizeEmail } from './credentials';
+import { normalizeEmail } from './ways/password/credentials';
 import { appConfig, type AppConfig } from '@/lib/config/env';
 
 export interface ThrottlePolicy {

@@ -405,6 +405,15 @@ export async function getDerniersBilans(
   };
 }
 
+/** Each pupil's latest bilan in (a part of) the class document: what its readers are traced for. */
+export function bilansOfDerniersBilans(
+  view: DerniersBilansView,
+): { apprenantId: string; bilanId: string }[] {
+  return view.apprenants.flatMap(({ apprenant, view: page }) =>
+    page.affiche ? [{ apprenantId: apprenant.id, bilanId: page.affiche.id }] : [],
+  );
+}
+
 /**
  * The pupils of a class whose document has a bilan (one written by the end of the class's
  * school year), in list order: what the class document prints, a few per part. A light

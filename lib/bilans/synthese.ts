@@ -229,3 +229,10 @@ export async function getSynthese(
   const raw = await fetchRaw(db, etablissementId, classeId, options.au);
   return raw ? buildSyntheseView(raw, options.au, options.tri) : null;
 }
+
+/** Each pupil's bilan the synthesis shows (as of its date): what its readers are traced for. */
+export function bilansOfSynthese(view: SyntheseView): { apprenantId: string; bilanId: string }[] {
+  return view.lignes.flatMap((ligne) =>
+    ligne.bilan ? [{ apprenantId: ligne.apprenant.id, bilanId: ligne.bilan.id }] : [],
+  );
+}

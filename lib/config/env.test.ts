@@ -22,7 +22,6 @@ describe('parseConfig', () => {
         cacheMaxBytes: 64 * 1024 * 1024,
         contextPerJob: false,
       },
-      benchPages: false,
     });
   });
 
@@ -74,14 +73,14 @@ describe('parseConfig', () => {
   });
 
   it('reads the ENT ways in: each one only when configured, CAS only with NEXTAUTH_URL', () => {
-    expect(parseConfig({}).auth).toEqual({ local: true, oidc: null, cas: null });
+    expect(parseConfig({}).auth).toEqual({ password: { enabled: true }, oidc: null, cas: null });
     const config = parseConfig({
       NEXTAUTH_URL: 'https://cpro.lycee.fr',
       CAS_URL: 'https://ent.lycee.fr/cas/',
       AUTH_LOCAL: 'false',
     });
     expect(config.auth).toEqual({
-      local: false,
+      password: null,
       oidc: null,
       cas: { url: 'https://ent.lycee.fr/cas', label: "l'ENT" },
     });

@@ -3,68 +3,19 @@
 // instrumentation.ts), so `PDF_MAX_WAITING=abc` stops the server with a clear sentence
 // instead of quietly making a queue unbounded. `.env.example` and the README's table list
 // the same variables. Nothing else in the code reads `process.env` (lib/architecture.test.ts).
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { flag, integer, optionalText, url } from './env-schema';
+import {
+  passwordVariables,
+  readPasswordSettings,
+  type PasswordSettings,
+} from '@/lib/auth/ways/password/config';
+import { oidcVariables, readOidcSettings, type OidcSettings } from '@/lib/auth/ways/oidc/config';
+import { casVariables, readCasSettings, type CasSettings } from '@/lib/auth/ways/cas/config';
 import { parseProxyList, type ProxyRange } from './proxy-list';
 
 type Env = Record<string, string | undefined>;
-
-/** An integer variable within [min, max], `fallback` when unset or empty. */
-function integer(min: number, max: number, fallback: number) {
-  return z
-    .string()
-    .optional()
-    .transform((value, context) => {
-      if (value === undefined || value.trim() === '') return fallback;
-      const parsed = Number(value);
-      if (!/^\s*-?\d+\s*$/.test(value) || parsed < min || parsed > max) {
-        context.addIssue({
-          code: 'custom',
-          message: `doit être un nombre entier de ${min} à ${max} (reçu « ${value} »)`,
-        });
-        return z.NEVER;
-      }
-      return parsed;
-    });
-}
-
-function flag() {
-  return z
-    .string()
-    .optional()
-    .transform((value, context) => {
-      if (value === undefined || value === '' || value === '0') return false;
-      if (value === '1') return true;
-      context.addIssue({ code: 'custom', message: `doit valoir 0 ou 1 (reçu « ${value} »)` });
-      return z.NEVER;
-    });
-}
-
-function url(protocols: string[]) {
-  return z
-    .string()
-    .optional()
-    .transform((value, context) => {
-      if (value === undefined || value === '') return undefined;
-      try {
-        const parsed = new URL(value);
-        if (protocols.includes(parsed.protocol)) return value;
-      } catch {
-        // reported below
-      }
-      context.addIssue({
-        code: 'custom',
-        message: `doit être une URL ${protocols.join(' ou ')}//… (reçu « ${value} »)`,
-      });
-      return z.NEVER;
-    });
-}
-
-const optionalText = z
-  .string()
-  .optional()
-  .transform((value) => (value === undefined || value === '' ? undefined : value));
 
 const schema = z.object({
   NODE_ENV: optionalText,
@@ -101,28 +52,13 @@ const schema = z.object({
   PDF_CONTEXT_PER_JOB: flag(),
   PLAYWRIGHT_WS_ENDPOINT: url(['ws:', 'wss:']),
   PLAYWRIGHT_WS_CHROMIUM_PATH: optionalText,
-  CPRO_BENCH_PAGES: flag(),
   CPRO_APP_PASSWORD: optionalText,
   NODE_OPTIONS: optionalText,
   CPRO_INSTANCE: optionalText,
-  AUTH_LOCAL: z
-    .string()
-    .optional()
-    .transform((value, context) => {
-      if (value === undefined || value === '' || value === 'true' || value === '1') return true;
-      if (value === 'false' || value === '0') return false;
-      context.addIssue({
-        code: 'custom',
-        message: `doit valoir true ou false (reçu « ${value} »)`,
-      });
-      return z.NEVER;
-    }),
-  OIDC_ISSUER: url(['http:', 'https:']),
-  OIDC_CLIENT_ID: optionalText,
-  OIDC_CLIENT_SECRET: optionalText,
-  OIDC_LABEL: optionalText,
-  CAS_URL: url(['http:', 'https:']),
-  CAS_LABEL: optionalText,
+  // Each sign-in way declares its own variables (lib/auth/ways/).
+  ...passwordVariables,
+  ...oidcVariables,
+  ...casVariables,
 });
 
 export interface AppConfig {
@@ -155,20 +91,20 @@ export interface AppConfig {
     wsEndpoint: string | undefined;
     wsChromiumPath: string | undefined;
   };
-  benchPages: boolean;
   /** `npm run db:roles`: the password given to the application's PostgreSQL role. */
   appRolePassword: string | undefined;
   /** Node.js options the launcher passes on (scripts/start.ts). */
   nodeOptions: string;
   /** This instance's name, sent as `X-Instance` (several instances behind a load balancer). */
   instance: string | undefined;
+  /** The sign-in ways configured (lib/auth/ways/): null when a way is off. */
   auth: {
     /** Local e-mail + password accounts (AUTH_LOCAL, on by default). */
-    local: boolean;
+    password: PasswordSettings | null;
     /** The school's ENT by OpenID Connect, when OIDC_ISSUER, _CLIENT_ID and _SECRET are set. */
-    oidc: { issuer: string; clientId: string; clientSecret: string; label: string } | null;
+    oidc: OidcSettings | null;
     /** The school's ENT by CAS 3.0, when CAS_URL is set (its base, before /login). */
-    cas: { url: string; label: string } | null;
+    cas: CasSettings | null;
   };
 }
 
@@ -188,18 +124,10 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     );
   }
   const v = result.data;
-  const oidcParts = [v.OIDC_ISSUER, v.OIDC_CLIENT_ID, v.OIDC_CLIENT_SECRET];
-  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
-    throw new ConfigError([
-      'OIDC_ISSUER, OIDC_CLIENT_ID et OIDC_CLIENT_SECRET vont ensemble : renseignez les trois ou aucun',
-    ]);
-  }
-  if (v.CAS_URL && !v.NEXTAUTH_URL) {
-    // The service URL the ENT checks tickets against is built on it, never on a Host header.
-    throw new ConfigError([
-      "CAS_URL demande NEXTAUTH_URL (l'adresse publique de CPRO, enregistrée auprès de l'ENT)",
-    ]);
-  }
+  const oidc = readOidcSettings(v);
+  const cas = readCasSettings(v, v.NEXTAUTH_URL);
+  const problems = [oidc, cas].flatMap((w) => (w && 'probleme' in w ? [w.probleme] : []));
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     development: v.NODE_ENV === 'development',
     port: v.PORT,
@@ -228,22 +156,13 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): AppConfig {
       wsEndpoint: v.PLAYWRIGHT_WS_ENDPOINT,
       wsChromiumPath: v.PLAYWRIGHT_WS_CHROMIUM_PATH,
     },
-    benchPages: v.CPRO_BENCH_PAGES,
     appRolePassword: v.CPRO_APP_PASSWORD,
     nodeOptions: v.NODE_OPTIONS ?? '',
     instance: v.CPRO_INSTANCE,
     auth: {
-      local: v.AUTH_LOCAL,
-      oidc:
-        v.OIDC_ISSUER && v.OIDC_CLIENT_ID && v.OIDC_CLIENT_SECRET
-          ? {
-              issuer: v.OIDC_ISSUER,
-              clientId: v.OIDC_CLIENT_ID,
-              clientSecret: v.OIDC_CLIENT_SECRET,
-              label: v.OIDC_LABEL ?? "l'ENT",
-            }
-          : null,
-      cas: v.CAS_URL ? { url: v.CAS_URL.replace(/\/+$/, ''), label: v.CAS_LABEL ?? "l'ENT" } : null,
+      password: readPasswordSettings(v),
+      oidc: oidc && !('probleme' in oidc) ? oidc : null,
+      cas: cas && !('probleme' in cas) ? cas : null,
     },
   };
 }
@@ -268,14 +187,9 @@ export function appConfigOrExit(): AppConfig {
 }
 
 /**
- * Next.js's configuration saved at build time, for a server running from the standalone
- * output (the image: no next.config.mjs there), handed to Next.js as its own standalone
- * server does; undefined in the repository (Next.js reads next.config.mjs).
+ * Hands Next.js the configuration it saved at build time, as its own standalone server does
+ * (lib/server/standalone-config.ts reads it, in the image where no next.config.mjs is).
  */
-export function standaloneNextConfig(root: string): object | undefined {
-  const saved = path.join(root, '.next', 'required-server-files.json');
-  if (fs.existsSync(path.join(root, 'next.config.mjs')) || !fs.existsSync(saved)) return undefined;
-  const { config } = JSON.parse(fs.readFileSync(saved, 'utf8')) as { config: object };
+export function shareStandaloneNextConfig(config: object): void {
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
-  return config;
 }

@@ -104,3 +104,14 @@ export function jsonError(error: AppError, extra: Record<string, unknown> = {}):
     { status: error.status, headers: headersOf(error) },
   );
 }
+
+/** Whether the client asked for JSON rather than a page (the PDF button's fetch does). */
+export function wantsJson(request: Request): boolean {
+  const accept = request.headers.get('accept') ?? '';
+  return /application\/json/i.test(accept) && !/text\/html/i.test(accept);
+}
+
+/** The error as the client asked: JSON `{ erreur, message }`, or the French page. */
+export function errorResponse(request: Request, error: AppError): Response {
+  return wantsJson(request) ? jsonError(error) : htmlError(error);
+}

@@ -18,7 +18,7 @@ describe.each(testDrivers())('claimPrintToken ($name)', (driver) => {
   });
   afterAll(() => connection?.close());
 
-  const token = (now: number) =>
+  const token = (now: number): Promise<string> =>
     createPrintToken(
       { etablissementId: ETAB, utilisateurId: USER, kind: 'bilan', ids: IDS },
       now,
@@ -27,14 +27,14 @@ describe.each(testDrivers())('claimPrintToken ($name)', (driver) => {
 
   it('opens once, for the teacher it names, then never again', async () => {
     const now = Date.now();
-    const jeton = token(now);
+    const jeton = await token(now);
     expect(await claimPrintToken(connection.db, jeton, 'bilan', IDS, now, SECRET)).toEqual({
       etablissementId: ETAB,
       utilisateurId: USER,
     });
     expect(await claimPrintToken(connection.db, jeton, 'bilan', IDS, now, SECRET)).toBeNull();
     // Two reads at once: exactly one gets through.
-    const other = token(now);
+    const other = await token(now);
     const both = await Promise.all([
       claimPrintToken(connection.db, other, 'bilan', IDS, now, SECRET),
       claimPrintToken(connection.db, other, 'bilan', IDS, now, SECRET),
@@ -44,7 +44,7 @@ describe.each(testDrivers())('claimPrintToken ($name)', (driver) => {
 
   it('refuses a token for other ids or expired, without spending it', async () => {
     const now = Date.now();
-    const jeton = token(now);
+    const jeton = await token(now);
     expect(
       await claimPrintToken(connection.db, jeton, 'bilan', [IDS[0]!, IDS[0]!], now, SECRET),
     ).toBeNull();
@@ -56,7 +56,7 @@ describe.each(testDrivers())('claimPrintToken ($name)', (driver) => {
 
   it('forgets used tokens once they have expired', async () => {
     const now = Date.now();
-    await claimPrintToken(connection.db, token(now), 'bilan', IDS, now, SECRET);
+    await claimPrintToken(connection.db, await token(now), 'bilan', IDS, now, SECRET);
     const before = (await connection.db.select().from(jetonsImpressionUtilises)).length;
     expect(await purgeUsedPrintTokens(connection.db, new Date(now))).toBe(0);
     expect(await purgeUsedPrintTokens(connection.db, new Date(now + 61_000))).toBe(before);

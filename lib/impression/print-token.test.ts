@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SignJWT } from 'jose';
 import { createPrintToken, verifyPrintToken } from './print-token';
 
 const SECRET = 'test-secret';
@@ -8,36 +9,38 @@ const USER = '44444444-4444-4444-8444-444444444444';
 
 describe('print tokens', () => {
   const now = 1_800_000_000_000;
-  const token = createPrintToken(
-    { etablissementId: ETAB, utilisateurId: USER, kind: 'bilan', ids: IDS },
-    now,
-    SECRET,
-  );
+  const claims = { etablissementId: ETAB, utilisateurId: USER, kind: 'bilan', ids: IDS };
 
-  it('accept the document they were made for, naming its teacher and a use-once id', () => {
-    const verified = verifyPrintToken(token, 'bilan', IDS, now + 1000, SECRET);
+  it('accept the document they were made for, naming its teacher and a use-once id', async () => {
+    const token = await createPrintToken(claims, now, SECRET);
+    const verified = await verifyPrintToken(token, 'bilan', IDS, now + 1000, SECRET);
     expect(verified).toMatchObject({ etablissementId: ETAB, utilisateurId: USER });
     expect(verified?.jti).toMatch(/^[0-9a-f-]{36}$/);
-    const again = createPrintToken(
-      { etablissementId: ETAB, utilisateurId: USER, kind: 'bilan', ids: IDS },
-      now,
-      SECRET,
-    );
-    expect(verifyPrintToken(again, 'bilan', IDS, now, SECRET)?.jti).not.toBe(verified?.jti);
+    const again = await createPrintToken(claims, now, SECRET);
+    expect((await verifyPrintToken(again, 'bilan', IDS, now, SECRET))?.jti).not.toBe(verified?.jti);
   });
 
-  it('refuse other ids, another kind, expiry, another secret and tampering', () => {
-    expect(verifyPrintToken(token, 'bilan', [IDS[0]!, IDS[0]!], now, SECRET)).toBeNull();
-    expect(verifyPrintToken(token, 'classe', IDS, now, SECRET)).toBeNull();
-    expect(verifyPrintToken(token, 'bilan', IDS, now + 61_000, SECRET)).toBeNull();
-    expect(verifyPrintToken(token, 'bilan', IDS, now, 'other-secret')).toBeNull();
-    const [payload, signature] = token.split('.');
+  it('refuse other ids, another document, expiry, another secret and tampering', async () => {
+    const token = await createPrintToken(claims, now, SECRET);
+    expect(await verifyPrintToken(token, 'bilan', [IDS[0]!, IDS[0]!], now, SECRET)).toBeNull();
+    expect(await verifyPrintToken(token, 'derniers-bilans', IDS, now, SECRET)).toBeNull();
+    expect(await verifyPrintToken(token, 'bilan', IDS, now + 61_000, SECRET)).toBeNull();
+    expect(await verifyPrintToken(token, 'bilan', IDS, now, 'other-secret')).toBeNull();
+    const [header, , signature] = token.split('.');
     const forged = Buffer.from(
-      JSON.stringify({ e: 'autre', k: 'bilan', i: IDS, x: now + 60_000 }),
+      JSON.stringify({ e: 'autre', u: USER, k: 'bilan', i: IDS, jti: 'x', exp: now / 1000 + 60 }),
     ).toString('base64url');
-    expect(verifyPrintToken(`${forged}.${signature}`, 'bilan', IDS, now, SECRET)).toBeNull();
-    expect(verifyPrintToken(`${payload}.`, 'bilan', IDS, now, SECRET)).toBeNull();
-    expect(verifyPrintToken(undefined, 'bilan', IDS, now, SECRET)).toBeNull();
-    expect(verifyPrintToken('x.y.z', 'bilan', IDS, now, SECRET)).toBeNull();
+    expect(
+      await verifyPrintToken(`${header}.${forged}.${signature}`, 'bilan', IDS, now, SECRET),
+    ).toBeNull();
+    expect(await verifyPrintToken(undefined, 'bilan', IDS, now, SECRET)).toBeNull();
+    expect(await verifyPrintToken('x.y.z', 'bilan', IDS, now, SECRET)).toBeNull();
+    // A session-like token signed with the raw secret is not a print token.
+    const session = await new SignJWT({ e: ETAB, u: USER, k: 'bilan', i: IDS, jti: 'x' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setAudience('cpro:impression')
+      .setExpirationTime(now / 1000 + 60)
+      .sign(new TextEncoder().encode(SECRET));
+    expect(await verifyPrintToken(session, 'bilan', IDS, now, SECRET)).toBeNull();
   });
 });

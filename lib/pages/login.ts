@@ -2,6 +2,7 @@
 // CSRF token the form posts to next-auth without JavaScript (csrf.ts). A browser without
 // next-auth's CSRF cookie is sent once through /login/preparation, which sets it.
 import 'server-only';
+import { queryText, type SearchParams } from '@/lib/http/query';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getSessionUser } from '@/lib/auth/session';
@@ -10,25 +11,16 @@ import { csrfCookieName, csrfTokenOf } from '@/lib/auth/csrf';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { requestUsesSecureCookies } from '@/lib/auth/session-token';
 import { signInErrorMessage, waitOf } from '@/lib/auth/sign-in-messages';
-import { appConfig } from '@/lib/config/env';
+import { enabledWays } from '@/lib/auth/ways';
+import type { LoginEntry } from '@/lib/auth/ways/way';
 
 export interface LoginPage {
   callbackUrl: string;
   /** next-auth's CSRF token for the form; null when the browser keeps no cookie. */
   csrfToken: string | null;
   error: string | null;
-  /** Local accounts offered (AUTH_LOCAL). */
-  local: boolean;
-  /** « Se connecter avec <label> » when the ENT (OpenID Connect) is configured. */
-  ent: { label: string } | null;
-  /** The same for the ENT by CAS. */
-  cas: { label: string } | null;
-}
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-function single(value: string | string[] | undefined): string | undefined {
-  return typeof value === 'string' ? value : undefined;
+  /** What the page shows for each sign-in way turned on, in order (lib/auth/ways/). */
+  entries: LoginEntry[];
 }
 
 /** Through /login/preparation, keeping the page asked for and the message to show. */
@@ -41,7 +33,7 @@ export function preparationPath(callbackUrl: string, error?: string, attente?: s
 }
 
 export async function loadLoginPage(params: SearchParams): Promise<LoginPage> {
-  const callbackUrl = safeCallbackPath(single(params.callbackUrl));
+  const callbackUrl = safeCallbackPath(queryText(params, 'callbackUrl') ?? undefined);
   const user = await getSessionUser();
   if (user?.role === 'enseignant') redirect(callbackUrl);
 
@@ -49,23 +41,26 @@ export async function loadLoginPage(params: SearchParams): Promise<LoginPage> {
   const cookie = (await cookies()).get(csrfCookieName(secure))?.value;
   const csrfToken = csrfTokenOf(cookie, getAuthSecret());
   // Sent through /login/preparation once: coming back without the cookie means it is refused.
-  if (!csrfToken && single(params.prepare) !== '1') {
-    redirect(preparationPath(callbackUrl, single(params.error), single(params.attente)));
+  if (!csrfToken && queryText(params, 'prepare') !== '1') {
+    redirect(
+      preparationPath(
+        callbackUrl,
+        queryText(params, 'error') ?? undefined,
+        queryText(params, 'attente') ?? undefined,
+      ),
+    );
   }
 
   // next-auth says `csrf=true` when a posted form's token no longer matched its cookie.
   const code = csrfToken
-    ? single(params.csrf) === 'true'
+    ? queryText(params, 'csrf') === 'true'
       ? 'FormulaireExpire'
-      : single(params.error)
+      : (queryText(params, 'error') ?? undefined)
     : 'CookiesRefuses';
-  const { auth } = appConfig();
   return {
     callbackUrl,
     csrfToken,
-    error: signInErrorMessage(code, waitOf(single(params.attente))),
-    local: auth.local,
-    ent: auth.oidc ? { label: auth.oidc.label } : null,
-    cas: auth.cas ? { label: auth.cas.label } : null,
+    error: signInErrorMessage(code, waitOf(queryText(params, 'attente') ?? undefined)),
+    entries: enabledWays().map((way) => way.login),
   };
 }

@@ -2,6 +2,7 @@
 // class is chosen, its pupils. The no-JavaScript form's choices arrive as query parameters:
 // an arrow (`aller`) or a pupil chosen in the class go to that pupil's page.
 import 'server-only';
+import { queryText, type SearchParams } from '@/lib/http/query';
 import { cache } from 'react';
 import { notFound, redirect } from 'next/navigation';
 import { requireTeacher } from '@/lib/auth/session';
@@ -21,14 +22,12 @@ export interface SelectionPage {
   apprenants: ApprenantOption[];
 }
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-function single(value: string | string[] | undefined): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
 export function loadSelectionPage(params: SearchParams): Promise<SelectionPage> {
-  return loadSelection(single(params.classe), single(params.apprenant), single(params.aller));
+  return loadSelection(
+    queryText(params, 'classe'),
+    queryText(params, 'apprenant'),
+    queryText(params, 'aller'),
+  );
 }
 
 /** « 1re SN 2015-2016 » once a class is chosen (the layout adds « — CPRO »). */

@@ -1,18 +1,16 @@
-// The synthesis's two downloads, with the page's own `au` and `tri`: the PDF (one landscape
-// page, printed like the other PDFs, lib/impression/documents.ts) and the CSV
-// (lib/bilans/synthese-csv.ts). A malformed or foreign class id, or a malformed date, is the
+// The synthesis's CSV download (lib/bilans/synthese-csv.ts), with the page's own `au` and
+// `tri` (the PDF is a printed document: lib/impression/documents/synthese.tsx). A malformed or foreign class id, or a malformed date, is the
 // French 404 page; the CSV's rows are traced as an export, one record per bilan.
 import 'server-only';
 import type { Teacher } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { normalizeUuid } from '@/lib/common/ids';
 import { AppError, htmlError } from '@/lib/http/app-error';
-import { getSynthese, parseTri } from '@/lib/bilans/synthese';
+import { bilansOfSynthese, getSynthese, parseTri } from '@/lib/bilans/synthese';
 import { syntheseCsv } from '@/lib/bilans/synthese-csv';
-import { fileSlug, synthesePdf } from '@/lib/impression/documents';
-import { contentDisposition, pdfDisposition, pdfResponse } from '@/lib/impression/http';
+import { fileSlug } from '@/lib/impression/file-names';
+import { create as contentDisposition } from 'content-disposition';
 import { lecteurOf, traceShown } from '@/lib/trace/acces';
-import { shownInSynthese } from '@/lib/impression/shown';
 import { traceAfterResponse } from '@/lib/trace/after-response';
 import { todayInParis, parseIsoDate } from '@/lib/common/dates';
 
@@ -33,19 +31,6 @@ function options(request: Request) {
   return { au: rawAu && !au ? undefined : au, tri: parseTri(params.get('tri')) };
 }
 
-export async function synthesePdfResponse(
-  teacher: Teacher,
-  rawClasseId: string,
-  request: Request,
-): Promise<Response> {
-  const { au, tri } = options(request);
-  if (au === undefined) return notFound();
-  return pdfResponse(
-    () => synthesePdf(teacher, rawClasseId, au, tri, request.signal),
-    pdfDisposition(request),
-  );
-}
-
 export async function syntheseCsvResponse(
   teacher: Teacher,
   rawClasseId: string,
@@ -57,7 +42,7 @@ export async function syntheseCsvResponse(
   const view = await getSynthese(await getDb(), teacher.etablissement.id, classeId, { au, tri });
   if (!view) return notFound();
   const route = `/classes/${classeId}/synthese/csv`;
-  const shown = shownInSynthese(view);
+  const shown = bilansOfSynthese(view);
   traceAfterResponse((db) =>
     traceShown(db, lecteurOf(teacher), { action: 'export_csv', route }, shown),
   );

@@ -3,6 +3,7 @@
 // A malformed or foreign class id is the French 404; a malformed date is said on the page
 // and ignored. Each bilan shown is traced as displayed, like a bilan page.
 import 'server-only';
+import { queryText, type SearchParams } from '@/lib/http/query';
 import { cache } from 'react';
 import { after } from 'next/server';
 import { formatDateFr, parseIsoDate } from '@/lib/common/dates';
@@ -11,10 +12,9 @@ import { requireTeacher } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { withDatabase } from '@/lib/http/database-unavailable';
 import { normalizeUuid } from '@/lib/common/ids';
-import { getSynthese, parseTri, type SyntheseView } from '@/lib/bilans/synthese';
+import { bilansOfSynthese, getSynthese, parseTri, type SyntheseView } from '@/lib/bilans/synthese';
 import { lecteurOf } from '@/lib/trace/acces';
 import { consultations } from '@/lib/trace/consultations';
-import { shownInSynthese } from '@/lib/impression/shown';
 
 export interface SynthesePage {
   view: SyntheseView;
@@ -22,14 +22,8 @@ export interface SynthesePage {
   auInvalide: string | null;
 }
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-function single(value: string | string[] | undefined): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
 export function loadSynthesePage(rawClasseId: string, params: SearchParams): Promise<SynthesePage> {
-  return loadSynthese(rawClasseId, single(params.au), single(params.tri));
+  return loadSynthese(rawClasseId, queryText(params, 'au'), queryText(params, 'tri'));
 }
 
 /** « Synthèse de la classe 1re SN 2015-2016 » (the layout adds « — CPRO »). */
@@ -58,7 +52,7 @@ const loadSynthese = cache(async function loadSynthese(
   const at = new Date();
   after(() =>
     Promise.all(
-      shownInSynthese(view).map((shown) =>
+      bilansOfSynthese(view).map((shown) =>
         consultations().add({ lecteur, access: { action: 'consultation', route, ...shown }, at }),
       ),
     ),

@@ -57,6 +57,8 @@ export class SharedPdfCache {
   constructor(
     private readonly database: () => Promise<Database>,
     private readonly maxBytes: number,
+    /** When a read or a write happens (the least recently read go first): tests drive it. */
+    private readonly now: () => Date = () => new Date(),
   ) {
     this.front = new PdfCache(Math.min(maxBytes, FRONT_MAX_BYTES));
   }
@@ -68,7 +70,7 @@ export class SharedPdfCache {
     const db = await this.database();
     const [row] = await db
       .update(pdfCache)
-      .set({ dernierAcces: sql`now()` })
+      .set({ dernierAcces: this.now() })
       .where(eq(pdfCache.cle, key))
       .returning({ octets: pdfCache.octets });
     if (!row) return undefined;
@@ -82,8 +84,8 @@ export class SharedPdfCache {
     const db = await this.database();
     await db
       .insert(pdfCache)
-      .values({ cle: key, octets: bytes, taille: bytes.length })
-      .onConflictDoUpdate({ target: pdfCache.cle, set: { dernierAcces: sql`now()` } });
+      .values({ cle: key, octets: bytes, taille: bytes.length, dernierAcces: this.now() })
+      .onConflictDoUpdate({ target: pdfCache.cle, set: { dernierAcces: this.now() } });
     // Past the cap, the least recently read go (one statement; the table holds ~1 000 rows).
     await db.execute(sql`
       delete from pdf_cache where cle in (

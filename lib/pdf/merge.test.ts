@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { addOutline, loadPart, mergePdfParts, partLayout, sectionFirstPages } from './merge';
+import {
+  addOutline,
+  consecutiveFirstPages,
+  loadPart,
+  mergePdfParts,
+  partLayout,
+  type PartLayout,
+} from './merge';
+import { pupilFirstPages } from '@/lib/impression/class-sections';
 import { PDF_CREATOR, PDF_PRODUCER } from './metadata';
 
 async function part(labels: string[], title?: string): Promise<Buffer> {
@@ -62,11 +70,16 @@ describe('mergePdfParts', () => {
       ]),
       await tagged([['ŁUKASZ Ana', 1]]),
     ];
-    const sections = (title: string, k: number) => ({
-      signet: `${title.split(' — ')[1]} (${k})`,
-      entete: `${title.split(' — ')[1]} · 1re SN 2015-2016`,
-    });
-    const merged = await mergePdfParts(parts, { rectoVerso: true, sections });
+    // The caller's rule (here the class document's recto verso) decides where sections start.
+    const oddPages = (layouts: PartLayout[]) => pupilFirstPages(layouts, true);
+    const sections = {
+      label: (title: string, k: number) => ({
+        bookmark: `${title.split(' — ')[1]} (${k})`,
+        header: `${title.split(' — ')[1]} · 1re SN 2015-2016`,
+      }),
+      firstPages: oddPages,
+    };
+    const merged = await mergePdfParts(parts, { sections });
     const pages = await pagesText(merged);
     // couverture, blank, Angie ×3, blank, Zoé ×2, Łukasz: first pages 3, 7, 9.
     expect(pages).toHaveLength(9);
@@ -88,12 +101,12 @@ describe('mergePdfParts', () => {
       outline.map(async (o) => pdf.getPageIndex((o.dest as [{ num: number; gen: number }])[0])),
     );
     expect(firstPages).toEqual([2, 6, 8]);
-    // The cover's index is computed the same way, before the join.
+    // Without a rule, each section where it falls.
     const layouts = [
       { pageCount: 1, starts: [] },
       ...(await Promise.all(parts.slice(1).map(loadPart))).map(partLayout),
     ];
-    expect(sectionFirstPages(layouts, true)).toEqual([3, 7, 9]);
-    expect(sectionFirstPages(layouts, false)).toEqual([2, 5, 7]);
+    expect(oddPages(layouts)).toEqual([3, 7, 9]);
+    expect(consecutiveFirstPages(layouts)).toEqual([2, 5, 7]);
   });
 });

@@ -1,14 +1,14 @@
-// Joins the parts of a long document printed one after another (the class document is
-// printed a few pupils at a time: Chromium's memory grows with the pages of ONE print, and
-// a 30-pupil class printed in one go took it past 1 GiB), then numbers the joined pages
-// « page X / Y » in the footer — something no single part could know — and names the
-// module as the file's Creator and Producer.
+// Joins the parts of a long document printed one after another (Chromium's memory grows
+// with the pages of ONE print: a long document is printed a few sections at a time), then
+// numbers the joined pages « page X / Y » in the footer — something no single part could
+// know — and names the module as the file's Creator and Producer.
 //
-// A part printed tagged has an outline: one top-level entry per h1, i.e. per pupil. From
-// it the join knows where each pupil starts, and so can head every page of a pupil with
-// their line and their own « page n / m », start each pupil on an odd page (« recto
-// verso »: a blank page before, where needed), and give the joined file one bookmark per
-// pupil — all without printing a pupil at a time (twice as slow: bench/README.md).
+// A part printed tagged has an outline: one top-level entry per h1, i.e. per section. From
+// it the join knows where each section starts, and so can head every page of a section
+// with the line the caller gives and the section's own « page n / m », place each section
+// on the page the caller's layout rule says (blank pages before it where needed), and give
+// the joined file one bookmark per section. What a section is, what its header says and
+// where it must start are the caller's business (lib/impression/): the join knows none.
 //
 // The parts' tags are joined too (structure.ts): the document stays `Tagged: yes`, and what
 // the join stamps (headers, page numbers) is marked as pagination artifacts, outside the
@@ -33,23 +33,35 @@ import {
 import { PDF_CREATOR, PDF_PRODUCER } from './metadata';
 import { StructureJoin, UnsupportedStructureError } from './structure';
 
-/** A pupil's section as the join sees it: its bookmark title and its running header. */
+/** A section as the join sees it: its bookmark title and its running header. */
 export interface Section {
-  signet: string;
-  entete: string;
+  bookmark: string;
+  header: string;
+}
+
+/** A printed part's page count and the pages (0-based) where its sections start. */
+export interface PartLayout {
+  pageCount: number;
+  starts: number[];
+}
+
+export interface SectionRules {
+  /** Given the `k`-th section's outline title, its bookmark and running header. */
+  label: (outlineTitle: string, k: number) => Section;
+  /**
+   * The joined document's page (1-based) on which each section starts, from the parts'
+   * layouts (the first part, a cover, has no sections); blank pages fill the gaps.
+   * Absent: each section where it falls.
+   */
+  firstPages?: (parts: PartLayout[]) => number[];
 }
 
 export interface MergeOptions {
   title?: string;
   /** Where the page number sits: the print pages' bottom-right margin box (mm from the edges). */
   numbering?: { rightMm: number; bottomMm: number; fontSizePt: number };
-  /** « Recto verso »: each section (pupil) starts on an odd page. */
-  rectoVerso?: boolean;
-  /**
-   * Sections from the parts' outlines (the first part, the cover, has none): given the
-   * `k`-th section's outline title, its bookmark and header; absent: no sections.
-   */
-  sections?: (outlineTitle: string, k: number) => Section;
+  /** Sections from the parts' outlines (after the first part); absent: no sections. */
+  sections?: SectionRules;
 }
 
 const MM = 72 / 25.4;
@@ -98,25 +110,13 @@ export function outlineStarts(doc: PDFDocument): OutlineEntry[] {
   return starts;
 }
 
-/**
- * Where each section starts in the joined document (1-based), from the prints' page counts
- * and section starts, with a blank page before a section that would start on an even page
- * (recto verso). The join places sections by it, and the cover's index is computed by it.
- */
-export function sectionFirstPages(
-  parts: { pageCount: number; starts: number[] }[],
-  rectoVerso = false,
-): number[] {
+/** Where each section starts (1-based) when nothing is inserted: where it falls. */
+export function consecutiveFirstPages(parts: PartLayout[]): number[] {
   const firsts: number[] = [];
   let count = 0;
   for (const part of parts) {
-    for (let i = 0; i < part.pageCount; i++) {
-      if (part.starts.includes(i)) {
-        if (rectoVerso && count % 2 === 1) count++;
-        firsts.push(count + 1);
-      }
-      count++;
-    }
+    for (const start of part.starts) firsts.push(count + start + 1);
+    count += part.pageCount;
   }
   return firsts;
 }
@@ -126,8 +126,8 @@ export function loadPart(bytes: Buffer): Promise<PDFDocument> {
   return PDFDocument.load(bytes, LOAD);
 }
 
-/** A pupils' part's page count and the pages where its pupils start (from its outline). */
-export function partLayout(doc: PDFDocument): { pageCount: number; starts: number[] } {
+/** A part's page count and the pages where its sections start (from its outline). */
+export function partLayout(doc: PDFDocument): PartLayout {
   return { pageCount: doc.getPageCount(), starts: outlineStarts(doc).map((s) => s.pageIndex) };
 }
 
@@ -178,13 +178,11 @@ export async function mergePdfParts(
   const starts = sources.map((source, index) =>
     options.sections && index > 0 ? outlineStarts(source) : [],
   );
-  const firsts = sectionFirstPages(
-    sources.map((source, index) => ({
-      pageCount: source.getPageCount(),
-      starts: starts[index]!.map((s) => s.pageIndex),
-    })),
-    options.rectoVerso,
-  );
+  const layouts = sources.map((source, index) => ({
+    pageCount: source.getPageCount(),
+    starts: starts[index]!.map((s) => s.pageIndex),
+  }));
+  const firsts = (options.sections?.firstPages ?? consecutiveFirstPages)(layouts);
   for (const [index, source] of sources.entries()) {
     const pages = await merged.copyPages(source, source.getPageIndices());
     let copied = new Map<PDFRef, PDFRef>();
@@ -199,22 +197,22 @@ export async function mergePdfParts(
     pages.forEach((page, i) => {
       const start = starts[index]!.find((s) => s.pageIndex === i);
       if (start && options.sections) {
-        // Blank pages up to the section's first page (recto verso).
+        // Blank pages up to the section's first page (the caller's layout rule).
         const { width, height } = page.getSize();
         while (merged.getPageCount() < firsts[sections.length]! - 1) {
           merged.addPage([width, height]);
         }
         const element = start.element && copied.get(start.element);
         sections.push({
-          ...options.sections(start.title, sections.length),
+          ...options.sections.label(start.title, sections.length),
           firstIndex: merged.getPageCount(),
           pages: [],
           ...(element ? { element } : {}),
         });
       }
       merged.addPage(page);
-      // Every page of a part after the cover belongs to its latest pupil (each part starts
-      // with one); blank pages added for recto verso belong to nobody.
+      // Every page of a part after the first belongs to its latest section (each part starts
+      // with one); blank pages added before a section belong to nobody.
       if (index > 0 && sections.length > 0) {
         sections[sections.length - 1]!.pages.push(merged.getPageCount() - 1);
       }
@@ -240,10 +238,10 @@ export async function mergePdfParts(
     );
   };
   for (let i = 0; i < total; i++) draw(i, `page ${i + 1} / ${total}`, 'right', false);
-  // Each pupil's pages: their line, and their own « page n / m ».
+  // Each section's pages: its header, and its own « page n / m ».
   for (const section of sections) {
     section.pages.forEach((pageIndex, n) => {
-      draw(pageIndex, section.entete, 'left', true);
+      draw(pageIndex, section.header, 'left', true);
       draw(pageIndex, `page ${n + 1} / ${section.pages.length}`, 'right', true);
     });
   }
@@ -251,7 +249,7 @@ export async function mergePdfParts(
     addOutline(
       merged,
       sections.map((s) => ({
-        title: s.signet,
+        title: s.bookmark,
         pageIndex: s.firstIndex,
         ...(s.element && structure.tagged ? { element: s.element } : {}),
       })),

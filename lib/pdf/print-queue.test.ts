@@ -16,7 +16,7 @@ function setup(slots: number, budgetMs = 30_000) {
     slots,
     budgetMs,
     maxWaiting: 1_000,
-    initialEstimateMs: { bilan: 200, classe: 1_000 },
+    lanes: { bilan: { initialEstimateMs: 200 }, classe: { initialEstimateMs: 1_000 } },
     now: () => now,
   });
   const order: string[] = [];
@@ -124,6 +124,33 @@ describe('PrintQueue', () => {
   });
 });
 
+describe('PrintQueue lanes named by callers', () => {
+  it('shares the slots fairly between three lanes, and takes an undeclared lane', async () => {
+    let now = 0;
+    const queue = new PrintQueue({ slots: 1, budgetMs: 60_000, maxWaiting: 100, now: () => now });
+    const order: string[] = [];
+    const jobs: Promise<unknown>[] = [];
+    const resolvers = new Map<string, () => void>();
+    const submit = (name: string, lane: string) =>
+      jobs.push(
+        queue.run(lane, () => {
+          order.push(name);
+          return new Promise<void>((resolve) => resolvers.set(name, resolve));
+        }),
+      );
+    for (const lane of ['a', 'b', 'c']) for (const n of [1, 2]) submit(`${lane}${n}`, lane);
+    for (let i = 0; i < 6; i++) {
+      await vi.waitFor(() => expect(order).toHaveLength(i + 1));
+      now += 100;
+      resolvers.get(order[i]!)!();
+    }
+    await Promise.all(jobs);
+    // Each lane in turn: none waits behind another lane's second job.
+    expect(order.slice(0, 3).sort()).toEqual(['a1', 'b1', 'c1']);
+    expect(order.slice(3).sort()).toEqual(['a2', 'b2', 'c2']);
+  });
+});
+
 describe('PrintQueue lane limit', () => {
   it('prints at most one class document at a time, singles taking the other page', async () => {
     let now = 0;
@@ -131,8 +158,7 @@ describe('PrintQueue lane limit', () => {
       slots: 2,
       budgetMs: 30_000,
       maxWaiting: 100,
-      initialEstimateMs: { bilan: 200, classe: 1_000 },
-      laneLimit: { classe: 1 },
+      lanes: { bilan: { initialEstimateMs: 200 }, classe: { initialEstimateMs: 1_000, limit: 1 } },
       now: () => now,
     });
     const started: string[] = [];

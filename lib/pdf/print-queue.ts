@@ -6,26 +6,35 @@
 // estimate; a job still waiting when its budget runs out gets PdfTimeoutError; a job whose
 // client went away (its signal aborted) leaves at once.
 //
-// Fairness: single bilans and class documents wait in two lanes. A free slot goes to the
-// lane that has received the least printing time so far (weighted fair queueing on measured
-// durations), so fifty single PDFs are not held behind a row of class documents — each of
-// them waits for at most about one class document — and a class document is not held
-// behind fifty singles.
+// Fairness: jobs wait in lanes that the callers name (short documents, long ones…). A free
+// slot goes to the lane that has received the least printing time so far (weighted fair
+// queueing on measured durations), so fifty short PDFs are not held behind a row of long
+// ones — each of them waits for at most about one long job — and a long job is not held
+// behind fifty short ones. The queue knows nothing of what the lanes print.
 import { PdfBusyError, PdfTimeoutError } from './errors';
 
-export type PrintLane = 'bilan' | 'classe';
+/** A lane's name, chosen by the caller. */
+export type PrintLane = string;
+
+/** What the caller says of a lane. */
+export interface LaneSettings {
+  /** First estimate of a job, before any job of the lane was measured. */
+  initialEstimateMs: number;
+  /** At most this many jobs of the lane at once (the other slots stay free for the others). */
+  limit?: number;
+}
 
 export interface QueueSettings {
   slots: number;
   budgetMs: number;
   /** A ceiling on waiting jobs whatever the estimate (memory), never reached in practice. */
   maxWaiting: number;
-  /** First estimates, before any job of the lane was measured. */
-  initialEstimateMs?: Record<PrintLane, number>;
-  /** At most this many jobs of a lane at once (the others' slots stay free for the other lane). */
-  laneLimit?: Partial<Record<PrintLane, number>>;
+  /** The lanes the callers use; a lane not declared here gets DEFAULT_LANE. */
+  lanes?: Record<PrintLane, LaneSettings>;
   now?: () => number;
 }
+
+export const DEFAULT_LANE: LaneSettings = { initialEstimateMs: 1_000 };
 
 interface Waiting {
   lane: PrintLane;
@@ -41,20 +50,37 @@ interface Running {
 
 const SMOOTHING = 0.3;
 
+interface Lane {
+  settings: LaneSettings;
+  waiting: Waiting[];
+  /** Moving average of a job's duration. */
+  estimate: number;
+  /** Printing time given to the lane, for fairness (virtual time of fair queueing). */
+  served: number;
+  running: number;
+}
+
 export class PrintQueue {
-  private readonly waiting: Record<PrintLane, Waiting[]> = { bilan: [], classe: [] };
+  private readonly lanes = new Map<PrintLane, Lane>();
   private readonly running = new Map<number, Running>();
   private readonly freeSlots: number[];
-  private readonly estimate: Record<PrintLane, number>;
-  /** Printing time given to each lane, for fairness (virtual time of fair queueing). */
-  private readonly served: Record<PrintLane, number> = { bilan: 0, classe: 0 };
   private readonly now: () => number;
   private expiryTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly settings: QueueSettings) {
     this.freeSlots = Array.from({ length: settings.slots }, (_, slot) => slot);
-    this.estimate = { ...(settings.initialEstimateMs ?? { bilan: 500, classe: 3_000 }) };
     this.now = settings.now ?? Date.now;
+    for (const name of Object.keys(settings.lanes ?? {})) this.lane(name);
+  }
+
+  private lane(name: PrintLane): Lane {
+    let lane = this.lanes.get(name);
+    if (!lane) {
+      const settings = this.settings.lanes?.[name] ?? DEFAULT_LANE;
+      lane = { settings, waiting: [], estimate: settings.initialEstimateMs, served: 0, running: 0 };
+      this.lanes.set(name, lane);
+    }
+    return lane;
   }
 
   /** How long a job arriving now in `lane` would wait, then print, in milliseconds. */
@@ -62,12 +88,11 @@ export class PrintQueue {
     const now = this.now();
     let ahead = 0;
     for (const job of this.running.values()) {
-      ahead += Math.max(0, this.estimate[job.lane] - (now - job.startedAt));
+      ahead += Math.max(0, this.lane(job.lane).estimate - (now - job.startedAt));
     }
-    for (const l of ['bilan', 'classe'] as const)
-      ahead += this.waiting[l].length * this.estimate[l];
+    for (const l of this.lanes.values()) ahead += l.waiting.length * l.estimate;
     const queueing = this.freeSlots.length > 0 ? 0 : ahead / this.settings.slots;
-    return queueing + this.estimate[lane];
+    return queueing + this.lane(lane).estimate;
   }
 
   get size(): { running: number; waiting: number } {
@@ -96,6 +121,7 @@ export class PrintQueue {
           signal?.removeEventListener('abort', leave);
           const startedAt = this.now();
           this.running.set(slot, { lane, startedAt });
+          this.lane(lane).running++;
           work(slot, deadline - startedAt)
             .then(resolve, reject)
             .finally(() => this.finish(slot, lane, startedAt));
@@ -106,47 +132,45 @@ export class PrintQueue {
         },
       };
       const leave = () => {
-        const queue = this.waiting[lane];
+        const queue = this.lane(lane).waiting;
         const index = queue.indexOf(job);
         if (index >= 0) queue.splice(index, 1);
         reject(signal?.reason ?? new Error('aborted'));
       };
       signal?.addEventListener('abort', leave, { once: true });
-      this.waiting[lane].push(job);
+      this.lane(lane).waiting.push(job);
       this.dispatch();
     });
   }
 
   private waitingCount(): number {
-    return this.waiting.bilan.length + this.waiting.classe.length;
+    let count = 0;
+    for (const lane of this.lanes.values()) count += lane.waiting.length;
+    return count;
   }
 
-  private finish(slot: number, lane: PrintLane, startedAt: number): void {
+  private finish(slot: number, name: PrintLane, startedAt: number): void {
     const took = this.now() - startedAt;
-    this.estimate[lane] = SMOOTHING * took + (1 - SMOOTHING) * this.estimate[lane];
-    this.served[lane] += took;
+    const lane = this.lane(name);
+    lane.estimate = SMOOTHING * took + (1 - SMOOTHING) * lane.estimate;
+    lane.served += took;
+    lane.running--;
     this.running.delete(slot);
     this.freeSlots.push(slot);
     this.dispatch();
   }
 
-  private runningIn(lane: PrintLane): number {
-    let count = 0;
-    for (const job of this.running.values()) if (job.lane === lane) count++;
-    return count;
+  private ready(lane: Lane): boolean {
+    return lane.waiting.length > 0 && lane.running < (lane.settings.limit ?? Infinity);
   }
 
-  private ready(lane: PrintLane): boolean {
-    const limit = this.settings.laneLimit?.[lane] ?? Infinity;
-    return this.waiting[lane].length > 0 && this.runningIn(lane) < limit;
-  }
-
-  /** The lane whose turn it is: the one that has had the least printing time. */
-  private nextLane(): PrintLane | null {
-    const bilan = this.ready('bilan');
-    const classe = this.ready('classe');
-    if (!bilan || !classe) return bilan ? 'bilan' : classe ? 'classe' : null;
-    return this.served.bilan <= this.served.classe ? 'bilan' : 'classe';
+  /** The lane whose turn it is: the ready one that has had the least printing time. */
+  private nextLane(): Lane | null {
+    let next: Lane | null = null;
+    for (const lane of this.lanes.values()) {
+      if (this.ready(lane) && (!next || lane.served < next.served)) next = lane;
+    }
+    return next;
   }
 
   private dispatch(): void {
@@ -154,11 +178,13 @@ export class PrintQueue {
     for (;;) {
       const lane = this.freeSlots.length > 0 ? this.nextLane() : null;
       if (!lane) break;
-      // A lane that was idle does not get to catch up on the time it did not use.
-      const other = lane === 'bilan' ? 'classe' : 'bilan';
-      if (this.waiting[other].length === 0)
-        this.served[lane] = Math.max(this.served[lane], this.served[other]);
-      const job = this.waiting[lane].shift()!;
+      // A lane that was idle does not get to catch up on the time it did not use: alone
+      // with waiting jobs, it starts from where the others are.
+      const others = [...this.lanes.values()].filter((l) => l !== lane);
+      if (others.every((l) => l.waiting.length === 0)) {
+        lane.served = Math.max(lane.served, ...others.map((l) => l.served));
+      }
+      const job = lane.waiting.shift()!;
       const slot = this.freeSlots.shift()!;
       job.start(slot, job.arrivedAt + this.settings.budgetMs);
     }
@@ -168,8 +194,7 @@ export class PrintQueue {
   /** Jobs whose budget ran out while waiting get their answer now, not after the queue. */
   private expireWaiting(): void {
     const now = this.now();
-    for (const lane of ['bilan', 'classe'] as const) {
-      const queue = this.waiting[lane];
+    for (const { waiting: queue } of this.lanes.values()) {
       while (queue.length > 0 && queue[0]!.arrivedAt + this.settings.budgetMs <= now) {
         queue.shift()!.fail(new PdfTimeoutError(Math.round(this.settings.budgetMs / 1000)));
       }
@@ -180,7 +205,7 @@ export class PrintQueue {
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
     this.expiryTimer = null;
     const oldest = Math.min(
-      ...(['bilan', 'classe'] as const).map((l) => this.waiting[l][0]?.arrivedAt ?? Infinity),
+      ...[...this.lanes.values()].map((l) => l.waiting[0]?.arrivedAt ?? Infinity),
     );
     if (oldest === Infinity) return;
     const delay = Math.max(0, oldest + this.settings.budgetMs - this.now());

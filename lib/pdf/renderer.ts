@@ -10,7 +10,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { CHROMIUM_ARGS, RENDERER_FLAG, requireChromium } from '@/lib/pdf/find-chromium';
 import { PdfTimeoutError } from './errors';
 import { brandPdf } from './metadata';
-import { PrintQueue, type PrintLane } from './print-queue';
+import { PrintQueue, type LaneSettings, type PrintLane } from './print-queue';
 
 export interface RendererSettings {
   allowedOrigin: string;
@@ -29,17 +29,19 @@ export interface RendererSettings {
    * jobs, at ~0.5 s more per PDF (a new renderer process). Off by default.
    */
   contextPerJob?: boolean;
+  /** The queue's lanes, as the callers name them (print-queue.ts). */
+  lanes?: Record<PrintLane, LaneSettings>;
 }
 
 export interface RenderOptions {
-  /** Which lane of the queue: single bilans and class documents share the pages fairly. */
+  /** Which lane of the queue (named by the caller): lanes share the pages fairly. */
   lane?: PrintLane;
   /** Aborted when the client went away: the job leaves the queue. */
   signal?: AbortSignal;
   /**
    * A tagged PDF (structure for screen readers, `Tagged: yes`) with bookmarks from the
    * headings. Parts joined afterwards are printed tagged too: the join keeps their trees
-   * (structure.ts) and reads where each pupil starts from their bookmarks.
+   * (structure.ts) and reads where each section starts from their bookmarks.
    */
   tagged?: boolean;
 }
@@ -70,10 +72,7 @@ export class PdfRenderer {
       slots,
       budgetMs: settings.jobTimeoutMs,
       maxWaiting: settings.maxWaiting,
-      // Class documents print one at a time (a few pupils per print, joined): the other
-      // pages stay free for single bilans, and Chromium's memory stays under 1 GiB
-      // (bench/pdf-load.ts).
-      laneLimit: { classe: 1 },
+      lanes: settings.lanes,
     });
   }
 
@@ -81,7 +80,10 @@ export class PdfRenderer {
    * `url` may be a function: it is then called when the job starts printing, so that a
    * short-lived token in it is drawn after the wait, not before.
    */
-  async render(url: string | (() => string), options: RenderOptions = {}): Promise<Buffer> {
+  async render(
+    url: string | (() => string | Promise<string>),
+    options: RenderOptions = {},
+  ): Promise<Buffer> {
     const [pdf] = await this.renderParts(typeof url === 'string' ? () => url : url, 1, options);
     return pdf!;
   }
@@ -95,7 +97,7 @@ export class PdfRenderer {
   async renderParts(url: PartUrl, parts: number, options: RenderOptions = {}): Promise<Buffer[]> {
     if (this.closed) throw new Error('PDF renderer closed');
     return this.queue.run(
-      options.lane ?? 'bilan',
+      options.lane ?? 'document',
       (slot, remainingMs) => this.job(slot, url, parts, remainingMs, options.tagged ?? false),
       options.signal,
     );

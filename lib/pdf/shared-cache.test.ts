@@ -21,16 +21,21 @@ describe.each(testDrivers())('SharedPdfCache ($name)', (driver) => {
   });
 
   it('keeps the table under its cap, dropping the least recently read', async () => {
-    const cache = new SharedPdfCache(db, 1_000);
+    // A clock the test moves on: one second between steps.
+    let seconds = 0;
+    const clock = () => new Date(Date.UTC(2026, 11, 1, 8, 0, seconds));
+    const tick = () => void (seconds += 1);
+    const cache = new SharedPdfCache(db, 1_000, clock);
     await connection().db.execute(sql`delete from pdf_cache`);
     await cache.set('old', Buffer.alloc(240));
-    await new Promise((r) => setTimeout(r, 5));
+    tick();
     await cache.set('read', Buffer.alloc(240));
-    await new Promise((r) => setTimeout(r, 5));
+    tick();
     await cache.set('new', Buffer.alloc(240));
-    await new Promise((r) => setTimeout(r, 5));
-    await new SharedPdfCache(db, 1_000).get('read'); // read again: now the most recent
-    await new Promise((r) => setTimeout(r, 5));
+    tick();
+    // Read again on another instance: now the most recent.
+    await new SharedPdfCache(db, 1_000, clock).get('read');
+    tick();
     await cache.set('newest', Buffer.alloc(240));
     await cache.set('newer', Buffer.alloc(240));
     const rows = rowsOf<{ cle: string; taille: number }>(

@@ -8,6 +8,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString } from 'pdf-
 import { getDocumentProxy } from 'unpdf';
 import { CHROMIUM_ARGS, requireChromium } from './find-chromium';
 import { mergePdfParts } from './merge';
+import { pupilFirstPages } from '@/lib/impression/class-sections';
 
 type Tree = { role?: string; type?: string; id?: string; children?: Tree[] };
 
@@ -54,8 +55,11 @@ describe('joining tagged parts', () => {
 
   it('keeps every page tagged, in order, with the stamps as artifacts', async () => {
     const merged = await mergePdfParts(parts, {
-      rectoVerso: true,
-      sections: (title) => ({ signet: title, entete: `${title} · en-tête` }),
+      sections: {
+        label: (title: string) => ({ bookmark: title, header: `${title} · en-tête` }),
+        // The class document's recto verso rule: blank pages before some sections.
+        firstPages: (layouts) => pupilFirstPages(layouts, true),
+      },
     });
     const pdf = await getDocumentProxy(new Uint8Array(merged));
     expect(await pdf.getMarkInfo()).toMatchObject({ Marked: true });
@@ -93,7 +97,7 @@ describe('joining tagged parts', () => {
 
   it('keeps table headers, links and bookmarks pointing at the right elements', async () => {
     const merged = await mergePdfParts(parts, {
-      sections: (title) => ({ signet: title, entete: title }),
+      sections: { label: (title: string) => ({ bookmark: title, header: title }) },
     });
     const doc = await PDFDocument.load(merged);
     const root = doc.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict);

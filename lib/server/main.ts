@@ -5,7 +5,8 @@
 // http.Server. Next.js's instrumentation (instrumentation.ts) opens the database and stops
 // cleanly on SIGTERM.
 import next from 'next';
-import { appConfigOrExit, standaloneNextConfig } from '@/lib/config/env';
+import { appConfigOrExit } from '@/lib/config/env';
+import { standaloneNextConfig } from './standalone-config';
 import { createEntryServer } from './http-entry';
 
 const dev = process.argv.includes('--dev');

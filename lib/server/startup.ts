@@ -1,7 +1,7 @@
 // Server start-up (Node.js runtime only): open the database now, and on stop close the
 // PDF browser (no Chromium left behind), write the queued access traces and close the
 // embedded database (no WAL replay).
-import { closePdfService } from '@/lib/impression/documents';
+import { closePdfService } from '@/lib/impression/producer';
 import { sql } from 'drizzle-orm';
 import { getConnection, prepareServerDatabaseWith } from '@/lib/db/client';
 import { migrateAndSeedDemo } from './demo-database';

@@ -7,9 +7,12 @@ import { clearTracesForTests, pgErrorCode, testDrivers } from '@/lib/db/testing'
 import { tracesAcces } from '@/lib/db/schema';
 import { purgeTraces, retentionLimit, traceBilan, traceShown } from './acces';
 import { getClassePdfSujet } from '@/lib/impression/sujets';
-import { getDerniersBilans, listApprenantsAvecBilan } from '@/lib/bilans/bilan-page';
-import { getSynthese } from '@/lib/bilans/synthese';
-import { shownInDerniersBilans, shownInSynthese } from '@/lib/impression/shown';
+import {
+  bilansOfDerniersBilans,
+  getDerniersBilans,
+  listApprenantsAvecBilan,
+} from '@/lib/bilans/bilan-page';
+import { bilansOfSynthese, getSynthese } from '@/lib/bilans/synthese';
 import { classPartCount, pupilsOfPart } from '@/lib/impression/class-parts';
 import { parseConfig } from '@/lib/config/env';
 
@@ -114,7 +117,7 @@ describe.each(testDrivers())('access trace ($name)', (driver) => {
     const sujet = await getClassePdfSujet(db, demo, classe);
     const recorded = sujet!.eleves.map((e) => ({ apprenantId: e.id, bilanId: e.bilanId }));
     // ...is exactly what the print shows (the print page's own query, the whole class)...
-    const printed = shownInDerniersBilans((await getDerniersBilans(db, demo, classe))!);
+    const printed = bilansOfDerniersBilans((await getDerniersBilans(db, demo, classe))!);
     const key = (s: { apprenantId: string; bilanId: string }) => `${s.apprenantId}/${s.bilanId}`;
     expect(recorded.map(key).sort()).toEqual(printed.map(key).sort());
     expect(recorded.length).toBeGreaterThan(10);
@@ -126,7 +129,7 @@ describe.each(testDrivers())('access trace ($name)', (driver) => {
     const byParts = [];
     for (let part = 1; part < parts; part++) {
       const ids = pupilsOfPart(pupils, { part, parts }).map((p) => p.id);
-      byParts.push(...shownInDerniersBilans((await getDerniersBilans(db, demo, classe, ids))!));
+      byParts.push(...bilansOfDerniersBilans((await getDerniersBilans(db, demo, classe, ids))!));
     }
     expect(byParts.map(key).sort()).toEqual(printed.map(key).sort());
 
@@ -143,13 +146,13 @@ describe.each(testDrivers())('access trace ($name)', (driver) => {
     const db = connection().db;
     const au = '2016-01-15';
     const view = (await getSynthese(db, demo, classe, { au, tri: 'nom' }))!;
-    const shown = shownInSynthese(view);
+    const shown = bilansOfSynthese(view);
     expect(shown.length).toBeGreaterThan(0);
     const dates = new Map(
       view.lignes.flatMap((l) => (l.bilan ? [[l.bilan.id, l.bilan.date]] : [])),
     );
     expect(shown.every((s) => (dates.get(s.bilanId) ?? '9999') <= au)).toBe(true);
-    const latest = shownInSynthese(
+    const latest = bilansOfSynthese(
       (await getSynthese(db, demo, classe, { au: null, tri: 'nom' }))!,
     );
     expect(shown.map((s) => s.bilanId).sort()).not.toEqual(latest.map((s) => s.bilanId).sort());
@@ -170,7 +173,7 @@ describe.each(testDrivers())('access trace ($name)', (driver) => {
       connection().db,
       teacher,
       { action: 'impression', route: '/impression/classes/x' },
-      shownInSynthese(view),
+      bilansOfSynthese(view),
     );
     const rows = await all();
     expect(rows.length).toBeGreaterThan(10);

@@ -15,11 +15,12 @@ function filenameOf(response: Response, fallback: string): string {
   return /filename="([^"]+)"/i.exec(header)?.[1] ?? fallback;
 }
 
+/** The French message of a refusal: the server answers JSON to this button (Accept). */
 async function messageOf(response: Response): Promise<string> {
-  if (response.status === 404) return 'Document introuvable.';
-  const html = await response.text();
-  const text = new DOMParser().parseFromString(html, 'text/html').querySelector('p')?.textContent;
-  return text || `Le PDF n’a pas pu être produit (erreur ${response.status}).`;
+  const body = (await response.json().catch(() => null)) as { message?: unknown } | null;
+  return typeof body?.message === 'string'
+    ? body.message
+    : `Le PDF n’a pas pu être produit (erreur ${response.status}).`;
 }
 
 export function PdfDownload({
@@ -56,7 +57,10 @@ export function PdfDownload({
     }
     let shown = false;
     try {
-      const response = await fetch(href, { credentials: 'same-origin' });
+      const response = await fetch(href, {
+        credentials: 'same-origin',
+        headers: { Accept: 'application/pdf, application/json' },
+      });
       if (response.redirected && new URL(response.url).pathname === '/login') {
         window.location.assign(response.url);
         return;

@@ -1,3 +1,3 @@
-import { casSignIn } from '@/lib/auth/cas-sign-in';
+import { casSignIn } from '@/lib/auth/ways/cas/sign-in';
 
 export const GET = casSignIn;

@@ -1,6 +1,4 @@
-import { requireTeacher } from '@/lib/auth/session';
-import { bilanPdf } from '@/lib/impression/documents';
-import { pdfDisposition, pdfResponse } from '@/lib/impression/http';
+import { servePdf } from '@/lib/impression/pdf-route';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,11 +6,6 @@ export async function GET(
   request: Request,
   { params }: { params: Promise<{ apprenantId: string; bilanId: string }> },
 ) {
-  // The session and establishment are checked before any browser is touched.
-  const teacher = await requireTeacher();
   const { apprenantId, bilanId } = await params;
-  return pdfResponse(
-    () => bilanPdf(teacher, apprenantId, bilanId, request.signal),
-    pdfDisposition(request),
-  );
+  return servePdf('bilan', 'bilan', [apprenantId, bilanId], request);
 }

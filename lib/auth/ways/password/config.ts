@@ -1,0 +1,12 @@
+// The password way's variable: AUTH_LOCAL (on by default; `false` leaves only the ENT).
+import { yesNo } from '@/lib/config/env-schema';
+
+export const passwordVariables = { AUTH_LOCAL: yesNo(true) };
+
+export interface PasswordSettings {
+  enabled: true;
+}
+
+export function readPasswordSettings(v: { AUTH_LOCAL: boolean }): PasswordSettings | null {
+  return v.AUTH_LOCAL ? { enabled: true } : null;
+}

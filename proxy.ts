@@ -4,7 +4,7 @@
 // can send a signed-out visitor back there after sign-in. Access control is NOT done
 // here: every page and handler checks the session itself through lib/auth.
 import { NextResponse, type NextRequest } from 'next/server';
-import { REQUEST_PATH_HEADER } from '@/lib/auth/paths';
+import { REQUEST_PATH_HEADER } from '@/lib/http/paths';
 import { BASE_SECURITY_HEADERS, HSTS, newNonce, pageCsp } from '@/lib/security/csp';
 import { messagePage } from '@/lib/http/message-page';
 import { appConfig } from '@/lib/config/env';

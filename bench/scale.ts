@@ -1,12 +1,11 @@
 // Scale benchmark (issue #7): the production server on PostgreSQL, once with the demo data
 // and once with national-size data (demo + ≈ 600 establishments, 40 000 pupils, 240 000
 // bilans, 5 million positionnements), measured in one run with autocannon:
-//  - a bilan page and a class's pupil list for a signed-in teacher, and two bare dynamic
-//    pages of the same app as baselines: the issue's reference, a 21-row table without
-//    session or query: /login (the production build has no benchmark-only page), and /login
-//    signed out (a form, the session read, no query);
+//  - a bilan page and a class's pupil list for a signed-in teacher, and /login signed out as
+//    the baseline (a bare dynamic page: a form, the session read, no query — the production
+//    build has no benchmark-only page);
 //  - requests/s, p50, p99 and errors at 1, 10 and 50 connections;
-//  - the throughput ratio bilan / bare table page again over alternating rounds, with the
+//  - the throughput ratio bilan / login page again over alternating rounds, with the
 //    server's CPU time per request (the steadiest figure on a shared machine);
 //  - RSS of the server process before and after 10 000 bilan pages;
 //  - the PDF figures of the PDF issue (one bilan warm and uncached, a class of 30, cached);
@@ -141,29 +140,29 @@ async function timedPdf(url: string, cookie: string): Promise<number> {
 }
 
 interface AlternatingRounds {
-  /** bilan req/s ÷ table req/s, one per round. */
+  /** bilan req/s ÷ login req/s, one per round. */
   ratios: number[];
-  tableRps: number[];
+  loginRps: number[];
   bilanRps: number[];
   /** Server CPU time per request (ms), all threads. */
-  tableCpu: number[];
+  loginCpu: number[];
   bilanCpu: number[];
 }
 
-/** Table page then bilan page at 10 connections, ROUNDS times, in the same server. */
+/** Login page then bilan page at 10 connections, ROUNDS times, in the same server. */
 async function alternatingRounds(
   pid: number,
-  table: { url: string; headers: Record<string, string> },
+  login: { url: string; headers: Record<string, string> },
   bilan: { url: string; headers: Record<string, string> },
 ): Promise<AlternatingRounds> {
   const rounds: AlternatingRounds = {
     ratios: [],
-    tableRps: [],
+    loginRps: [],
     bilanRps: [],
-    tableCpu: [],
+    loginCpu: [],
     bilanCpu: [],
   };
-  const measure = async (route: typeof table) => {
+  const measure = async (route: typeof login) => {
     const cpuBefore = cpuMs(pid);
     const result = await autocannon({
       ...route,
@@ -179,11 +178,11 @@ async function alternatingRounds(
     };
   };
   for (let i = 0; i < ROUNDS; i++) {
-    const t = await measure(table);
+    const t = await measure(login);
     const b = await measure(bilan);
-    rounds.tableRps.push(t.rps);
+    rounds.loginRps.push(t.rps);
     rounds.bilanRps.push(b.rps);
-    rounds.tableCpu.push(t.cpu);
+    rounds.loginCpu.push(t.cpu);
     rounds.bilanCpu.push(b.cpu);
     rounds.ratios.push(b.rps / t.rps);
   }
@@ -234,10 +233,10 @@ async function scenario(name: string): Promise<ScenarioFigures> {
     }
 
     const pid = nextServerPid(server.process.pid!);
-    const rounds = await alternatingRounds(pid, routes.table!, routes.bilan!);
+    const rounds = await alternatingRounds(pid, routes.login!, routes.bilan!);
     console.log(
-      `  ${name} alternating rounds at 10 conn: bilan/table = ${rounds.ratios.map((r) => `${(100 * r).toFixed(0)} %`).join(', ')}; ` +
-        `CPU per request table ${median(rounds.tableCpu).toFixed(2)} ms, bilan ${median(rounds.bilanCpu).toFixed(2)} ms`,
+      `  ${name} alternating rounds at 10 conn: bilan/login = ${rounds.ratios.map((r) => `${(100 * r).toFixed(0)} %`).join(', ')}; ` +
+        `CPU per request login ${median(rounds.loginCpu).toFixed(2)} ms, bilan ${median(rounds.bilanCpu).toFixed(2)} ms`,
     );
 
     const rssBefore = rssMiB(pid);
@@ -287,7 +286,7 @@ lines.push(
   `| page | connections | demo req/s | national req/s | demo p50 / p99 (ms) | national p50 / p99 (ms) | p50 national/demo | errors |`,
 );
 lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
-for (const key of ['table', 'login', 'bilan', 'classe']) {
+for (const key of ['login', 'bilan', 'classe']) {
   for (const connections of CONNECTIONS) {
     const d = demo.pages[key]![connections]!;
     const n = national.pages[key]![connections]!;
@@ -306,12 +305,12 @@ for (const [label, figures] of [
   const { rounds } = figures;
   console.log(
     `${label}: over ${ROUNDS} alternating rounds of ${ROUND_SECONDS} s at 10 connections, bilan pages/s = ` +
-      `${(100 * median(rounds.ratios)).toFixed(0)} % of the bare table page (median; rounds ${rounds.ratios.map((r) => (100 * r).toFixed(0)).join(' / ')}), ` +
-      `${median(rounds.bilanRps).toFixed(1)} vs ${median(rounds.tableRps).toFixed(1)} req/s; ` +
-      `server CPU per request ${median(rounds.bilanCpu).toFixed(2)} vs ${median(rounds.tableCpu).toFixed(2)} ms`,
+      `${(100 * median(rounds.ratios)).toFixed(0)} % of the login page (median; rounds ${rounds.ratios.map((r) => (100 * r).toFixed(0)).join(' / ')}), ` +
+      `${median(rounds.bilanRps).toFixed(1)} vs ${median(rounds.loginRps).toFixed(1)} req/s; ` +
+      `server CPU per request ${median(rounds.bilanCpu).toFixed(2)} vs ${median(rounds.loginCpu).toFixed(2)} ms`,
   );
   console.log(
-    `${label}: bilan pages/s at 10 connections = ${share('table')} % of the bare 21-row table page, ${share('login')} % of /login; ` +
+    `${label}: bilan pages/s at 10 connections = ${share('login')} % of /login; ` +
       `RSS ${figures.rssBefore.toFixed(0)} → ${figures.rssAfter.toFixed(0)} MiB over ${figures.rssRequests} requests (${figures.rssErrors} errors)` +
       (figures.pdf
         ? `; PDF one bilan ${(figures.pdf.bilanWarm / 1000).toFixed(3)} s, class ${(figures.pdf.classe / 1000).toFixed(3)} s`

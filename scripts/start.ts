@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { appConfigOrExit } from '@/lib/config/env';
 import { embeddedDatabaseDir } from '@/lib/config/paths';
-import { DatabaseLockedError, lockHolder } from '@/lib/db/lock';
+import { DatabaseLockedError, isLocked } from '@/lib/db/lock';
 import { buildIfNeeded } from './build-if-needed';
 
 const dev = process.argv.includes('--dev');
@@ -25,9 +25,8 @@ process.env.NEXT_TELEMETRY_DISABLED = '1';
 if (!config.databaseUrl) {
   // Refuse before building: the server would only find out once started.
   const lock = `${embeddedDatabaseDir()}.lock`;
-  const holder = lockHolder(lock);
-  if (holder !== null) {
-    console.error(`[cpro] ${new DatabaseLockedError(lock, holder).message}`);
+  if (isLocked(lock)) {
+    console.error(`[cpro] ${new DatabaseLockedError(lock).message}`);
     process.exit(1);
   }
 }

@@ -8,7 +8,8 @@
 // statement per table, on top of the demo data (so the benchmark's teacher and pupils are
 // the same as on the demo).
 import { sql } from 'drizzle-orm';
-import { rowsOf } from '@/lib/db/rows';
+import { z } from 'zod';
+import { parseRows } from '@/lib/db/rows';
 import type { Database } from '@/lib/db/types';
 import { schoolYearOf } from '@/lib/common/dates';
 import { hashPassword } from '@/lib/auth/ways/password/password';
@@ -48,7 +49,7 @@ function textArray(values: readonly string[]): string {
 }
 
 async function count(db: Database, query: ReturnType<typeof sql>): Promise<number> {
-  return Number(rowsOf<{ n: string | number }>(await db.execute(query))[0]?.n ?? 0);
+  return parseRows(await db.execute(query), z.object({ n: z.coerce.number() }))[0]?.n ?? 0;
 }
 
 export async function seedNational(

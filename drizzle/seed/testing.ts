@@ -1,9 +1,8 @@
 // For tests: a migrated database holding the demo data, on one driver (lib/db/testing.ts),
 // opened before a describe block's tests and closed — dropped, on PostgreSQL — after them.
 import { afterAll, beforeAll } from 'vitest';
-import type { Logger } from 'drizzle-orm/logger';
 import type { Connection } from '@/lib/db/connect';
-import type { TestDriver } from '@/lib/db/testing';
+import type { TestDriver, TestOpenOptions } from '@/lib/db/testing';
 import { seedDemo } from './seed';
 
 /** The demo's « today »: the current period's bilans are those of the 2026-2027 year. */
@@ -11,11 +10,14 @@ export const TEST_TODAY = '2026-11-28';
 
 export function useDemoDatabase(
   driver: TestDriver,
-  options: { today?: string; logger?: Logger } = {},
+  options: TestOpenOptions & { today?: string } = {},
 ): () => Connection {
   let connection: Connection | undefined;
   beforeAll(async () => {
-    connection = await driver.open({ logger: options.logger });
+    connection = await driver.open({
+      logger: options.logger,
+      statementTimeoutMs: options.statementTimeoutMs,
+    });
     await seedDemo(connection.db, options.today ?? TEST_TODAY);
   });
   afterAll(() => connection?.close());

@@ -7,7 +7,7 @@ import { cookies } from 'next/headers';
 import { getAuthSecret } from './secret';
 import { csrfCookieName, csrfTokenOf, newCsrfCookieValue } from './csrf';
 import { requestUsesSecureCookies } from './session-token';
-import { HOME_PATH, safeCallbackPath } from './paths';
+import { HOME_PATH, safeCallbackPath } from '@/lib/http/paths';
 import { waitOf } from './sign-in-messages';
 
 export async function prepareLogin(request: Request): Promise<Response> {

@@ -11,7 +11,7 @@ import type { JWT } from 'next-auth/jwt';
 import { getDb } from '@/lib/db/client';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { findAccount } from './accounts';
-import { safeCallbackPath } from './paths';
+import { safeCallbackPath } from '@/lib/http/paths';
 import { isUuid } from '@/lib/common/ids';
 import { appConfig } from '@/lib/config/env';
 import { enabledWays } from './ways';

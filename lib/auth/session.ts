@@ -18,7 +18,7 @@ import {
   sessionCookieName,
   type SessionClaims,
 } from './session-token';
-import { REQUEST_PATH_HEADER, loginUrl } from './paths';
+import { REQUEST_PATH_HEADER, loginUrl } from '@/lib/http/paths';
 import { withDatabase } from '@/lib/http/database-unavailable';
 
 export interface Etablissement {

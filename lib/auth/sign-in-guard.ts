@@ -10,6 +10,7 @@
 import 'server-only';
 import { NextRequest } from 'next/server';
 import NextAuth from 'next-auth';
+import pLimit from 'p-limit';
 import { getDb } from '@/lib/db/client';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { AppError, jsonError } from '@/lib/http/app-error';
@@ -23,7 +24,7 @@ import {
 } from './ways/password/sign-in-request';
 import { registerAttempt, throttleKeys } from './throttle';
 import { requestUsesSecureCookies } from './session-token';
-import { HOME_PATH, safeCallbackPath } from './paths';
+import { HOME_PATH, safeCallbackPath } from '@/lib/http/paths';
 import { floodMessage, lockMessage } from './sign-in-messages';
 import { csrfCookieName, csrfTokenOf } from './csrf';
 import { getAuthSecret } from './secret';
@@ -38,9 +39,12 @@ export const FLOOD = 'ConnexionsAfflux';
 export const EXPIRED_FORM = 'FormulaireExpire';
 export const OTHER_SITE = 'AutreSite';
 
-/** Sign-ins being checked at once in this process; beyond, 429 (hashes queue on one thread). */
+/**
+ * Sign-ins being checked at once in this process (a CPU guard: hashes run on one thread);
+ * beyond, 429 rather than a queue.
+ */
 const MAX_SIGN_INS_IN_FLIGHT = 16;
-let signInsInFlight = 0;
+const inFlight = pLimit(MAX_SIGN_INS_IN_FLIGHT);
 
 /**
  * Where /login shows the refusal: its code, the lock's real duration and the page the
@@ -176,7 +180,7 @@ export async function handleAuthRequest(
   if (request.method !== 'POST' || action !== 'callback' || provider !== 'credentials') {
     return NextAuth(request, context, await authOptionsFor(secure)) as Promise<Response>;
   }
-  if (signInsInFlight >= MAX_SIGN_INS_IN_FLIGHT) {
+  if (inFlight.activeCount + inFlight.pendingCount >= MAX_SIGN_INS_IN_FLIGHT) {
     return refusal(
       request,
       new AppError(
@@ -188,10 +192,5 @@ export async function handleAuthRequest(
       request.headers.get('sec-fetch-mode') !== 'navigate',
     );
   }
-  signInsInFlight++;
-  try {
-    return await signIn(request, context, secure);
-  } finally {
-    signInsInFlight--;
-  }
+  return inFlight(() => signIn(request, context, secure));
 }

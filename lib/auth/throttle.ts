@@ -17,7 +17,7 @@ import net from 'node:net';
 import { and, isNull, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { connexionEchecs } from '@/lib/db/schema';
-import { rowsOf } from '@/lib/db/rows';
+import { parseRows } from '@/lib/db/rows';
 import type { Database } from '@/lib/db/types';
 import { normalizeEmail } from './ways/password/credentials';
 import { appConfig, type AppConfig } from '@/lib/config/env';
@@ -177,7 +177,8 @@ export async function registerAttempt(
            (select json_agg(json_build_object('cle', cle, 'echecs', echecs,
                                               'verrou', verrouille_jusqu_a)) from counted) as counted
       from verdict v`);
-  const row = attemptRow.parse(rowsOf(result)[0]);
+  const [row] = parseRows(result, attemptRow);
+  if (!row) throw new Error('registerAttempt: no row');
   if (row.locked_until) {
     return {
       allowed: false,

@@ -2,7 +2,7 @@
 // them — table, columns, evolution and radar use the shown bilan's referential; the banner
 // keeps every date and names each one's referential.
 import { describe, expect, it } from 'vitest';
-import { buildBilanPageView, type RawPage } from './bilan-page';
+import { buildBilanPageView, type RawPage } from './bilan-view';
 
 const SN = 'r-sn';
 const CIEL = 'r-ciel';

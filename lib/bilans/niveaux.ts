@@ -71,6 +71,17 @@ export function isNiveau(value: unknown): value is Niveau {
 
 export type Evolution = 'hausse' | 'baisse' | 'stable' | 'aucune';
 
+/**
+ * How a trend is written: its symbol and its words (« depuis le bilan précédent » is added
+ * where the page does not say it already). One table for the page, the synthesis and the CSV.
+ */
+export const EVOLUTION_INFOS: Record<Evolution, { symbole: string; texte: string }> = {
+  hausse: { symbole: '↑', texte: 'en progrès' },
+  baisse: { symbole: '↓', texte: 'en recul' },
+  stable: { symbole: '=', texte: 'stable' },
+  aucune: { symbole: '–', texte: 'pas de comparaison' },
+};
+
 /** How a competence moved between two bilans; NE (not evaluated) is no measure, so no trend. */
 export function evolution(precedent: Niveau | null, actuel: Niveau | null): Evolution {
   if (!precedent || !actuel || precedent === 'NE' || actuel === 'NE') return 'aucune';

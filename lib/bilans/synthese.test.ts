@@ -6,7 +6,7 @@ import type { Logger } from 'drizzle-orm/logger';
 import { DEMO_IDS } from '@/drizzle/seed/demo-ids';
 import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { testDrivers } from '@/lib/db/testing';
-import { getBilanPage } from './bilan-page';
+import { getBilanPage } from './bilan-page-query';
 import { getSynthese, parseTri } from './synthese';
 import { syntheseCsv } from './synthese-csv';
 

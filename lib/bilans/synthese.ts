@@ -8,10 +8,10 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/lib/db/types';
-import { rowsOf } from '@/lib/db/rows';
+import { parseRows } from '@/lib/db/rows';
 import { isUuid } from '@/lib/common/ids';
 import type { ApprenantOption, ClasseOption } from './classes';
-import type { ReferentielInfo } from './bilan-page';
+import type { ReferentielInfo } from './bilan-view';
 import { evolution, isNiveau, NIVEAUX, type Evolution, type Niveau } from './niveaux';
 import { bilanOrder } from './ordre';
 import { schoolYearEnd } from './inscriptions';
@@ -136,8 +136,7 @@ async function fetchRaw(
       join etablissements e on e.id = c.etablissement_id
       join referentiels r on r.id = c.referentiel_id
      where c.id = ${classeId} and c.etablissement_id = ${etablissementId}`);
-  const [row] = rowsOf<unknown>(result);
-  return row ? rawSynthese.parse(row) : null;
+  return parseRows(result, rawSynthese)[0] ?? null;
 }
 
 function niveauOf(niveaux: Record<string, string> | null | undefined, id: string): Niveau | null {

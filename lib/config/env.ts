@@ -17,7 +17,10 @@ import { parseProxyList, type ProxyRange } from './proxy-list';
 
 type Env = Record<string, string | undefined>;
 
-const schema = z.object({
+/** The name of every variable the module reads (docs/configuration.md lists them). */
+export type VariableName = keyof typeof envSchema.shape;
+
+export const envSchema = z.object({
   NODE_ENV: optionalText,
   PORT: integer(1, 65_535, 3000),
   DATABASE_URL: url(['postgres:', 'postgresql:']),
@@ -117,7 +120,7 @@ export class ConfigError extends Error {
 
 /** The configuration of `env`, or a ConfigError naming every wrong variable. */
 export function parseConfig(env: Env, cwd: string = process.cwd()): AppConfig {
-  const result = schema.safeParse(env);
+  const result = envSchema.safeParse(env);
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`),

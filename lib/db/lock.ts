@@ -1,63 +1,58 @@
-// Exclusive lock on the embedded database folder. PGlite has no lock between processes:
-// a second process opening the same folder silently loses writes or corrupts it, so
-// exactly one process may hold it, and anyone else is told clearly who does.
-import fs from 'node:fs';
+// Exclusive lock on the embedded database folder. PGlite has no lock between processes: a
+// second process opening the same folder silently loses writes or corrupts it, so exactly
+// one process may hold it, and anyone else is told clearly. The lock is proper-lockfile's
+// (a `<folder>.lock` directory whose mtime the holder refreshes): released when the process
+// exits, and, if it was killed (kill -9, a crash), considered stale STALE_MS later.
+import lockfile from 'proper-lockfile';
+
+/** A killed holder's lock is taken over this long after its last refresh. */
+const STALE_MS = 10_000;
 
 export class DatabaseLockedError extends Error {
-  constructor(
-    readonly lockFile: string,
-    readonly pid: number,
-  ) {
+  constructor(readonly lockFile: string) {
     super(
-      `La base embarquée (${lockFile.replace(/\.lock$/, '')}) est déjà ouverte par le processus ${pid} ` +
+      `La base embarquée (${lockFile.replace(/\.lock$/, '')}) est déjà ouverte par un autre processus ` +
         `(un « npm start » en cours ?). Arrêtez-le d'abord, ou utilisez un serveur PostgreSQL avec DATABASE_URL.`,
     );
     this.name = 'DatabaseLockedError';
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+const options = (lockFile: string) => ({
+  lockfilePath: lockFile,
+  // The folder may not exist yet: the lock is on the path, not on a resolved file.
+  realpath: false,
+  stale: STALE_MS,
+});
+
+/** Whether a live process holds the lock (its holder refreshed it within STALE_MS). */
+export function isLocked(lockFile: string): boolean {
+  return lockfile.checkSync(lockFile.replace(/\.lock$/, ''), options(lockFile));
 }
 
-/** The live process (other than this one) holding the lock, or null. */
-export function lockHolder(lockFile: string): number | null {
-  let holder: number;
-  try {
-    holder = Number.parseInt(fs.readFileSync(lockFile, 'utf8'), 10);
-  } catch {
-    return null;
-  }
-  return Number.isFinite(holder) && holder !== process.pid && isAlive(holder) ? holder : null;
-}
+const held = new Map<string, () => void>();
 
-/** Takes the lock for this process (re-entrant); throws DatabaseLockedError if a live process holds it. */
+/** Takes the lock for this process (re-entrant); throws DatabaseLockedError if another holds it. */
 export function acquireLock(lockFile: string): () => void {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
-      const release = () => {
-        try {
-          if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.unlinkSync(lockFile);
-        } catch {
-          // already gone
-        }
-      };
-      process.once('exit', release);
-      return release;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) return () => {};
-      const holder = lockHolder(lockFile);
-      if (holder !== null) throw new DatabaseLockedError(lockFile, holder);
-      // The holder died without cleaning up (killed server): PGlite recovers from its WAL.
-      fs.rmSync(lockFile, { force: true });
-    }
+  const existing = held.get(lockFile);
+  if (existing) return () => {};
+  let release: () => void;
+  try {
+    release = lockfile.lockSync(lockFile.replace(/\.lock$/, ''), options(lockFile));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOCKED')
+      throw new DatabaseLockedError(lockFile);
+    throw error;
   }
-  throw new Error(`Impossible de prendre le verrou ${lockFile}`);
+  const releaseOnce = () => {
+    if (held.get(lockFile) !== releaseOnce) return;
+    held.delete(lockFile);
+    try {
+      release();
+    } catch {
+      // already released (the process is exiting)
+    }
+  };
+  held.set(lockFile, releaseOnce);
+  return releaseOnce;
 }

@@ -5,7 +5,8 @@
 // to skip the archive triggers. `npm run db:roles` applies this set-up (docs/securite.md).
 import { sql } from 'drizzle-orm';
 import type { Database } from './types';
-import { rowsOf } from './rows';
+import { z } from 'zod';
+import { parseRows } from './rows';
 
 /** Written by CPRO's other modules: the app reads them, never writes them. */
 export const ARCHIVE_TABLES = [
@@ -57,7 +58,10 @@ export async function grantAppRole(
 ): Promise<void> {
   if (!isRoleName(role)) throw new Error(`Nom de rôle invalide : « ${role} ».`);
   const name = sql.identifier(role);
-  const exists = rowsOf(await db.execute(sql`select 1 from pg_roles where rolname = ${role}`));
+  const exists = parseRows(
+    await db.execute(sql`select 1 as present from pg_roles where rolname = ${role}`),
+    z.object({ present: z.number() }),
+  );
   if (exists.length === 0) {
     await db.execute(
       sql`create role ${name} login nosuperuser nocreatedb nocreaterole noreplication nobypassrls`,

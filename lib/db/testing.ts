@@ -11,7 +11,13 @@ import { connectPostgres, openInMemory, type Connection, type Driver } from './c
 export interface TestDriver {
   name: Driver;
   /** A migrated, empty database. */
-  open(options?: { logger?: Logger }): Promise<Connection>;
+  open(options?: TestOpenOptions): Promise<Connection>;
+}
+
+export interface TestOpenOptions {
+  logger?: Logger;
+  /** PostgreSQL only: 0 for suites that bulk-load data, as `npm run db:seed` does. */
+  statementTimeoutMs?: number;
 }
 
 function adminUrl(): string | undefined {
@@ -43,11 +49,15 @@ export async function createScratchDatabase(
   };
 }
 
-async function createPostgresDatabase(options: { logger?: Logger } = {}): Promise<Connection> {
+async function createPostgresDatabase(options: TestOpenOptions = {}): Promise<Connection> {
   const base = adminUrl();
   if (!base) throw new Error('TEST_DATABASE_URL manquant');
   const scratch = await createScratchDatabase(base);
-  const connection = connectPostgres(scratch.url, { logger: options.logger, poolSize: 4 });
+  const connection = connectPostgres(scratch.url, {
+    logger: options.logger,
+    poolSize: 4,
+    statementTimeoutMs: options.statementTimeoutMs,
+  });
   await connection.migrate();
   return {
     ...connection,
@@ -63,7 +73,7 @@ export function testDrivers(): TestDriver[] {
     {
       name: 'pglite',
       async open(options = {}) {
-        const connection = await openInMemory(options);
+        const connection = await openInMemory({ logger: options.logger });
         await connection.migrate();
         return connection;
       },

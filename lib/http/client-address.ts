@@ -3,7 +3,7 @@
 // the socket they came on belongs to a proxy listed in TRUSTED_PROXIES (addresses or CIDR
 // ranges, comma-separated; none by default): otherwise a client could choose the address
 // its sign-in attempts are counted against, or claim https. The socket address itself is
-// stamped on each request by lib/server/http-entry-hook.mjs.
+// stamped on each request by our server (lib/server/http-entry.ts).
 import net from 'node:net';
 import { appConfig } from '@/lib/config/env';
 import { normalizeAddress, parseProxyList, type ProxyRange } from '@/lib/config/proxy-list';

@@ -3,7 +3,7 @@
 // instead of an error page. App Router pages cannot choose their own status, hence the hop.
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { REQUEST_PATH_HEADER, safeCallbackPath } from '@/lib/auth/paths';
+import { REQUEST_PATH_HEADER, safeCallbackPath } from '@/lib/http/paths';
 import { isDatabaseUnavailable, UNAVAILABLE_PATH } from '@/lib/db/unavailable';
 import { databaseAnswers } from '@/lib/db/health';
 import { messagePage } from './message-page';

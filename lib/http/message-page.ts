@@ -1,9 +1,20 @@
-// A small, self-contained French HTML answer for the cases a React page cannot give its
-// own status to (PDF errors, database unavailable): status, title, message, a way back.
+// The French status page of the answers React does not render (route handlers: PDFs, CSV,
+// PRONOTE refusals as pages, the database unavailable, the proxy's 404): the same page as
+// lib/ui/status-page.tsx — its code, its title, its message, a way back — in the same
+// markup and look. (Next.js forbids react-dom/server in route handlers: the component cannot
+// be rendered there, so this is its static twin; lib/ui/status-page.test.tsx keeps them alike.)
 import { escapeHtml as escape } from '@/lib/common/safe-html';
 
 const NO_STORE = 'private, no-store';
-const DEFAULT_LINK = { href: '/bilans', label: 'Retour aux bilans des compétences' };
+export const DEFAULT_LINK = { href: '/bilans', label: 'Retour aux bilans des compétences' };
+
+// The status page's look (Tailwind's classes there, their values here).
+const STYLE = `body{margin:0;font-family:system-ui,sans-serif;background:#f8fafc;color:#0f172a}
+main{max-width:36rem;min-height:70vh;margin:0 auto;padding:4rem 1.5rem;display:flex;flex-direction:column;justify-content:center}
+.code{font-size:.875rem;font-weight:600;letter-spacing:.025em;text-transform:uppercase;color:#475569;margin:0}
+h1{margin:.5rem 0 0;font-size:1.875rem;font-weight:700}
+.texte{margin-top:1rem;font-size:1.125rem;color:#334155}
+a{color:#1d4ed8;font-weight:500}`;
 
 export function messagePage(
   status: number,
@@ -12,9 +23,8 @@ export function messagePage(
   headers: Record<string, string> = {},
   link: { href: string; label: string } = DEFAULT_LINK,
 ): Response {
-  const html = `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>${escape(title)}</title></head>
-<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#0f172a">
-<h1>${escape(title)}</h1><p>${escape(message)}</p><p><a href="${escape(link.href)}">${escape(link.label)}</a></p></body></html>`;
+  const html = `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} — CPRO</title><style>${STYLE}</style></head>
+<body><main><p class="code">${status}</p><h1>${escape(title)}</h1><div class="texte"><p>${escape(message)}</p><p><a href="${escape(link.href)}">${escape(link.label)}</a></p></div></main></body></html>`;
   return new Response(html, {
     status,
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': NO_STORE, ...headers },

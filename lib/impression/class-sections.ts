@@ -33,14 +33,14 @@ export function pupilFirstPages(parts: PartLayout[], rectoVerso: boolean): numbe
  * heading (« … — NOM Prénom »), the date from the class's pupils when the k-th is that pupil.
  */
 export function pupilSections(sujet: ClassePdfSujet, rectoVerso: boolean): SectionRules {
-  const eleves = [...sujet.eleves].sort(compareApprenants);
+  const apprenants = [...sujet.apprenants].sort(compareApprenants);
   return {
     label(outlineTitle, k) {
       const name = outlineTitle.split(' — ').pop() ?? outlineTitle;
-      const eleve = eleves[k];
+      const apprenant = apprenants[k];
       const date =
-        eleve && `${eleve.nom} ${eleve.prenom}` === name
-          ? ` · bilan du ${formatDateFr(eleve.date)}`
+        apprenant && `${apprenant.nom} ${apprenant.prenom}` === name
+          ? ` · bilan du ${formatDateFr(apprenant.date)}`
           : '';
       return {
         bookmark: `${name}${date.replace(' · ', ' — ')}`,

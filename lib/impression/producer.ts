@@ -23,8 +23,6 @@ export const TEMPLATE_VERSION = 'impression-2026-12-02-descripteurs';
 export interface PdfDocument {
   filename: string;
   bytes: Buffer;
-  /** Served from the cache or from a print another teacher was waiting for. */
-  cached: boolean;
 }
 
 const globalForPdf = globalThis as typeof globalThis & {
@@ -81,8 +79,7 @@ export async function producePdf(
     ...prepared.cacheKey(day),
   );
   const hit = await cache.get(key);
-  if (hit) return { filename, bytes: hit, cached: true };
-  const joined = printing.isRunning(key);
+  if (hit) return { filename, bytes: hit };
   const bytes = await printing.run(key, signal, async (jobSignal) => {
     // Drawn when each print starts: a token lives a minute, a wait may be longer.
     const url = async (route: PrintRoute) => {
@@ -115,5 +112,5 @@ export async function producePdf(
       .catch((error: Error) => console.error('[pdf] mise en cache impossible :', error.message));
     return printed;
   });
-  return { filename, bytes, cached: joined };
+  return { filename, bytes };
 }

@@ -8,11 +8,6 @@ export class SharedWork<T> {
     { promise: Promise<T>; callers: number; controller: AbortController }
   >();
 
-  /** Whether a caller joined work already under way for `key` (for the answer's headers). */
-  isRunning(key: string): boolean {
-    return this.running.has(key);
-  }
-
   run(key: string, signal: AbortSignal | undefined, work: (signal: AbortSignal) => Promise<T>) {
     signal?.throwIfAborted();
     let entry = this.running.get(key);

@@ -3,7 +3,7 @@ import { DEMO_IDS } from '@/drizzle/seed/demo-ids';
 import { describe, expect, it } from 'vitest';
 import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { testDrivers } from '@/lib/db/testing';
-import { getDerniersBilans } from '@/lib/bilans/bilan-page';
+import { getDerniersBilans } from '@/lib/bilans/derniers-bilans';
 import { getBilanPdfSujet, getClassePdfSujet } from './sujets';
 
 const demo = DEMO_IDS.etablissement;

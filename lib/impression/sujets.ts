@@ -5,7 +5,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
-import { rowsOf } from '@/lib/db/rows';
+import { parseRows } from '@/lib/db/rows';
 import { isUuid } from '@/lib/common/ids';
 import { bilanOrder } from '@/lib/bilans/ordre';
 import { enrolledClassId, schoolYearEnd } from '@/lib/bilans/inscriptions';
@@ -29,9 +29,17 @@ export interface ClassePdfSujet {
    * written by the end of the class's school year, as the print page picks it): what its
    * access trace names, and how many parts it is printed in.
    */
-  eleves: { id: string; nom: string; prenom: string; bilanId: string; date: string }[];
+  apprenants: { id: string; nom: string; prenom: string; bilanId: string; date: string }[];
   empreinte: unknown;
 }
+
+const bilanSujetRow = z.object({
+  etablissementNom: z.string(),
+  nom: z.string(),
+  prenom: z.string(),
+  date: z.string(),
+  empreinte: z.unknown(),
+});
 
 export async function getBilanPdfSujet(
   db: Database,
@@ -51,14 +59,14 @@ export async function getBilanPdfSujet(
       join classes c on c.id = ${enrolledClassId('a', sql`b.date`)}
       join etablissements e on e.id = a.etablissement_id
      where b.id = ${bilanId} and a.id = ${apprenantId} and a.etablissement_id = ${etablissementId}`);
-  return rowsOf<BilanPdfSujet>(result)[0] ?? null;
+  return parseRows(result, bilanSujetRow)[0] ?? null;
 }
 
 const classeSujetRow = z.object({
   etablissementNom: z.string(),
   classeNom: z.string(),
   anneeScolaire: z.string(),
-  eleves: z
+  apprenants: z
     .array(
       z.object({
         id: z.string(),
@@ -69,7 +77,7 @@ const classeSujetRow = z.object({
       }),
     )
     .nullable()
-    .transform((eleves) => eleves ?? []),
+    .transform((apprenants) => apprenants ?? []),
   empreinte: z.unknown(),
 });
 
@@ -90,7 +98,7 @@ export async function getClassePdfSujet(
                  where b.apprenant_id = a.id and b.date < ${schoolYearEnd('c')}
                  order by ${bilanOrder('b', 'latest')} limit 1) d
              where i.classe_id = c.id and a.etablissement_id = ${etablissementId}
-           ) as eleves,
+           ) as apprenants,
            (select json_agg(json_build_array(a.id, a.nom, a.prenom, a.ine,
                      (select json_agg(json_build_array(b.id, b.valide_le) order by ${bilanOrder('b')})
                         from bilans b where b.apprenant_id = a.id))
@@ -100,6 +108,5 @@ export async function getClassePdfSujet(
       from classes c
       join etablissements e on e.id = c.etablissement_id
      where c.id = ${classeId} and c.etablissement_id = ${etablissementId}`);
-  const row = rowsOf(result)[0];
-  return row ? classeSujetRow.parse(row) : null;
+  return parseRows(result, classeSujetRow)[0] ?? null;
 }

@@ -6,7 +6,7 @@ import { queryText, type SearchParams } from '@/lib/http/query';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getSessionUser } from '@/lib/auth/session';
-import { safeCallbackPath, HOME_PATH } from '@/lib/auth/paths';
+import { safeCallbackPath, HOME_PATH } from '@/lib/http/paths';
 import { csrfCookieName, csrfTokenOf } from '@/lib/auth/csrf';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { requestUsesSecureCookies } from '@/lib/auth/session-token';

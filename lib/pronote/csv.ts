@@ -1,10 +1,9 @@
 // The flat file of the export: one line per bilan × competence, UTF-8 with a BOM and « ; »
 // separators, as French spreadsheets (and PRONOTE's import) expect. Every cell is
-// spreadsheet-safe (lib/common/csv-cells.ts): free text that a spreadsheet would run as a formula
+// spreadsheet-safe (lib/common/csv.ts): free text that a spreadsheet would run as a formula
 // gets a leading apostrophe; only the level symbols, a closed set, are written as they are.
 import 'server-only';
-import { csvCell } from '@/lib/common/csv-cells';
-import { isNiveau } from '@/lib/bilans/niveaux';
+import { toCsvText } from '@/lib/common/csv';
 import type { BilanExporte, Periode } from './export';
 
 export const CSV_COLUMNS = [
@@ -38,41 +37,28 @@ export function notesCell(notes: BilanExporte['notes']): string {
   return notes.map((n) => `${noteLabel(n.libelle)}:${n.valeur}:${n.coefficient}`).join('|');
 }
 
-const NIVEAU_COLUMN = CSV_COLUMNS.indexOf('niveau');
-
 export function toCsv(uai: string, periode: Periode, bilans: BilanExporte[]): string {
-  const lines = [CSV_COLUMNS.join(';')];
-  for (const b of bilans) {
-    for (const k of b.competences) {
-      lines.push(
-        [
-          uai,
-          periode.libelle,
-          b.id,
-          b.date,
-          b.valideLe,
-          b.apprenant.nom,
-          b.apprenant.prenom,
-          b.apprenant.ine,
-          b.apprenant.classe,
-          k.code,
-          k.equivalence,
-          k.niveau,
-          k.valeur,
-          b.conseils,
-          notesCell(b.notes),
-          b.referentiel.code,
-          b.referentiel.version,
-        ]
-          .map((value, column) =>
-            // The level symbols (« - », « -+ », « + », « ++ ») are a closed set, kept as is.
-            column === NIVEAU_COLUMN && isNiveau(value)
-              ? csvCell(value, { raw: true })
-              : csvCell(value),
-          )
-          .join(';'),
-      );
-    }
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  const rows = bilans.flatMap((b) =>
+    b.competences.map((k) => [
+      uai,
+      periode.libelle,
+      b.id,
+      b.date,
+      b.valideLe,
+      b.apprenant.nom,
+      b.apprenant.prenom,
+      b.apprenant.ine,
+      b.apprenant.classe,
+      k.code,
+      k.equivalence,
+      k.niveau,
+      k.valeur,
+      b.conseils,
+      notesCell(b.notes),
+      b.referentiel.code,
+      b.referentiel.version,
+    ]),
+  );
+  // The level symbols (« - », « -+ », « + », « ++ ») are a closed set, kept as they are.
+  return toCsvText([[...CSV_COLUMNS], ...rows], { rawColumns: [CSV_COLUMNS.indexOf('niveau')] });
 }

@@ -274,7 +274,7 @@ describe.each(testDrivers())('PRONOTE status on the bilan page ($name)', (driver
   const connection = useDemoDatabase(driver, { today: TODAY });
 
   it('shows when PRONOTE last read a validated bilan', async () => {
-    const { getBilanPage } = await import('@/lib/bilans/bilan-page');
+    const { getBilanPage } = await import('@/lib/bilans/bilan-page-query');
     const token = (await createPronoteToken(connection().db, DEMO_UAI, 'test'))!.jeton;
     const response = await handleExport(
       connection().db,

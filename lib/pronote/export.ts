@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import { z } from 'zod';
 import { AppError } from '@/lib/http/app-error';
-import { rowsOf } from '@/lib/db/rows';
+import { parseRows } from '@/lib/db/rows';
 import { isUuid, normalizeUuid } from '@/lib/common/ids';
 import { isNiveau, NIVEAU_INFOS } from '@/lib/bilans/niveaux';
 import { enrolledClassId } from '@/lib/bilans/inscriptions';
@@ -143,9 +143,9 @@ export async function findPeriode(
       from periodes p
      where p.etablissement_id = ${etablissementId} and ${filtre}
      order by p.debut limit 1`);
-  const row = rowsOf(result)[0];
+  const [row] = parseRows(result, periodeRow);
   if (!row) return null;
-  const { courante, ...periodeLue } = periodeRow.parse(row);
+  const { courante, ...periodeLue } = row;
   return { periode: periodeLue, courante };
 }
 
@@ -158,20 +158,27 @@ const periodeRow = z.object({
   courante: z.boolean(),
 });
 
-interface RawBilan {
-  id: string;
-  date: string;
-  valide_le: string;
-  conseils: string;
-  nom: string;
-  prenom: string;
-  ine: string | null;
-  classe: string;
-  referentiel_code: string;
-  referentiel_version: string;
-  notes: { libelle: string; valeur: string | number; coefficient: string | number }[] | null;
-  competences: { code: string; equivalence: string | null; niveau: string }[] | null;
-}
+/** One exported bilan as the query returns it (numbers of `notes` come back as text or numbers). */
+const rawBilan = z.object({
+  id: z.string(),
+  date: z.string(),
+  valide_le: z.union([z.date(), z.string()]),
+  conseils: z.string(),
+  nom: z.string(),
+  prenom: z.string(),
+  ine: z.string().nullable(),
+  classe: z.string(),
+  referentiel_code: z.string(),
+  referentiel_version: z.string(),
+  notes: z
+    .array(
+      z.object({ libelle: z.string(), valeur: z.coerce.number(), coefficient: z.coerce.number() }),
+    )
+    .nullable(),
+  competences: z
+    .array(z.object({ code: z.string(), equivalence: z.string().nullable(), niveau: z.string() }))
+    .nullable(),
+});
 
 export async function readExportedBilans(
   db: Database,
@@ -210,7 +217,7 @@ export async function readExportedBilans(
      where a.etablissement_id = ${etablissementId}
      order by b.date, b.id
      limit ${params.limite + 1}`);
-  const rows = rowsOf<RawBilan>(result);
+  const rows = parseRows(result, rawBilan);
   const page = rows.slice(0, params.limite);
   const last = page[page.length - 1];
   return {
@@ -221,11 +228,7 @@ export async function readExportedBilans(
       date: r.date,
       valideLe: new Date(r.valide_le).toISOString(),
       conseils: r.conseils,
-      notes: (r.notes ?? []).map((n) => ({
-        libelle: n.libelle,
-        valeur: Number(n.valeur),
-        coefficient: Number(n.coefficient),
-      })),
+      notes: r.notes ?? [],
       competences: (r.competences ?? [])
         .filter((k) => isNiveau(k.niveau))
         .map((k) => {

@@ -6,7 +6,8 @@ import { sql } from 'drizzle-orm';
 import { getConnection, prepareServerDatabaseWith } from '@/lib/db/client';
 import { migrateAndSeedDemo } from './demo-database';
 import { consultations } from '@/lib/trace/consultations';
-import { rowsOf } from '@/lib/db/rows';
+import { z } from 'zod';
+import { parseRows } from '@/lib/db/rows';
 import { purgeExpired } from './purge';
 import fs from 'node:fs';
 import { dataDir } from '@/lib/config/paths';
@@ -32,8 +33,9 @@ export async function startServerDatabase(): Promise<void> {
   try {
     const connection = await getConnection();
     // On PostgreSQL migrations are run by the operator: say so now rather than fail on every page.
-    const [row] = rowsOf<{ table: string | null }>(
+    const [row] = parseRows(
       await connection.db.execute(sql`select to_regclass('public.bilans')::text as "table"`),
+      z.object({ table: z.string().nullable() }),
     );
     if (!row?.table) {
       console.error(

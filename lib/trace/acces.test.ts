@@ -11,7 +11,7 @@ import {
   bilansOfDerniersBilans,
   getDerniersBilans,
   listApprenantsAvecBilan,
-} from '@/lib/bilans/bilan-page';
+} from '@/lib/bilans/derniers-bilans';
 import { bilansOfSynthese, getSynthese } from '@/lib/bilans/synthese';
 import { classPartCount, pupilsOfPart } from '@/lib/impression/class-parts';
 import { parseConfig } from '@/lib/config/env';
@@ -81,7 +81,7 @@ describe.each(testDrivers())('access trace ($name)', (driver) => {
       bilanId: angieLatest,
     });
     const sujet = await getClassePdfSujet(connection().db, demo, classe);
-    const shown = sujet!.eleves.map((e) => ({ apprenantId: e.id, bilanId: e.bilanId }));
+    const shown = sujet!.apprenants.map((e) => ({ apprenantId: e.id, bilanId: e.bilanId }));
     const viaEnt = { ...teacher, moyenConnexion: 'ent' as const };
     await traceShown(connection().db, viaEnt, { action: 'pdf_classe', route: '/via-ent' }, shown);
     await traceShown(
@@ -115,7 +115,7 @@ describe.each(testDrivers())('access trace ($name)', (driver) => {
     const db = connection().db;
     // What the PDF route records (from the sujet's query)...
     const sujet = await getClassePdfSujet(db, demo, classe);
-    const recorded = sujet!.eleves.map((e) => ({ apprenantId: e.id, bilanId: e.bilanId }));
+    const recorded = sujet!.apprenants.map((e) => ({ apprenantId: e.id, bilanId: e.bilanId }));
     // ...is exactly what the print shows (the print page's own query, the whole class)...
     const printed = bilansOfDerniersBilans((await getDerniersBilans(db, demo, classe))!);
     const key = (s: { apprenantId: string; bilanId: string }) => `${s.apprenantId}/${s.bilanId}`;

@@ -6,7 +6,8 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import { appConfig } from '@/lib/config/env';
 import { enrolledClassId } from '@/lib/bilans/inscriptions';
-import { rowsOf } from '@/lib/db/rows';
+import { z } from 'zod';
+import { parseRows } from '@/lib/db/rows';
 
 import type { MoyenConnexion } from '@/lib/db/enums';
 
@@ -119,10 +120,12 @@ export async function traceShown(
  * refuses to touch the last month.
  */
 export async function purgeTraces(db: Database, before: Date): Promise<number> {
-  const result = await db.execute<{ n: number | string }>(
+  const result = await db.execute(
     sql`select purger_traces_acces(${before.toISOString()}::timestamptz) as n`,
   );
-  return Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
+  // A bigint: the pg driver gives it as text.
+  const [row] = parseRows(result, z.object({ n: z.coerce.number() }));
+  return row?.n ?? 0;
 }
 
 /** The retention limit: `TRACE_RETENTION_MONTHS` (default 12) months before `now`. */

@@ -2,7 +2,8 @@
 // from its print page in one go.
 import 'server-only';
 import { z } from 'zod';
-import { getBilanPage, type BilanPageView } from '@/lib/bilans/bilan-page';
+import { type BilanPageView } from '@/lib/bilans/bilan-view';
+import { getBilanPage } from '@/lib/bilans/bilan-page-query';
 import { formatDateFr } from '@/lib/common/dates';
 import { BilanImprime } from '@/lib/ui/impression/bilan-imprime';
 import { PageFooter } from '@/lib/ui/impression/page-footer';

@@ -9,7 +9,7 @@ import {
   getDerniersBilans,
   listApprenantsAvecBilan,
   type DerniersBilansView,
-} from '@/lib/bilans/bilan-page';
+} from '@/lib/bilans/derniers-bilans';
 import { formatDateFr } from '@/lib/common/dates';
 import type { ClassPart } from '../class-parts';
 import { classPartCount, formatClassPart, pupilsOfPart } from '../class-parts';
@@ -89,7 +89,7 @@ export const derniersBilansDocument = registerDocument<Params, ClassePdfSujet, P
   fileName: (p, sujet, day) =>
     `derniers-bilans-${fileSlug(sujet.classeNom)}-${sujet.anneeScolaire}-${day}${p.rectoVerso ? '-recto-verso' : ''}.pdf`,
   print(printer, p, sujet) {
-    const parts = classPartCount(sujet.eleves.length);
+    const parts = classPartCount(sujet.apprenants.length);
     return printSectionedDocument(
       printer.renderer,
       {
@@ -108,7 +108,7 @@ export const derniersBilansDocument = registerDocument<Params, ClassePdfSujet, P
   },
   // Each pupil's bilan as the print page picks it (the same rule, in the sujet's query).
   shown: async (_db, _etablissementId, _p, sujet) =>
-    sujet.eleves.map((e) => ({ apprenantId: e.id, bilanId: e.bilanId })),
+    sujet.apprenants.map((e) => ({ apprenantId: e.id, bilanId: e.bilanId })),
   pdfAction: 'pdf_classe',
   async load(db, etablissementId, p) {
     // A print page is a part; the cover always shows its index, a pupils' part never does.

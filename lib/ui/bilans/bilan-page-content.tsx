@@ -1,7 +1,7 @@
 // The bilan page as the teacher sees it: the selection form with its arrows, then the
 // bilan (dates, texts, table, radar) with its PDF button. Renders what it is given; the
 // data comes from lib/pages/bilan.ts.
-import type { BilanPageView } from '@/lib/bilans/bilan-page';
+import type { BilanPageView } from '@/lib/bilans/bilan-view';
 import { BilanView } from './bilan-view';
 import { SelectionForm } from './selection-form';
 import { PdfDownload } from '@/lib/ui/pdf-download';

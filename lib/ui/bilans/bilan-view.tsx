@@ -1,6 +1,6 @@
 // The display of one pupil: heading, dates banner, constats and conseils, competence table,
 // legend and radar; or the empty sentence when the pupil has no bilan.
-import type { BilanPageView } from '@/lib/bilans/bilan-page';
+import type { BilanPageView } from '@/lib/bilans/bilan-view';
 import { formatDateFr, formatDateTimeFr } from '@/lib/common/dates';
 import { CompetencesTable } from './competences-table';
 import { DatesBanner } from './dates-banner';

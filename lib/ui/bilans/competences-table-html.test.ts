@@ -2,7 +2,7 @@
 // level readable without colour (symbol printed, meaning for screen readers), one column
 // per bilan date and the trend in words.
 import { describe, expect, it } from 'vitest';
-import type { BilanDate, LigneCompetence } from '@/lib/bilans/bilan-page';
+import type { BilanDate, LigneCompetence } from '@/lib/bilans/bilan-view';
 import { NIVEAUX, NIVEAU_INFOS } from '@/lib/bilans/niveaux';
 import { competencesTableHtml } from './competences-table-html';
 import { LEGENDE_HTML } from './legende-html';

@@ -4,17 +4,10 @@
 // rendered by React, it was a quarter of the page's server CPU; as one string it costs
 // micro-seconds. Styles are in globals.css (table.competences), not on every cell.
 import { markup, type SafeHtml } from '@/lib/common/safe-html';
-import type { BilanDate, LigneCompetence } from '@/lib/bilans/bilan-page';
+import type { BilanDate, LigneCompetence } from '@/lib/bilans/bilan-view';
 import { formatDateFr } from '@/lib/common/dates';
-import type { Evolution } from '@/lib/bilans/niveaux';
+import { EVOLUTION_INFOS } from '@/lib/bilans/niveaux';
 import { niveauBadgeHtml } from './niveau-html';
-
-const EVOLUTIONS: Record<Evolution, { symbole: string; texte: string }> = {
-  hausse: { symbole: '↑', texte: 'en progrès' },
-  baisse: { symbole: '↓', texte: 'en recul' },
-  stable: { symbole: '=', texte: 'stable' },
-  aucune: { symbole: '–', texte: 'pas de comparaison' },
-};
 
 function ligneHtml(ligne: LigneCompetence, imprime: boolean, avecEvolution: boolean): SafeHtml {
   const cells = ligne.niveaux.map((n) =>
@@ -22,7 +15,7 @@ function ligneHtml(ligne: LigneCompetence, imprime: boolean, avecEvolution: bool
       ? markup`<td class="niveau-cell">${niveauBadgeHtml(n, imprime ? 'none' : 'hidden-text')}</td>`
       : markup`<td class="niveau-cell"><span class="vide">non renseigné</span></td>`,
   );
-  const evolution = EVOLUTIONS[ligne.evolution];
+  const evolution = EVOLUTION_INFOS[ligne.evolution];
   const equivalence =
     ligne.equivalence && markup` <span class="equivalence">= ${ligne.equivalence}</span>`;
   return markup`

@@ -5,7 +5,7 @@
 // A client component so that the page's RSC payload carries the table's data (≈ 5 KB)
 // rather than its markup a second time (≈ 25 KB once escaped for the inline script); the
 // server HTML is the same, and hydration keeps it as it is.
-import type { BilanDate, LigneCompetence } from '@/lib/bilans/bilan-page';
+import type { BilanDate, LigneCompetence } from '@/lib/bilans/bilan-view';
 import { competencesTableHtml } from './competences-table-html';
 
 export function CompetencesTable(props: {

@@ -2,7 +2,7 @@
 // date is there whatever its referential; one of another referential than the shown bilan's
 // (an SN archive beside CIEL bilans) says which.
 import Link from 'next/link';
-import type { BilanDate } from '@/lib/bilans/bilan-page';
+import type { BilanDate } from '@/lib/bilans/bilan-view';
 import { formatDateFr } from '@/lib/common/dates';
 import { LinkPending } from '@/lib/ui/link-pending';
 

@@ -1,7 +1,7 @@
 // « Notes du bilan »: each mark's label, value out of 20 and coefficient, with a French
 // decimal comma — what PRONOTE will read into the report card, for the teacher to check
 // before it does. Says so when the bilan has none.
-import type { NoteBilan } from '@/lib/bilans/bilan-page';
+import type { NoteBilan } from '@/lib/bilans/bilan-view';
 import {
   boundForPrint,
   PRINTED_LABEL_LIMIT,

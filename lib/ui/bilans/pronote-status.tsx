@@ -1,5 +1,5 @@
 // Whether PRONOTE can see the shown bilan, and when its export last read it.
-import type { BilanAffiche } from '@/lib/bilans/bilan-page';
+import type { BilanAffiche } from '@/lib/bilans/bilan-view';
 import { formatDateTimeFr } from '@/lib/common/dates';
 
 export function PronoteStatus({ bilan }: { bilan: BilanAffiche }) {

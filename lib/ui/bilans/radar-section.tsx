@@ -2,7 +2,7 @@
 // pattern and marker, readable in black and white) and scale, the note that « NE » is not on
 // the scale, and its text alternative: a table of each series' values by competence code,
 // visually hidden, that the figure's description points to.
-import type { RadarSerie } from '@/lib/bilans/bilan-page';
+import type { RadarSerie } from '@/lib/bilans/bilan-view';
 import { formatDateFr } from '@/lib/common/dates';
 import { NIVEAUX, NIVEAU_INFOS } from '@/lib/bilans/niveaux';
 import type { RadarSeriesStyle } from '@/lib/ui/radar/svg';

@@ -3,7 +3,7 @@
 // is printed in parts (lib/impression/class-parts.ts): a few pupils per part, then the cover
 // with its index; each pupil's running header is stamped when the parts are joined
 // (lib/pdf/merge.ts).
-import type { DerniersBilansView } from '@/lib/bilans/bilan-page';
+import type { DerniersBilansView } from '@/lib/bilans/derniers-bilans';
 import { formatDateFr } from '@/lib/common/dates';
 import { BilanImprime } from './bilan-imprime';
 

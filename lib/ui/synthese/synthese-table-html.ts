@@ -7,15 +7,9 @@
 // and <b> for <strong> (Chromium would tag it with PDF 2.0's « Strong » in a PDF 1.x file).
 import { markup, type SafeHtml } from '@/lib/common/safe-html';
 import { formatDateFr } from '@/lib/common/dates';
-import { NIVEAUX, NIVEAU_INFOS, type Evolution } from '@/lib/bilans/niveaux';
+import { EVOLUTION_INFOS, NIVEAUX, NIVEAU_INFOS, type Evolution } from '@/lib/bilans/niveaux';
 import type { SyntheseLigne, SyntheseView } from '@/lib/bilans/synthese';
 import { niveauBadgeHtml } from '@/lib/ui/bilans/niveau-html';
-
-const EVOLUTIONS: Record<Exclude<Evolution, 'aucune'>, { symbole: string; texte: string }> = {
-  hausse: { symbole: '↑', texte: 'en progrès depuis le bilan précédent' },
-  baisse: { symbole: '↓', texte: 'en recul depuis le bilan précédent' },
-  stable: { symbole: '=', texte: 'stable depuis le bilan précédent' },
-};
 
 /** What the arrows mean, written under the table (on screen and on paper). */
 export const EVOLUTIONS_EXPLIQUEES =
@@ -23,7 +17,8 @@ export const EVOLUTIONS_EXPLIQUEES =
 
 function evolutionHtml(evolution: Evolution, imprime: boolean): SafeHtml | null {
   if (evolution === 'aucune') return null;
-  const { symbole, texte } = EVOLUTIONS[evolution];
+  const { symbole } = EVOLUTION_INFOS[evolution];
+  const texte = `${EVOLUTION_INFOS[evolution].texte} depuis le bilan précédent`;
   return imprime
     ? markup`<span class="evo ${evolution}">${symbole}</span>`
     : markup`<span class="evo ${evolution}" title="${texte}"><span aria-hidden="true">${symbole}</span><span class="sr-only">, ${texte}</span></span>`;

@@ -18,7 +18,7 @@ import { getDb } from '@/lib/db/client';
 import { appConfig } from '@/lib/config/env';
 import { accountForEntIdentity } from '@/lib/auth/ent-identities';
 import { isServiceTicket, validateServiceTicket } from './protocol';
-import { HOME_PATH, safeCallbackPath } from '@/lib/auth/paths';
+import { HOME_PATH, safeCallbackPath } from '@/lib/http/paths';
 import { entUser } from '@/lib/auth/ent-refusal';
 import { casThrottleKeys, recordSuccess, registerAttempt } from '@/lib/auth/throttle';
 import { clientAddress } from '@/lib/http/client-address';

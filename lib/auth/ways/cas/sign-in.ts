@@ -25,7 +25,7 @@ import {
 import { csrfCookieName, csrfTokenOf, newCsrfCookieValue } from '@/lib/auth/csrf';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { requestUsesSecureCookies } from '@/lib/auth/session-token';
-import { HOME_PATH, safeCallbackPath } from '@/lib/auth/paths';
+import { HOME_PATH, safeCallbackPath } from '@/lib/http/paths';
 
 function redirectTo(location: string): Response {
   return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });

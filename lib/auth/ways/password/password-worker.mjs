@@ -1,4 +1,4 @@
-// Runs bcrypt comparisons on a worker thread (lib/auth/password.ts): a comparison is
+// Runs bcrypt comparisons on a worker thread (password.ts): a comparison is
 // ~70 ms of pure computation, which on the main thread would hold up every page being
 // served while sign-ins pour in. Plain JavaScript, loaded by Node as is.
 import { parentPort } from 'node:worker_threads';

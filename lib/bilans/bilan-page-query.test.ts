@@ -6,7 +6,7 @@ import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { DEMO_UAI, VOISIN_UAI } from '@/drizzle/seed/demo-data';
 import { apprenants, bilans, etablissements } from '@/lib/db/schema';
 import { testDrivers } from '@/lib/db/testing';
-import { getBilanPage } from './bilan-page';
+import { getBilanPage } from './bilan-page-query';
 
 class CountingLogger implements Logger {
   count = 0;

@@ -1,0 +1,72 @@
+// The layers of docs/architecture.md, checked by dependency-cruiser in `npm run lint` on
+// every import — static, dynamic `import()` and re-export alike: routes (app/) → use cases
+// (lib/pages, lib/impression, lib/pronote…) → data (lib/db), one direction, no cycle. A new
+// import that breaks a rule fails the lint with the file that made it.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'routes-use-loaders',
+      comment: 'app/ reaches the data through a loader or a use case, never lib/db directly.',
+      severity: 'error',
+      from: { path: '^app/' },
+      to: { path: '^lib/db/' },
+    },
+    {
+      name: 'printer-knows-no-document',
+      comment:
+        'lib/pdf prints URLs into bytes: it knows no bilan, page, trace, document or session.',
+      severity: 'error',
+      from: { path: '^lib/pdf/', pathNot: '\\.test\\.tsx?$' },
+      to: { path: '^lib/(bilans|impression|pages|ui|trace|pronote|auth)/' },
+    },
+    {
+      name: 'database-layer-alone',
+      comment: 'lib/db imports neither the seed nor auth.',
+      severity: 'error',
+      from: { path: '^lib/db/', pathNot: '\\.test\\.tsx?$' },
+      to: { path: '^(drizzle/|lib/auth/)' },
+    },
+    {
+      name: 'foundations-import-no-use-case',
+      comment:
+        'lib/common, lib/config, lib/db and lib/http import no use case; lib/config gathers the sign-in ways’ configuration slices (pure zod) only.',
+      severity: 'error',
+      from: { path: '^lib/(common|config|db|http)/', pathNot: '\\.test\\.tsx?$' },
+      to: {
+        path: '^lib/(pages|impression|ui|pronote|bilans|trace|auth)/',
+        pathNot: '^lib/auth/ways/[a-z]+/config\\.ts$',
+      },
+    },
+    {
+      name: 'auth-knows-no-bilan',
+      severity: 'error',
+      from: { path: '^lib/auth/' },
+      to: { path: '^lib/bilans/' },
+    },
+    {
+      name: 'components-render-what-they-are-given',
+      comment: 'lib/ui reaches no database, page loader, trace or print machinery.',
+      severity: 'error',
+      from: { path: '^lib/ui/', pathNot: '\\.test\\.tsx?$' },
+      to: { path: '^lib/(db|pages|trace|impression)/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|\\.next|dist|\\.data)/' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.mjs', '.js', '.d.ts'],
+    },
+  },
+};

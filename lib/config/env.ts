@@ -191,7 +191,7 @@ export function appConfigOrExit(): AppConfig {
 
 /**
  * Hands Next.js the configuration it saved at build time, as its own standalone server does
- * (lib/server/standalone-config.ts reads it, in the image where no next.config.mjs is).
+ * (lib/server/standalone-config.ts reads it, for every production server).
  */
 export function shareStandaloneNextConfig(config: object): void {
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);

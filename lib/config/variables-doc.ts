@@ -59,7 +59,7 @@ export const VARIABLES: Record<VariableName, VariableDoc> = {
   NODE_OPTIONS: {
     groupe: 'Serveur',
     description:
-      'Options de Node.js ; sans --max-semi-space-size, `npm start` donne 64 Mo à la jeune génération (mesuré : bench/README.md).',
+      'Options de Node.js ; sans --max-semi-space-size, `npm start` donne 64 Mo à la jeune génération (mesuré : docs/choix-techniques.md).',
     defaut: 'aucune',
   },
   DATABASE_URL: {

@@ -12,8 +12,13 @@ import { createEntryServer } from './http-entry';
 const dev = process.argv.includes('--dev');
 const config = appConfigOrExit();
 const dir = process.cwd();
-// In the image (.next/standalone: no next.config.mjs), the configuration saved at build time.
-const app = next({ dev, dir, port: config.port, conf: standaloneNextConfig(dir) });
+// In production, the configuration saved at build time (lib/server/standalone-config.ts).
+const app = next({
+  dev,
+  dir,
+  port: config.port,
+  conf: dev ? undefined : standaloneNextConfig(dir),
+});
 const handle = app.getRequestHandler();
 await app.prepare();
 

@@ -45,6 +45,14 @@ module.exports = {
       to: { path: '^lib/bilans/' },
     },
     {
+      name: 'administration-reads-no-bilan',
+      comment:
+        'lib/administration loads a school’s own data; an administrator reads no bilan, no PDF.',
+      severity: 'error',
+      from: { path: '^lib/administration/' },
+      to: { path: '^lib/(bilans|impression|pdf|trace)/' },
+    },
+    {
       name: 'components-render-what-they-are-given',
       comment: 'lib/ui reaches no database, page loader, trace or print machinery.',
       severity: 'error',

@@ -37,6 +37,8 @@ export const DEMO_ACCOUNTS = {
   enseignantVoisin: 'enseignant@lycee-voisin.test',
   /** A teacher who left: deactivated, refused whatever the way in. */
   ancienEnseignant: 'ancien-enseignant@lycee-demo.test',
+  /** The demo establishment's CPRO administrator (/administration), who reads no bilan. */
+  administrateur: 'administration@lycee-demo.test',
 } as const;
 
 /**
@@ -291,6 +293,14 @@ export function buildDemoData(today: string): DemoData {
         nom: 'DURAND',
         prenom: 'Marc',
         actif: false,
+      });
+      data.utilisateurs.push({
+        id: stableId('utilisateur', DEMO_ACCOUNTS.administrateur),
+        etablissementId,
+        role: 'administrateur',
+        email: DEMO_ACCOUNTS.administrateur,
+        nom: 'BERNARD',
+        prenom: 'Claire',
       });
     }
     const years = new Set(etab.classes.map((c) => c.annee));

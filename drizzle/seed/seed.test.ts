@@ -105,6 +105,7 @@ describe('buildDemoData', () => {
       ['enseignant@lycee-demo.test', 'enseignant', true],
       ['vie-scolaire@lycee-demo.test', 'vie_scolaire', true],
       ['ancien-enseignant@lycee-demo.test', 'enseignant', false],
+      ['administration@lycee-demo.test', 'administrateur', true],
       ['enseignant@lycee-voisin.test', 'enseignant', true],
     ]);
   });

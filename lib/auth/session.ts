@@ -1,5 +1,6 @@
 // Who is asking: `requireTeacher()` is the one gate every page, route handler and server
-// action calls before reaching pupils' data. It reads the session cookie (session-token.ts),
+// action calls before reaching pupils' data; `requireAdministrateur()` that of the
+// administration pages (an administrator reads no bilan, a teacher administers nothing). It reads the session cookie (session-token.ts),
 // reloads the account (still active, same session version, this sign-in not revoked), and returns the teacher with
 // their establishment; signed-out visitors are sent to /login (and back afterwards), other
 // roles get a 403.
@@ -18,7 +19,7 @@ import {
   sessionCookieName,
   type SessionClaims,
 } from './session-token';
-import { REQUEST_PATH_HEADER, loginUrl } from '@/lib/http/paths';
+import { ADMINISTRATION_PATH, HOME_PATH, REQUEST_PATH_HEADER, loginUrl } from '@/lib/http/paths';
 import { withDatabase } from '@/lib/http/database-unavailable';
 
 export interface Etablissement {
@@ -39,6 +40,7 @@ export interface SessionUser {
 }
 
 export type Teacher = SessionUser & { role: 'enseignant' };
+export type Administrateur = SessionUser & { role: 'administrateur' };
 
 let reader: SessionTokenReader | undefined;
 
@@ -78,12 +80,31 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   };
 });
 
-export async function requireTeacher(): Promise<Teacher> {
+/** The signed-in user, or a redirect to /login that comes back to the requested page. */
+async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) {
     const requested = (await headers()).get(REQUEST_PATH_HEADER);
     redirect(loginUrl(requested));
   }
-  if (user.role !== 'enseignant') forbidden();
+  return user;
+}
+
+export async function requireTeacher(): Promise<Teacher> {
+  const user = await requireUser();
+  if (user.role !== 'enseignant') {
+    // The landing page after sign-in sends an administrator to their own pages; any page
+    // with pupils' data is a 403 for them.
+    if (user.role === 'administrateur' && (await headers()).get(REQUEST_PATH_HEADER) === HOME_PATH)
+      redirect(ADMINISTRATION_PATH);
+    forbidden();
+  }
   return { ...user, role: 'enseignant' };
+}
+
+/** The gate of every administration page, route handler and script-free action. */
+export async function requireAdministrateur(): Promise<Administrateur> {
+  const user = await requireUser();
+  if (user.role !== 'administrateur') forbidden();
+  return { ...user, role: 'administrateur' };
 }

@@ -10,7 +10,7 @@ import type { Database } from '@/lib/db/types';
 import { parseRows } from '@/lib/db/rows';
 import { isUuid } from '@/lib/common/ids';
 import { bilanOrder } from './ordre';
-import { enrolledClassId, schoolYearEnd } from './inscriptions';
+import { enrolledClassId, schoolYearEnd, stillEnrolled } from './inscriptions';
 import { buildBilanPageView, rawPage, type BilanPageView, type RawPage } from './bilan-view';
 
 type Scope =
@@ -43,7 +43,8 @@ export async function fetchRawPages(
     'apprenantId' in scope
       ? sql`a.id = ${scope.apprenantId}`
       : sql`exists (select 1 from inscriptions i
-                     where i.classe_id = ${scope.classeId} and i.apprenant_id = a.id)
+                     where i.classe_id = ${scope.classeId} and i.apprenant_id = a.id
+                       and ${stillEnrolled('i')})
              ${scope.apprenantIds ? sql`and a.id = any(${`{${scope.apprenantIds.join(',')}}`}::uuid[])` : sql``}`;
   // A class's document stops at the end of the class's school year.
   const until = 'classeId' in scope ? sql`and b.date < ${schoolYearEnd('c')}` : sql``;
@@ -52,7 +53,8 @@ export async function fetchRawPages(
               from classes c2 where c2.etablissement_id = ${etablissementId}) as classes,
            (select json_agg(json_build_object('id', a2.id, 'nom', a2.nom, 'prenom', a2.prenom))
               from inscriptions i2 join apprenants a2 on a2.id = i2.apprenant_id
-             where i2.classe_id = c.id and a2.etablissement_id = ${etablissementId}) as apprenants`
+             where i2.classe_id = c.id and ${stillEnrolled('i2')}
+               and a2.etablissement_id = ${etablissementId}) as apprenants`
     : sql`null as classes, null as apprenants`;
   const result = await db.execute(sql`
     select a.id as apprenant_id, a.nom, a.prenom, a.ine,

@@ -1,7 +1,7 @@
 // Classes of an establishment and their pupils, for the selection form. Every query
 // takes the teacher's establishment: an id from another establishment finds nothing.
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { apprenants, classes, inscriptions } from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';
 import { compareApprenants, compareClasses } from './tri';
@@ -41,7 +41,12 @@ export async function listApprenants(
     .from(inscriptions)
     .innerJoin(apprenants, eq(apprenants.id, inscriptions.apprenantId))
     .where(
-      and(eq(inscriptions.classeId, classeId), eq(apprenants.etablissementId, etablissementId)),
+      and(
+        eq(inscriptions.classeId, classeId),
+        // A pupil who left (SIECLE's exit date) is no longer in the list (inscriptions.ts).
+        isNull(inscriptions.sortieLe),
+        eq(apprenants.etablissementId, etablissementId),
+      ),
     );
   return rows.sort(compareApprenants);
 }

@@ -9,7 +9,7 @@ import { parseRows } from '@/lib/db/rows';
 import { isUuid } from '@/lib/common/ids';
 import type { ApprenantOption, ClasseOption } from './classes';
 import { compareApprenants } from './tri';
-import { schoolYearEnd } from './inscriptions';
+import { schoolYearEnd, stillEnrolled } from './inscriptions';
 import { buildBilanPageView, type BilanPageView, type RawPage } from './bilan-view';
 import { fetchRawPages } from './bilan-page-query';
 
@@ -94,7 +94,7 @@ export async function listApprenantsAvecBilan(
       from inscriptions i
       join classes c on c.id = i.classe_id and c.etablissement_id = ${etablissementId}
       join apprenants a on a.id = i.apprenant_id and a.etablissement_id = ${etablissementId}
-     where i.classe_id = ${classeId}
+     where i.classe_id = ${classeId} and ${stillEnrolled('i')}
        and exists (select 1 from bilans b where b.apprenant_id = a.id
                      and b.date < ${schoolYearEnd('c')})`);
   return parseRows(result, apprenantRow).sort(compareApprenants);

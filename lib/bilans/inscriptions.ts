@@ -37,3 +37,12 @@ export function enrolledClassId(apprenant: string, date: SQL | null): SQL {
                order by ${sameYear} i.annee_scolaire desc
                limit 1)`;
 }
+
+/**
+ * Whether enrolment `inscription` (a table alias) still places its pupil in the class: a
+ * pupil who left (SIECLE's exit date) is no longer in their class's list or its documents;
+ * their own page and bilans stay.
+ */
+export function stillEnrolled(inscription: string): SQL {
+  return sql`${alias(inscription)}.sortie_le is null`;
+}

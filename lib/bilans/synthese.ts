@@ -14,7 +14,7 @@ import type { ApprenantOption, ClasseOption } from './classes';
 import type { ReferentielInfo } from './bilan-view';
 import { evolution, isNiveau, NIVEAUX, type Evolution, type Niveau } from './niveaux';
 import { bilanOrder } from './ordre';
-import { schoolYearEnd } from './inscriptions';
+import { schoolYearEnd, stillEnrolled } from './inscriptions';
 import { compareApprenants } from './tri';
 
 export type SyntheseTri = 'nom' | 'acquis';
@@ -131,7 +131,7 @@ async function fetchRaw(
                                          order by ${bilanOrder('b', 'latest')}
                                          limit 2) d)))
               from inscriptions i join apprenants a on a.id = i.apprenant_id
-             where i.classe_id = c.id and a.etablissement_id = ${etablissementId}) as apprenants
+             where i.classe_id = c.id and ${stillEnrolled('i')} and a.etablissement_id = ${etablissementId}) as apprenants
       from classes c
       join etablissements e on e.id = c.etablissement_id
       join referentiels r on r.id = c.referentiel_id

@@ -6,7 +6,9 @@
 export const NIVEAUX = ['NE', '-', '-+', '+', '++'] as const;
 export type Niveau = (typeof NIVEAUX)[number];
 
-export const ROLES = ['enseignant', 'vie_scolaire', 'direction'] as const;
+// `administrateur`: the establishment's CPRO administrator (pages /administration), who
+// reads no pupil's bilan.
+export const ROLES = ['enseignant', 'vie_scolaire', 'direction', 'administrateur'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const TRACE_ACTIONS = [

@@ -93,8 +93,17 @@ describe.skipIf(!postgres)('the application role on PostgreSQL', () => {
       sql`insert into notes (bilan_id, libelle, valeur) select id, 'x', 20 from bilans limit 1`,
     );
     await refused(sql`update apprenants set etablissement_id = etablissement_id`);
-    await refused(sql`update utilisateurs set actif = true`);
+    await refused(sql`update utilisateurs set role = 'direction'`);
+    await refused(sql`update utilisateurs set etablissement_id = etablissement_id`);
     await refused(sql`update utilisateurs set password_hash = 'x'`);
+    await refused(sql`update utilisateurs set email = 'x'`);
+    await refused(sql`delete from utilisateurs`);
+    await refused(sql`delete from apprenants`);
+    await refused(sql`delete from classes`);
+    await refused(sql`delete from inscriptions`);
+    await refused(sql`update classes set etablissement_id = etablissement_id`);
+    await refused(sql`update journal_administration set action = 'x'`);
+    await refused(sql`delete from journal_administration`);
     await refused(sql`update traces_acces set route = 'x'`);
     await refused(sql`delete from traces_acces`);
     await refused(sql`truncate bilans`);

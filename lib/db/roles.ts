@@ -8,24 +8,29 @@ import type { Database } from './types';
 import { z } from 'zod';
 import { parseRows } from './rows';
 
-/** Written by CPRO's other modules: the app reads them, never writes them. */
+/**
+ * Written by CPRO's other modules (or the demo seed): the app reads them, never writes them.
+ * Bilans come in through their own path; the triggers keep validated ones out of reach.
+ */
 export const ARCHIVE_TABLES = [
   'etablissements',
   'referentiels',
   'competences',
-  'classes',
-  'apprenants',
-  'inscriptions',
-  'periodes',
   'bilans',
   'positionnements',
   'notes',
 ] as const;
 
-/** The app's own working tables, with exactly the statements it runs on them. */
+/**
+ * The tables the app writes, with exactly the statements it runs on them. The school's own
+ * data (classes, pupils, enrolments, periods, accounts) is written by the administration
+ * pages (lib/administration): never deleted (traces and bilans refer to it), and only the
+ * columns an import or an administrator changes.
+ */
 export const APP_TABLE_PRIVILEGES: Record<string, string> = {
-  // Accounts are managed elsewhere; signing out bumps the session version, and only that.
-  utilisateurs: 'SELECT, UPDATE (session_version)',
+  // Signing out bumps the session version; the administration creates accounts, renames,
+  // deactivates and reactivates them. Never a password, a role or an establishment.
+  utilisateurs: 'SELECT, INSERT, UPDATE (session_version, nom, prenom, actif)',
   connexion_echecs: 'SELECT, INSERT, UPDATE, DELETE',
   // Append-only: its purge goes through purger_traces_acces() (owner's rights, last month kept).
   traces_acces: 'SELECT, INSERT',
@@ -35,8 +40,20 @@ export const APP_TABLE_PRIVILEGES: Record<string, string> = {
   jetons_impression_utilises: 'SELECT, INSERT, DELETE',
   pdf_cache: 'SELECT, INSERT, UPDATE, DELETE',
   sessions: 'SELECT, INSERT, UPDATE (revoquee_le), DELETE',
-  // Linked at first sign-in by a verified e-mail claim; the link script runs as the owner.
-  identites_externes: 'SELECT, INSERT',
+  // Linked at first sign-in by a verified e-mail claim, or by an administrator, who may unlink.
+  identites_externes: 'SELECT, INSERT, DELETE',
+  // A SIECLE import: pupils renamed, classes created (their referential may be re-chosen),
+  // enrolments moved or closed by an exit date. Nothing deleted.
+  classes: 'SELECT, INSERT, UPDATE (referentiel_id)',
+  apprenants: 'SELECT, INSERT, UPDATE (nom, prenom, ine, siecle_eleve_id)',
+  inscriptions: 'SELECT, INSERT, UPDATE (classe_id, sortie_le)',
+  // A period no PRONOTE read refers to can be removed (the foreign key refuses the others).
+  periodes: 'SELECT, INSERT, UPDATE (libelle, debut, fin), DELETE',
+  referentiels_divisions: 'SELECT, INSERT, UPDATE (referentiel_id, choisi_le)',
+  // Append-only (triggers), as the access trace.
+  journal_administration: 'SELECT, INSERT',
+  // A previewed import waiting for « Appliquer », removed once applied or expired.
+  imports_siecle: 'SELECT, INSERT, DELETE',
 };
 
 const FUNCTIONS = ['purger_traces_acces(timestamptz)'];

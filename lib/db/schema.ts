@@ -10,6 +10,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgEnum,
   pgTable,
@@ -146,7 +147,14 @@ export const classes = pgTable(
     nom: text('nom').notNull(),
     anneeScolaire: text('annee_scolaire').notNull(),
   },
-  (t) => [index('classes_etablissement_idx').on(t.etablissementId, t.anneeScolaire, t.nom)],
+  // One class per division code (its name) and school year: what a SIECLE import matches.
+  (t) => [
+    uniqueIndex('classes_etablissement_annee_nom_key').on(
+      t.etablissementId,
+      t.anneeScolaire,
+      t.nom,
+    ),
+  ],
 );
 
 export const apprenants = pgTable(
@@ -159,8 +167,19 @@ export const apprenants = pgTable(
     nom: text('nom').notNull(),
     prenom: text('prenom').notNull(),
     ine: text('ine'),
+    // SIECLE's own id of the pupil in this establishment (ELEVE_ID): an import recognises a
+    // pupil without an INE by it (lib/administration/siecle).
+    siecleEleveId: text('siecle_eleve_id'),
   },
-  (t) => [index('apprenants_etablissement_idx').on(t.etablissementId, t.nom, t.prenom)],
+  (t) => [
+    index('apprenants_etablissement_idx').on(t.etablissementId, t.nom, t.prenom),
+    uniqueIndex('apprenants_etablissement_ine_key')
+      .on(t.etablissementId, t.ine)
+      .where(sql`${t.ine} is not null`),
+    uniqueIndex('apprenants_etablissement_siecle_key')
+      .on(t.etablissementId, t.siecleEleveId)
+      .where(sql`${t.siecleEleveId} is not null`),
+  ],
 );
 
 // A pupil keeps one identity over the years of their course; each school year enrols them
@@ -175,6 +194,9 @@ export const inscriptions = pgTable(
       .notNull()
       .references(() => classes.id),
     anneeScolaire: text('annee_scolaire').notNull(),
+    // SIECLE's DATE_SORTIE: the pupil left during that year; no longer in the class's list,
+    // their page and bilans kept.
+    sortieLe: date('sortie_le'),
   },
   (t) => [
     primaryKey({ columns: [t.apprenantId, t.anneeScolaire] }),
@@ -195,6 +217,61 @@ export const periodes = pgTable(
     fin: date('fin').notNull(),
   },
   (t) => [index('periodes_etablissement_idx').on(t.etablissementId, t.debut)],
+);
+
+// The referential a division code (SIECLE's CODE_STRUCTURE) follows in an establishment,
+// chosen by its administrator when the division's MEF is not one we know; remembered for the
+// next imports.
+export const referentielsDivisions = pgTable(
+  'referentiels_divisions',
+  {
+    etablissementId: uuid('etablissement_id')
+      .notNull()
+      .references(() => etablissements.id),
+    codeDivision: text('code_division').notNull(),
+    referentielId: uuid('referentiel_id')
+      .notNull()
+      .references(() => referentiels.id),
+    choisiLe: timestamp('choisi_le', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.etablissementId, t.codeDivision] })],
+);
+
+// Every administrative action (who, when, what, counts): append-only, as the access trace.
+export const journalAdministration = pgTable(
+  'journal_administration',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    etablissementId: uuid('etablissement_id')
+      .notNull()
+      .references(() => etablissements.id),
+    // The administrator; none when a command-line script acted (`auteur` says which).
+    utilisateurId: uuid('utilisateur_id').references(() => utilisateurs.id),
+    auteur: text('auteur').notNull(),
+    action: text('action').notNull(),
+    details: jsonb('details').notNull().default({}),
+    creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('journal_administration_etablissement_idx').on(t.etablissementId, t.creeLe)],
+);
+
+// A SIECLE file read and previewed, waiting for the administrator's « Appliquer »: what it
+// says (pupils, divisions), never the file itself; removed once applied, expired after an hour.
+export const importsSiecle = pgTable(
+  'imports_siecle',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    etablissementId: uuid('etablissement_id')
+      .notNull()
+      .references(() => etablissements.id),
+    utilisateurId: uuid('utilisateur_id')
+      .notNull()
+      .references(() => utilisateurs.id),
+    contenu: jsonb('contenu').notNull(),
+    creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
+    expireLe: timestamp('expire_le', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('imports_siecle_etablissement_idx').on(t.etablissementId)],
 );
 
 export const bilans = pgTable(

@@ -6,6 +6,7 @@
 
 export const REQUEST_PATH_HEADER = 'x-cpro-request-path';
 export const HOME_PATH = '/bilans';
+export const ADMINISTRATION_PATH = '/administration';
 
 // An origin no request can have: relative candidates are resolved against it.
 const INTERNAL_ORIGIN = 'http://cpro.invalid';

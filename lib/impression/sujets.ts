@@ -8,7 +8,7 @@ import type { Database } from '@/lib/db/types';
 import { parseRows } from '@/lib/db/rows';
 import { isUuid } from '@/lib/common/ids';
 import { bilanOrder } from '@/lib/bilans/ordre';
-import { enrolledClassId, schoolYearEnd } from '@/lib/bilans/inscriptions';
+import { enrolledClassId, schoolYearEnd, stillEnrolled } from '@/lib/bilans/inscriptions';
 import { z } from 'zod';
 
 export interface BilanPdfSujet {
@@ -97,14 +97,14 @@ export async function getClassePdfSujet(
                 select b.id, b.date from bilans b
                  where b.apprenant_id = a.id and b.date < ${schoolYearEnd('c')}
                  order by ${bilanOrder('b', 'latest')} limit 1) d
-             where i.classe_id = c.id and a.etablissement_id = ${etablissementId}
+             where i.classe_id = c.id and ${stillEnrolled('i')} and a.etablissement_id = ${etablissementId}
            ) as apprenants,
            (select json_agg(json_build_array(a.id, a.nom, a.prenom, a.ine,
                      (select json_agg(json_build_array(b.id, b.valide_le) order by ${bilanOrder('b')})
                         from bilans b where b.apprenant_id = a.id))
                      order by a.id)
               from inscriptions i join apprenants a on a.id = i.apprenant_id
-             where i.classe_id = c.id and a.etablissement_id = ${etablissementId}) as empreinte
+             where i.classe_id = c.id and ${stillEnrolled('i')} and a.etablissement_id = ${etablissementId}) as empreinte
       from classes c
       join etablissements e on e.id = c.etablissement_id
      where c.id = ${classeId} and c.etablissement_id = ${etablissementId}`);

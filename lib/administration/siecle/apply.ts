@@ -1,0 +1,127 @@
+// Applies a SIECLE file in one transaction: the establishment is locked (two imports never
+// interleave), its data read again, the plan computed again — so what is written is what the
+// plan says now, even if something changed since the preview — and refused as a whole if the
+// plan has errors. Writes are batched: a few statements per 500 pupils, whatever the file.
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '@/lib/db/types';
+import { apprenants, classes, etablissements, referentielsDivisions } from '@/lib/db/schema';
+import { Refus } from '../refus';
+import { journalise, type Acteur } from '../journal';
+import type { SiecleFichier } from './fichier';
+import { loadEtat } from './state';
+import { planImport, type ChoixReferentiels, type ImportPlan } from './plan';
+
+const BATCH = 500;
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
+  return out;
+}
+
+export async function applySiecle(
+  db: Database,
+  etablissementId: string,
+  fichier: SiecleFichier,
+  choix: ChoixReferentiels,
+  acteur: Acteur,
+): Promise<ImportPlan> {
+  return db.transaction(async (tx) => {
+    await tx
+      .select({ id: etablissements.id })
+      .from(etablissements)
+      .where(eq(etablissements.id, etablissementId))
+      .for('update');
+    const etat = await loadEtat(tx, etablissementId, fichier.anneeScolaire);
+    const plan = planImport(fichier, etat, choix);
+    if (plan.erreurs.length > 0) {
+      throw new Refus(`Import refusé, rien n’a été modifié : ${plan.erreurs.join(' ')}`);
+    }
+    const w = plan.ecritures;
+    const annee = fichier.anneeScolaire;
+
+    const classeIds = new Map(etat.classes.map((c) => [c.nom, c.id]));
+    if (w.classes.length > 0) {
+      const created = await tx
+        .insert(classes)
+        .values(
+          w.classes.map((c) => ({
+            etablissementId,
+            referentielId: c.referentielId,
+            nom: c.code,
+            anneeScolaire: annee,
+          })),
+        )
+        .returning({ id: classes.id, nom: classes.nom });
+      for (const c of created) classeIds.set(c.nom, c.id);
+    }
+    for (const c of w.choix) {
+      await tx
+        .insert(referentielsDivisions)
+        .values({ etablissementId, codeDivision: c.code, referentielId: c.referentielId })
+        .onConflictDoUpdate({
+          target: [referentielsDivisions.etablissementId, referentielsDivisions.codeDivision],
+          set: { referentielId: c.referentielId, choisiLe: sql`now()` },
+        });
+    }
+
+    const ids = new Map<string, string>();
+    for (const part of chunks(w.creations)) {
+      const created = await tx
+        .insert(apprenants)
+        .values(
+          part.map((p) => ({
+            etablissementId,
+            nom: p.nom,
+            prenom: p.prenom,
+            ine: p.ine,
+            siecleEleveId: p.eleveId,
+          })),
+        )
+        .returning({ id: apprenants.id, siecleEleveId: apprenants.siecleEleveId });
+      for (const c of created) ids.set(c.siecleEleveId!, c.id);
+    }
+    for (const part of chunks(w.miseAJour)) {
+      const values = sql.join(
+        part.map((p) => sql`(${p.id}::uuid, ${p.nom}, ${p.prenom}, ${p.ine}, ${p.eleveId})`),
+        sql`, `,
+      );
+      await tx.execute(sql`
+        update apprenants a
+           set nom = v.nom, prenom = v.prenom, ine = v.ine, siecle_eleve_id = v.eleve_id
+          from (values ${values}) as v(id, nom, prenom, ine, eleve_id)
+         where a.id = v.id and a.etablissement_id = ${etablissementId}`);
+    }
+    for (const part of chunks(w.inscriptions)) {
+      const values = sql.join(
+        part.map((i) => {
+          const apprenantId = ids.get(i.apprenant) ?? i.apprenant;
+          const classeId = classeIds.get(i.division)!;
+          return sql`(${apprenantId}::uuid, ${classeId}::uuid, ${annee}, ${i.sortieLe}::date)`;
+        }),
+        sql`, `,
+      );
+      await tx.execute(sql`
+        insert into inscriptions (apprenant_id, classe_id, annee_scolaire, sortie_le)
+        values ${values}
+        on conflict (apprenant_id, annee_scolaire)
+        do update set classe_id = excluded.classe_id, sortie_le = excluded.sortie_le`);
+    }
+    for (const s of w.sorties) {
+      await tx.execute(sql`
+        update inscriptions set sortie_le = ${s.sortieLe}::date
+         where apprenant_id = ${s.apprenantId} and annee_scolaire = ${annee}`);
+    }
+    await journalise(tx, etablissementId, acteur, 'import_siecle', {
+      annee: annee,
+      divisions: plan.divisions.length,
+      nouveaux: plan.nouveaux.length,
+      modifies: plan.modifies.length,
+      deplaces: plan.deplaces.length,
+      sortis: plan.sortis.length,
+      inchanges: plan.inchanges,
+      classesCreees: w.classes.length,
+    });
+    return plan;
+  });
+}

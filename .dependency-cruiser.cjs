@@ -49,7 +49,7 @@ module.exports = {
       comment:
         'lib/administration loads a school’s own data; an administrator reads no bilan, no PDF.',
       severity: 'error',
-      from: { path: '^lib/administration/' },
+      from: { path: '^lib/administration/', pathNot: '\\.test\\.tsx?$' },
       to: { path: '^lib/(bilans|impression|pdf|trace)/' },
     },
     {

@@ -24,7 +24,7 @@ export default async function Forbidden() {
       {administrateur && (
         <p className="mt-2">
           <Link href="/administration" className="text-blue-800 underline">
-            Aller à l&apos;administration du module
+            Aller à l’administration du module
           </Link>
         </p>
       )}

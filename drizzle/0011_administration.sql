@@ -1,11 +1,13 @@
 ALTER TYPE "public"."role" ADD VALUE 'administrateur';--> statement-breakpoint
-CREATE TABLE "imports_siecle" (
+CREATE TABLE "imports_en_attente" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"etablissement_id" uuid NOT NULL,
 	"utilisateur_id" uuid NOT NULL,
+	"nature" text NOT NULL,
 	"contenu" jsonb NOT NULL,
 	"cree_le" timestamp with time zone DEFAULT now() NOT NULL,
-	"expire_le" timestamp with time zone NOT NULL
+	"expire_le" timestamp with time zone NOT NULL,
+	CONSTRAINT "imports_en_attente_nature_check" CHECK ("imports_en_attente"."nature" in ('siecle', 'enseignants'))
 );
 --> statement-breakpoint
 CREATE TABLE "journal_administration" (
@@ -26,20 +28,23 @@ CREATE TABLE "referentiels_divisions" (
 	CONSTRAINT "referentiels_divisions_etablissement_id_code_division_pk" PRIMARY KEY("etablissement_id","code_division")
 );
 --> statement-breakpoint
+ALTER TABLE "identites_externes" DROP CONSTRAINT "identites_externes_liaison_check";--> statement-breakpoint
 DROP INDEX "classes_etablissement_idx";--> statement-breakpoint
 ALTER TABLE "apprenants" ADD COLUMN "siecle_eleve_id" text;--> statement-breakpoint
 ALTER TABLE "inscriptions" ADD COLUMN "sortie_le" date;--> statement-breakpoint
-ALTER TABLE "imports_siecle" ADD CONSTRAINT "imports_siecle_etablissement_id_etablissements_id_fk" FOREIGN KEY ("etablissement_id") REFERENCES "public"."etablissements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "imports_siecle" ADD CONSTRAINT "imports_siecle_utilisateur_id_utilisateurs_id_fk" FOREIGN KEY ("utilisateur_id") REFERENCES "public"."utilisateurs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "utilisateurs" ADD COLUMN "derniere_connexion_le" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "imports_en_attente" ADD CONSTRAINT "imports_en_attente_etablissement_id_etablissements_id_fk" FOREIGN KEY ("etablissement_id") REFERENCES "public"."etablissements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "imports_en_attente" ADD CONSTRAINT "imports_en_attente_utilisateur_id_utilisateurs_id_fk" FOREIGN KEY ("utilisateur_id") REFERENCES "public"."utilisateurs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "journal_administration" ADD CONSTRAINT "journal_administration_etablissement_id_etablissements_id_fk" FOREIGN KEY ("etablissement_id") REFERENCES "public"."etablissements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "journal_administration" ADD CONSTRAINT "journal_administration_utilisateur_id_utilisateurs_id_fk" FOREIGN KEY ("utilisateur_id") REFERENCES "public"."utilisateurs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "referentiels_divisions" ADD CONSTRAINT "referentiels_divisions_etablissement_id_etablissements_id_fk" FOREIGN KEY ("etablissement_id") REFERENCES "public"."etablissements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "referentiels_divisions" ADD CONSTRAINT "referentiels_divisions_referentiel_id_referentiels_id_fk" FOREIGN KEY ("referentiel_id") REFERENCES "public"."referentiels"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "imports_siecle_etablissement_idx" ON "imports_siecle" USING btree ("etablissement_id");--> statement-breakpoint
+CREATE INDEX "imports_en_attente_etablissement_idx" ON "imports_en_attente" USING btree ("etablissement_id");--> statement-breakpoint
 CREATE INDEX "journal_administration_etablissement_idx" ON "journal_administration" USING btree ("etablissement_id","cree_le");--> statement-breakpoint
 CREATE UNIQUE INDEX "apprenants_etablissement_ine_key" ON "apprenants" USING btree ("etablissement_id","ine") WHERE "apprenants"."ine" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "apprenants_etablissement_siecle_key" ON "apprenants" USING btree ("etablissement_id","siecle_eleve_id") WHERE "apprenants"."siecle_eleve_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "classes_etablissement_annee_nom_key" ON "classes" USING btree ("etablissement_id","annee_scolaire","nom");--> statement-breakpoint
+ALTER TABLE "identites_externes" ADD CONSTRAINT "identites_externes_liaison_check" CHECK ("identites_externes"."liaison" in ('script', 'email', 'administration'));--> statement-breakpoint
 -- The administration journal is append-only, as the access trace: nobody edits or erases it.
 CREATE OR REPLACE FUNCTION refuser_modification_journal() RETURNS trigger
 LANGUAGE plpgsql AS $$

@@ -4,7 +4,7 @@
 // establishment before the server starts (scripts/e2e.ts: seedE2eAccounts).
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from '../drizzle/seed/demo-ids';
 import { stableId } from '../drizzle/seed/random';
-import { utilisateurs } from '../lib/db/schema';
+import { etablissements, utilisateurs } from '../lib/db/schema';
 import type { Database } from '../lib/db/types';
 import { hashPassword } from '../lib/auth/ways/password/password';
 
@@ -12,6 +12,18 @@ export const PASSWORD: string = DEMO_PASSWORD;
 export const TEACHER: string = DEMO_ACCOUNTS.enseignant;
 export const STAFF: string = DEMO_ACCOUNTS.vieScolaire;
 export const OTHER_TEACHER: string = DEMO_ACCOUNTS.enseignantVoisin;
+export const ADMIN: string = DEMO_ACCOUNTS.administrateur;
+
+/**
+ * An establishment the administration spec owns: it imports its pupils and teachers there,
+ * so that the demo's classes stay as every other test reads them.
+ */
+export const IMPORT_ETABLISSEMENT = {
+  uai: '0999099Z',
+  nom: 'Lycée des essais d’import',
+  administrateur: 'e2e-administration@lycee-import.test',
+  enseignant: 'e2e-enseignant@lycee-import.test',
+} as const;
 
 /** Accounts a single test owns (it locks them, or ends all their sessions). */
 export const OWN_ACCOUNTS = {
@@ -30,6 +42,34 @@ export const OWN_ACCOUNTS = {
 /** Creates the accounts tests own (idempotent), teachers of the demo establishment. */
 export async function seedE2eAccounts(db: Database): Promise<void> {
   const passwordHash = await hashPassword(PASSWORD);
+  const importId = stableId('etablissement', IMPORT_ETABLISSEMENT.uai);
+  await db
+    .insert(etablissements)
+    .values({ id: importId, uai: IMPORT_ETABLISSEMENT.uai, nom: IMPORT_ETABLISSEMENT.nom })
+    .onConflictDoNothing();
+  await db
+    .insert(utilisateurs)
+    .values([
+      {
+        id: stableId('utilisateur', IMPORT_ETABLISSEMENT.administrateur),
+        etablissementId: importId,
+        role: 'administrateur' as const,
+        email: IMPORT_ETABLISSEMENT.administrateur,
+        nom: 'ESSAI',
+        prenom: 'Administration',
+        passwordHash,
+      },
+      {
+        id: stableId('utilisateur', IMPORT_ETABLISSEMENT.enseignant),
+        etablissementId: importId,
+        role: 'enseignant' as const,
+        email: IMPORT_ETABLISSEMENT.enseignant,
+        nom: 'ESSAI',
+        prenom: 'Professeur',
+        passwordHash,
+      },
+    ])
+    .onConflictDoNothing();
   await db
     .insert(utilisateurs)
     .values(

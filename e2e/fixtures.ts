@@ -4,7 +4,7 @@
 // signed out uses `anonymousTest` (or `test.use({ storageState: SIGNED_OUT })`).
 import path from 'node:path';
 import { test as base, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { OTHER_TEACHER, STAFF, TEACHER } from './accounts';
+import { ADMIN, OTHER_TEACHER, STAFF, TEACHER } from './accounts';
 
 const STATE_DIR = path.resolve(import.meta.dirname, '..', '.data', 'e2e-auth');
 
@@ -12,6 +12,7 @@ export const AUTH_STATES = {
   teacher: { email: TEACHER, file: path.join(STATE_DIR, 'enseignant.json') },
   neighbour: { email: OTHER_TEACHER, file: path.join(STATE_DIR, 'enseignant-voisin.json') },
   staff: { email: STAFF, file: path.join(STATE_DIR, 'vie-scolaire.json') },
+  admin: { email: ADMIN, file: path.join(STATE_DIR, 'administration.json') },
 };
 
 export const SIGNED_OUT = { cookies: [], origins: [] };
@@ -30,6 +31,8 @@ async function pageAs(
 export const test = base.extend<{
   neighbourPage: Page;
   staffPage: Page;
+  /** The demo establishment's administrator (read only: the import spec owns its school). */
+  adminPage: Page;
   /** HTTP requests without any session (the `request` fixture carries the teacher's). */
   anonymousRequest: APIRequestContext;
 }>({
@@ -43,6 +46,8 @@ export const test = base.extend<{
     pageAs(browser, { baseURL, locale }, AUTH_STATES.neighbour.file, provide),
   staffPage: ({ browser, baseURL, locale }, provide) =>
     pageAs(browser, { baseURL, locale }, AUTH_STATES.staff.file, provide),
+  adminPage: ({ browser, baseURL, locale }, provide) =>
+    pageAs(browser, { baseURL, locale }, AUTH_STATES.admin.file, provide),
 });
 
 /** Starts signed out (tests of the sign-in itself). */

@@ -24,6 +24,11 @@ export async function openSession(
       expireLe: sql`now() + make_interval(secs => ${maxAgeSeconds})`,
     })
     .returning({ id: sessions.id });
+  // What the administration shows as « dernière connexion ».
+  await db
+    .update(utilisateurs)
+    .set({ derniereConnexionLe: sql`now()` })
+    .where(eq(utilisateurs.id, utilisateurId));
   return row!.id;
 }
 

@@ -28,9 +28,11 @@ export const ARCHIVE_TABLES = [
  * columns an import or an administrator changes.
  */
 export const APP_TABLE_PRIVILEGES: Record<string, string> = {
-  // Signing out bumps the session version; the administration creates accounts, renames,
-  // deactivates and reactivates them. Never a password, a role or an establishment.
-  utilisateurs: 'SELECT, INSERT, UPDATE (session_version, nom, prenom, actif)',
+  // Signing out bumps the session version, signing in records when; the administration
+  // creates accounts, renames, deactivates and reactivates them. Never a password, a role or
+  // an establishment.
+  utilisateurs:
+    'SELECT, INSERT, UPDATE (session_version, nom, prenom, actif, derniere_connexion_le)',
   connexion_echecs: 'SELECT, INSERT, UPDATE, DELETE',
   // Append-only: its purge goes through purger_traces_acces() (owner's rights, last month kept).
   traces_acces: 'SELECT, INSERT',
@@ -53,7 +55,7 @@ export const APP_TABLE_PRIVILEGES: Record<string, string> = {
   // Append-only (triggers), as the access trace.
   journal_administration: 'SELECT, INSERT',
   // A previewed import waiting for « Appliquer », removed once applied or expired.
-  imports_siecle: 'SELECT, INSERT, DELETE',
+  imports_en_attente: 'SELECT, INSERT, DELETE',
 };
 
 const FUNCTIONS = ['purger_traces_acces(timestamptz)'];

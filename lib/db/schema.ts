@@ -51,6 +51,8 @@ export const utilisateurs = pgTable(
     passwordHash: text('password_hash'),
     sessionVersion: integer('session_version').notNull().default(0),
     actif: boolean('actif').notNull().default(true),
+    // Shown to the administrator (sessions are purged once expired, this stays).
+    derniereConnexionLe: timestamp('derniere_connexion_le', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -93,7 +95,10 @@ export const identitesExternes = pgTable(
     utilisateurId: uuid('utilisateur_id')
       .notNull()
       .references(() => utilisateurs.id),
-    /** `script` (npm run ent:link) or `email` (a verified e-mail claim at first sign-in). */
+    /**
+     * `script` (npm run ent:link), `email` (a verified e-mail claim at first sign-in) or
+     * `administration` (the administration pages, or their teachers' CSV).
+     */
     liaison: text('liaison').notNull(),
     lieeLe: timestamp('liee_le', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -104,7 +109,10 @@ export const identitesExternes = pgTable(
       t.utilisateurId,
       t.fournisseur,
     ),
-    check('identites_externes_liaison_check', sql`${t.liaison} in ('script', 'email')`),
+    check(
+      'identites_externes_liaison_check',
+      sql`${t.liaison} in ('script', 'email', 'administration')`,
+    ),
     check('identites_externes_identifiant_check', sql`length(${t.identifiant}) between 1 and 256`),
   ],
 );
@@ -255,10 +263,11 @@ export const journalAdministration = pgTable(
   (t) => [index('journal_administration_etablissement_idx').on(t.etablissementId, t.creeLe)],
 );
 
-// A SIECLE file read and previewed, waiting for the administrator's « Appliquer »: what it
-// says (pupils, divisions), never the file itself; removed once applied, expired after an hour.
-export const importsSiecle = pgTable(
-  'imports_siecle',
+// An upload read and previewed (a SIECLE export, a teachers' CSV), waiting for the
+// administrator's « Appliquer »: what it says, never the file itself; removed once applied,
+// expired after an hour. Several instances share it through the database.
+export const importsEnAttente = pgTable(
+  'imports_en_attente',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     etablissementId: uuid('etablissement_id')
@@ -267,11 +276,15 @@ export const importsSiecle = pgTable(
     utilisateurId: uuid('utilisateur_id')
       .notNull()
       .references(() => utilisateurs.id),
+    nature: text('nature').notNull(),
     contenu: jsonb('contenu').notNull(),
     creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
     expireLe: timestamp('expire_le', { withTimezone: true }).notNull(),
   },
-  (t) => [index('imports_siecle_etablissement_idx').on(t.etablissementId)],
+  (t) => [
+    index('imports_en_attente_etablissement_idx').on(t.etablissementId),
+    check('imports_en_attente_nature_check', sql`${t.nature} in ('siecle', 'enseignants')`),
+  ],
 );
 
 export const bilans = pgTable(

@@ -22,9 +22,14 @@ export function messagePage(
   message: string,
   headers: Record<string, string> = {},
   link: { href: string; label: string } = DEFAULT_LINK,
+  /** A value to copy (a token shown once), set apart in a selectable block. */
+  value?: string,
 ): Response {
+  const shown = value
+    ? `<p><code style="display:block;margin-top:1rem;padding:.75rem;background:#fff;border:1px solid #cbd5e1;border-radius:.375rem;word-break:break-all;font-size:1rem;user-select:all">${escape(value)}</code></p>`
+    : '';
   const html = `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} — CPRO</title><style>${STYLE}</style></head>
-<body><main><p class="code">${status}</p><h1>${escape(title)}</h1><div class="texte"><p>${escape(message)}</p><p><a href="${escape(link.href)}">${escape(link.label)}</a></p></div></main></body></html>`;
+<body><main><p class="code">${status}</p><h1>${escape(title)}</h1><div class="texte"><p>${escape(message)}</p>${shown}<p><a href="${escape(link.href)}">${escape(link.label)}</a></p></div></main></body></html>`;
   return new Response(html, {
     status,
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': NO_STORE, ...headers },

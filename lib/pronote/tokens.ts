@@ -27,11 +27,20 @@ export async function createPronoteToken(
     .from(etablissements)
     .where(eq(etablissements.uai, uai.toUpperCase()));
   if (!etab) return null;
+  return createPronoteTokenFor(db, etab.id, libelle);
+}
+
+/** A new token of establishment `etablissementId` (the administration pages). */
+export async function createPronoteTokenFor(
+  db: Database,
+  etablissementId: string,
+  libelle: string,
+): Promise<CreatedPronoteToken> {
   const jeton = `${PREFIX}${crypto.randomBytes(32).toString('base64url')}`;
   const [row] = await db
     .insert(pronoteJetons)
     .values({
-      etablissementId: etab.id,
+      etablissementId,
       libelle,
       hash: hashPronoteToken(jeton),
       prefixe: jeton.slice(0, 12),
@@ -67,12 +76,22 @@ export async function listPronoteTokens(db: Database, uai?: string): Promise<Lis
     .orderBy(asc(etablissements.uai), asc(pronoteJetons.creeLe));
 }
 
-/** True when a live token was revoked now. */
-export async function revokePronoteToken(db: Database, id: string): Promise<boolean> {
+/** True when a live token (of establishment `etablissementId`, when given) was revoked now. */
+export async function revokePronoteToken(
+  db: Database,
+  id: string,
+  etablissementId?: string,
+): Promise<boolean> {
   const rows = await db
     .update(pronoteJetons)
     .set({ revoqueLe: new Date() })
-    .where(and(eq(pronoteJetons.id, id), isNull(pronoteJetons.revoqueLe)))
+    .where(
+      and(
+        eq(pronoteJetons.id, id),
+        isNull(pronoteJetons.revoqueLe),
+        etablissementId ? eq(pronoteJetons.etablissementId, etablissementId) : undefined,
+      ),
+    )
     .returning({ id: pronoteJetons.id });
   return rows.length > 0;
 }

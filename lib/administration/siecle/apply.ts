@@ -9,7 +9,7 @@ import { Refus } from '../refus';
 import { journalise, type Acteur } from '../journal';
 import type { SiecleFichier } from './fichier';
 import { loadEtat } from './state';
-import { planImport, type ChoixReferentiels, type ImportPlan } from './plan';
+import { blockingProblems, planImport, type ChoixReferentiels, type ImportPlan } from './plan';
 
 const BATCH = 500;
 
@@ -25,6 +25,7 @@ export async function applySiecle(
   fichier: SiecleFichier,
   choix: ChoixReferentiels,
   acteur: Acteur,
+  options: { after?: (tx: Database) => Promise<void> } = {},
 ): Promise<ImportPlan> {
   return db.transaction(async (tx) => {
     await tx
@@ -34,8 +35,9 @@ export async function applySiecle(
       .for('update');
     const etat = await loadEtat(tx, etablissementId, fichier.anneeScolaire);
     const plan = planImport(fichier, etat, choix);
-    if (plan.erreurs.length > 0) {
-      throw new Refus(`Import refusé, rien n’a été modifié : ${plan.erreurs.join(' ')}`);
+    const problems = blockingProblems(plan);
+    if (problems.length > 0) {
+      throw new Refus(`Import refusé, rien n’a été modifié : ${problems.join(' ')}`);
     }
     const w = plan.ecritures;
     const annee = fichier.anneeScolaire;
@@ -122,6 +124,7 @@ export async function applySiecle(
       inchanges: plan.inchanges,
       classesCreees: w.classes.length,
     });
+    await options.after?.(tx);
     return plan;
   });
 }

@@ -24,7 +24,7 @@ import { isRefus } from '../refus';
 import type { Acteur } from '../journal';
 import { readSiecleUpload } from './read';
 import { loadEtat } from './state';
-import { changesNothing, planImport, type ChoixReferentiels } from './plan';
+import { blockingProblems, changesNothing, planImport, type ChoixReferentiels } from './plan';
 import { applySiecle } from './apply';
 import { siecleFile, type EleveDeTest } from './testing';
 
@@ -151,7 +151,11 @@ describe.each(testDrivers())('SIECLE import ($name)', (driver) => {
     expect(plan.ignores).toBe(1); // left before we ever knew them
     expect(plan.avertissements.join(' ')).toMatch(/1 élève\(s\) sans INE.*SANS INE Inès/);
     expect(plan.avertissements.join(' ')).toMatch(/1 élève\(s\) sans division.*SEUL Sans division/);
-    expect(plan.erreurs).toEqual(['Choisissez le référentiel de la division SEC1 (MEF inconnu).']);
+    expect(plan.erreurs).toEqual([]);
+    expect(plan.aChoisir).toEqual(['SEC1']);
+    expect(blockingProblems(plan)).toEqual([
+      'Choisissez le référentiel de la division SEC1 (MEF inconnu).',
+    ]);
     expect(await pupils()).toBe(0);
   });
 

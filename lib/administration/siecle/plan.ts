@@ -66,7 +66,10 @@ export interface ImportPlan {
   /** Pupils who left and were never known here: nothing to keep, nothing written. */
   ignores: number;
   avertissements: string[];
+  /** Problems of the file or of its pupils against ours: the file must be corrected. */
   erreurs: string[];
+  /** Divisions of unknown MEF whose referential the administrator must choose. */
+  aChoisir: string[];
   /** What apply writes. */
   ecritures: Ecritures;
 }
@@ -176,6 +179,7 @@ export function planImport(
     ignores: 0,
     avertissements,
     erreurs,
+    aChoisir: divisions.filter((d) => !d.referentiel).map((d) => d.code),
     ecritures: {
       classes: [],
       choix: [],
@@ -300,17 +304,22 @@ export function planImport(
       `${sansDivision.length} élève(s) sans division, dans aucune classe : ${sansDivision.slice(0, 10).join(', ')}${sansDivision.length > 10 ? '…' : ''}.`,
     );
   }
-  const aChoisir = divisions.filter((d) => !d.referentiel);
-  if (aChoisir.length > 0) {
-    erreurs.push(
-      `Choisissez le référentiel de ${aChoisir.length === 1 ? 'la division' : 'les divisions'} ${aChoisir.map((d) => d.code).join(', ')} (MEF inconnu).`,
-    );
-  }
   sortLines(plan.nouveaux);
   sortLines(plan.modifies);
   sortLines(plan.deplaces);
   sortLines(plan.sortis);
   return plan;
+}
+
+/** What stops « Appliquer », in French; empty when the plan can be applied. */
+export function blockingProblems(plan: ImportPlan): string[] {
+  const choix =
+    plan.aChoisir.length === 0
+      ? []
+      : [
+          `Choisissez le référentiel de ${plan.aChoisir.length === 1 ? 'la division' : 'les divisions'} ${plan.aChoisir.join(', ')} (MEF inconnu).`,
+        ];
+  return [...plan.erreurs, ...choix];
 }
 
 /** Nothing to write at all: the same file applied twice. */

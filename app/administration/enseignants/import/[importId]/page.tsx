@@ -1,0 +1,86 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { loadEnseignantsPreview } from '@/lib/pages/administration';
+import { FormTokenInput } from '@/lib/ui/administration/form-token';
+import { PeopleList, ProblemList } from '@/lib/ui/administration/people-list';
+import { BUTTON, Section } from '@/lib/ui/administration/section';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Aperçu de l’import des enseignants — Administration' };
+
+export default async function EnseignantsPreviewPage({
+  params,
+}: {
+  params: Promise<{ importId: string }>;
+}) {
+  const page = await loadEnseignantsPreview((await params).importId);
+  const { plan } = page;
+  const line = (l: { nom: string; prenom: string; courriel: string }) =>
+    `${l.nom} ${l.prenom} <${l.courriel}>`;
+  return (
+    <main className="mx-auto max-w-6xl px-4 py-6">
+      <h1 className="text-2xl font-bold">Aperçu de l’import des enseignants</h1>
+      <p className="mt-2 text-slate-700">
+        {page.lignes} enseignant(s) dans le fichier. Rien n’a encore été modifié.
+      </p>
+      <ProblemList
+        tone="erreur"
+        title="Erreurs : corrigez le fichier, puis déposez-le de nouveau"
+        items={plan.erreurs}
+      />
+      <Section id="resume" title="Ce que l’import changera">
+        <ul className="list-disc space-y-1 pl-6 text-slate-800">
+          <li>{plan.nouveaux.length} compte(s) créé(s)</li>
+          <li>{plan.modifies.length} compte(s) renommé(s)</li>
+          <li>{plan.reactives.length} compte(s) réactivé(s)</li>
+          <li>{plan.identites.length} identité(s) ENT liée(s) à un compte existant</li>
+          <li>{plan.inchanges} compte(s) inchangé(s)</li>
+        </ul>
+        <PeopleList summary={`Créés (${plan.nouveaux.length})`} items={plan.nouveaux.map(line)} />
+        <PeopleList
+          summary={`Renommés (${plan.modifies.length})`}
+          items={plan.modifies.map((l) => `${l.avant} → ${line(l)}`)}
+        />
+        <PeopleList
+          summary={`Réactivés (${plan.reactives.length})`}
+          items={plan.reactives.map(line)}
+        />
+        <PeopleList
+          summary={`Identités ENT (${plan.identites.length})`}
+          items={plan.identites.map((l) => `${line(l)} : ${l.identifiantEnt ?? ''}`)}
+        />
+        {plan.absents.length > 0 && (
+          <>
+            <p className="mt-4 text-slate-800">
+              {plan.absents.length} enseignant(s) actif(s) absent(s) du fichier : leur compte reste
+              actif ; désactivez-le depuis la liste des comptes s’ils ont quitté l’établissement.
+            </p>
+            <PeopleList
+              summary={`Absents du fichier (${plan.absents.length})`}
+              items={plan.absents.map((a) => `${a.nom} ${a.prenom} <${a.email}>`)}
+            />
+          </>
+        )}
+      </Section>
+      <form
+        method="post"
+        action={`/administration/enseignants/import/${page.importId}/application`}
+        className="mt-6 flex flex-wrap items-center gap-4"
+      >
+        <FormTokenInput value={page.formToken} />
+        {plan.erreurs.length === 0 ? (
+          <button type="submit" className={BUTTON}>
+            Appliquer l’import
+          </button>
+        ) : (
+          <p className="font-medium text-red-900">
+            L’import ne peut pas être appliqué tant que le fichier a des erreurs.
+          </p>
+        )}
+        <Link href="/administration/enseignants" className="text-blue-800 underline">
+          Annuler
+        </Link>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,235 @@
+import type { Metadata } from 'next';
+import { loadEnseignantsPage } from '@/lib/pages/administration';
+import { formatDateTimeFr } from '@/lib/common/dates';
+import { FormTokenInput } from '@/lib/ui/administration/form-token';
+import { DoneMessage } from '@/lib/ui/administration/done-message';
+import {
+  BUTTON,
+  BUTTON_SECONDARY,
+  INPUT,
+  Section,
+  TABLE,
+  TD,
+  TH,
+} from '@/lib/ui/administration/section';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Enseignants — Administration' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const MESSAGES = {
+  importe: 'Import des enseignants appliqué.',
+  desactive: 'Compte désactivé : ses sessions sont fermées, il ne peut plus se connecter.',
+  reactive: 'Compte réactivé.',
+  lie: 'Identité ENT liée au compte.',
+  delie: 'Identité ENT déliée du compte.',
+  introuvable: 'Ce compte n’existe pas dans votre établissement.',
+};
+
+const ROLES = {
+  enseignant: 'Enseignant',
+  vie_scolaire: 'Vie scolaire',
+  direction: 'Direction',
+  administrateur: 'Administrateur',
+};
+
+const FOURNISSEUR = { ent: 'ENT (OpenID Connect)', cas: 'ENT (CAS)' };
+
+export default async function EnseignantsPage({ searchParams }: { searchParams: SearchParams }) {
+  const page = await loadEnseignantsPage(await searchParams);
+  return (
+    <main className="mx-auto max-w-6xl px-4 py-6">
+      <h1 className="text-2xl font-bold">Enseignants</h1>
+      <DoneMessage fait={page.fait} messages={MESSAGES} />
+      <Section id="import" title="Importer les enseignants (CSV)">
+        <p className="text-slate-700">
+          Un fichier CSV séparé par des points-virgules (UTF-8 ou Windows-1252, tel qu’un tableur
+          l’enregistre), dont la première ligne nomme les colonnes <code>nom;prenom;courriel</code>{' '}
+          et, si les enseignants se connectent par l’ENT, <code>identifiant_ent</code>. Un aperçu
+          s’affiche avant toute modification ; aucun compte n’est supprimé.
+        </p>
+        <form
+          method="post"
+          action="/administration/enseignants/televersement"
+          encType="multipart/form-data"
+          className="mt-4 flex flex-wrap items-end gap-3"
+        >
+          <FormTokenInput value={page.formToken} />
+          <div className="flex flex-col gap-1">
+            <label htmlFor="fichier" className="font-medium">
+              Fichier CSV des enseignants
+            </label>
+            <input
+              id="fichier"
+              name="fichier"
+              type="file"
+              required
+              accept=".csv,text/csv"
+              className={INPUT}
+            />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="fournisseur" className="font-medium">
+              ENT de la colonne identifiant_ent
+            </label>
+            <select
+              id="fournisseur"
+              name="fournisseur"
+              className={INPUT}
+              defaultValue={page.fournisseurs[0]?.id}
+            >
+              {page.fournisseurs.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.label}
+                  {f.actif ? '' : ' (non configuré)'}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={BUTTON}>
+            Voir l’aperçu
+          </button>
+        </form>
+      </Section>
+      <Section id="comptes" title="Comptes de l’établissement">
+        <table className={TABLE}>
+          <caption className="sr-only">
+            Comptes de l’établissement, leurs moyens de connexion et leur dernière connexion
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className={TH}>
+                Nom
+              </th>
+              <th scope="col" className={TH}>
+                Rôle
+              </th>
+              <th scope="col" className={TH}>
+                Moyens de connexion
+              </th>
+              <th scope="col" className={TH}>
+                Dernière connexion
+              </th>
+              <th scope="col" className={TH}>
+                État et actions
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.comptes.map((c) => {
+              const ways = [
+                ...(c.motDePasse ? ['mot de passe'] : []),
+                ...c.identites.map((i) => `${FOURNISSEUR[i.fournisseur]} : ${i.identifiant}`),
+              ];
+              const teacher = c.role === 'enseignant';
+              return (
+                <tr key={c.id}>
+                  <th scope="row" className={`${TD} font-medium`}>
+                    {c.nom} {c.prenom}
+                    <span className="block text-sm font-normal text-slate-700">{c.email}</span>
+                  </th>
+                  <td className={TD}>{ROLES[c.role]}</td>
+                  <td className={TD}>
+                    {ways.length > 0 ? (
+                      <ul>
+                        {ways.map((w) => (
+                          <li key={w}>{w}</li>
+                        ))}
+                      </ul>
+                    ) : (
+                      <span className="font-medium text-amber-900">
+                        Aucun : liez son identité ENT
+                      </span>
+                    )}
+                  </td>
+                  <td className={TD}>
+                    {c.derniereConnexionLe ? formatDateTimeFr(c.derniereConnexionLe) : 'jamais'}
+                  </td>
+                  <td className={TD}>
+                    <p className={c.actif ? 'text-green-900' : 'font-medium text-red-900'}>
+                      {c.actif ? 'Actif' : 'Désactivé'}
+                    </p>
+                    {teacher && (
+                      <div className="mt-2 flex flex-col gap-2">
+                        <form
+                          method="post"
+                          action={`/administration/enseignants/${c.id}/${c.actif ? 'desactivation' : 'reactivation'}`}
+                        >
+                          <FormTokenInput value={page.formToken} />
+                          <button type="submit" className={BUTTON_SECONDARY}>
+                            {c.actif ? 'Désactiver' : 'Réactiver'}
+                            <span className="sr-only">
+                              {' '}
+                              le compte de {c.prenom} {c.nom}
+                            </span>
+                          </button>
+                        </form>
+                        <form
+                          method="post"
+                          action={`/administration/enseignants/${c.id}/identite`}
+                          className="flex flex-wrap items-end gap-1"
+                        >
+                          <FormTokenInput value={page.formToken} />
+                          <label className="sr-only" htmlFor={`f-${c.id}`}>
+                            ENT pour {c.prenom} {c.nom}
+                          </label>
+                          <select
+                            id={`f-${c.id}`}
+                            name="fournisseur"
+                            className={`${INPUT} py-1 text-sm`}
+                          >
+                            {page.fournisseurs.map((f) => (
+                              <option key={f.id} value={f.id}>
+                                {f.label}
+                              </option>
+                            ))}
+                          </select>
+                          <label className="sr-only" htmlFor={`i-${c.id}`}>
+                            Identifiant ENT de {c.prenom} {c.nom}
+                          </label>
+                          <input
+                            id={`i-${c.id}`}
+                            name="identifiant"
+                            required
+                            maxLength={256}
+                            placeholder="identifiant ENT"
+                            className={`${INPUT} w-40 py-1 text-sm`}
+                          />
+                          <button type="submit" className={BUTTON_SECONDARY}>
+                            Lier
+                            <span className="sr-only">
+                              {' '}
+                              l’identité ENT de {c.prenom} {c.nom}
+                            </span>
+                          </button>
+                        </form>
+                        {c.identites.map((i) => (
+                          <form
+                            key={i.fournisseur}
+                            method="post"
+                            action={`/administration/enseignants/${c.id}/identite/suppression`}
+                          >
+                            <FormTokenInput value={page.formToken} />
+                            <input type="hidden" name="fournisseur" value={i.fournisseur} />
+                            <button type="submit" className={BUTTON_SECONDARY}>
+                              Délier {FOURNISSEUR[i.fournisseur]}
+                              <span className="sr-only">
+                                {' '}
+                                de {c.prenom} {c.nom}
+                              </span>
+                            </button>
+                          </form>
+                        ))}
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </Section>
+    </main>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { loadAdministrationHome } from '@/lib/pages/administration';
+import { formatDateFr } from '@/lib/common/dates';
+import { Section } from '@/lib/ui/administration/section';
+import { JournalTable } from '@/lib/ui/administration/journal-table';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Administration' };
+
+export default async function AdministrationPage() {
+  const page = await loadAdministrationHome();
+  const { periode } = page;
+  return (
+    <main className="mx-auto max-w-6xl px-4 py-6">
+      <h1 className="text-2xl font-bold">Administration du module</h1>
+      <p className="mt-2 text-slate-700">
+        Année scolaire {page.anneeScolaire} : {page.classes} classe(s), {page.apprenants}{' '}
+        apprenant(s) inscrit(s), {page.enseignants} enseignant(s) actif(s).
+      </p>
+      <p className="mt-1 text-slate-700">
+        {periode
+          ? `Période en cours : ${periode.libelle}, du ${formatDateFr(periode.debut)} au ${formatDateFr(periode.fin)}.`
+          : 'Aucune période en cours : PRONOTE ne peut rien lire tant qu’aucune période ne couvre la date du jour.'}
+      </p>
+      <Section id="taches" title="Mettre en place le module">
+        <ol className="list-decimal space-y-2 pl-6 text-slate-800">
+          <li>
+            <Link className="text-blue-800 underline" href="/administration/siecle">
+              Importer les élèves et les classes depuis SIECLE
+            </Link>{' '}
+            (export « ElevesSansAdresses », à refaire à chaque changement de classe).
+          </li>
+          <li>
+            <Link className="text-blue-800 underline" href="/administration/enseignants">
+              Créer les comptes des enseignants
+            </Link>{' '}
+            (fichier CSV) et les lier à l’ENT.
+          </li>
+          <li>
+            <Link className="text-blue-800 underline" href="/administration/periodes">
+              Saisir les périodes
+            </Link>{' '}
+            (trimestres ou semestres) de l’année.
+          </li>
+          <li>
+            <Link className="text-blue-800 underline" href="/administration/pronote">
+              Créer le jeton du connecteur PRONOTE
+            </Link>
+            .
+          </li>
+        </ol>
+      </Section>
+      <Section id="journal" title="Dernières actions">
+        {page.journal.length === 0 ? (
+          <p className="text-slate-700">Aucune action pour l’instant.</p>
+        ) : (
+          <JournalTable
+            entrees={page.journal}
+            caption="Les cinq dernières actions d’administration"
+          />
+        )}
+        <p className="mt-2">
+          <Link className="text-blue-800 underline" href="/administration/journal">
+            Tout le journal
+          </Link>
+        </p>
+      </Section>
+    </main>
+  );
+}

@@ -1,0 +1,160 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { loadSieclePreview } from '@/lib/pages/administration';
+import type { OrigineReferentiel } from '@/lib/administration/siecle/plan';
+import { formatDateFr } from '@/lib/common/dates';
+import { FormTokenInput } from '@/lib/ui/administration/form-token';
+import { PeopleList, ProblemList } from '@/lib/ui/administration/people-list';
+import { BUTTON, INPUT, Section, TABLE, TD, TH } from '@/lib/ui/administration/section';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Aperçu de l’import SIECLE — Administration' };
+
+const ORIGINE: Record<OrigineReferentiel, string> = {
+  classe: 'classe existante',
+  mef: 'MEF connu',
+  choix: 'votre choix',
+  'a-choisir': 'à choisir',
+};
+
+const nom = (p: { nom: string; prenom: string; ine: string | null }) =>
+  `${p.nom} ${p.prenom}${p.ine ? ` (${p.ine})` : ''}`;
+
+export default async function SieclePreviewPage({
+  params,
+}: {
+  params: Promise<{ importId: string }>;
+}) {
+  const page = await loadSieclePreview((await params).importId);
+  const { plan } = page;
+  const problems = plan.erreurs;
+  const canApply = problems.length === 0;
+  return (
+    <main className="mx-auto max-w-6xl px-4 py-6">
+      <h1 className="text-2xl font-bold">Aperçu de l’import SIECLE</h1>
+      <p className="mt-2 text-slate-700">
+        Fichier de l’établissement {page.uaj}, année scolaire {plan.anneeScolaire} : {page.eleves}{' '}
+        élève(s). Rien n’a encore été modifié.
+      </p>
+      <ProblemList
+        tone="erreur"
+        title="Erreurs : corrigez le fichier dans SIECLE, puis déposez-le de nouveau"
+        items={problems}
+      />
+      <ProblemList tone="avertissement" title="Avertissements" items={plan.avertissements} />
+
+      <Section id="resume" title="Ce que l’import changera">
+        <ul className="list-disc space-y-1 pl-6 text-slate-800">
+          <li>{plan.nouveaux.length} nouvel(le)s apprenant(e)s</li>
+          <li>{plan.modifies.length} apprenant(e)s mis(es) à jour (nom, prénom ou INE)</li>
+          <li>{plan.deplaces.length} changement(s) de classe</li>
+          <li>{plan.sortis.length} sortie(s) de l’établissement</li>
+          <li>{plan.inchanges} apprenant(e)s inchangé(e)s</li>
+          {plan.ignores > 0 && (
+            <li>{plan.ignores} élève(s) sorti(s) jamais importé(s) : ignoré(s)</li>
+          )}
+        </ul>
+        <PeopleList
+          summary={`Nouveaux (${plan.nouveaux.length})`}
+          items={plan.nouveaux.map((p) => `${nom(p)} → ${p.division ?? 'sans division'}`)}
+        />
+        <PeopleList
+          summary={`Mis à jour (${plan.modifies.length})`}
+          items={plan.modifies.map((p) => `${p.avant} → ${nom(p)}`)}
+        />
+        <PeopleList
+          summary={`Changements de classe (${plan.deplaces.length})`}
+          items={plan.deplaces.map(
+            (p) => `${nom(p)} : ${p.de ?? 'aucune classe'} → ${p.division} ${plan.anneeScolaire}`,
+          )}
+        />
+        <PeopleList
+          summary={`Sorties (${plan.sortis.length})`}
+          items={plan.sortis.map((p) => `${nom(p)}, sorti(e) le ${formatDateFr(p.dateSortie)}`)}
+        />
+      </Section>
+
+      <form method="post" action={`/administration/siecle/${page.importId}/application`}>
+        <FormTokenInput value={page.formToken} />
+        <Section id="divisions" title="Divisions et référentiels">
+          <table className={TABLE}>
+            <caption className="sr-only">
+              Divisions du fichier, leur MEF, leur effectif et leur référentiel
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" className={TH}>
+                  Division
+                </th>
+                <th scope="col" className={TH}>
+                  MEF
+                </th>
+                <th scope="col" className={TH}>
+                  Apprenants
+                </th>
+                <th scope="col" className={TH}>
+                  Référentiel
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.divisions.map((d) => (
+                <tr key={d.code}>
+                  <th scope="row" className={`${TD} font-medium`}>
+                    {d.code}
+                  </th>
+                  <td className={TD}>{d.mefs.join(', ') || '—'}</td>
+                  <td className={TD}>{d.effectif}</td>
+                  <td className={TD}>
+                    {d.origine === 'classe' || d.origine === 'mef' ? (
+                      `${d.referentiel?.libelle ?? ''} (${ORIGINE[d.origine]})`
+                    ) : (
+                      <>
+                        <label htmlFor={`ref-${d.code}`} className="sr-only">
+                          Référentiel de la division {d.code}
+                        </label>
+                        <select
+                          id={`ref-${d.code}`}
+                          name={`referentiel:${d.code}`}
+                          required
+                          defaultValue={d.referentiel?.id ?? ''}
+                          className={INPUT}
+                        >
+                          <option value="" disabled>
+                            Choisir le référentiel…
+                          </option>
+                          {page.referentiels.map((r) => (
+                            <option key={r.id} value={r.id}>
+                              {r.libelle}
+                            </option>
+                          ))}
+                        </select>{' '}
+                        <span className="text-sm text-slate-700">
+                          ({ORIGINE[d.origine]} : MEF inconnu, choix mémorisé)
+                        </span>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+        <div className="mt-6 flex flex-wrap items-center gap-4">
+          {canApply ? (
+            <button type="submit" className={BUTTON}>
+              Appliquer l’import
+            </button>
+          ) : (
+            <p className="font-medium text-red-900">
+              L’import ne peut pas être appliqué tant que le fichier a des erreurs.
+            </p>
+          )}
+          <Link href="/administration/siecle" className="text-blue-800 underline">
+            Annuler et déposer un autre fichier
+          </Link>
+        </div>
+      </form>
+    </main>
+  );
+}

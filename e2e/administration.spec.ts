@@ -1,0 +1,322 @@
+// The administration as a school's CPRO administrator uses it, without JavaScript: sign in,
+// import SIECLE (preview, choose a referential, apply), import the teachers, set the periods,
+// create and revoke a PRONOTE token, read the journal — then a teacher of that school finds
+// the class and its pupils. Roles never cross: teachers and staff get 403 on these pages, an
+// administrator gets 403 on bilans. Forms refuse cross-site posts and stale tokens.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { anonymousTest, expect, test } from './fixtures';
+import { IMPORT_ETABLISSEMENT, PASSWORD } from './accounts';
+import { signIn } from './helpers';
+import { siecleFile, type EleveDeTest } from '../lib/administration/siecle/testing';
+import { DEMO_IDS } from '../drizzle/seed/demo-ids';
+
+const CIEL_MEF = '24725517310';
+const ELEVES: EleveDeTest[] = [
+  {
+    eleveId: '8001',
+    ine: '800000001AA',
+    nom: 'CŒURDEROY',
+    prenom: 'Léonie',
+    mef: CIEL_MEF,
+    division: '2CIEL-E2E',
+  },
+  {
+    eleveId: '8002',
+    ine: '800000002BB',
+    nom: 'MARTIN',
+    nomUsage: 'SŒUR',
+    prenom: 'Maël',
+    mef: CIEL_MEF,
+    division: '2CIEL-E2E',
+  },
+  {
+    eleveId: '8003',
+    ine: null,
+    nom: 'DUBŒUF',
+    prenom: 'Noémie',
+    mef: '12345678901',
+    division: 'MIXTE-E2E',
+  },
+  {
+    eleveId: '8004',
+    ine: '800000004DD',
+    nom: 'PARTI',
+    prenom: 'Ilan',
+    mef: CIEL_MEF,
+    division: '2CIEL-E2E',
+    dateSortie: '01/10/2026',
+  },
+];
+
+async function expectNoSeriousAxeViolation(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+}
+
+anonymousTest.describe('an administrator sets their school up, without JavaScript', () => {
+  anonymousTest.use({ javaScriptEnabled: false });
+
+  anonymousTest(
+    'imports SIECLE and the teachers; a teacher then finds the class',
+    async ({ page, browser, baseURL }) => {
+      await signIn(page, IMPORT_ETABLISSEMENT.administrateur);
+      // The landing page after sign-in sends an administrator to their pages.
+      await expect(page).toHaveURL(/\/administration$/);
+      await expect(
+        page.getByRole('heading', { level: 1, name: 'Administration du module' }),
+      ).toBeVisible();
+
+      await page.getByRole('link', { name: 'Import SIECLE' }).first().click();
+      await page.getByLabel('Fichier SIECLE (.xml ou .zip)').setInputFiles({
+        name: 'ElevesSansAdresses.xml',
+        mimeType: 'text/xml',
+        buffer: Buffer.from(siecleFile(IMPORT_ETABLISSEMENT.uai, 2026, ELEVES)),
+      });
+      await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+      await expect(
+        page.getByRole('heading', { level: 1, name: 'Aperçu de l’import SIECLE' }),
+      ).toBeVisible();
+      await expect(page.getByText('3 nouvel(le)s apprenant(e)s')).toBeVisible();
+      await expect(
+        page.getByText('1 élève(s) sorti(s) jamais importé(s) : ignoré(s)'),
+      ).toBeVisible();
+      await expect(page.getByText(/1 élève\(s\) sans INE/)).toBeVisible();
+      const divisions = page.getByRole('table', { name: /Divisions du fichier/ });
+      await expect(divisions.getByRole('row', { name: /2CIEL-E2E/ })).toContainText('MEF connu');
+      await page
+        .getByLabel('Référentiel de la division MIXTE-E2E')
+        .selectOption({ label: 'Baccalauréat professionnel Systèmes Numériques' });
+      await page.getByRole('button', { name: 'Appliquer l’import' }).click();
+      await expect(page.getByRole('status')).toHaveText(/Import SIECLE appliqué/);
+      const classes = page.getByRole('table', { name: /Classes de la dernière année/ });
+      await expect(classes.getByRole('row', { name: /2CIEL-E2E/ })).toContainText('2');
+      await expect(classes.getByRole('row', { name: /MIXTE-E2E/ })).toContainText('1');
+
+      // The teachers: one known account renamed, one created.
+      await page.getByRole('link', { name: 'Enseignants', exact: true }).click();
+      const csv = `nom;prenom;courriel;identifiant_ent\r\nPROFESSEUR;Élodie;${IMPORT_ETABLISSEMENT.enseignant};\r\nNOUVEAU;Régis;e2e-nouveau@lycee-import.test;regis.nouveau\r\n`;
+      await page.getByLabel('Fichier CSV des enseignants').setInputFiles({
+        name: 'enseignants.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(csv, 'latin1'),
+      });
+      await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+      await expect(page.getByText('1 compte(s) créé(s)')).toBeVisible();
+      await expect(page.getByText('1 compte(s) renommé(s)')).toBeVisible();
+      await page.getByRole('button', { name: 'Appliquer l’import' }).click();
+      await expect(page.getByRole('status')).toHaveText('Import des enseignants appliqué.');
+      const comptes = page.getByRole('table', { name: /Comptes de l’établissement/ });
+      await expect(comptes.getByRole('row', { name: /NOUVEAU Régis/ })).toContainText(
+        'regis.nouveau',
+      );
+      await expect(comptes.getByRole('row', { name: /PROFESSEUR Élodie/ })).toContainText(
+        'mot de passe',
+      );
+
+      // The journal, newest first.
+      await page.getByRole('link', { name: 'Journal' }).click();
+      const rows = page.getByRole('table').getByRole('row');
+      await expect(rows.nth(1)).toContainText('Import des enseignants appliqué');
+      await expect(rows.nth(2)).toContainText('Import SIECLE appliqué');
+
+      // The teacher of that school finds the class and its pupils, « Œ » intact.
+      const teacher = await browser.newPage({ baseURL });
+      await signIn(teacher, IMPORT_ETABLISSEMENT.enseignant, PASSWORD);
+      await expect(teacher).toHaveURL(/\/bilans/);
+      await teacher
+        .getByLabel('Classe', { exact: true })
+        .selectOption({ label: '2CIEL-E2E (2026-2027)' });
+      // Without JavaScript (this describe), the form's own button.
+      await teacher.getByRole('button', { name: 'Afficher' }).click();
+      await expect(teacher).toHaveURL(/\/bilans\?classe=/);
+      await expect(teacher.getByRole('list', { name: 'Apprenants de la classe' })).toHaveText(
+        /CŒURDEROY Léonie[\s\S]*SŒUR Maël/,
+      );
+      await expect(
+        teacher.getByRole('list', { name: 'Apprenants de la classe' }),
+      ).not.toContainText('PARTI');
+      await teacher.close();
+    },
+  );
+});
+
+test.describe('roles never cross', () => {
+  test('a teacher and a staff account get 403 on every administration page', async ({
+    page,
+    staffPage,
+    request,
+  }) => {
+    for (const p of [page, staffPage]) {
+      for (const path of ['/administration', '/administration/siecle', '/administration/journal']) {
+        const response = await p.goto(path);
+        expect(response?.status(), path).toBe(403);
+        await expect(
+          p.getByRole('heading', { name: 'Accès réservé aux administrateurs' }),
+        ).toBeVisible();
+      }
+    }
+    // A teacher's post is refused before anything is read or written.
+    const post = await request.post('/administration/periodes/ajout', {
+      form: { libelle: 'Intrus', debut: '2026-12-01', fin: '2026-12-02' },
+      maxRedirects: 0,
+    });
+    expect(post.status()).toBe(403);
+  });
+
+  test('an administrator gets 403 on bilans, PDFs and class pages, and reads no pupil', async ({
+    adminPage,
+  }) => {
+    for (const path of [
+      `/bilans/${DEMO_IDS.angie}`,
+      `/classes/${DEMO_IDS.classe}/synthese`,
+      '/bilans?classe=' + DEMO_IDS.classe,
+    ]) {
+      const response = await adminPage.goto(path);
+      expect(response?.status(), path).toBe(403);
+      await expect(adminPage.getByText('HUBERT')).toHaveCount(0);
+    }
+    await expect(
+      adminPage.getByRole('link', { name: 'Aller à l’administration du module' }),
+    ).toBeVisible();
+    // The landing page after sign-in sends them to their own pages.
+    await adminPage.goto('/bilans');
+    await expect(adminPage).toHaveURL(/\/administration$/);
+  });
+});
+
+test.describe('the demo administrator (read only)', () => {
+  test('every administration page passes axe, on a desktop and on a phone', async ({
+    adminPage,
+  }) => {
+    for (const viewport of [
+      { width: 1366, height: 768 },
+      { width: 390, height: 844 },
+    ]) {
+      await adminPage.setViewportSize(viewport);
+      for (const path of [
+        '/administration',
+        '/administration/siecle',
+        '/administration/enseignants',
+        '/administration/periodes',
+        '/administration/pronote',
+        '/administration/journal',
+      ]) {
+        await adminPage.goto(path);
+        await expect(adminPage.getByRole('heading', { level: 1 })).toBeVisible();
+        await expectNoSeriousAxeViolation(adminPage);
+      }
+    }
+  });
+
+  test('lists the demo’s teachers with their ways in, and the current period', async ({
+    adminPage,
+  }) => {
+    await adminPage.goto('/administration/enseignants');
+    const comptes = adminPage.getByRole('table', { name: /Comptes de l’établissement/ });
+    await expect(comptes.getByRole('row', { name: /LEFÈVRE Sophie/ })).toContainText(
+      'mot de passe',
+    );
+    await expect(comptes.getByRole('row', { name: /LEFÈVRE Sophie/ })).toContainText(
+      'ENT (CAS) : sophie.lefevre',
+    );
+    await expect(comptes.getByRole('row', { name: /DURAND Marc/ })).toContainText('Désactivé');
+    await adminPage.goto('/administration/periodes');
+    await expect(adminPage.getByText(/Période en cours : Trimestre \d/)).toBeVisible();
+  });
+
+  test('a malformed or unknown import id is a 404 page', async ({ adminPage }) => {
+    for (const id of ['abc', '00000000-0000-4000-8000-000000000000', '%E0%A4%A']) {
+      const response = await adminPage.goto(`/administration/siecle/${id}`);
+      expect(response?.status(), id).toBe(404);
+    }
+  });
+});
+
+anonymousTest(
+  'forms refuse cross-site posts, stale tokens and oversized uploads; periods and PRONOTE tokens',
+  async ({ page }) => {
+    await signIn(page, IMPORT_ETABLISSEMENT.administrateur);
+    await expect(page).toHaveURL(/\/administration$/);
+    await page.goto('/administration/periodes');
+    const token = await page.locator('input[name="jeton_formulaire"]').first().inputValue();
+    const form = { libelle: 'T1 essai', debut: '2026-09-01', fin: '2026-11-30' };
+    // Another site's post, a post without token, a token of another session: refused.
+    const crossSite = await page.request.post('/administration/periodes/ajout', {
+      form: { ...form, jeton_formulaire: token },
+      headers: { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://attaquant.example' },
+      maxRedirects: 0,
+    });
+    expect(crossSite.status()).toBe(403);
+    const noToken = await page.request.post('/administration/periodes/ajout', {
+      form,
+      maxRedirects: 0,
+    });
+    expect(noToken.status()).toBe(403);
+    expect(await noToken.text()).toContain('Formulaire expiré');
+    await page.goto('/administration/periodes');
+    await expect(page.getByText('T1 essai')).toHaveCount(0);
+
+    // The real form: a period, then an overlapping one refused with its reason.
+    await page.getByLabel('Libellé').first().fill('T1 essai');
+    await page.getByLabel('Premier jour').first().fill('2026-09-01');
+    await page.getByLabel('Dernier jour').first().fill('2026-11-30');
+    await page.getByRole('button', { name: 'Ajouter' }).click();
+    await expect(page.getByRole('status')).toHaveText('Période ajoutée.');
+    await page.getByLabel('Libellé').first().fill('Chevauche');
+    await page.getByLabel('Premier jour').first().fill('2026-11-01');
+    await page.getByLabel('Dernier jour').first().fill('2027-01-31');
+    await page.getByRole('button', { name: 'Ajouter' }).click();
+    await expect(
+      page.getByText('Cette période chevauche « T1 essai » (du 01/09/2026 au 30/11/2026).'),
+    ).toBeVisible();
+
+    // An upload over the limit is refused before being read.
+    const big = await page.request.post('/administration/siecle/televersement', {
+      multipart: {
+        jeton_formulaire: token,
+        fichier: {
+          name: 'x.xml',
+          mimeType: 'text/xml',
+          buffer: Buffer.alloc(21 * 1024 * 1024, 0x20),
+        },
+      },
+      maxRedirects: 0,
+    });
+    expect(big.status()).toBe(413);
+    // A file of another establishment is refused with its reason.
+    await page.goto('/administration/siecle');
+    await page.getByLabel('Fichier SIECLE (.xml ou .zip)').setInputFiles({
+      name: 'ElevesSansAdresses.xml',
+      mimeType: 'text/xml',
+      buffer: Buffer.from(siecleFile('0999001W', 2026, ELEVES)),
+    });
+    await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+    await expect(
+      page.getByText(/Ce fichier est celui de l’établissement 0999001W, pas du vôtre \(0999099Z\)/),
+    ).toBeVisible();
+
+    // A PRONOTE token, shown once, then revoked.
+    await page.goto('/administration/pronote');
+    await page.getByLabel('Libellé (pour le reconnaître)').fill('Connecteur e2e');
+    await page.getByRole('button', { name: 'Créer le jeton' }).click();
+    await expect(page.getByRole('heading', { name: 'Jeton PRONOTE créé' })).toBeVisible();
+    const shown = await page.locator('code').innerText();
+    expect(shown).toMatch(/^cpro_pn_/);
+    await page.getByRole('link', { name: 'Retour aux jetons PRONOTE' }).click();
+    const row = page.getByRole('row', { name: /Connecteur e2e/ });
+    await expect(row).toContainText('jamais');
+    await expect(page.getByText(shown)).toHaveCount(0);
+    await row.getByRole('button', { name: /Révoquer/ }).click();
+    await expect(page.getByRole('status')).toHaveText(/Jeton révoqué/);
+    const refused = await page.request.get('/api/pronote/v1/bilans', {
+      headers: { Authorization: `Bearer ${shown}` },
+    });
+    expect(refused.status()).toBe(401);
+  },
+);

@@ -1,0 +1,81 @@
+// Uploads read and previewed, waiting for « Appliquer » (table imports_en_attente): what the
+// file says, checked again with its schema when read back, never the file itself. One per
+// establishment and nature (a new upload replaces the previous one); an hour to confirm;
+// removed in the transaction that applies it.
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Database } from '@/lib/db/types';
+import { importsEnAttente } from '@/lib/db/schema';
+import { isUuid } from '@/lib/common/ids';
+
+export type NatureImport = 'siecle' | 'enseignants';
+
+const LIFETIME_MS = 60 * 60 * 1000;
+
+export async function storePending(
+  db: Database,
+  etablissementId: string,
+  utilisateurId: string,
+  nature: NatureImport,
+  contenu: unknown,
+  now = new Date(),
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    await tx
+      .delete(importsEnAttente)
+      .where(
+        and(
+          eq(importsEnAttente.etablissementId, etablissementId),
+          eq(importsEnAttente.nature, nature),
+        ),
+      );
+    await tx.delete(importsEnAttente).where(lt(importsEnAttente.expireLe, now));
+    const [row] = await tx
+      .insert(importsEnAttente)
+      .values({
+        etablissementId,
+        utilisateurId,
+        nature,
+        contenu,
+        expireLe: new Date(now.getTime() + LIFETIME_MS),
+      })
+      .returning({ id: importsEnAttente.id });
+    return row!.id;
+  });
+}
+
+/** The pending import `id` of this establishment and nature, still valid, or null. */
+export async function loadPending<S extends z.ZodType>(
+  db: Database,
+  etablissementId: string,
+  nature: NatureImport,
+  id: string,
+  schema: S,
+  now = new Date(),
+): Promise<{ contenu: z.output<S>; creeLe: Date } | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await db
+    .select({ contenu: importsEnAttente.contenu, creeLe: importsEnAttente.creeLe })
+    .from(importsEnAttente)
+    .where(
+      and(
+        eq(importsEnAttente.id, id),
+        eq(importsEnAttente.etablissementId, etablissementId),
+        eq(importsEnAttente.nature, nature),
+        gt(importsEnAttente.expireLe, now),
+      ),
+    );
+  if (!row) return null;
+  const parsed = schema.safeParse(row.contenu);
+  return parsed.success ? { contenu: parsed.data, creeLe: row.creeLe } : null;
+}
+
+export async function dropPending(
+  db: Database,
+  etablissementId: string,
+  id: string,
+): Promise<void> {
+  await db
+    .delete(importsEnAttente)
+    .where(and(eq(importsEnAttente.id, id), eq(importsEnAttente.etablissementId, etablissementId)));
+}

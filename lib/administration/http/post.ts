@@ -1,0 +1,140 @@
+// Every form of the administration posts to a route handler that goes through here: the
+// administrator's session and role (lib/auth), a form of our own pages (the browser's word
+// and the form token), a body read in memory within its limit, then the action. A refusal is
+// a French page naming the problem, with the way back; nothing was written. Success answers
+// « 303 See Other » to the page to show next (no JavaScript needed, no resubmission on reload).
+import { requireAdministrateur, type Administrateur } from '@/lib/auth/session';
+import { FORM_TOKEN_FIELD, formTokenMatches } from '@/lib/auth/form-token';
+import { getDb } from '@/lib/db/client';
+import type { Database } from '@/lib/db/types';
+import { sentByAnotherSite } from '@/lib/http/request-origin';
+import { messagePage } from '@/lib/http/message-page';
+import { asAppError, htmlError } from '@/lib/http/app-error';
+import { isRefus } from '../refus';
+import type { Acteur } from '../journal';
+
+export interface AdminPostContext {
+  administrateur: Administrateur;
+  acteur: Acteur;
+  form: FormData;
+  db: Database;
+}
+
+export interface AdminPostOptions {
+  /** The largest body accepted, in bytes. */
+  maxBytes: number;
+  /** The page the refusal's link goes back to. */
+  back: { href: string; label: string };
+}
+
+const SMALL_FORM = 64 * 1024;
+
+/** The body, read up to `maxBytes`, or null when it is larger. */
+async function readBody(request: Request, maxBytes: number): Promise<Buffer | null> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) return null;
+  if (!request.body) return Buffer.alloc(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+function refusal(status: number, title: string, message: string, back: AdminPostOptions['back']) {
+  return messagePage(status, title, message, {}, back);
+}
+
+export function seeOther(path: string): Response {
+  return new Response(null, {
+    status: 303,
+    headers: { Location: path, 'Cache-Control': 'private, no-store' },
+  });
+}
+
+export async function handleAdminPost(
+  request: Request,
+  options: Partial<AdminPostOptions> & Pick<AdminPostOptions, 'back'>,
+  action: (context: AdminPostContext) => Promise<Response>,
+): Promise<Response> {
+  const administrateur = await requireAdministrateur();
+  const { back } = options;
+  const maxBytes = options.maxBytes ?? SMALL_FORM;
+  if (sentByAnotherSite(request.headers)) {
+    return refusal(403, 'Formulaire refusé', 'Ce formulaire ne vient pas du module.', back);
+  }
+  const contentType = request.headers.get('content-type') ?? '';
+  if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(contentType)) {
+    return refusal(
+      415,
+      'Formulaire refusé',
+      'Ce formulaire n’a pas été envoyé par une page du module.',
+      back,
+    );
+  }
+  const body = await readBody(request, maxBytes);
+  if (!body) {
+    return refusal(
+      413,
+      'Fichier trop volumineux',
+      `L’envoi dépasse ${Math.round(maxBytes / 1024 / 1024) || 1} Mo : rien n’a été importé.`,
+      back,
+    );
+  }
+  let form: FormData;
+  try {
+    form = await new Response(new Uint8Array(body), {
+      headers: { 'Content-Type': contentType },
+    }).formData();
+  } catch {
+    return refusal(
+      400,
+      'Formulaire illisible',
+      'Le formulaire envoyé est incomplet ou illisible.',
+      back,
+    );
+  }
+  if (!(await formTokenMatches(form.get(FORM_TOKEN_FIELD)))) {
+    return refusal(
+      403,
+      'Formulaire expiré',
+      'Ce formulaire a expiré (nouvelle connexion, ou page trop ancienne) : rechargez la page et recommencez.',
+      back,
+    );
+  }
+  const acteur: Acteur = {
+    kind: 'compte',
+    utilisateurId: administrateur.id,
+    libelle: `${administrateur.prenom} ${administrateur.nom} <${administrateur.email}>`,
+  };
+  try {
+    return await action({ administrateur, acteur, form, db: await getDb() });
+  } catch (error) {
+    if (isRefus(error)) return refusal(422, 'Demande refusée', error.message, back);
+    const known = asAppError(error);
+    if (known) return htmlError(known);
+    throw error;
+  }
+}
+
+/** A text field of the form (null when absent or a file). */
+export function field(form: FormData, name: string): string | null {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : null;
+}
+
+/** The bytes of an uploaded file field, or null when no file was chosen. */
+export async function fileField(form: FormData, name: string): Promise<Uint8Array | null> {
+  const value = form.get(name);
+  if (!value || typeof value === 'string' || value.size === 0) return null;
+  return new Uint8Array(await value.arrayBuffer());
+}

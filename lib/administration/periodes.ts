@@ -1,0 +1,194 @@
+// The establishment's periods (trimesters or semesters): label, first and last day, inside
+// one school year (1 September – 31 August), never overlapping — the PRONOTE export and the
+// documents pick « the » period of a date. Checked here with French messages; the database
+// checks the same rules again (trigger periodes_sans_chevauchement) for any other writer.
+import { and, asc, eq, ne } from 'drizzle-orm';
+import type { Database } from '@/lib/db/types';
+import { etablissements, periodes, pronoteLectures } from '@/lib/db/schema';
+import { formatDateFr, parseIsoDate, schoolYearOf } from '@/lib/common/dates';
+import { isUuid } from '@/lib/common/ids';
+import { Refus } from './refus';
+import { journalise, type Acteur } from './journal';
+
+export interface Periode {
+  id: string;
+  anneeScolaire: string;
+  libelle: string;
+  debut: string;
+  fin: string;
+}
+
+export interface PeriodeSaisie {
+  libelle: string;
+  debut: string;
+  fin: string;
+}
+
+const MAX_LIBELLE = 40;
+
+export async function listPeriodes(db: Database, etablissementId: string): Promise<Periode[]> {
+  return db
+    .select({
+      id: periodes.id,
+      anneeScolaire: periodes.anneeScolaire,
+      libelle: periodes.libelle,
+      debut: periodes.debut,
+      fin: periodes.fin,
+    })
+    .from(periodes)
+    .where(eq(periodes.etablissementId, etablissementId))
+    .orderBy(asc(periodes.debut));
+}
+
+/** The period containing `today`, if any. */
+export function periodeCourante(list: Periode[], today: string): Periode | null {
+  return list.find((p) => p.debut <= today && today <= p.fin) ?? null;
+}
+
+/** A posted period, checked: its label, its dates, its school year. */
+export function checkSaisie(raw: {
+  libelle: string | null;
+  debut: string | null;
+  fin: string | null;
+}): PeriodeSaisie & { anneeScolaire: string } {
+  const libelle = (raw.libelle ?? '').replace(/\s+/g, ' ').trim();
+  if (!libelle || libelle.length > MAX_LIBELLE) {
+    throw new Refus(
+      `Le libellé de la période est obligatoire (${MAX_LIBELLE} caractères au plus).`,
+    );
+  }
+  const debut = parseIsoDate(raw.debut);
+  const fin = parseIsoDate(raw.fin);
+  if (!debut || !fin)
+    throw new Refus('Les dates de début et de fin doivent être des dates valides.');
+  if (debut > fin) {
+    throw new Refus(
+      `La période commence le ${formatDateFr(debut)}, après sa fin le ${formatDateFr(fin)}.`,
+    );
+  }
+  const anneeScolaire = schoolYearOf(debut);
+  if (schoolYearOf(fin) !== anneeScolaire) {
+    throw new Refus(
+      `Une période tient dans une année scolaire : du ${formatDateFr(debut)} au ${formatDateFr(fin)}, elle déborde de ${anneeScolaire} (1er septembre – 31 août).`,
+    );
+  }
+  return { libelle, debut, fin, anneeScolaire };
+}
+
+async function lockEtablissement(db: Database, etablissementId: string): Promise<void> {
+  await db
+    .select({ id: etablissements.id })
+    .from(etablissements)
+    .where(eq(etablissements.id, etablissementId))
+    .for('update');
+}
+
+async function refuseOverlap(
+  db: Database,
+  etablissementId: string,
+  saisie: PeriodeSaisie,
+  except: string | null,
+): Promise<void> {
+  const others = await db
+    .select({ libelle: periodes.libelle, debut: periodes.debut, fin: periodes.fin })
+    .from(periodes)
+    .where(
+      and(
+        eq(periodes.etablissementId, etablissementId),
+        except ? ne(periodes.id, except) : undefined,
+      ),
+    );
+  const overlap = others.find((p) => p.debut <= saisie.fin && saisie.debut <= p.fin);
+  if (overlap) {
+    throw new Refus(
+      `Cette période chevauche « ${overlap.libelle} » (du ${formatDateFr(overlap.debut)} au ${formatDateFr(overlap.fin)}).`,
+    );
+  }
+}
+
+export async function createPeriode(
+  db: Database,
+  etablissementId: string,
+  raw: { libelle: string | null; debut: string | null; fin: string | null },
+  acteur: Acteur,
+): Promise<void> {
+  const saisie = checkSaisie(raw);
+  await db.transaction(async (tx) => {
+    await lockEtablissement(tx, etablissementId);
+    await refuseOverlap(tx, etablissementId, saisie, null);
+    await tx.insert(periodes).values({ etablissementId, ...saisie });
+    await journalise(tx, etablissementId, acteur, 'periode_creee', {
+      libelle: saisie.libelle,
+      debut: saisie.debut,
+      fin: saisie.fin,
+    });
+  });
+}
+
+export async function updatePeriode(
+  db: Database,
+  etablissementId: string,
+  periodeId: string,
+  raw: { libelle: string | null; debut: string | null; fin: string | null },
+  acteur: Acteur,
+): Promise<boolean> {
+  if (!isUuid(periodeId)) return false;
+  const saisie = checkSaisie(raw);
+  return db.transaction(async (tx) => {
+    await lockEtablissement(tx, etablissementId);
+    const [current] = await tx
+      .select({ anneeScolaire: periodes.anneeScolaire })
+      .from(periodes)
+      .where(and(eq(periodes.id, periodeId), eq(periodes.etablissementId, etablissementId)));
+    if (!current) return false;
+    if (current.anneeScolaire !== saisie.anneeScolaire) {
+      throw new Refus(
+        `Cette période est de l’année ${current.anneeScolaire} : ses dates restent dans cette année.`,
+      );
+    }
+    await refuseOverlap(tx, etablissementId, saisie, periodeId);
+    await tx
+      .update(periodes)
+      .set({ libelle: saisie.libelle, debut: saisie.debut, fin: saisie.fin })
+      .where(eq(periodes.id, periodeId));
+    await journalise(tx, etablissementId, acteur, 'periode_modifiee', {
+      libelle: saisie.libelle,
+      debut: saisie.debut,
+      fin: saisie.fin,
+    });
+    return true;
+  });
+}
+
+/** Removes a period PRONOTE never read (its reads refer to it); false when there is none. */
+export async function deletePeriode(
+  db: Database,
+  etablissementId: string,
+  periodeId: string,
+  acteur: Acteur,
+): Promise<boolean> {
+  if (!isUuid(periodeId)) return false;
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ libelle: periodes.libelle, anneeScolaire: periodes.anneeScolaire })
+      .from(periodes)
+      .where(and(eq(periodes.id, periodeId), eq(periodes.etablissementId, etablissementId)));
+    if (!current) return false;
+    const [lu] = await tx
+      .select({ id: pronoteLectures.id })
+      .from(pronoteLectures)
+      .where(eq(pronoteLectures.periodeId, periodeId))
+      .limit(1);
+    if (lu) {
+      throw new Refus(
+        `PRONOTE a déjà lu les bilans de « ${current.libelle} » : la période est gardée (ses dates peuvent être corrigées).`,
+      );
+    }
+    await tx.delete(periodes).where(eq(periodes.id, periodeId));
+    await journalise(tx, etablissementId, acteur, 'periode_supprimee', {
+      libelle: current.libelle,
+      annee: current.anneeScolaire,
+    });
+    return true;
+  });
+}

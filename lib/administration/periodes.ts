@@ -4,10 +4,11 @@
 // checks the same rules again (trigger periodes_sans_chevauchement) for any other writer.
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
-import { etablissements, periodes, pronoteLectures } from '@/lib/db/schema';
+import { periodes, pronoteLectures } from '@/lib/db/schema';
 import { formatDateFr, parseIsoDate, schoolYearOf } from '@/lib/common/dates';
 import { isUuid } from '@/lib/common/ids';
 import { Refus } from './refus';
+import { lockEtablissement } from './lock';
 import { journalise, type Acteur } from './journal';
 
 export interface Periode {
@@ -73,14 +74,6 @@ export function checkSaisie(raw: {
     );
   }
   return { libelle, debut, fin, anneeScolaire };
-}
-
-async function lockEtablissement(db: Database, etablissementId: string): Promise<void> {
-  await db
-    .select({ id: etablissements.id })
-    .from(etablissements)
-    .where(eq(etablissements.id, etablissementId))
-    .for('update');
 }
 
 async function refuseOverlap(

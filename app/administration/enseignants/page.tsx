@@ -1,17 +1,11 @@
 import type { Metadata } from 'next';
 import { loadEnseignantsPage } from '@/lib/pages/administration';
 import { formatDateTimeFr } from '@/lib/common/dates';
+import { TableHead } from '@/lib/ui/administration/table-head';
 import { FormTokenInput } from '@/lib/ui/administration/form-token';
+import { UploadForm } from '@/lib/ui/administration/upload-form';
 import { DoneMessage } from '@/lib/ui/administration/done-message';
-import {
-  BUTTON,
-  BUTTON_SECONDARY,
-  INPUT,
-  Section,
-  TABLE,
-  TD,
-  TH,
-} from '@/lib/ui/administration/section';
+import { BUTTON_SECONDARY, INPUT, Section, TABLE, TD } from '@/lib/ui/administration/section';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Enseignants — Administration' };
@@ -49,26 +43,12 @@ export default async function EnseignantsPage({ searchParams }: { searchParams: 
           et, si les enseignants se connectent par l’ENT, <code>identifiant_ent</code>. Un aperçu
           s’affiche avant toute modification ; aucun compte n’est supprimé.
         </p>
-        <form
-          method="post"
+        <UploadForm
           action="/administration/enseignants/televersement"
-          encType="multipart/form-data"
-          className="mt-4 flex flex-wrap items-end gap-3"
+          formToken={page.formToken}
+          label="Fichier CSV des enseignants"
+          accept=".csv,text/csv"
         >
-          <FormTokenInput value={page.formToken} />
-          <div className="flex flex-col gap-1">
-            <label htmlFor="fichier" className="font-medium">
-              Fichier CSV des enseignants
-            </label>
-            <input
-              id="fichier"
-              name="fichier"
-              type="file"
-              required
-              accept=".csv,text/csv"
-              className={INPUT}
-            />
-          </div>
           <div className="flex flex-col gap-1">
             <label htmlFor="fournisseur" className="font-medium">
               ENT de la colonne identifiant_ent
@@ -87,35 +67,22 @@ export default async function EnseignantsPage({ searchParams }: { searchParams: 
               ))}
             </select>
           </div>
-          <button type="submit" className={BUTTON}>
-            Voir l’aperçu
-          </button>
-        </form>
+        </UploadForm>
       </Section>
       <Section id="comptes" title="Comptes de l’établissement">
         <table className={TABLE}>
-          <caption className="sr-only">
-            Comptes de l’établissement, leurs moyens de connexion et leur dernière connexion
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className={TH}>
-                Nom
-              </th>
-              <th scope="col" className={TH}>
-                Rôle
-              </th>
-              <th scope="col" className={TH}>
-                Moyens de connexion
-              </th>
-              <th scope="col" className={TH}>
-                Dernière connexion
-              </th>
-              <th scope="col" className={TH}>
-                État et actions
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            caption={
+              'Comptes de l’établissement, leurs moyens de connexion et leur dernière connexion'
+            }
+            columns={[
+              'Nom',
+              'Rôle',
+              'Moyens de connexion',
+              'Dernière connexion',
+              'État et actions',
+            ]}
+          />
           <tbody>
             {page.comptes.map((c) => {
               const ways = [

@@ -3,7 +3,8 @@ import { loadPeriodesPage } from '@/lib/pages/administration';
 import { formatDateFr } from '@/lib/common/dates';
 import { FormTokenInput } from '@/lib/ui/administration/form-token';
 import { DoneMessage } from '@/lib/ui/administration/done-message';
-import { BUTTON, BUTTON_SECONDARY, INPUT, Section } from '@/lib/ui/administration/section';
+import { BUTTON, BUTTON_SECONDARY, Section } from '@/lib/ui/administration/section';
+import { LabelledInput } from '@/lib/ui/administration/labelled-input';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Périodes — Administration' };
@@ -30,45 +31,31 @@ function PeriodeFields({
 }) {
   return (
     <>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${prefix}-libelle`} className="text-sm font-medium">
-          Libellé
-        </label>
-        <input
-          id={`${prefix}-libelle`}
-          name="libelle"
-          required
-          maxLength={40}
-          defaultValue={libelle}
-          className={`${INPUT} w-40`}
-        />
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${prefix}-debut`} className="text-sm font-medium">
-          Premier jour
-        </label>
-        <input
-          id={`${prefix}-debut`}
-          name="debut"
-          type="date"
-          required
-          defaultValue={debut}
-          className={INPUT}
-        />
-      </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${prefix}-fin`} className="text-sm font-medium">
-          Dernier jour
-        </label>
-        <input
-          id={`${prefix}-fin`}
-          name="fin"
-          type="date"
-          required
-          defaultValue={fin}
-          className={INPUT}
-        />
-      </div>
+      <LabelledInput
+        id={`${prefix}-libelle`}
+        label="Libellé"
+        name="libelle"
+        required
+        maxLength={40}
+        defaultValue={libelle}
+        className="w-40"
+      />
+      <LabelledInput
+        id={`${prefix}-debut`}
+        label="Premier jour"
+        name="debut"
+        type="date"
+        required
+        defaultValue={debut}
+      />
+      <LabelledInput
+        id={`${prefix}-fin`}
+        label="Dernier jour"
+        name="fin"
+        type="date"
+        required
+        defaultValue={fin}
+      />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { loadPronotePage } from '@/lib/pages/administration';
 import { formatDateTimeFr } from '@/lib/common/dates';
+import { TableHead } from '@/lib/ui/administration/table-head';
 import { FormTokenInput } from '@/lib/ui/administration/form-token';
 import { DoneMessage } from '@/lib/ui/administration/done-message';
 import {
@@ -10,7 +11,6 @@ import {
   Section,
   TABLE,
   TD,
-  TH,
 } from '@/lib/ui/administration/section';
 
 export const dynamic = 'force-dynamic';
@@ -62,28 +62,10 @@ export default async function PronotePage({ searchParams }: { searchParams: Sear
           <p className="text-slate-700">Aucun jeton pour l’instant.</p>
         ) : (
           <table className={TABLE}>
-            <caption className="sr-only">
-              Jetons PRONOTE, leur état et leur dernière lecture
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" className={TH}>
-                  Libellé
-                </th>
-                <th scope="col" className={TH}>
-                  Début du jeton
-                </th>
-                <th scope="col" className={TH}>
-                  Créé le
-                </th>
-                <th scope="col" className={TH}>
-                  Dernière lecture
-                </th>
-                <th scope="col" className={TH}>
-                  État
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              caption={'Jetons PRONOTE, leur état et leur dernière lecture'}
+              columns={['Libellé', 'Début du jeton', 'Créé le', 'Dernière lecture', 'État']}
+            />
             <tbody>
               {page.jetons.map((j) => (
                 <tr key={j.id}>

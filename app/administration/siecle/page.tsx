@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { loadSieclePage } from '@/lib/pages/administration';
-import { FormTokenInput } from '@/lib/ui/administration/form-token';
+import { TableHead } from '@/lib/ui/administration/table-head';
+import { UploadForm } from '@/lib/ui/administration/upload-form';
 import { DoneMessage } from '@/lib/ui/administration/done-message';
-import { BUTTON, INPUT, Section, TABLE, TD, TH } from '@/lib/ui/administration/section';
+import { Section, TABLE, TD } from '@/lib/ui/administration/section';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Import SIECLE — Administration' };
@@ -26,53 +27,22 @@ export default async function SieclePage({ searchParams }: { searchParams: Searc
           <code>ExportXML_ElevesSansAdresses.zip</code> (20 Mo au plus). Rien n’est modifié avant
           que vous ayez vérifié l’aperçu et cliqué sur « Appliquer ».
         </p>
-        <form
-          method="post"
+        <UploadForm
           action="/administration/siecle/televersement"
-          encType="multipart/form-data"
-          className="mt-4 flex flex-wrap items-end gap-3"
-        >
-          <FormTokenInput value={page.formToken} />
-          <div className="flex flex-col gap-1">
-            <label htmlFor="fichier" className="font-medium">
-              Fichier SIECLE (.xml ou .zip)
-            </label>
-            <input
-              id="fichier"
-              name="fichier"
-              type="file"
-              required
-              accept=".xml,.zip,application/xml,text/xml,application/zip"
-              className={INPUT}
-            />
-          </div>
-          <button type="submit" className={BUTTON}>
-            Voir l’aperçu
-          </button>
-        </form>
+          formToken={page.formToken}
+          label="Fichier SIECLE (.xml ou .zip)"
+          accept=".xml,.zip,application/xml,text/xml,application/zip"
+        />
       </Section>
       <Section id="classes" title="Classes de l’année">
         {page.classes.length === 0 ? (
           <p className="text-slate-700">Aucune classe pour l’instant.</p>
         ) : (
           <table className={TABLE}>
-            <caption className="sr-only">Classes de la dernière année scolaire importée</caption>
-            <thead>
-              <tr>
-                <th scope="col" className={TH}>
-                  Classe
-                </th>
-                <th scope="col" className={TH}>
-                  Année
-                </th>
-                <th scope="col" className={TH}>
-                  Référentiel
-                </th>
-                <th scope="col" className={TH}>
-                  Apprenants
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              caption={'Classes de la dernière année scolaire importée'}
+              columns={['Classe', 'Année', 'Référentiel', 'Apprenants']}
+            />
             <tbody>
               {page.classes.map((c) => (
                 <tr key={c.id}>

@@ -6,9 +6,10 @@
 // are listed, never deactivated behind the administrator's back.
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
-import { etablissements, identitesExternes, utilisateurs } from '@/lib/db/schema';
+import { identitesExternes, utilisateurs } from '@/lib/db/schema';
 import type { Role } from '@/lib/db/enums';
 import { Refus } from '../refus';
+import { lockEtablissement } from '../lock';
 import { journalise, type Acteur } from '../journal';
 import type { EnseignantLigne, EnseignantsFichier } from './fichier';
 
@@ -169,11 +170,7 @@ export async function applyEnseignants(
   options: { after?: (tx: Database) => Promise<void> } = {},
 ): Promise<EnseignantsPlan> {
   return db.transaction(async (tx) => {
-    await tx
-      .select({ id: etablissements.id })
-      .from(etablissements)
-      .where(eq(etablissements.id, etablissementId))
-      .for('update');
+    await lockEtablissement(tx, etablissementId);
     const plan = await planEnseignants(tx, etablissementId, fichier);
     if (plan.erreurs.length > 0) {
       throw new Refus(`Import refusé, rien n’a été modifié : ${plan.erreurs.join(' ')}`);

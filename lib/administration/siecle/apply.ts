@@ -2,10 +2,11 @@
 // interleave), its data read again, the plan computed again — so what is written is what the
 // plan says now, even if something changed since the preview — and refused as a whole if the
 // plan has errors. Writes are batched: a few statements per 500 pupils, whatever the file.
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
-import { apprenants, classes, etablissements, referentielsDivisions } from '@/lib/db/schema';
+import { apprenants, classes, referentielsDivisions } from '@/lib/db/schema';
 import { Refus } from '../refus';
+import { lockEtablissement } from '../lock';
 import { journalise, type Acteur } from '../journal';
 import type { SiecleFichier } from './fichier';
 import { loadEtat } from './state';
@@ -28,11 +29,7 @@ export async function applySiecle(
   options: { after?: (tx: Database) => Promise<void> } = {},
 ): Promise<ImportPlan> {
   return db.transaction(async (tx) => {
-    await tx
-      .select({ id: etablissements.id })
-      .from(etablissements)
-      .where(eq(etablissements.id, etablissementId))
-      .for('update');
+    await lockEtablissement(tx, etablissementId);
     const etat = await loadEtat(tx, etablissementId, fichier.anneeScolaire);
     const plan = planImport(fichier, etat, choix);
     const problems = blockingProblems(plan);

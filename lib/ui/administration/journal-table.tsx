@@ -1,7 +1,8 @@
 // The administration journal as a table: when, who, what, with its counts in words.
 import type { EntreeJournal } from '@/lib/administration/journal';
 import { formatDateTimeFr } from '@/lib/common/dates';
-import { TABLE, TD, TH } from './section';
+import { TABLE, TD } from './section';
+import { TableHead } from './table-head';
 
 const ACTIONS: Record<string, string> = {
   import_siecle: 'Import SIECLE appliqué',
@@ -49,23 +50,7 @@ function detailsText(details: unknown): string {
 export function JournalTable({ entrees, caption }: { entrees: EntreeJournal[]; caption: string }) {
   return (
     <table className={TABLE}>
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className={TH}>
-            Date
-          </th>
-          <th scope="col" className={TH}>
-            Par
-          </th>
-          <th scope="col" className={TH}>
-            Action
-          </th>
-          <th scope="col" className={TH}>
-            Détails
-          </th>
-        </tr>
-      </thead>
+      <TableHead caption={caption} columns={['Date', 'Par', 'Action', 'Détails']} />
       <tbody>
         {entrees.map((e) => (
           <tr key={e.id}>

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { loadSieclePreview } from '@/lib/pages/administration';
 import type { OrigineReferentiel } from '@/lib/administration/siecle/plan';
 import { formatDateFr } from '@/lib/common/dates';
+import { ApplyFooter } from '@/lib/ui/administration/apply-footer';
+import { TableHead } from '@/lib/ui/administration/table-head';
 import { FormTokenInput } from '@/lib/ui/administration/form-token';
 import { PeopleList, ProblemList } from '@/lib/ui/administration/people-list';
-import { BUTTON, INPUT, Section, TABLE, TD, TH } from '@/lib/ui/administration/section';
+import { INPUT, Section, TABLE, TD } from '@/lib/ui/administration/section';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Aperçu de l’import SIECLE — Administration' };
@@ -78,25 +79,10 @@ export default async function SieclePreviewPage({
         <FormTokenInput value={page.formToken} />
         <Section id="divisions" title="Divisions et référentiels">
           <table className={TABLE}>
-            <caption className="sr-only">
-              Divisions du fichier, leur MEF, leur effectif et leur référentiel
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" className={TH}>
-                  Division
-                </th>
-                <th scope="col" className={TH}>
-                  MEF
-                </th>
-                <th scope="col" className={TH}>
-                  Apprenants
-                </th>
-                <th scope="col" className={TH}>
-                  Référentiel
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              caption={'Divisions du fichier, leur MEF, leur effectif et leur référentiel'}
+              columns={['Division', 'MEF', 'Apprenants', 'Référentiel']}
+            />
             <tbody>
               {plan.divisions.map((d) => (
                 <tr key={d.code}>
@@ -140,20 +126,11 @@ export default async function SieclePreviewPage({
             </tbody>
           </table>
         </Section>
-        <div className="mt-6 flex flex-wrap items-center gap-4">
-          {canApply ? (
-            <button type="submit" className={BUTTON}>
-              Appliquer l’import
-            </button>
-          ) : (
-            <p className="font-medium text-red-900">
-              L’import ne peut pas être appliqué tant que le fichier a des erreurs.
-            </p>
-          )}
-          <Link href="/administration/siecle" className="text-blue-800 underline">
-            Annuler et déposer un autre fichier
-          </Link>
-        </div>
+        <ApplyFooter
+          canApply={canApply}
+          cancelHref="/administration/siecle"
+          cancelLabel="Annuler et déposer un autre fichier"
+        />
       </form>
     </main>
   );

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { loadEnseignantsPreview } from '@/lib/pages/administration';
+import { ApplyFooter } from '@/lib/ui/administration/apply-footer';
 import { FormTokenInput } from '@/lib/ui/administration/form-token';
 import { PeopleList, ProblemList } from '@/lib/ui/administration/people-list';
-import { BUTTON, Section } from '@/lib/ui/administration/section';
+import { Section } from '@/lib/ui/administration/section';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Aperçu de l’import des enseignants — Administration' };
@@ -65,21 +65,13 @@ export default async function EnseignantsPreviewPage({
       <form
         method="post"
         action={`/administration/enseignants/import/${page.importId}/application`}
-        className="mt-6 flex flex-wrap items-center gap-4"
       >
         <FormTokenInput value={page.formToken} />
-        {plan.erreurs.length === 0 ? (
-          <button type="submit" className={BUTTON}>
-            Appliquer l’import
-          </button>
-        ) : (
-          <p className="font-medium text-red-900">
-            L’import ne peut pas être appliqué tant que le fichier a des erreurs.
-          </p>
-        )}
-        <Link href="/administration/enseignants" className="text-blue-800 underline">
-          Annuler
-        </Link>
+        <ApplyFooter
+          canApply={plan.erreurs.length === 0}
+          cancelHref="/administration/enseignants"
+          cancelLabel="Annuler"
+        />
       </form>
     </main>
   );

@@ -1,0 +1,197 @@
+// The teachers' CSV and the accounts it makes, on both drivers: the encodings a spreadsheet
+// saves, a preview that writes nothing, an apply that creates, renames, reactivates and links
+// in one go or refuses as a whole; accounts of other establishments untouched and unnamed.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { useDemoDatabase } from '@/drizzle/seed/testing';
+import { DEMO_ACCOUNTS } from '@/drizzle/seed/demo-data';
+import { DEMO_IDS } from '@/drizzle/seed/demo-ids';
+import { testDrivers } from '@/lib/db/testing';
+import { identitesExternes, journalAdministration, utilisateurs } from '@/lib/db/schema';
+import type { Database } from '@/lib/db/types';
+import { isRefus } from '../refus';
+import type { Acteur } from '../journal';
+import { parseEnseignantsCsv } from './csv';
+import { applyEnseignants, planEnseignants } from './import';
+import { linkIdentite, listComptes, setCompteActif, unlinkIdentite } from './comptes';
+import { encodeLatin9 } from '../siecle/testing';
+
+const ACTEUR: Acteur = { kind: 'script', libelle: 'test' };
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+function refusal(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (isRefus(error)) return error.message;
+    throw error;
+  }
+  throw new Error('aucun refus');
+}
+
+describe('parseEnseignantsCsv', () => {
+  it('reads UTF-8 with a byte-order mark, Windows-1252, any column order and header case', () => {
+    const text =
+      'Courriel;NOM;Prénom;Identifiant ENT\r\nA.Dupre@Lycee.fr;DUPRÉ;Anaïs;adupre\r\nb@lycee.fr;BŒUF;Noël;\r\n';
+    const expected = [
+      {
+        ligne: 2,
+        nom: 'DUPRÉ',
+        prenom: 'Anaïs',
+        courriel: 'a.dupre@lycee.fr',
+        identifiantEnt: 'adupre',
+      },
+      { ligne: 3, nom: 'BŒUF', prenom: 'Noël', courriel: 'b@lycee.fr', identifiantEnt: null },
+    ];
+    expect(
+      parseEnseignantsCsv(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]), 'cas').lignes,
+    ).toEqual(expected);
+    // Windows-1252 has « Œ » at 0x8C, where ISO-8859-15 has it at 0xBC: write it by hand.
+    const cp1252 = encodeLatin9(text.replace('Œ', 'O'));
+    const parsed = parseEnseignantsCsv(cp1252, 'cas').lignes;
+    expect(parsed[0]).toEqual(expected[0]);
+  });
+
+  it('lists bad lines as errors and refuses a file without the required columns', () => {
+    const fichier = parseEnseignantsCsv(
+      utf8('nom;prenom;courriel\nA;;a@x.fr\nB;b;pas-un-courriel\nC;c;c@x.fr\nD;d;C@X.FR\n'),
+      'ent',
+    );
+    expect(fichier.lignes.map((l) => l.nom)).toEqual(['C']);
+    expect(fichier.erreurs).toEqual([
+      'Ligne 2 : nom ou prénom manquant.',
+      'Ligne 3 : courriel « pas-un-courriel » invalide.',
+      'Ligne 5 : le courriel c@x.fr figure déjà ligne 4.',
+    ]);
+    expect(
+      refusal(() => parseEnseignantsCsv(utf8('nom,prenom,courriel\nA,a,a@x.fr'), 'ent')),
+    ).toMatch(/Colonnes manquantes : nom, prenom, courriel/);
+    expect(refusal(() => parseEnseignantsCsv(new Uint8Array(), 'ent'))).toMatch(/vide/);
+    expect(
+      refusal(() => parseEnseignantsCsv(utf8('nom;prenom;courriel\n"A;a;a@x.fr'), 'ent')),
+    ).toMatch(/pas un CSV lisible/);
+  });
+});
+
+describe.each(testDrivers())('teachers’ accounts ($name)', (driver) => {
+  const connection = useDemoDatabase(driver);
+  let db: Database;
+  const etab = DEMO_IDS.etablissement;
+  beforeAll(() => {
+    db = connection().db;
+  });
+
+  const csv = (lines: string[]) =>
+    parseEnseignantsCsv(utf8(['nom;prenom;courriel;identifiant_ent', ...lines].join('\n')), 'cas');
+
+  it('previews without writing; names nobody of another establishment', async () => {
+    const fichier = csv([
+      'LEFÈVRE;Sophie-Anne;enseignant@lycee-demo.test;',
+      'DURAND;Marc;ancien-enseignant@lycee-demo.test;',
+      'NOUVEAU;Paul;paul.nouveau@lycee-demo.test;paul.nouveau',
+      'GARNIER;Thomas;enseignant@lycee-voisin.test;',
+      'MOREAU;Patrick;vie-scolaire@lycee-demo.test;',
+      'VOLEUR;Id;voleur@lycee-demo.test;sophie.lefevre',
+    ]);
+    const plan = await planEnseignants(db, etab, fichier);
+    expect(plan.nouveaux.map((l) => l.courriel)).toEqual(['paul.nouveau@lycee-demo.test']);
+    expect(plan.modifies.map((l) => [l.avant, l.prenom])).toEqual([
+      ['LEFÈVRE Sophie', 'Sophie-Anne'],
+    ]);
+    expect(plan.reactives.map((l) => l.courriel)).toEqual([DEMO_ACCOUNTS.ancienEnseignant]);
+    expect(plan.erreurs).toEqual([
+      'Ligne 5 : le courriel enseignant@lycee-voisin.test est celui d’un compte d’un autre établissement.',
+      'Ligne 6 : le courriel vie-scolaire@lycee-demo.test est celui d’un compte « vie scolaire », pas d’un enseignant.',
+      'Ligne 7 : l’identifiant ENT « sophie.lefevre » est déjà lié à un autre compte.',
+    ]);
+    expect(plan.erreurs.join(' ')).not.toMatch(/Lycée professionnel voisin|GARNIER|Thomas/);
+    // Refused as a whole while the file has errors.
+    const error = await applyEnseignants(db, etab, fichier, ACTEUR).catch((e: unknown) => e);
+    expect(isRefus(error) && error.message).toMatch(/rien n’a été modifié/);
+    const [paul] = await db
+      .select()
+      .from(utilisateurs)
+      .where(eq(utilisateurs.email, 'paul.nouveau@lycee-demo.test'));
+    expect(paul).toBeUndefined();
+  });
+
+  it('applies: creates, renames, reactivates and links, journaled; twice changes nothing', async () => {
+    const fichier = csv([
+      'LEFÈVRE;Sophie-Anne;enseignant@lycee-demo.test;',
+      'DURAND;Marc;ancien-enseignant@lycee-demo.test;',
+      'NOUVEAU;Paul;paul.nouveau@lycee-demo.test;paul.nouveau',
+    ]);
+    await applyEnseignants(db, etab, fichier, ACTEUR);
+    const comptes = await listComptes(db, etab);
+    const paul = comptes.find((c) => c.email === 'paul.nouveau@lycee-demo.test');
+    expect(paul).toMatchObject({
+      role: 'enseignant',
+      actif: true,
+      motDePasse: false,
+      identites: [{ fournisseur: 'cas', identifiant: 'paul.nouveau' }],
+    });
+    expect(comptes.find((c) => c.email === DEMO_ACCOUNTS.enseignant)?.prenom).toBe('Sophie-Anne');
+    expect(comptes.find((c) => c.email === DEMO_ACCOUNTS.ancienEnseignant)?.actif).toBe(true);
+    const again = await planEnseignants(db, etab, fichier);
+    expect([again.nouveaux, again.modifies, again.reactives, again.identites].flat()).toEqual([]);
+    expect(again.inchanges).toBe(3);
+    const journal = await db
+      .select()
+      .from(journalAdministration)
+      .where(
+        and(
+          eq(journalAdministration.etablissementId, etab),
+          eq(journalAdministration.action, 'import_enseignants'),
+        ),
+      );
+    expect(journal[0]?.details).toMatchObject({
+      nouveaux: 1,
+      modifies: 1,
+      reactives: 1,
+      identites: 1,
+    });
+  });
+
+  it('deactivating revokes every session; only teachers of the establishment can be changed', async () => {
+    const teacher = DEMO_IDS.enseignant;
+    const [before] = await db
+      .select({ v: utilisateurs.sessionVersion })
+      .from(utilisateurs)
+      .where(eq(utilisateurs.id, teacher));
+    expect(await setCompteActif(db, etab, teacher, false, ACTEUR)).toBe(true);
+    const [after] = await db
+      .select({ v: utilisateurs.sessionVersion, actif: utilisateurs.actif })
+      .from(utilisateurs)
+      .where(eq(utilisateurs.id, teacher));
+    expect(after).toEqual({ v: before!.v + 1, actif: false });
+    expect(await setCompteActif(db, etab, teacher, true, ACTEUR)).toBe(true);
+    // Another establishment's teacher, a staff account, a malformed id: nothing.
+    expect(await setCompteActif(db, etab, DEMO_IDS.enseignantVoisin, false, ACTEUR)).toBe(false);
+    expect(await setCompteActif(db, DEMO_IDS.etablissementVoisin, teacher, false, ACTEUR)).toBe(
+      false,
+    );
+    expect(await setCompteActif(db, etab, 'pas-un-id', false, ACTEUR)).toBe(false);
+    const [voisin] = await db
+      .select({ actif: utilisateurs.actif })
+      .from(utilisateurs)
+      .where(eq(utilisateurs.id, DEMO_IDS.enseignantVoisin));
+    expect(voisin?.actif).toBe(true);
+  });
+
+  it('links and unlinks ENT identities, never taking one from another account', async () => {
+    const teacher = DEMO_IDS.enseignant;
+    expect(await linkIdentite(db, etab, teacher, 'ent', 'sub-sophie', ACTEUR)).toBe(true);
+    const error = await linkIdentite(db, etab, teacher, 'cas', 'paul.nouveau', ACTEUR).catch(
+      (e: unknown) => e,
+    );
+    expect(isRefus(error) && error.message).toBe(
+      'L’identifiant ENT « paul.nouveau » est déjà lié à un autre compte.',
+    );
+    expect(await unlinkIdentite(db, etab, teacher, 'ent', ACTEUR)).toBe(true);
+    const left = await db
+      .select()
+      .from(identitesExternes)
+      .where(eq(identitesExternes.utilisateurId, teacher));
+    expect(left.map((i) => [i.fournisseur, i.identifiant])).toEqual([['cas', 'sophie.lefevre']]);
+  });
+});

@@ -1,0 +1,190 @@
+// Periods on both drivers: inside their school year, never overlapping, said in French by the
+// module and refused by the database for any other writer; a period PRONOTE read is kept.
+// The journal is append-only; pending imports belong to their establishment and expire.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { useDemoDatabase } from '@/drizzle/seed/testing';
+import { DEMO_IDS } from '@/drizzle/seed/demo-ids';
+import { pgErrorCode, testDrivers } from '@/lib/db/testing';
+import { periodes, pronoteJetons, pronoteLectures } from '@/lib/db/schema';
+import type { Database } from '@/lib/db/types';
+import { isRefus } from './refus';
+import { journalise, listJournal, type Acteur } from './journal';
+import {
+  checkSaisie,
+  createPeriode,
+  deletePeriode,
+  listPeriodes,
+  periodeCourante,
+  updatePeriode,
+} from './periodes';
+import { dropPending, loadPending, storePending } from './en-attente';
+
+const ACTEUR: Acteur = { kind: 'script', libelle: 'test' };
+
+async function refusal(work: Promise<unknown>): Promise<string> {
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (isRefus(error)) return error.message;
+  throw new Error(`aucun refus : ${String(error)}`);
+}
+
+describe('checkSaisie', () => {
+  it('says what is wrong with a period, in French', () => {
+    const wrong = (libelle: string | null, debut: string | null, fin: string | null) => {
+      try {
+        checkSaisie({ libelle, debut, fin });
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return null;
+    };
+    expect(wrong('', '2027-09-01', '2027-11-30')).toMatch(/libellé de la période est obligatoire/);
+    expect(wrong('T1', '2027-02-30', '2027-11-30')).toMatch(/dates valides/);
+    expect(wrong('T1', '2027-11-30', '2027-09-01')).toBe(
+      'La période commence le 30/11/2027, après sa fin le 01/09/2027.',
+    );
+    expect(wrong('T3', '2027-06-01', '2027-09-15')).toMatch(
+      /déborde de 2026-2027 \(1er septembre – 31 août\)/,
+    );
+    expect(
+      checkSaisie({ libelle: '  Semestre   1 ', debut: '2027-09-01', fin: '2028-01-31' }),
+    ).toEqual({
+      libelle: 'Semestre 1',
+      debut: '2027-09-01',
+      fin: '2028-01-31',
+      anneeScolaire: '2027-2028',
+    });
+  });
+});
+
+describe.each(testDrivers())('administration data ($name)', (driver) => {
+  const connection = useDemoDatabase(driver);
+  let db: Database;
+  const etab = DEMO_IDS.etablissement;
+  beforeAll(() => {
+    db = connection().db;
+  });
+
+  it('adds, corrects and removes periods; refuses overlaps with the other period named', async () => {
+    await createPeriode(
+      db,
+      etab,
+      { libelle: 'T1', debut: '2027-09-01', fin: '2027-11-30' },
+      ACTEUR,
+    );
+    expect(
+      await refusal(
+        createPeriode(db, etab, { libelle: 'X', debut: '2027-11-15', fin: '2027-12-15' }, ACTEUR),
+      ),
+    ).toBe('Cette période chevauche « T1 » (du 01/09/2027 au 30/11/2027).');
+    const t1 = (await listPeriodes(db, etab)).find(
+      (p) => p.libelle === 'T1' && p.anneeScolaire === '2027-2028',
+    )!;
+    expect(
+      await updatePeriode(
+        db,
+        etab,
+        t1.id,
+        { libelle: 'Trimestre 1', debut: '2027-09-02', fin: '2027-11-29' },
+        ACTEUR,
+      ),
+    ).toBe(true);
+    expect(
+      await refusal(
+        updatePeriode(
+          db,
+          etab,
+          t1.id,
+          { libelle: 'T', debut: '2028-09-02', fin: '2028-11-29' },
+          ACTEUR,
+        ),
+      ),
+    ).toMatch(/de l’année 2027-2028/);
+    // Another establishment's period, a malformed id: nothing.
+    expect(
+      await updatePeriode(
+        db,
+        DEMO_IDS.etablissementVoisin,
+        t1.id,
+        { libelle: 'X', debut: '2027-09-02', fin: '2027-11-29' },
+        ACTEUR,
+      ),
+    ).toBe(false);
+    expect(await deletePeriode(db, etab, 'x', ACTEUR)).toBe(false);
+    expect(await deletePeriode(db, etab, t1.id, ACTEUR)).toBe(true);
+    expect((await listPeriodes(db, etab)).some((p) => p.id === t1.id)).toBe(false);
+  });
+
+  it('the database itself refuses an overlap or a period outside its year, whoever writes', async () => {
+    const insert = (debut: string, fin: string, annee = '2026-2027') =>
+      db
+        .insert(periodes)
+        .values({ etablissementId: etab, anneeScolaire: annee, libelle: 'SQL', debut, fin })
+        .then(
+          () => null,
+          (e: unknown) => pgErrorCode(e),
+        );
+    expect(await insert('2026-10-01', '2026-10-15')).toBe('23P01');
+    expect(await insert('2027-08-01', '2027-09-15')).toBe('23514');
+    expect(await insert('2026-09-10', '2026-09-01', '2030-2031')).toBe('23514');
+  });
+
+  it('keeps a period PRONOTE read', async () => {
+    const current = periodeCourante(await listPeriodes(db, etab), '2026-11-28')!;
+    const [jeton] = await db
+      .insert(pronoteJetons)
+      .values({ etablissementId: etab, libelle: 't', hash: 'h-periode', prefixe: 'p' })
+      .returning();
+    await db.insert(pronoteLectures).values({
+      jetonId: jeton!.id,
+      etablissementId: etab,
+      periodeId: current.id,
+      nombreBilans: 1,
+    });
+    expect(await refusal(deletePeriode(db, etab, current.id, ACTEUR))).toMatch(
+      /PRONOTE a déjà lu les bilans de « Trimestre 1 »/,
+    );
+  });
+
+  it('keeps the journal append-only, newest first', async () => {
+    await journalise(db, etab, ACTEUR, 'compte_cree', { compte: 'a@b.fr' });
+    const [latest] = await listJournal(db, etab, 1);
+    expect(latest).toMatchObject({ action: 'compte_cree', auteur: 'test' });
+    for (const statement of [
+      sql`update journal_administration set action = 'x'`,
+      sql`delete from journal_administration`,
+    ]) {
+      const code = await db.execute(statement).then(
+        () => null,
+        (e: unknown) => pgErrorCode(e),
+      );
+      expect(code).toBe('42501');
+    }
+  });
+
+  it('keeps a pending import for its establishment only, an hour at most', async () => {
+    const schema = z.object({ n: z.number() });
+    const now = new Date('2026-12-01T10:00:00Z');
+    const id = await storePending(db, etab, DEMO_IDS.enseignant, 'siecle', { n: 1 }, now);
+    expect(await loadPending(db, etab, 'siecle', id, schema, now)).toMatchObject({
+      contenu: { n: 1 },
+    });
+    expect(
+      await loadPending(db, DEMO_IDS.etablissementVoisin, 'siecle', id, schema, now),
+    ).toBeNull();
+    expect(await loadPending(db, etab, 'enseignants', id, schema, now)).toBeNull();
+    expect(await loadPending(db, etab, 'siecle', id, z.object({ m: z.string() }), now)).toBeNull();
+    expect(
+      await loadPending(db, etab, 'siecle', id, schema, new Date(now.getTime() + 61 * 60_000)),
+    ).toBeNull();
+    // A new upload replaces the previous one; applying removes it.
+    const second = await storePending(db, etab, DEMO_IDS.enseignant, 'siecle', { n: 2 }, now);
+    expect(await loadPending(db, etab, 'siecle', id, schema, now)).toBeNull();
+    await dropPending(db, etab, second);
+    expect(await loadPending(db, etab, 'siecle', second, schema, now)).toBeNull();
+  });
+});

@@ -1,0 +1,31 @@
+// The end of a preview: « Appliquer l’import » when the file can be applied, else why not,
+// and the way out.
+import Link from 'next/link';
+import { BUTTON } from './section';
+
+export function ApplyFooter({
+  canApply,
+  cancelHref,
+  cancelLabel,
+}: {
+  canApply: boolean;
+  cancelHref: string;
+  cancelLabel: string;
+}) {
+  return (
+    <div className="mt-6 flex flex-wrap items-center gap-4">
+      {canApply ? (
+        <button type="submit" className={BUTTON}>
+          Appliquer l’import
+        </button>
+      ) : (
+        <p className="font-medium text-red-900">
+          L’import ne peut pas être appliqué tant que le fichier a des erreurs.
+        </p>
+      )}
+      <Link href={cancelHref} className="text-blue-800 underline">
+        {cancelLabel}
+      </Link>
+    </div>
+  );
+}

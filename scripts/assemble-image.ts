@@ -37,6 +37,8 @@ export const OPERATOR_PROGRAMS = [
   'pronote-token',
   'trace-purge',
   'ent-link',
+  'admin-create',
+  'import-siecle',
 ];
 
 export async function assembleImage(target: string, root = ROOT): Promise<void> {

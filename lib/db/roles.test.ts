@@ -90,8 +90,17 @@ describe.skipIf(!postgres)('the application role on PostgreSQL', () => {
     await refused(sql`update bilans set constats = 'x'`);
     await refused(sql`delete from positionnements`);
     await refused(
-      sql`insert into notes (bilan_id, libelle, valeur) select id, 'x', 20 from bilans limit 1`,
+      sql`insert into notes (bilan_id, libelle, valeur)
+          select id, 'x', 20 from bilans where valide_le is not null limit 1`,
     );
+    await refused(
+      sql`update bilans set valide_le = now() - interval '1 day' where valide_le is not null`,
+    );
+    // Even a draft: neither edited nor deleted by the role itself (retirer_brouillon() only).
+    await refused(sql`update bilans set constats = 'x' where valide_le is null`);
+    await refused(sql`delete from bilans where valide_le is null`);
+    await refused(sql`delete from notes`);
+    await refused(sql`delete from ecritures_alimentation`);
     await refused(sql`update apprenants set etablissement_id = etablissement_id`);
     await refused(sql`update utilisateurs set role = 'direction'`);
     await refused(sql`update utilisateurs set etablissement_id = etablissement_id`);

@@ -8,18 +8,8 @@ import type { Database } from './types';
 import { z } from 'zod';
 import { parseRows } from './rows';
 
-/**
- * Written by CPRO's other modules (or the demo seed): the app reads them, never writes them.
- * Bilans come in through their own path; the triggers keep validated ones out of reach.
- */
-export const ARCHIVE_TABLES = [
-  'etablissements',
-  'referentiels',
-  'competences',
-  'bilans',
-  'positionnements',
-  'notes',
-] as const;
+/** Written by CPRO's other modules (or the demo seed): the app reads them, never writes them. */
+export const ARCHIVE_TABLES = ['etablissements', 'referentiels', 'competences'] as const;
 
 /**
  * The tables the app writes, with exactly the statements it runs on them. The school's own
@@ -54,11 +44,20 @@ export const APP_TABLE_PRIVILEGES: Record<string, string> = {
   referentiels_divisions: 'SELECT, INSERT, UPDATE (referentiel_id, choisi_le)',
   // Append-only (triggers), as the access trace.
   journal_administration: 'SELECT, INSERT',
+  // The archives. Bilans come in through the write API (lib/alimentation): inserted, then
+  // validated once (the only UPDATE the triggers allow); a draft is withdrawn only through
+  // retirer_brouillon() (owner's rights): the role itself deletes nothing. Validated bilans,
+  // their positionnements and notes are refused to everyone by the triggers.
+  bilans: 'SELECT, INSERT, UPDATE (valide_le)',
+  positionnements: 'SELECT, INSERT',
+  notes: 'SELECT, INSERT',
+  sources_bilans: 'SELECT, INSERT, UPDATE (bilan_id, empreinte, modifie_le), DELETE',
+  ecritures_alimentation: 'SELECT, INSERT',
   // A previewed import waiting for « Appliquer », removed once applied or expired.
   imports_en_attente: 'SELECT, INSERT, DELETE',
 };
 
-const FUNCTIONS = ['purger_traces_acces(timestamptz)'];
+const FUNCTIONS = ['purger_traces_acces(timestamptz)', 'retirer_brouillon(uuid)'];
 
 /** A role name we create and grant to: plain lower-case identifiers only. */
 export function isRoleName(name: string): boolean {

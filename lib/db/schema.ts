@@ -340,8 +340,10 @@ export const notes = pgTable(
   ],
 );
 
-// PRONOTE export: API tokens per establishment (stored hashed), a trace of every call,
-// and when each bilan was last read (shown on the bilan page). Bilans are never written.
+// API tokens per establishment (stored hashed), of two kinds (`nature`): PRONOTE's, which
+// read the validated bilans of the current period, and the write API's (`alimentation`),
+// which send bilans in. A token of one kind is refused by the other API. Then PRONOTE's
+// reads and when each bilan was last read (shown on the bilan page).
 export const pronoteJetons = pgTable(
   'pronote_jetons',
   {
@@ -349,6 +351,7 @@ export const pronoteJetons = pgTable(
     etablissementId: uuid('etablissement_id')
       .notNull()
       .references(() => etablissements.id),
+    nature: text('nature').notNull().default('pronote'),
     libelle: text('libelle').notNull(),
     hash: text('hash').notNull(),
     prefixe: text('prefixe').notNull(),
@@ -359,7 +362,51 @@ export const pronoteJetons = pgTable(
   (t) => [
     uniqueIndex('pronote_jetons_hash_key').on(t.hash),
     index('pronote_jetons_etablissement_idx').on(t.etablissementId),
+    check('pronote_jetons_nature_check', sql`${t.nature} in ('pronote', 'alimentation')`),
   ],
+);
+
+// Bilans sent through the write API: the sender's id of each (`source`, unique per
+// establishment) → the bilan it stands for now, and the fingerprint of what was sent (an
+// identical body sent again changes nothing). A replaced draft is a new bilan (new id): PDFs,
+// caches and the synthesis never serve its old content.
+export const sourcesBilans = pgTable(
+  'sources_bilans',
+  {
+    etablissementId: uuid('etablissement_id')
+      .notNull()
+      .references(() => etablissements.id),
+    source: text('source').notNull(),
+    bilanId: uuid('bilan_id')
+      .notNull()
+      .references(() => bilans.id),
+    empreinte: text('empreinte').notNull(),
+    creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
+    modifieLe: timestamp('modifie_le', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.etablissementId, t.source] }),
+    uniqueIndex('sources_bilans_bilan_key').on(t.bilanId),
+  ],
+);
+
+// Every write of the API (token, source, bilan, what happened), append-only.
+export const ecrituresAlimentation = pgTable(
+  'ecritures_alimentation',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    etablissementId: uuid('etablissement_id')
+      .notNull()
+      .references(() => etablissements.id),
+    jetonId: uuid('jeton_id').references(() => pronoteJetons.id),
+    // `npm run import:bilans` writes without a token.
+    auteur: text('auteur').notNull(),
+    source: text('source').notNull(),
+    bilanId: uuid('bilan_id'),
+    statut: text('statut').notNull(),
+    creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('ecritures_alimentation_etablissement_idx').on(t.etablissementId, t.creeLe)],
 );
 
 export const pronoteLectures = pgTable(
@@ -411,7 +458,9 @@ export const tracesAcces = pgTable(
     action: traceActionEnum('action').notNull(),
     route: text('route').notNull(),
     apprenantId: uuid('apprenant_id').references(() => apprenants.id),
-    bilanId: uuid('bilan_id').references(() => bilans.id),
+    // No foreign key: a draft bilan withdrawn through the write API leaves the trace of its
+    // reads as it was (the trace never changes); validated bilans are never deleted.
+    bilanId: uuid('bilan_id'),
     classeId: uuid('classe_id').references(() => classes.id),
     // How the reader signed in (their session's way in); none for PRONOTE and print reads.
     moyenConnexion: moyenConnexionEnum('moyen_connexion'),

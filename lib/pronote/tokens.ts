@@ -1,124 +1,56 @@
-// API tokens of the PRONOTE export: one or more per establishment, shown once at creation,
-// stored as a SHA-256 hash, revocable. Used by scripts/pronote-token.ts and the API.
+// PRONOTE's tokens: the `pronote` kind of the establishment's API tokens
+// (lib/auth/api-tokens.ts), under the names the export, its script and its page use.
 import 'server-only';
-import crypto from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
-import { etablissements, pronoteJetons } from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';
+import {
+  createApiToken,
+  createApiTokenForUai,
+  listApiTokens,
+  revokeApiToken,
+  verifyApiToken,
+  type CreatedApiToken,
+  type ListedApiToken,
+  type VerifiedApiToken,
+} from '@/lib/auth/api-tokens';
 
-const PREFIX = 'cpro_pn_';
+export type CreatedPronoteToken = CreatedApiToken;
+export type ListedPronoteToken = ListedApiToken;
+export type VerifiedPronoteToken = VerifiedApiToken;
 
-export function hashPronoteToken(jeton: string): string {
-  return crypto.createHash('sha256').update(jeton).digest('hex');
-}
-
-export interface CreatedPronoteToken {
-  id: string;
-  jeton: string;
-}
-
-export async function createPronoteToken(
+export function createPronoteToken(
   db: Database,
   uai: string,
   libelle: string,
 ): Promise<CreatedPronoteToken | null> {
-  const [etab] = await db
-    .select({ id: etablissements.id })
-    .from(etablissements)
-    .where(eq(etablissements.uai, uai.toUpperCase()));
-  if (!etab) return null;
-  return createPronoteTokenFor(db, etab.id, libelle);
+  return createApiTokenForUai(db, 'pronote', uai, libelle);
 }
 
 /** A new token of establishment `etablissementId` (the administration pages). */
-export async function createPronoteTokenFor(
+export function createPronoteTokenFor(
   db: Database,
   etablissementId: string,
   libelle: string,
 ): Promise<CreatedPronoteToken> {
-  const jeton = `${PREFIX}${crypto.randomBytes(32).toString('base64url')}`;
-  const [row] = await db
-    .insert(pronoteJetons)
-    .values({
-      etablissementId,
-      libelle,
-      hash: hashPronoteToken(jeton),
-      prefixe: jeton.slice(0, 12),
-    })
-    .returning({ id: pronoteJetons.id });
-  return { id: row!.id, jeton };
+  return createApiToken(db, 'pronote', etablissementId, libelle);
 }
 
-export interface ListedPronoteToken {
-  id: string;
-  uai: string;
-  libelle: string;
-  prefixe: string;
-  creeLe: Date;
-  revoqueLe: Date | null;
-  dernierUsageLe: Date | null;
-}
-
-export async function listPronoteTokens(db: Database, uai?: string): Promise<ListedPronoteToken[]> {
-  return db
-    .select({
-      id: pronoteJetons.id,
-      uai: etablissements.uai,
-      libelle: pronoteJetons.libelle,
-      prefixe: pronoteJetons.prefixe,
-      creeLe: pronoteJetons.creeLe,
-      revoqueLe: pronoteJetons.revoqueLe,
-      dernierUsageLe: pronoteJetons.dernierUsageLe,
-    })
-    .from(pronoteJetons)
-    .innerJoin(etablissements, eq(etablissements.id, pronoteJetons.etablissementId))
-    .where(uai ? eq(etablissements.uai, uai.toUpperCase()) : undefined)
-    .orderBy(asc(etablissements.uai), asc(pronoteJetons.creeLe));
+export function listPronoteTokens(db: Database, uai?: string): Promise<ListedPronoteToken[]> {
+  return listApiTokens(db, 'pronote', uai);
 }
 
 /** True when a live token (of establishment `etablissementId`, when given) was revoked now. */
-export async function revokePronoteToken(
+export function revokePronoteToken(
   db: Database,
   id: string,
   etablissementId?: string,
 ): Promise<boolean> {
-  const rows = await db
-    .update(pronoteJetons)
-    .set({ revoqueLe: new Date() })
-    .where(
-      and(
-        eq(pronoteJetons.id, id),
-        isNull(pronoteJetons.revoqueLe),
-        etablissementId ? eq(pronoteJetons.etablissementId, etablissementId) : undefined,
-      ),
-    )
-    .returning({ id: pronoteJetons.id });
-  return rows.length > 0;
-}
-
-export interface VerifiedPronoteToken {
-  jetonId: string;
-  etablissementId: string;
-  uai: string;
-  etablissementNom: string;
+  return revokeApiToken(db, 'pronote', id, etablissementId);
 }
 
 /** The establishment a bearer token speaks for, or null (unknown, malformed or revoked). */
-export async function verifyPronoteToken(
+export function verifyPronoteToken(
   db: Database,
   jeton: string | null,
 ): Promise<VerifiedPronoteToken | null> {
-  if (!jeton || !jeton.startsWith(PREFIX) || jeton.length > 200) return null;
-  const [row] = await db
-    .select({
-      jetonId: pronoteJetons.id,
-      etablissementId: pronoteJetons.etablissementId,
-      uai: etablissements.uai,
-      etablissementNom: etablissements.nom,
-    })
-    .from(pronoteJetons)
-    .innerJoin(etablissements, eq(etablissements.id, pronoteJetons.etablissementId))
-    .where(and(eq(pronoteJetons.hash, hashPronoteToken(jeton)), isNull(pronoteJetons.revoqueLe)))
-    .limit(1);
-  return row ?? null;
+  return verifyApiToken(db, 'pronote', jeton);
 }

@@ -43,6 +43,32 @@ describe('the entry of our server', () => {
     expect(reached).toEqual([]);
   });
 
+  it('lets PUT and DELETE through to the write API’s bilans only', async () => {
+    reached = [];
+    for (const method of ['PUT', 'DELETE']) {
+      const ok = await raw(
+        `${method} /api/alimentation/v1/bilans/abc HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+      );
+      expect(ok).toMatch(/^HTTP\/1\.1 200 /);
+    }
+    for (const target of [
+      '/api/alimentation/v1/lots',
+      '/api/alimentation/v1/bilan',
+      '/api/pronote/v1/bilans',
+    ]) {
+      const refused = await raw(`PUT ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      expect(refused, target).toMatch(/^HTTP\/1\.1 405 /);
+    }
+    const patch = await raw(
+      'PATCH /api/alimentation/v1/bilans/abc HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
+    expect(patch).toMatch(/^HTTP\/1\.1 405 /);
+    expect(reached).toEqual([
+      'PUT /api/alimentation/v1/bilans/abc',
+      'DELETE /api/alimentation/v1/bilans/abc',
+    ]);
+  });
+
   it('answers OPTIONS *, absolute targets and parser errors itself, with our headers', async () => {
     reached = [];
     expect(await raw('OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toMatch(

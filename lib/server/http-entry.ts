@@ -3,7 +3,8 @@
 //   that overwrites whatever a client sent under that name (Next.js fills X-Forwarded-For
 //   from the socket only when the client sent none, so without this a client could choose
 //   the address its sign-in attempts are counted against; lib/http/client-address.ts);
-// - a method the module does not use gets a 405 at once (Next.js builds a web Request for
+// - a method the module does not use gets a 405 at once (PUT and DELETE exist only on the
+//   write API's bilans) (Next.js builds a web Request for
 //   every request, and the platform refuses to build one for TRACE: a 500 otherwise);
 // - a request-target that is not a path (`OPTIONS *`, `GET http://other.host/x`) is
 //   answered here: Next.js answers the first with a 500 and redirects the second to the
@@ -15,6 +16,15 @@ import type { Duplex } from 'node:stream';
 import { SOCKET_ADDRESS_HEADER } from '@/lib/http/client-address';
 
 export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS'];
+// The write API's bilans (issue #28) are the one resource written with PUT and DELETE.
+const WRITE_API_PATH = '/api/alimentation/v1/bilans/';
+const WRITE_API_METHODS = ['PUT', 'DELETE'];
+
+/** Whether the module answers `method` on this request-target. */
+export function methodAllowed(method: string | undefined, url: string | undefined): boolean {
+  if (ALLOWED_METHODS.includes(method ?? '')) return true;
+  return WRITE_API_METHODS.includes(method ?? '') && !!url?.startsWith(WRITE_API_PATH);
+}
 
 // As on every answer (next.config.mjs, lib/security/csp.ts).
 const SECURITY_HEADERS = {
@@ -42,7 +52,7 @@ function refuse(
 
 /** Answers the request itself when Next.js must not see it; true when it did. */
 export function answerBeforeNext(request: IncomingMessage, response: ServerResponse): boolean {
-  if (!ALLOWED_METHODS.includes(request.method ?? '')) {
+  if (!methodAllowed(request.method, request.url)) {
     refuse(response, 405, 'Méthode non autorisée.\n', { Allow: ALLOWED_METHODS.join(', ') });
     request.resume();
     return true;

@@ -9,6 +9,7 @@ import { getDb } from '@/lib/db/client';
 import type { Database } from '@/lib/db/types';
 import { sentByAnotherSite } from '@/lib/http/request-origin';
 import { messagePage } from '@/lib/http/message-page';
+import { readBodyWithin } from '@/lib/http/body';
 import { asAppError, htmlError } from '@/lib/http/app-error';
 import { isRefus } from '../refus';
 import type { Acteur } from '../journal';
@@ -28,27 +29,6 @@ export interface AdminPostOptions {
 }
 
 const SMALL_FORM = 64 * 1024;
-
-/** The body, read up to `maxBytes`, or null when it is larger. */
-async function readBody(request: Request, maxBytes: number): Promise<Buffer | null> {
-  const declared = Number(request.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) return null;
-  if (!request.body) return Buffer.alloc(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
 
 function refusal(status: number, title: string, message: string, back: AdminPostOptions['back']) {
   return messagePage(status, title, message, {}, back);
@@ -81,7 +61,7 @@ export async function handleAdminPost(
       back,
     );
   }
-  const body = await readBody(request, maxBytes);
+  const body = await readBodyWithin(request, maxBytes);
   if (!body) {
     return refusal(
       413,

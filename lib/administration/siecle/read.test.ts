@@ -145,6 +145,11 @@ describe('readSiecleUpload', () => {
         ),
         /DOCTYPE/,
       ],
+      // An entity never declared is never expanded: the file is refused.
+      [
+        strToU8(good.replace('<PRENOM>Zoé</PRENOM>', '<PRENOM>&xxe;</PRENOM>')),
+        /pas un XML bien formé.*undefined entity/,
+      ],
       [strToU8(good.replace('<UAJ>0999001W</UAJ>', '')), /PARAMETRES\/UAJ/],
       [strToU8(good.replace('<ANNEE_SCOLAIRE>2026</ANNEE_SCOLAIRE>', '')), /ANNEE_SCOLAIRE/],
       [

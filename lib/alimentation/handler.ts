@@ -1,0 +1,169 @@
+// The write API's HTTP side (`/api/alimentation/v1/bilans/{source}`): the bearer token of
+// the establishment (kind `alimentation`; PRONOTE's is refused), the body's type and size,
+// then the use case, each answer in JSON with a French message; every write — and every
+// refusal of a valid token's request — is traced (ecritures_alimentation).
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '@/lib/db/types';
+import { getDb } from '@/lib/db/client';
+import { ecrituresAlimentation, pronoteJetons } from '@/lib/db/schema';
+import { verifyApiToken, type VerifiedApiToken } from '@/lib/auth/api-tokens';
+import { asAppError, jsonError } from '@/lib/http/app-error';
+import { readBodyWithin } from '@/lib/http/body';
+import { MAX_BODY_BYTES } from './schema';
+import { bilanUrl, sourceError, writeBilan, type Ecrivain } from './write';
+import { readBilan, withdrawBilan } from './read';
+
+const NO_STORE = { 'Cache-Control': 'private, no-store' };
+
+export function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Response {
+  return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
+}
+
+export function message(
+  status: number,
+  erreur: string,
+  text: string,
+  headers: Record<string, string> = {},
+) {
+  return json(status, { erreur, message: text }, headers);
+}
+
+export const VALIDATED_MESSAGE = 'Ce bilan est validé : il ne peut plus être modifié.';
+
+function bearer(request: Request): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '');
+  return match?.[1] ?? null;
+}
+
+/** The establishment the request's token writes for, or the 401 answer. */
+export async function authenticate(
+  db: Database,
+  request: Request,
+): Promise<VerifiedApiToken | Response> {
+  const jeton = await verifyApiToken(db, 'alimentation', bearer(request));
+  if (!jeton) {
+    return message(401, 'jeton_invalide', 'Jeton absent, inconnu ou révoqué.', {
+      'WWW-Authenticate': 'Bearer realm="cpro-alimentation"',
+    });
+  }
+  return jeton;
+}
+
+export function ecrivainOf(jeton: VerifiedApiToken): Ecrivain {
+  return { etablissementId: jeton.etablissementId, jetonId: jeton.jetonId, libelle: 'api' };
+}
+
+/** One line of the write trace (and the token's last use). */
+export async function traceWrite(
+  db: Database,
+  ecrivain: Ecrivain,
+  source: string,
+  bilanId: string | null,
+  statut: string,
+): Promise<void> {
+  await db.insert(ecrituresAlimentation).values({
+    etablissementId: ecrivain.etablissementId,
+    jetonId: ecrivain.jetonId,
+    auteur: ecrivain.libelle,
+    source: source.slice(0, 128),
+    bilanId,
+    statut,
+  });
+  if (ecrivain.jetonId) {
+    await db
+      .update(pronoteJetons)
+      .set({ dernierUsageLe: sql`now()` })
+      .where(eq(pronoteJetons.id, ecrivain.jetonId));
+  }
+}
+
+/** The body as JSON within its limit, or the 413 / 415 / 400 answer. */
+export async function readJson(request: Request): Promise<{ body: unknown } | Response> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    return message(
+      415,
+      'type_non_pris_en_charge',
+      'Le corps doit être du JSON (Content-Type: application/json).',
+    );
+  }
+  const bytes = await readBodyWithin(request, MAX_BODY_BYTES);
+  if (!bytes) return message(413, 'trop_volumineux', 'Le corps dépasse 256 Kio.');
+  try {
+    return { body: JSON.parse(bytes.toString('utf8')) as unknown };
+  } catch {
+    return message(400, 'json_illisible', 'Le corps n’est pas un JSON lisible.');
+  }
+}
+
+async function put(db: Database, request: Request, ecrivain: Ecrivain, source: string) {
+  const read = await readJson(request);
+  if (read instanceof Response) return read;
+  const result = await writeBilan(db, ecrivain, source, read.body);
+  if (result.kind === 'erreurs') {
+    await traceWrite(db, ecrivain, source, null, 'refuse');
+    return json(422, { erreurs: result.erreurs });
+  }
+  if (result.kind === 'conflit') {
+    await traceWrite(db, ecrivain, source, result.id, 'conflit');
+    return message(409, 'bilan_valide', VALIDATED_MESSAGE);
+  }
+  await traceWrite(db, ecrivain, source, result.id, result.statut);
+  const url = bilanUrl(result.apprenantId, result.id);
+  const body = { id: result.id, url, valide: result.valide };
+  return result.statut === 'cree' ? json(201, body, { Location: url }) : json(200, body);
+}
+
+async function remove(db: Database, ecrivain: Ecrivain, source: string) {
+  const { result, bilanId } = await withdrawBilan(db, ecrivain.etablissementId, source);
+  if (result === 'introuvable')
+    return message(404, 'introuvable', 'Aucun bilan sous cette source.');
+  if (result === 'valide') {
+    await traceWrite(db, ecrivain, source, bilanId, 'conflit');
+    return message(409, 'bilan_valide', VALIDATED_MESSAGE);
+  }
+  await traceWrite(db, ecrivain, source, bilanId, 'retire');
+  return new Response(null, { status: 204, headers: NO_STORE });
+}
+
+/** PUT, GET or DELETE of one bilan by its source (the route's entry). */
+export async function serveBilan(request: Request, rawSource: string): Promise<Response> {
+  try {
+    return await handleBilan(await getDb(), request, rawSource);
+  } catch (error) {
+    const known = asAppError(error);
+    if (!known) throw error;
+    return jsonError(known);
+  }
+}
+
+export async function handleBilan(
+  db: Database,
+  request: Request,
+  rawSource: string,
+): Promise<Response> {
+  const jeton = await authenticate(db, request);
+  if (jeton instanceof Response) return jeton;
+  const ecrivain = ecrivainOf(jeton);
+  let source: string;
+  try {
+    source = decodeURIComponent(rawSource);
+  } catch {
+    source = '';
+  }
+  const invalid = sourceError(source);
+  if (invalid) {
+    return request.method === 'PUT'
+      ? json(422, { erreurs: invalid })
+      : message(404, 'introuvable', 'Aucun bilan sous cette source.');
+  }
+  if (request.method === 'PUT') return await put(db, request, ecrivain, source);
+  if (request.method === 'DELETE') return await remove(db, ecrivain, source);
+  const bilan = await readBilan(db, ecrivain.etablissementId, source);
+  return bilan ? json(200, bilan) : message(404, 'introuvable', 'Aucun bilan sous cette source.');
+}

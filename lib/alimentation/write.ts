@@ -1,0 +1,274 @@
+// Writes one bilan sent by a school's tool, under its `source` (issue #28): validated in
+// full before anything is written (every problem named, in French), then in one transaction
+// under a lock on (establishment, source), so that concurrent writes of one source never make
+// two bilans. The first time creates the bilan; the same body again changes nothing; a draft
+// is replaced by a new bilan (new id: no PDF or synthesis can serve its old content) and the
+// old one withdrawn through retirer_brouillon(); `valide: true` validates once; a validated
+// bilan never changes again (409), which the database enforces too.
+import crypto from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { fr } from 'zod/locales';
+import type { Database } from '@/lib/db/types';
+import { bilans, notes, positionnements, sourcesBilans } from '@/lib/db/schema';
+import { parseIsoDate } from '@/lib/common/dates';
+import { Lookup } from './lookup';
+import { retirerBrouillon } from './retrait';
+import { bilanEnvoyeSchema, SOURCE_PATTERN, type BilanEnvoye, type ErreurChamp } from './schema';
+
+export interface Ecrivain {
+  etablissementId: string;
+  /** The token that wrote, or null for `npm run import:bilans`. */
+  jetonId: string | null;
+  libelle: string;
+}
+
+export type Statut = 'cree' | 'remplace' | 'valide' | 'inchange';
+
+export type WriteResult =
+  | { kind: 'ok'; statut: Statut; id: string; apprenantId: string; valide: boolean }
+  | { kind: 'erreurs'; erreurs: ErreurChamp[] }
+  | { kind: 'conflit'; id: string };
+
+/** What a bilan is, once resolved against the establishment's data. */
+export interface Resolved {
+  apprenantId: string;
+  referentielId: string;
+  date: string;
+  auteurId: string | null;
+  constats: string;
+  conseils: string;
+  /** competence id → level, in the referential's order. */
+  niveaux: [string, string][];
+  notes: { libelle: string; valeur: string; coefficient: string }[];
+  valide: boolean;
+}
+
+export function bilanUrl(apprenantId: string, bilanId: string): string {
+  return `/bilans/${apprenantId}/${bilanId}`;
+}
+
+/** The fingerprint of what was sent: equal bodies (once resolved) give equal fingerprints. */
+export function empreinte(r: Resolved, valide = r.valide): string {
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify({ ...r, valide }))
+    .digest('hex');
+}
+
+/** The body checked in full: every field problem, then every problem against our data. */
+export async function resolveBilan(
+  lookup: Lookup,
+  body: unknown,
+): Promise<{ ok: true; value: Resolved } | { ok: false; erreurs: ErreurChamp[] }> {
+  const parsed = bilanEnvoyeSchema.safeParse(body, { error: fr().localeError });
+  if (!parsed.success) {
+    return {
+      ok: false,
+      erreurs: parsed.error.issues.map((i) => ({
+        champ: i.path.join('.') || '(corps)',
+        message: i.message,
+      })),
+    };
+  }
+  const b: BilanEnvoye = parsed.data;
+  const erreurs: ErreurChamp[] = [];
+
+  const apprenantId = await lookup.apprenant(b.apprenant);
+  if (!apprenantId) {
+    erreurs.push({
+      champ: 'apprenant',
+      message: 'Aucun apprenant de l’établissement ne correspond.',
+    });
+  }
+  const referentiel = await lookup.referentiel(b.referentiel.code);
+  let niveaux: [string, string][] = [];
+  if (!referentiel || referentiel.version !== b.referentiel.version) {
+    erreurs.push({
+      champ: 'referentiel',
+      message: `Référentiel inconnu : ${b.referentiel.code} version ${b.referentiel.version}.`,
+    });
+  } else {
+    const codes = new Set(referentiel.competences.map((k) => k.code));
+    for (const k of referentiel.competences) {
+      if (!Object.hasOwn(b.positionnements, k.code)) {
+        erreurs.push({
+          champ: `positionnements.${k.code}`,
+          message: `Compétence ${k.code} manquante : chaque compétence du référentiel a un niveau (NE si non évaluée).`,
+        });
+      }
+    }
+    for (const code of Object.keys(b.positionnements)) {
+      if (!codes.has(code)) {
+        erreurs.push({
+          champ: `positionnements.${code}`,
+          message: `La compétence ${code} n’est pas du référentiel ${b.referentiel.code}.`,
+        });
+      }
+    }
+    niveaux = referentiel.competences.map((k) => [k.id, b.positionnements[k.code] ?? 'NE']);
+  }
+  const date = parseIsoDate(b.date);
+  if (!date) erreurs.push({ champ: 'date', message: `Date impossible : ${b.date}.` });
+  let auteurId: string | null = null;
+  if (b.auteur !== undefined) {
+    auteurId = await lookup.enseignant(b.auteur);
+    if (!auteurId) {
+      erreurs.push({
+        champ: 'auteur',
+        message: 'Aucun enseignant de l’établissement avec ce courriel.',
+      });
+    }
+  }
+  if (erreurs.length > 0 || !apprenantId || !referentiel || !date) return { ok: false, erreurs };
+  return {
+    ok: true,
+    value: {
+      apprenantId,
+      referentielId: referentiel.id,
+      date,
+      auteurId,
+      constats: b.constats,
+      conseils: b.conseils,
+      niveaux,
+      notes: b.notes.map((n) => ({
+        libelle: n.libelle,
+        valeur: n.valeur.toFixed(2),
+        coefficient: n.coefficient.toFixed(2),
+      })),
+      valide: b.valide,
+    },
+  };
+}
+
+/** Inserts the bilan, its levels and marks; validates it last (nothing is added after). */
+export async function insertBilan(tx: Database, r: Resolved): Promise<string> {
+  const [row] = await tx
+    .insert(bilans)
+    .values({
+      apprenantId: r.apprenantId,
+      referentielId: r.referentielId,
+      auteurId: r.auteurId,
+      date: r.date,
+      constats: r.constats,
+      conseils: r.conseils,
+    })
+    .returning({ id: bilans.id });
+  const id = row!.id;
+  if (r.niveaux.length > 0) {
+    await tx.insert(positionnements).values(
+      r.niveaux.map(([competenceId, niveau]) => ({
+        bilanId: id,
+        competenceId,
+        niveau: niveau as (typeof positionnements.$inferInsert)['niveau'],
+      })),
+    );
+  }
+  if (r.notes.length > 0) {
+    await tx.insert(notes).values(r.notes.map((n) => ({ bilanId: id, ...n })));
+  }
+  if (r.valide) await validate(tx, id);
+  return id;
+}
+
+async function validate(tx: Database, bilanId: string): Promise<void> {
+  await tx
+    .update(bilans)
+    .set({ valideLe: sql`now()` })
+    .where(eq(bilans.id, bilanId));
+}
+
+/** Serialises the writes of one source (both drivers; released at the transaction's end). */
+export async function lockSource(
+  tx: Database,
+  etablissementId: string,
+  source: string,
+): Promise<void> {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`${etablissementId}:${source}`}, 0))`,
+  );
+}
+
+export function sourceError(source: string): ErreurChamp[] | null {
+  return SOURCE_PATTERN.test(source)
+    ? null
+    : [
+        {
+          champ: 'source',
+          message: 'Source invalide : 1 à 128 caractères parmi A-Z a-z 0-9 . _ : -',
+        },
+      ];
+}
+
+export async function writeBilan(
+  db: Database,
+  ecrivain: Ecrivain,
+  source: string,
+  body: unknown,
+  lookup: Lookup = new Lookup(db, ecrivain.etablissementId),
+): Promise<WriteResult> {
+  const invalid = sourceError(source);
+  if (invalid) return { kind: 'erreurs', erreurs: invalid };
+  const resolved = await resolveBilan(lookup, body);
+  if (!resolved.ok) return { kind: 'erreurs', erreurs: resolved.erreurs };
+  return writeResolved(db, ecrivain.etablissementId, source, resolved.value);
+}
+
+/** Writes a resolved bilan under its source, in one transaction under the source's lock. */
+export async function writeResolved(
+  db: Database,
+  etablissementId: string,
+  source: string,
+  r: Resolved,
+): Promise<WriteResult> {
+  const fingerprint = empreinte(r);
+  return db.transaction(async (tx) => {
+    await lockSource(tx, etablissementId, source);
+    const [mapping] = await tx
+      .select({
+        bilanId: sourcesBilans.bilanId,
+        empreinte: sourcesBilans.empreinte,
+        valideLe: bilans.valideLe,
+        apprenantId: bilans.apprenantId,
+      })
+      .from(sourcesBilans)
+      .innerJoin(bilans, eq(bilans.id, sourcesBilans.bilanId))
+      .where(
+        and(eq(sourcesBilans.etablissementId, etablissementId), eq(sourcesBilans.source, source)),
+      );
+
+    if (!mapping) {
+      const id = await insertBilan(tx, r);
+      await tx
+        .insert(sourcesBilans)
+        .values({ etablissementId, source, bilanId: id, empreinte: fingerprint });
+      return { kind: 'ok', statut: 'cree', id, apprenantId: r.apprenantId, valide: r.valide };
+    }
+    const ok = (statut: Statut, id: string, apprenantId: string): WriteResult => ({
+      kind: 'ok',
+      statut,
+      id,
+      apprenantId,
+      valide: r.valide,
+    });
+    if (mapping.empreinte === fingerprint)
+      return ok('inchange', mapping.bilanId, mapping.apprenantId);
+    if (mapping.valideLe) return { kind: 'conflit', id: mapping.bilanId };
+    const repoint = (bilanId: string) =>
+      tx
+        .update(sourcesBilans)
+        .set({ bilanId, empreinte: fingerprint, modifieLe: sql`now()` })
+        .where(
+          and(eq(sourcesBilans.etablissementId, etablissementId), eq(sourcesBilans.source, source)),
+        );
+    // The same draft, now validated: validated in place (its id stays).
+    if (r.valide && mapping.empreinte === empreinte(r, false)) {
+      await validate(tx, mapping.bilanId);
+      await repoint(mapping.bilanId);
+      return ok('valide', mapping.bilanId, mapping.apprenantId);
+    }
+    const id = await insertBilan(tx, r);
+    await repoint(id);
+    await retirerBrouillon(tx, mapping.bilanId);
+    return ok('remplace', id, r.apprenantId);
+  });
+}

@@ -205,6 +205,7 @@ test.describe('the demo administrator (read only)', () => {
         '/administration/enseignants',
         '/administration/periodes',
         '/administration/pronote',
+        '/administration/alimentation',
         '/administration/journal',
       ]) {
         await adminPage.goto(path);

@@ -145,3 +145,39 @@ describe('npm run admin:create', () => {
     },
   );
 });
+
+describe('npm run alimentation:token and npm run import:bilans', () => {
+  it('creates a write token, and imports a history file line by line', { timeout: 240_000 }, () => {
+    const token = run('alimentation-token', ['--uai', DEMO_UAI, '--label', 'TDB']);
+    expect(token.status).toBe(0);
+    expect(token.stdout.trim().split('\n').pop()).toMatch(/^cpro_al_/);
+    const listed = run('alimentation-token', ['--list', '--uai', DEMO_UAI]);
+    expect(listed.stdout).toContain('« TDB »  actif, jamais utilisé');
+    // The pupils the SIECLE test above imported (INE 990000001AA, class SCRIPT1, CIEL).
+    const line = (source: string, ine: string) =>
+      JSON.stringify({
+        source,
+        apprenant: { ine },
+        referentiel: { code: 'BAC-PRO-CIEL', version: '2023' },
+        date: '2026-10-01',
+        constats: 'Import.',
+        conseils: '',
+        positionnements: Object.fromEntries(
+          ['C01', 'C03', 'C04', 'C06', 'C07', 'C08', 'C09', 'C10', 'C11'].map((c) => [c, '+']),
+        ),
+        notes: [],
+        valide: true,
+      });
+    const ndjson = path.join(dir, 'historique.ndjson');
+    fs.writeFileSync(ndjson, [line('h:1', '990000001AA'), line('h:2', 'INCONNU'), ''].join('\n'));
+    const imported = run('import-bilans', ['--uai', DEMO_UAI, ndjson]);
+    expect(imported.stdout).toContain('Créés : 1 ·');
+    expect(imported.stdout).toContain('refusés : 1');
+    expect(imported.stdout).toContain(
+      'ligne 2 (h:2) : apprenant — Aucun apprenant de l’établissement ne correspond.',
+    );
+    expect(imported.status).toBe(1);
+    const again = run('import-bilans', ['--uai', DEMO_UAI, ndjson]);
+    expect(again.stdout).toContain('inchangés : 1');
+  });
+});

@@ -39,6 +39,8 @@ export const OPERATOR_PROGRAMS = [
   'ent-link',
   'admin-create',
   'import-siecle',
+  'alimentation-token',
+  'import-bilans',
 ];
 
 export async function assembleImage(target: string, root = ROOT): Promise<void> {

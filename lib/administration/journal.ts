@@ -21,7 +21,9 @@ export type ActionAdministration =
   | 'periode_modifiee'
   | 'periode_supprimee'
   | 'jeton_pronote_cree'
-  | 'jeton_pronote_revoque';
+  | 'jeton_pronote_revoque'
+  | 'jeton_alimentation_cree'
+  | 'jeton_alimentation_revoque';
 
 export type Details = Record<string, string | number | boolean | null>;
 

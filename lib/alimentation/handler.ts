@@ -13,6 +13,7 @@ import { readBodyWithin } from '@/lib/http/body';
 import { MAX_BODY_BYTES } from './schema';
 import { bilanUrl, sourceError, writeBilan, type Ecrivain } from './write';
 import { readBilan, withdrawBilan } from './read';
+import { MAX_LOT_BYTES, processLot, splitLines } from './lots';
 
 const NO_STORE = { 'Cache-Control': 'private, no-store' };
 
@@ -166,4 +167,62 @@ export async function handleBilan(
   if (request.method === 'DELETE') return await remove(db, ecrivain, source);
   const bilan = await readBilan(db, ecrivain.etablissementId, source);
   return bilan ? json(200, bilan) : message(404, 'introuvable', 'Aucun bilan sous cette source.');
+}
+
+/** `POST /api/alimentation/v1/lots`: NDJSON in, one NDJSON result per line out, streamed. */
+export async function handleLot(db: Database, request: Request): Promise<Response> {
+  const jeton = await authenticate(db, request);
+  if (jeton instanceof Response) return jeton;
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/(x-ndjson|jsonl)\s*(;|$)/i.test(type)) {
+    return message(
+      415,
+      'type_non_pris_en_charge',
+      'Le corps doit être du NDJSON : un bilan JSON par ligne (Content-Type: application/x-ndjson).',
+    );
+  }
+  const bytes = await readBodyWithin(request, MAX_LOT_BYTES);
+  if (!bytes) return message(413, 'trop_volumineux', 'Le lot dépasse 20 Mo.');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return message(400, 'encodage_invalide', 'Le lot doit être en UTF-8.');
+  }
+  const lines = splitLines(text);
+  if (!Array.isArray(lines)) {
+    return message(413, 'trop_de_lignes', `Le lot compte ${lines.trop} lignes : 10 000 au plus.`);
+  }
+  const ecrivain = ecrivainOf(jeton);
+  const results = processLot(db, ecrivain, lines);
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await results.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(`${JSON.stringify(next.value)}\n`));
+      } catch (error) {
+        console.error('[alimentation] lot interrompu :', (error as Error).message);
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await results.return(undefined);
+    },
+  });
+  return new Response(stream, {
+    status: 200,
+    headers: { ...NO_STORE, 'Content-Type': 'application/x-ndjson; charset=utf-8' },
+  });
+}
+
+export async function serveLot(request: Request): Promise<Response> {
+  try {
+    return await handleLot(await getDb(), request);
+  } catch (error) {
+    const known = asAppError(error);
+    if (!known) throw error;
+    return jsonError(known);
+  }
 }

@@ -28,8 +28,8 @@ import {
 import { enseignantsFichierSchema } from '@/lib/administration/enseignants/fichier';
 import { planEnseignants, type EnseignantsPlan } from '@/lib/administration/enseignants/import';
 import { listComptes, type CompteListe } from '@/lib/administration/enseignants/comptes';
-import { listJetonsPronote } from '@/lib/administration/jetons-pronote';
-import type { ListedPronoteToken } from '@/lib/pronote/tokens';
+import { listJetons } from '@/lib/administration/jetons';
+import type { ListedApiToken, NatureJeton } from '@/lib/auth/api-tokens';
 
 interface AdminPage {
   administrateur: Administrateur;
@@ -267,15 +267,18 @@ export async function loadPeriodesPage(params: SearchParams): Promise<PeriodesPa
   });
 }
 
-export interface PronotePage extends AdminPage {
-  jetons: ListedPronoteToken[];
+export interface TokensPageData extends AdminPage {
+  jetons: ListedApiToken[];
 }
 
-export async function loadPronotePage(params: SearchParams): Promise<PronotePage> {
+export async function loadTokensPage(
+  nature: NatureJeton,
+  params: SearchParams,
+): Promise<TokensPageData> {
   const page = await adminPage(params);
   return withDatabase(async () => ({
     ...page,
-    jetons: await listJetonsPronote(await getDb(), page.administrateur.etablissement.uai),
+    jetons: await listJetons(await getDb(), nature, page.administrateur.etablissement.uai),
   }));
 }
 

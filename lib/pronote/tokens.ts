@@ -3,7 +3,6 @@
 import 'server-only';
 import type { Database } from '@/lib/db/types';
 import {
-  createApiToken,
   createApiTokenForUai,
   listApiTokens,
   revokeApiToken,
@@ -23,15 +22,6 @@ export function createPronoteToken(
   libelle: string,
 ): Promise<CreatedPronoteToken | null> {
   return createApiTokenForUai(db, 'pronote', uai, libelle);
-}
-
-/** A new token of establishment `etablissementId` (the administration pages). */
-export function createPronoteTokenFor(
-  db: Database,
-  etablissementId: string,
-  libelle: string,
-): Promise<CreatedPronoteToken> {
-  return createApiToken(db, 'pronote', etablissementId, libelle);
 }
 
 export function listPronoteTokens(db: Database, uai?: string): Promise<ListedPronoteToken[]> {

@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: '/administration/enseignants', label: 'Enseignants' },
   { href: '/administration/periodes', label: 'Périodes' },
   { href: '/administration/pronote', label: 'PRONOTE' },
+  { href: '/administration/alimentation', label: 'Alimentation' },
   { href: '/administration/journal', label: 'Journal' },
 ];
 

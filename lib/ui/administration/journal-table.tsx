@@ -17,6 +17,8 @@ const ACTIONS: Record<string, string> = {
   periode_supprimee: 'Période supprimée',
   jeton_pronote_cree: 'Jeton PRONOTE créé',
   jeton_pronote_revoque: 'Jeton PRONOTE révoqué',
+  jeton_alimentation_cree: 'Jeton d’alimentation créé',
+  jeton_alimentation_revoque: 'Jeton d’alimentation révoqué',
 };
 
 const LABELS: Record<string, string> = {

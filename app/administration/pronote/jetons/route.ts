@@ -1,7 +1,7 @@
-import { createJeton } from '@/lib/administration/http/pronote';
+import { createToken } from '@/lib/administration/http/jetons';
 
 export const dynamic = 'force-dynamic';
 
 export function POST(request: Request) {
-  return createJeton(request);
+  return createToken(request, 'pronote');
 }

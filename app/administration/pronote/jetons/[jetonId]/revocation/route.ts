@@ -1,7 +1,7 @@
-import { revokeJeton } from '@/lib/administration/http/pronote';
+import { revokeToken } from '@/lib/administration/http/jetons';
 
 export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request, { params }: { params: Promise<{ jetonId: string }> }) {
-  return revokeJeton(request, (await params).jetonId);
+  return revokeToken(request, 'pronote', (await params).jetonId);
 }

@@ -1,0 +1,102 @@
+// Bilans flow in through the write API, end to end on the production build: the demo's
+// administrator creates the tokens on their page; a draft sent by PUT shows on the pupil's
+// page « en cours de validation »; once validated, the PDF prints the validated version and
+// PRONOTE's export of the current period returns it.
+import { expect, test } from './fixtures';
+import { pdfText } from './pdf-text';
+import { stableId } from '../drizzle/seed/random';
+import { DEMO_UAI } from '../drizzle/seed/demo-data';
+import { schoolYearOf, todayInParis } from '../lib/common/dates';
+import type { Page } from '@playwright/test';
+
+const CIEL = ['C01', 'C03', 'C04', 'C06', 'C07', 'C08', 'C09', 'C10', 'C11'];
+
+async function createToken(adminPage: Page, section: 'alimentation' | 'pronote'): Promise<string> {
+  await adminPage.goto(`/administration/${section}`);
+  await adminPage.getByLabel('Libellé (pour le reconnaître)').fill(`e2e ${section}`);
+  await adminPage.getByRole('button', { name: 'Créer le jeton' }).click();
+  return adminPage.locator('code').innerText();
+}
+
+test('a draft sent by the API shows « en cours de validation »; validated, it is in the PDF and in PRONOTE', async ({
+  page,
+  adminPage,
+  request,
+}) => {
+  const token = await createToken(adminPage, 'alimentation');
+  expect(token).toMatch(/^cpro_al_/);
+  const pronote = await createToken(adminPage, 'pronote');
+  const today = todayInParis();
+  const tleCiel = stableId('classe', `${DEMO_UAI}|Tle CIEL|${schoolYearOf(today)}`);
+  await page.goto(`/bilans?classe=${tleCiel}`);
+  const href = await page
+    .getByRole('list', { name: 'Apprenants de la classe' })
+    .getByRole('link')
+    .first()
+    .getAttribute('href');
+  const apprenantId = href!.split('/').pop()!;
+
+  const body = {
+    apprenant: { id: apprenantId },
+    referentiel: { code: 'BAC-PRO-CIEL', version: '2023' },
+    date: today,
+    constats: 'Envoyé par le tableau de bord : brouillon.',
+    conseils: 'Relire avant le conseil.',
+    positionnements: Object.fromEntries(CIEL.map((c) => [c, '+'])),
+    notes: [{ libelle: 'Évaluation pratique', valeur: 15, coefficient: 1 }],
+    valide: false,
+  };
+  const put = (payload: unknown) =>
+    request.put('/api/alimentation/v1/bilans/e2e:tdb:1', {
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      data: payload,
+    });
+  const created = await put(body);
+  expect(created.status()).toBe(201);
+  const draft = (await created.json()) as { id: string; url: string };
+  await page.goto(draft.url);
+  await expect(page.getByText('Envoyé par le tableau de bord : brouillon.')).toBeVisible();
+  await expect(page.getByText('en cours de validation').first()).toBeVisible();
+  // The PRONOTE token cannot write; the write token cannot read PRONOTE's export.
+  expect(
+    (
+      await request.put('/api/alimentation/v1/bilans/e2e:tdb:1', {
+        headers: { Authorization: `Bearer ${pronote}`, 'Content-Type': 'application/json' },
+        data: body,
+      })
+    ).status(),
+  ).toBe(401);
+  expect(
+    (
+      await request.get('/api/pronote/v1/bilans', { headers: { Authorization: `Bearer ${token}` } })
+    ).status(),
+  ).toBe(401);
+
+  const validated = await put({
+    ...body,
+    constats: 'Version validée.',
+    conseils: 'Conseil validé.',
+    valide: true,
+  });
+  expect(validated.status()).toBe(200);
+  const final = (await validated.json()) as { id: string; url: string; valide: boolean };
+  expect(final.valide).toBe(true);
+  // The replaced draft is gone: its page is the French 404.
+  expect((await page.goto(draft.url))?.status()).toBe(404);
+  await page.goto(final.url);
+  await expect(page.getByText('Version validée.')).toBeVisible();
+  const pdf = await page.request.get(`${final.url}/pdf`);
+  expect(pdf.status()).toBe(200);
+  const { text } = await pdfText(await pdf.body());
+  expect(text).toContain('Version validée.');
+  expect(text).not.toContain('brouillon');
+
+  const exported = await request.get('/api/pronote/v1/bilans', {
+    headers: { Authorization: `Bearer ${pronote}` },
+  });
+  expect(exported.status()).toBe(200);
+  const { bilans } = (await exported.json()) as { bilans: { id: string; conseils: string }[] };
+  expect(bilans.find((b) => b.id === final.id)?.conseils).toBe('Conseil validé.');
+  // Validated: no more change.
+  expect((await put({ ...body, constats: 'Trop tard.', valide: true })).status()).toBe(409);
+});

@@ -1,0 +1,142 @@
+// The batch path on both drivers: one result per line in line order, each line standing
+// alone (a bad line refuses itself only), new sources written together, a repeated source
+// replacing its draft, a validated one in conflict; the size limits.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { useDemoDatabase } from '@/drizzle/seed/testing';
+import { DEMO_IDS } from '@/drizzle/seed/demo-ids';
+import { testDrivers } from '@/lib/db/testing';
+import {
+  apprenants,
+  bilans,
+  ecrituresAlimentation,
+  positionnements,
+  sourcesBilans,
+} from '@/lib/db/schema';
+import type { Database } from '@/lib/db/types';
+import { createApiToken } from '@/lib/auth/api-tokens';
+import { handleLot } from './handler';
+import type { ResultatLigne } from './lots';
+
+const CIEL = ['C01', 'C03', 'C04', 'C06', 'C07', 'C08', 'C09', 'C10', 'C11'];
+
+describe.each(testDrivers())('write API batches ($name)', (driver) => {
+  const connection = useDemoDatabase(driver);
+  let db: Database;
+  let token: string;
+  let ines: string[];
+
+  beforeAll(async () => {
+    db = connection().db;
+    token = (await createApiToken(db, 'alimentation', DEMO_IDS.etablissement, 'lots')).jeton;
+    ines = (
+      await db
+        .select({ ine: apprenants.ine })
+        .from(apprenants)
+        .where(
+          and(
+            eq(apprenants.etablissementId, DEMO_IDS.etablissement),
+            sql`${apprenants.ine} is not null`,
+          ),
+        )
+        .limit(3)
+    ).map((r) => r.ine!);
+  });
+
+  const line = (source: string, ine: string, over: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      source,
+      apprenant: { ine },
+      referentiel: { code: 'BAC-PRO-CIEL', version: '2023' },
+      date: '2026-10-15',
+      constats: 'Historique.',
+      conseils: '',
+      positionnements: Object.fromEntries(CIEL.map((c) => [c, '-+'])),
+      notes: [],
+      valide: false,
+      ...over,
+    });
+  const post = (body: string, type = 'application/x-ndjson') =>
+    handleLot(
+      db,
+      new Request('http://localhost/api/alimentation/v1/lots', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': type },
+        body,
+      }),
+    );
+  const results = async (response: Response) =>
+    (await response.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ResultatLigne);
+
+  it('answers one result per line, in order, each line alone', async () => {
+    const response = await post(
+      [
+        line('hist:1', ines[0]!),
+        line('hist:2', ines[1]!, { valide: true }),
+        '{ pas du json',
+        '',
+        line('hist:3', 'INCONNU0000'),
+        line('hist:1', ines[0]!, { constats: 'Corrigé.' }),
+        line('hist:4', ines[2]!, { positionnements: { C01: '+' } }),
+        JSON.stringify({ apprenant: { ine: ines[0] } }),
+      ].join('\n'),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('application/x-ndjson');
+    const out = await results(response);
+    expect(out.map((r) => [r.ligne, r.source, r.statut])).toEqual([
+      [1, 'hist:1', 'cree'],
+      [2, 'hist:2', 'cree'],
+      [3, null, 'refuse'],
+      [5, 'hist:3', 'refuse'],
+      [6, 'hist:1', 'remplace'],
+      [7, 'hist:4', 'refuse'],
+      [8, null, 'refuse'],
+    ]);
+    expect(out[3]!.erreurs).toEqual([
+      { champ: 'apprenant', message: 'Aucun apprenant de l’établissement ne correspond.' },
+    ]);
+    expect(out[5]!.erreurs?.length).toBe(8); // eight competences missing
+    const [hist2] = await db.select().from(bilans).where(eq(bilans.id, out[1]!.id!));
+    expect(hist2?.valideLe).toBeInstanceOf(Date);
+    expect(
+      (await db.select().from(positionnements).where(eq(positionnements.bilanId, out[1]!.id!)))
+        .length,
+    ).toBe(9);
+    // The first version of hist:1 was replaced: only the second remains.
+    expect(await db.select().from(bilans).where(eq(bilans.id, out[0]!.id!))).toEqual([]);
+    const mapped = await db.select().from(sourcesBilans).where(eq(sourcesBilans.source, 'hist:1'));
+    expect(mapped.map((m) => m.bilanId)).toEqual([out[4]!.id]);
+    const traced = await db
+      .select()
+      .from(ecrituresAlimentation)
+      .where(sql`${ecrituresAlimentation.source} like 'hist:%'`);
+    expect(traced.length).toBe(5);
+  });
+
+  it('the same lot again changes nothing; a validated source in conflict', async () => {
+    const out = await results(
+      await post(
+        [
+          line('hist:2', ines[1]!, { valide: true }),
+          line('hist:2', ines[1]!, { constats: 'Autre.' }),
+        ].join('\n'),
+      ),
+    );
+    expect(out.map((r) => r.statut)).toEqual(['inchange', 'conflit']);
+  });
+
+  it('refuses a body that is not NDJSON, or of more than 10 000 lines', async () => {
+    expect((await post('{}', 'application/json')).status).toBe(415);
+    const many = Array.from({ length: 10_001 }, () => '{}').join('\n');
+    const refused = await post(many);
+    expect(refused.status).toBe(413);
+    expect(await refused.json()).toEqual({
+      erreur: 'trop_de_lignes',
+      message: 'Le lot compte 10001 lignes : 10 000 au plus.',
+    });
+  });
+});

@@ -1,0 +1,270 @@
+// A school's history sent at once (`POST /api/alimentation/v1/lots`, `npm run import:bilans`):
+// one bilan per NDJSON line, each line atomic on its own, one result per line in line order.
+// Lines are checked against data preloaded once (pupils, teachers, referentials); then new
+// sources are written 500 at a time in one transaction of multi-row statements, with ids drawn
+// here — the cost of a raw INSERT plus the checks. A source already written, one repeated in
+// the same slice, or a slice whose transaction fails, goes line by line through the same path
+// as PUT (writeResolved), so that every line still stands or falls alone.
+import crypto from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Database } from '@/lib/db/types';
+import {
+  bilans,
+  ecrituresAlimentation,
+  notes,
+  positionnements,
+  sourcesBilans,
+} from '@/lib/db/schema';
+import type { Niveau } from '@/lib/db/enums';
+import { Lookup } from './lookup';
+import type { ErreurChamp } from './schema';
+import {
+  empreinte,
+  lockSource,
+  resolveBilan,
+  sourceError,
+  writeResolved,
+  type Ecrivain,
+  type Resolved,
+} from './write';
+
+export const MAX_LINES = 10_000;
+export const MAX_LOT_BYTES = 20 * 1024 * 1024;
+const SLICE = 500;
+const ROWS_PER_STATEMENT = 2000;
+
+export interface ResultatLigne {
+  ligne: number;
+  source: string | null;
+  statut: 'cree' | 'remplace' | 'valide' | 'inchange' | 'refuse' | 'conflit';
+  id?: string;
+  erreurs?: ErreurChamp[];
+}
+
+interface Pending {
+  ligne: number;
+  source: string;
+  r: Resolved;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Reads one line: its source and its bilan, resolved; or why it is refused. */
+async function readLine(
+  lookup: Lookup,
+  ligne: number,
+  text: string,
+): Promise<Pending | ResultatLigne> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return {
+      ligne,
+      source: null,
+      statut: 'refuse',
+      erreurs: [{ champ: '(ligne)', message: 'Ligne JSON illisible.' }],
+    };
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return {
+      ligne,
+      source: null,
+      statut: 'refuse',
+      erreurs: [{ champ: '(ligne)', message: 'Un objet JSON est attendu.' }],
+    };
+  }
+  const { source, ...body } = value as Record<string, unknown>;
+  if (typeof source !== 'string') {
+    return {
+      ligne,
+      source: null,
+      statut: 'refuse',
+      erreurs: [{ champ: 'source', message: 'Source manquante.' }],
+    };
+  }
+  const invalid = sourceError(source);
+  if (invalid) return { ligne, source, statut: 'refuse', erreurs: invalid };
+  const resolved = await resolveBilan(lookup, body);
+  if (!resolved.ok) return { ligne, source, statut: 'refuse', erreurs: resolved.erreurs };
+  return { ligne, source, r: resolved.value };
+}
+
+/**
+ * Writes the new sources of a slice in one transaction; returns the lines it wrote, and
+ * leaves the others (source already written) to the line-by-line path.
+ */
+async function writeNewSources(
+  db: Database,
+  etablissementId: string,
+  slice: Pending[],
+): Promise<{ written: Map<number, string>; existing: Pending[] }> {
+  return db.transaction(async (tx) => {
+    // Sorted: two batches locking overlapping sources never wait on each other in a cycle.
+    for (const source of slice.map((p) => p.source).sort())
+      await lockSource(tx, etablissementId, source);
+    const known = new Set(
+      (
+        await tx
+          .select({ source: sourcesBilans.source })
+          .from(sourcesBilans)
+          .where(
+            and(
+              eq(sourcesBilans.etablissementId, etablissementId),
+              inArray(
+                sourcesBilans.source,
+                slice.map((p) => p.source),
+              ),
+            ),
+          )
+      ).map((r) => r.source),
+    );
+    const fresh = slice.filter((p) => !known.has(p.source));
+    const existing = slice.filter((p) => known.has(p.source));
+    const ids = fresh.map(() => crypto.randomUUID());
+    const written = new Map<number, string>();
+    if (fresh.length === 0) return { written, existing };
+    await tx.insert(bilans).values(
+      fresh.map((p, i) => ({
+        id: ids[i]!,
+        apprenantId: p.r.apprenantId,
+        referentielId: p.r.referentielId,
+        auteurId: p.r.auteurId,
+        date: p.r.date,
+        constats: p.r.constats,
+        conseils: p.r.conseils,
+      })),
+    );
+    const levels = fresh.flatMap((p, i) =>
+      p.r.niveaux.map(([competenceId, niveau]) => ({
+        bilanId: ids[i]!,
+        competenceId,
+        niveau: niveau as Niveau,
+      })),
+    );
+    for (const part of chunks(levels, ROWS_PER_STATEMENT))
+      await tx.insert(positionnements).values(part);
+    const marks = fresh.flatMap((p, i) => p.r.notes.map((n) => ({ bilanId: ids[i]!, ...n })));
+    for (const part of chunks(marks, ROWS_PER_STATEMENT)) await tx.insert(notes).values(part);
+    const validated = ids.filter((_, i) => fresh[i]!.r.valide);
+    if (validated.length > 0) {
+      await tx
+        .update(bilans)
+        .set({ valideLe: sql`now()` })
+        .where(inArray(bilans.id, validated));
+    }
+    await tx.insert(sourcesBilans).values(
+      fresh.map((p, i) => ({
+        etablissementId,
+        source: p.source,
+        bilanId: ids[i]!,
+        empreinte: empreinte(p.r),
+      })),
+    );
+    fresh.forEach((p, i) => written.set(p.ligne, ids[i]!));
+    return { written, existing };
+  });
+}
+
+async function writeOne(db: Database, etablissementId: string, p: Pending): Promise<ResultatLigne> {
+  const result = await writeResolved(db, etablissementId, p.source, p.r);
+  if (result.kind === 'ok')
+    return { ligne: p.ligne, source: p.source, statut: result.statut, id: result.id };
+  if (result.kind === 'conflit') {
+    return {
+      ligne: p.ligne,
+      source: p.source,
+      statut: 'conflit',
+      id: result.id,
+      erreurs: [
+        { champ: '(bilan)', message: 'Ce bilan est validé : il ne peut plus être modifié.' },
+      ],
+    };
+  }
+  return { ligne: p.ligne, source: p.source, statut: 'refuse', erreurs: result.erreurs };
+}
+
+async function traceSlice(
+  db: Database,
+  ecrivain: Ecrivain,
+  results: ResultatLigne[],
+): Promise<void> {
+  const rows = results.map((r) => ({
+    etablissementId: ecrivain.etablissementId,
+    jetonId: ecrivain.jetonId,
+    auteur: ecrivain.libelle,
+    source: (r.source ?? `(ligne ${r.ligne})`).slice(0, 128),
+    bilanId: r.id ?? null,
+    statut: r.statut,
+  }));
+  for (const part of chunks(rows, ROWS_PER_STATEMENT))
+    await db.insert(ecrituresAlimentation).values(part);
+}
+
+/** The lines' results, in line order, slice after slice (an answer can stream them). */
+export async function* processLot(
+  db: Database,
+  ecrivain: Ecrivain,
+  lines: string[],
+): AsyncGenerator<ResultatLigne> {
+  const lookup = new Lookup(db, ecrivain.etablissementId);
+  await lookup.preload();
+  const numbered = lines
+    .map((text, i) => ({ ligne: i + 1, text }))
+    .filter((l) => l.text.trim() !== '');
+  for (const slice of chunks(numbered, SLICE)) {
+    const results = new Map<number, ResultatLigne>();
+    const ready: Pending[] = [];
+    const later: Pending[] = [];
+    const seen = new Set<string>();
+    for (const { ligne, text } of slice) {
+      const read = await readLine(lookup, ligne, text);
+      if ('statut' in read) results.set(ligne, read);
+      else if (seen.has(read.source)) later.push(read);
+      else {
+        seen.add(read.source);
+        ready.push(read);
+      }
+    }
+    let oneByOne = [...later];
+    if (ready.length > 0) {
+      try {
+        const { written, existing } = await writeNewSources(db, ecrivain.etablissementId, ready);
+        for (const p of ready) {
+          const id = written.get(p.ligne);
+          if (id) results.set(p.ligne, { ligne: p.ligne, source: p.source, statut: 'cree', id });
+        }
+        oneByOne = [...existing, ...oneByOne];
+      } catch {
+        // Something in the slice was refused by the database: each line alone, atomic.
+        oneByOne = [...ready, ...oneByOne];
+      }
+    }
+    for (const p of oneByOne.sort((a, b) => a.ligne - b.ligne)) {
+      try {
+        results.set(p.ligne, await writeOne(db, ecrivain.etablissementId, p));
+      } catch {
+        results.set(p.ligne, {
+          ligne: p.ligne,
+          source: p.source,
+          statut: 'refuse',
+          erreurs: [{ champ: '(ligne)', message: 'La base de données a refusé ce bilan.' }],
+        });
+      }
+    }
+    const ordered = slice.map((l) => results.get(l.ligne)!).filter(Boolean);
+    await traceSlice(db, ecrivain, ordered);
+    yield* ordered;
+  }
+}
+
+/** The lines of an NDJSON body, or why it is refused (too many lines). */
+export function splitLines(text: string): string[] | { trop: number } {
+  const lines = text.split(/\r?\n/);
+  const count = lines.filter((l) => l.trim() !== '').length;
+  return count > MAX_LINES ? { trop: count } : lines;
+}

@@ -97,3 +97,29 @@ CREATE TRIGGER ecritures_alimentation_ajout_seul BEFORE UPDATE OR DELETE ON ecri
 --> statement-breakpoint
 CREATE TRIGGER ecritures_alimentation_sans_vidage BEFORE TRUNCATE ON ecritures_alimentation
   FOR EACH STATEMENT EXECUTE FUNCTION refuser_modification_journal();
+--> statement-breakpoint
+-- A bilan positions its pupil on the competences of its own referential only: now checked
+-- once per statement on the inserted rows (a join), as the validated-bilan check above, not
+-- by one query per row — a batch of 10 000 SN bilans inserts 210 000 positionnements, and the
+-- per-row check was most of the database's work (bench/alimentation.ts).
+CREATE OR REPLACE FUNCTION controler_referentiel_positionnements() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (
+    SELECT 1 FROM nouvelles_lignes n
+      JOIN bilans b ON b.id = n.bilan_id
+      LEFT JOIN competences k ON k.id = n.competence_id AND k.referentiel_id = b.referentiel_id
+     WHERE k.id IS NULL
+  ) THEN
+    RAISE EXCEPTION 'la compétence n''est pas du référentiel du bilan'
+      USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+DROP TRIGGER positionnements_referentiel ON positionnements;
+--> statement-breakpoint
+CREATE TRIGGER positionnements_referentiel AFTER INSERT ON positionnements
+  REFERENCING NEW TABLE AS nouvelles_lignes
+  FOR EACH STATEMENT EXECUTE FUNCTION controler_referentiel_positionnements();

@@ -71,7 +71,11 @@ describe.each(testDrivers())('write API ($name)', (driver) => {
     constats: 'Bon travail en atelier.',
     conseils: 'Continuer.',
     positionnements: Object.fromEntries(CIEL.map((c) => [c, '+'])),
-    notes: [{ libelle: 'Évaluation pratique', valeur: 14.5, coefficient: 2 }],
+    notes: [
+      { libelle: 'Évaluation pratique', valeur: 14.5, coefficient: 2 },
+      { libelle: 'Dossier', valeur: 12, coefficient: 1 },
+      { libelle: 'Carnet', valeur: 9.25, coefficient: 0.5 },
+    ],
     valide: false,
     ...over,
   });
@@ -250,8 +254,19 @@ describe.each(testDrivers())('write API ($name)', (driver) => {
     const got = await call('GET', 'tdb:2026:1');
     expect(got.status).toBe(200);
     const stored = (await got.json()) as Record<string, unknown>;
-    expect(stored).toMatchObject({ ...body(), apprenant: { ine } });
-    expect((await call('PUT', 'tdb:2026:1', stored)).status).toBe(200);
+    expect(stored).toMatchObject({
+      ...body(),
+      apprenant: { ine },
+      notes: [
+        { libelle: 'Carnet', valeur: 9.25, coefficient: 0.5 },
+        { libelle: 'Dossier', valeur: 12, coefficient: 1 },
+        { libelle: 'Évaluation pratique', valeur: 14.5, coefficient: 2 },
+      ],
+    });
+    // Sent back as read (marks in another order than first sent): nothing changes.
+    const resent = await call('PUT', 'tdb:2026:1', stored);
+    expect(resent.status).toBe(200);
+    expect(((await resent.json()) as { id: string }).id).toBe(stored.id);
     const id = stored.id as string;
     expect((await call('DELETE', 'tdb:2026:1')).status).toBe(204);
     expect(await db.select().from(bilans).where(eq(bilans.id, id))).toEqual([]);

@@ -20,7 +20,7 @@ import { Lookup } from './lookup';
 import type { ErreurChamp } from './schema';
 import {
   empreinte,
-  lockSource,
+  lockSources,
   resolveBilan,
   sourceError,
   writeResolved,
@@ -30,8 +30,12 @@ import {
 
 export const MAX_LINES = 10_000;
 export const MAX_LOT_BYTES = 20 * 1024 * 1024;
-const SLICE = 500;
-const ROWS_PER_STATEMENT = 2000;
+// Slices and statements small enough that a teacher's page, served by the same process and
+// database, passes between them (bench/alimentation.ts measures both sides).
+const SLICE = 250;
+const ROWS_PER_STATEMENT = 500;
+/** Lines checked between two yields to the event loop (the checks are synchronous work). */
+const LINES_PER_TURN = 20;
 
 export interface ResultatLigne {
   ligne: number;
@@ -104,9 +108,11 @@ async function writeNewSources(
   slice: Pending[],
 ): Promise<{ written: Map<number, string>; existing: Pending[] }> {
   return db.transaction(async (tx) => {
-    // Sorted: two batches locking overlapping sources never wait on each other in a cycle.
-    for (const source of slice.map((p) => p.source).sort())
-      await lockSource(tx, etablissementId, source);
+    await lockSources(
+      tx,
+      etablissementId,
+      slice.map((p) => p.source),
+    );
     const known = new Set(
       (
         await tx
@@ -221,7 +227,8 @@ export async function* processLot(
     const ready: Pending[] = [];
     const later: Pending[] = [];
     const seen = new Set<string>();
-    for (const { ligne, text } of slice) {
+    for (const [index, { ligne, text }] of slice.entries()) {
+      if (index % LINES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
       const read = await readLine(lookup, ligne, text);
       if ('statut' in read) results.set(ligne, read);
       else if (seen.has(read.source)) later.push(read);

@@ -14,7 +14,7 @@ import {
   utilisateurs,
 } from '@/lib/db/schema';
 import type { BilanEnvoye } from './schema';
-import { bilanUrl } from './write';
+import { bilanUrl, compareNotes } from './write';
 import { retirerBrouillon } from './retrait';
 
 export async function readBilan(
@@ -54,8 +54,7 @@ export async function readBilan(
     await db
       .select({ libelle: notes.libelle, valeur: notes.valeur, coefficient: notes.coefficient })
       .from(notes)
-      .where(eq(notes.bilanId, row.id))
-      .orderBy(notes.id),
+      .where(eq(notes.bilanId, row.id)),
   ];
   return {
     apprenant: row.ine ? { ine: row.ine } : { id: row.apprenantId },
@@ -65,7 +64,7 @@ export async function readBilan(
     constats: row.constats,
     conseils: row.conseils,
     positionnements: Object.fromEntries(niveaux.map((n) => [n.code, n.niveau])),
-    notes: marks.map((n) => ({
+    notes: marks.sort(compareNotes).map((n) => ({
       libelle: n.libelle,
       valeur: Number(n.valeur),
       coefficient: Number(n.coefficient),

@@ -43,6 +43,18 @@ export interface Resolved {
   valide: boolean;
 }
 
+/** Marks in one order: by label, then value, then coefficient. */
+export function compareNotes(
+  a: { libelle: string; valeur: string | number; coefficient: string | number },
+  b: { libelle: string; valeur: string | number; coefficient: string | number },
+): number {
+  return (
+    a.libelle.localeCompare(b.libelle, 'fr') ||
+    Number(a.valeur) - Number(b.valeur) ||
+    Number(a.coefficient) - Number(b.coefficient)
+  );
+}
+
 export function bilanUrl(apprenantId: string, bilanId: string): string {
   return `/bilans/${apprenantId}/${bilanId}`;
 }
@@ -130,11 +142,14 @@ export async function resolveBilan(
       constats: b.constats,
       conseils: b.conseils,
       niveaux,
-      notes: b.notes.map((n) => ({
-        libelle: n.libelle,
-        valeur: n.valeur.toFixed(2),
-        coefficient: n.coefficient.toFixed(2),
-      })),
+      // In one order (GET gives them back so), so that the fingerprint ignores the sender's.
+      notes: b.notes
+        .map((n) => ({
+          libelle: n.libelle,
+          valeur: n.valeur.toFixed(2),
+          coefficient: n.coefficient.toFixed(2),
+        }))
+        .sort(compareNotes),
       valide: b.valide,
     },
   };
@@ -177,15 +192,21 @@ async function validate(tx: Database, bilanId: string): Promise<void> {
     .where(eq(bilans.id, bilanId));
 }
 
-/** Serialises the writes of one source (both drivers; released at the transaction's end). */
-export async function lockSource(
+/**
+ * Serialises the writes of these sources (both drivers; released at the transaction's end):
+ * one statement, the locks taken in one order, so that two batches sharing sources never
+ * wait on each other in a cycle.
+ */
+export async function lockSources(
   tx: Database,
   etablissementId: string,
-  source: string,
+  sources: string[],
 ): Promise<void> {
-  await tx.execute(
-    sql`select pg_advisory_xact_lock(hashtextextended(${`${etablissementId}:${source}`}, 0))`,
-  );
+  const keys = [...new Set(sources)].sort().map((source) => `${etablissementId}:${source}`);
+  await tx.execute(sql`
+    select pg_advisory_xact_lock(hashtextextended(k, 0))
+      from unnest(${`{${keys.map((k) => `"${k}"`).join(',')}}`}::text[]) with ordinality as t(k, n)
+     order by n`);
 }
 
 export function sourceError(source: string): ErreurChamp[] | null {
@@ -222,7 +243,7 @@ export async function writeResolved(
 ): Promise<WriteResult> {
   const fingerprint = empreinte(r);
   return db.transaction(async (tx) => {
-    await lockSource(tx, etablissementId, source);
+    await lockSources(tx, etablissementId, [source]);
     const [mapping] = await tx
       .select({
         bilanId: sourcesBilans.bilanId,

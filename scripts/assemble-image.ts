@@ -41,6 +41,8 @@ export const OPERATOR_PROGRAMS = [
   'import-siecle',
   'alimentation-token',
   'import-bilans',
+  'db-backup',
+  'db-restore',
 ];
 
 export async function assembleImage(target: string, root = ROOT): Promise<void> {

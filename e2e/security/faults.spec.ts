@@ -135,12 +135,16 @@ test('a database restart (every connection killed) is survived: the next request
   await signInAndOpenBilan(page);
 
   const killed = await admin(async (client) => {
+    // pg_terminate_backend in the select list: evaluated only on the rows the WHERE kept (in
+    // the WHERE clause itself, the planner may call it before the other conditions).
     const result = await client.query(
-      `select pid from pg_stat_activity
-       where datname = $1 and pid <> pg_backend_pid() and pg_terminate_backend(pid)`,
+      `select pid, pg_terminate_backend(pid) as killed from pg_stat_activity
+       where datname = $1 and pid <> pg_backend_pid()`,
       [database],
     );
-    return (result.rows as { pid: number }[]).map((r) => r.pid);
+    return (result.rows as { pid: number; killed: boolean }[])
+      .filter((r) => r.killed)
+      .map((r) => r.pid);
   });
   expect(killed.length).toBeGreaterThan(0);
   // Once PostgreSQL has ended them, the server's pool hears that its connections are gone.

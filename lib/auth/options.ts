@@ -19,6 +19,7 @@ import { refusalPath } from './ent-refusal';
 import { getAuthSecret } from './secret';
 import { openSession, revokeSession } from './sessions';
 import { MOYENS_CONNEXION, type MoyenConnexion } from '@/lib/db/enums';
+import { metrics } from '@/lib/observability/registry';
 
 const SCHOOL_DAY_SECONDS = appConfig().sessionMaxAgeSeconds;
 
@@ -88,12 +89,15 @@ async function buildOptions(secure: boolean): Promise<NextAuthOptions> {
       // French 403 page, and no session.
       async signIn({ user, account }) {
         if (account?.provider === 'credentials') return true;
-        return (await refusalPath(user.id, account?.provider ?? 'ent')) ?? true;
+        const refused = await refusalPath(user.id, account?.provider ?? 'ent');
+        if (refused) metrics().signIns.inc({ outcome: 'refuse', way: account?.provider ?? 'ent' });
+        return refused ?? true;
       },
       async jwt({ token, user, account: signIn }) {
         if (user) {
           const moyen = moyenOf(signIn?.provider);
           const sessionId = await openSession(await getDb(), user.id, moyen, SCHOOL_DAY_SECONDS);
+          metrics().signIns.inc({ outcome: 'succes', way: moyen });
           return signedInToken(token, user, sessionId);
         }
         // next-auth's own session endpoint (and its refreshes) answer only for a session the

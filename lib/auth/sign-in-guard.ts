@@ -29,6 +29,7 @@ import { floodMessage, lockMessage } from './sign-in-messages';
 import { csrfCookieName, csrfTokenOf } from './csrf';
 import { getAuthSecret } from './secret';
 import { sentByAnotherSite } from '@/lib/http/request-origin';
+import { metrics } from '@/lib/observability/registry';
 
 export interface AuthRouteContext {
   params: Promise<{ nextauth: string[] }>;
@@ -135,6 +136,7 @@ async function signIn(request: NextRequest, context: AuthRouteContext, secure: b
     const verdict = await registerAttempt(await getDb(), keys);
     if (!verdict.allowed) {
       const flood = verdict.reason === 'afflux';
+      metrics().signIns.inc({ outcome: flood ? 'afflux' : 'verrouille', way: 'credentials' });
       return refusal(
         request,
         new AppError(

@@ -58,6 +58,16 @@ export const envSchema = z.object({
   CPRO_APP_PASSWORD: optionalText,
   NODE_OPTIONS: optionalText,
   CPRO_INSTANCE: optionalText,
+  LOG_LEVEL: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent'], {
+        error: (issue) =>
+          `doit valoir fatal, error, warn, info, debug ou silent (reçu « ${String(issue.input)} »)`,
+      })
+      .default('info'),
+  ),
+  METRICS_TOKEN: optionalText,
   // Each sign-in way declares its own variables (lib/auth/ways/).
   ...passwordVariables,
   ...oidcVariables,
@@ -100,6 +110,10 @@ export interface AppConfig {
   nodeOptions: string;
   /** This instance's name, sent as `X-Instance` (several instances behind a load balancer). */
   instance: string | undefined;
+  /** The least level written to the JSON log (lib/observability/logger.ts). */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** The bearer token of /api/metrics; unset: the route does not exist (404). */
+  metricsToken: string | undefined;
   /** The sign-in ways configured (lib/auth/ways/): null when a way is off. */
   auth: {
     /** Local e-mail + password accounts (AUTH_LOCAL, on by default). */
@@ -162,6 +176,8 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     appRolePassword: v.CPRO_APP_PASSWORD,
     nodeOptions: v.NODE_OPTIONS ?? '',
     instance: v.CPRO_INSTANCE,
+    logLevel: v.LOG_LEVEL,
+    metricsToken: v.METRICS_TOKEN,
     auth: {
       password: readPasswordSettings(v),
       oidc: oidc && !('probleme' in oidc) ? oidc : null,

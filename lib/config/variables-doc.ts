@@ -51,6 +51,18 @@ export const VARIABLES: Record<VariableName, VariableDoc> = {
     description: "Nom de cette instance, renvoyé dans l'en-tête X-Instance (plusieurs serveurs).",
     defaut: 'aucun',
   },
+  LOG_LEVEL: {
+    groupe: 'Serveur',
+    description:
+      'Niveau du journal JSON (une ligne par requête et par événement, sans nom ni courriel) : fatal, error, warn, info, debug ou silent.',
+    defaut: 'info',
+  },
+  METRICS_TOKEN: {
+    groupe: 'Serveur',
+    description:
+      'Jeton (Authorization: Bearer) de /api/metrics, au format Prometheus ; non défini : la route répond 404.',
+    defaut: 'aucun',
+  },
   NODE_ENV: {
     groupe: 'Serveur',
     description: '`development` pour `npm run dev` ; laissez vide en production.',

@@ -13,6 +13,7 @@ import { acquireLock } from './lock';
 import { makePrivate, securePrivateDir } from '@/lib/config/private-dir';
 import * as schema from './schema';
 import type { Database } from './types';
+import { sampledGauge } from '@/lib/observability/registry';
 
 export type Driver = 'postgres' | 'pglite';
 
@@ -21,6 +22,8 @@ export interface Connection {
   db: Database;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** The embedded database's own dump (a gzipped tarball of its folder); PGlite only. */
+  dump?(): Promise<Blob>;
 }
 
 export interface ConnectOptions {
@@ -31,6 +34,8 @@ export interface ConnectOptions {
   /** Shown in pg_stat_activity; tests give their own so they can find their connections. */
   applicationName?: string;
 }
+
+let reportedPool: pg.Pool | undefined;
 
 export function connectPostgres(url: string, options: ConnectOptions = {}): Connection {
   const statementTimeout = options.statementTimeoutMs ?? 10_000;
@@ -50,6 +55,21 @@ export function connectPostgres(url: string, options: ConnectOptions = {}): Conn
     console.error('[db] connexion PostgreSQL perdue :', error.message);
   });
   const db = drizzlePg({ client: pool, schema, logger: options.logger });
+  reportedPool = pool;
+  // Read when Prometheus scrapes: the connections of the pool opened last (the server's).
+  sampledGauge(
+    'cpro_db_pool_connections',
+    'Connexions du pool PostgreSQL par état.',
+    ['state'],
+    () =>
+      reportedPool
+        ? [
+            { labels: { state: 'total' }, value: reportedPool.totalCount },
+            { labels: { state: 'idle' }, value: reportedPool.idleCount },
+            { labels: { state: 'waiting' }, value: reportedPool.waitingCount },
+          ]
+        : [],
+  );
   return {
     driver: 'postgres',
     db,
@@ -64,6 +84,7 @@ function wrapPglite(client: PGlite, options: ConnectOptions, release: () => void
     driver: 'pglite',
     db,
     migrate: () => migratePglite(db, { migrationsFolder: migrationsDir() }),
+    dump: () => client.dumpDataDir('gzip'),
     close: async () => {
       try {
         await client.close();
@@ -78,11 +99,18 @@ function wrapPglite(client: PGlite, options: ConnectOptions, release: () => void
  * Opens the embedded database persisted in `dir`, holding its lock until closed. Its folder
  * (the data folder) is private to this account, before and after PGlite creates its files.
  */
-export async function openEmbedded(dir: string, options: ConnectOptions = {}): Promise<Connection> {
+export async function openEmbedded(
+  dir: string,
+  options: ConnectOptions & { loadDataDir?: Blob } = {},
+): Promise<Connection> {
   securePrivateDir(path.dirname(dir));
   const release = acquireLock(`${dir}.lock`);
   try {
-    const client = await PGlite.create(dir);
+    // `loadDataDir`: a dump to restore into this (empty) folder (npm run db:restore).
+    const client = await PGlite.create(
+      dir,
+      options.loadDataDir ? { loadDataDir: options.loadDataDir } : {},
+    );
     makePrivate(path.dirname(dir));
     return wrapPglite(client, options, release);
   } catch (error) {

@@ -50,6 +50,12 @@ export function trustedProxies(): TrustedProxies {
   return configured;
 }
 
+/** Whether a socket's peer is one of the trusted proxies (their X-Request-Id is kept). */
+export function isTrustedProxyAddress(address: string | undefined): boolean {
+  const normalized = normalizeAddress(address ?? null);
+  return normalized !== null && trustedProxies().has(normalized);
+}
+
 function hops(header: string | null): string[] {
   return (header ?? '')
     .split(',')

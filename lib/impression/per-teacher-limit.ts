@@ -2,6 +2,7 @@
 // French 429 past their share instead of occupying the printer that the others need.
 // Per process (each instance counts its own jobs).
 import { AppError } from '@/lib/http/app-error';
+import { metrics } from '@/lib/observability/registry';
 
 export class PerTeacherLimit {
   private readonly running = new Map<string, number>();
@@ -10,7 +11,10 @@ export class PerTeacherLimit {
 
   async run<T>(teacherId: string, job: () => Promise<T>): Promise<T> {
     const count = this.running.get(teacherId) ?? 0;
-    if (count >= this.limit) throw new PdfTeacherLimitError(this.limit);
+    if (count >= this.limit) {
+      metrics().pdfRefused.inc({ reason: 'enseignant' });
+      throw new PdfTeacherLimitError(this.limit);
+    }
     this.running.set(teacherId, count + 1);
     try {
       return await job();

@@ -16,6 +16,7 @@ import { PerTeacherLimit } from './per-teacher-limit';
 import { createPrintToken } from './print-token';
 import { printPath, printTokenIds } from './print-route';
 import { SharedWork } from './shared-work';
+import { metrics } from '@/lib/observability/registry';
 
 /** Bump when the print layout changes: cached PDFs of the old layout are then not served. */
 export const TEMPLATE_VERSION = 'impression-2026-12-02-descripteurs';
@@ -48,8 +49,18 @@ export function pdfService(): { renderer: PdfRenderer; cache: SharedPdfCache } {
   return globalForPdf.cproPdf;
 }
 
-export async function closePdfService(): Promise<void> {
-  await globalForPdf.cproPdf?.renderer.close();
+/**
+ * Closes the printer once the prints under way are done, waiting at most `budgetMs` (the
+ * job budget: no print outlives it anyway): a server stopping on SIGTERM delivers them.
+ */
+export async function closePdfService(budgetMs = 0): Promise<void> {
+  const service = globalForPdf.cproPdf;
+  if (!service) return;
+  const deadline = Date.now() + budgetMs;
+  while (service.renderer.pending > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await service.renderer.close();
 }
 
 export const MAX_PDFS_PER_TEACHER = 2;
@@ -78,8 +89,16 @@ export async function producePdf(
     etablissementId,
     ...prepared.cacheKey(day),
   );
+  const started = performance.now();
   const hit = await cache.get(key);
-  if (hit) return { filename, bytes: hit };
+  metrics().cache.inc({ result: hit ? 'hit' : 'miss' });
+  if (hit) {
+    metrics().pdf.observe(
+      { document: request.kind, cache: 'hit' },
+      (performance.now() - started) / 1000,
+    );
+    return { filename, bytes: hit };
+  }
   const bytes = await printing.run(key, signal, async (jobSignal) => {
     // Drawn when each print starts: a token lives a minute, a wait may be longer.
     const url = async (route: PrintRoute) => {
@@ -112,5 +131,9 @@ export async function producePdf(
       .catch((error: Error) => console.error('[pdf] mise en cache impossible :', error.message));
     return printed;
   });
+  metrics().pdf.observe(
+    { document: request.kind, cache: 'miss' },
+    (performance.now() - started) / 1000,
+  );
   return { filename, bytes };
 }

@@ -12,6 +12,7 @@
 // ones — each of them waits for at most about one long job — and a long job is not held
 // behind fifty short ones. The queue knows nothing of what the lanes print.
 import { PdfBusyError, PdfTimeoutError } from './errors';
+import { metrics } from '@/lib/observability/registry';
 
 /** A lane's name, chosen by the caller. */
 export type PrintLane = string;
@@ -111,6 +112,7 @@ export class PrintQueue {
     signal?.throwIfAborted();
     const wait = this.estimatedWaitMs(lane);
     if (wait > this.settings.budgetMs || this.waitingCount() >= this.settings.maxWaiting) {
+      metrics().pdfRefused.inc({ reason: 'file' });
       return Promise.reject(new PdfBusyError(Math.max(1, Math.ceil(wait / 1000))));
     }
     return new Promise<T>((resolve, reject) => {

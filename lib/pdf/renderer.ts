@@ -6,11 +6,13 @@
 // The pages run without JavaScript and may load only our own origin; a page that failed or
 // timed out is closed and replaced.
 import 'server-only';
+import fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, RENDERER_FLAG, requireChromium } from '@/lib/pdf/find-chromium';
 import { PdfTimeoutError } from './errors';
 import { brandPdf } from './metadata';
 import { PrintQueue, type LaneSettings, type PrintLane } from './print-queue';
+import { metrics, sampledGauge } from '@/lib/observability/registry';
 
 export interface RendererSettings {
   allowedOrigin: string;
@@ -64,6 +66,7 @@ export class PdfRenderer {
   private active = 0;
   private recycling: Promise<void> | null = null;
   private closed = false;
+  private launches = 0;
 
   constructor(private readonly settings: RendererSettings) {
     const slots = Math.max(1, settings.parallelPages ?? 1);
@@ -74,6 +77,25 @@ export class PdfRenderer {
       maxWaiting: settings.maxWaiting,
       lanes: settings.lanes,
     });
+    // Read when Prometheus scrapes (docs/exploitation.md): the queue and its wait estimate.
+    sampledGauge('cpro_print_queue_jobs', 'Impressions en attente et en cours.', ['state'], () => [
+      { labels: { state: 'waiting' }, value: this.queue.size.waiting },
+      { labels: { state: 'printing' }, value: this.queue.size.running },
+    ]);
+    const lanes = Object.keys(settings.lanes ?? {});
+    sampledGauge(
+      'cpro_print_queue_wait_estimate_seconds',
+      'Attente estimée d’un nouveau travail, par file (les files que nomment les appelants).',
+      ['lane'],
+      () =>
+        lanes.map((lane) => ({ labels: { lane }, value: this.queue.estimatedWaitMs(lane) / 1000 })),
+    );
+    sampledGauge(
+      'cpro_chromium_memory_bytes',
+      'Mémoire résidente des processus Chromium d’impression (somme des RSS).',
+      [],
+      () => [{ value: chromiumRssBytes() }],
+    );
   }
 
   /**
@@ -101,6 +123,12 @@ export class PdfRenderer {
       (slot, remainingMs) => this.job(slot, url, parts, remainingMs, options.tagged ?? false),
       options.signal,
     );
+  }
+
+  /** Jobs printing or waiting: a stopping server lets them finish (lib/server/startup.ts). */
+  get pending(): number {
+    const { running, waiting } = this.queue.size;
+    return running + waiting;
   }
 
   async close(): Promise<void> {
@@ -204,6 +232,8 @@ export class PdfRenderer {
 
   private getBrowser(): Promise<Browser> {
     if (!this.browser) {
+      // Every launch after the first is a restart (the browser died, or was recycled).
+      if (this.launches++ > 0) metrics().chromiumRestarts.inc();
       const opening = this.openBrowser();
       this.browser = opening;
       opening.then(
@@ -241,6 +271,11 @@ export class PdfRenderer {
       executablePath: found.source === 'playwright' ? undefined : found.path,
       args,
       headless: true,
+      // Our stop closes the browser once the prints under way are delivered
+      // (lib/server/startup.ts); Playwright's own handlers would close it at once.
+      handleSIGTERM: false,
+      handleSIGINT: false,
+      handleSIGHUP: false,
     });
   }
 
@@ -331,4 +366,26 @@ function settleWithin(work: Promise<unknown>, ms: number): Promise<void> {
         resolve();
       });
   });
+}
+
+/** The resident memory of our printing Chromium processes (Linux /proc; 0 elsewhere). */
+function chromiumRssBytes(): number {
+  let total = 0;
+  let entries: string[] = [];
+  try {
+    entries = fs.readdirSync('/proc');
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(RENDERER_FLAG)) continue;
+      const rss = /^VmRSS:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'));
+      total += Number(rss?.[1] ?? 0) * 1024;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return total;
 }

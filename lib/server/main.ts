@@ -8,6 +8,9 @@ import next from 'next';
 import { appConfigOrExit } from '@/lib/config/env';
 import { standaloneNextConfig } from './standalone-config';
 import { createEntryServer } from './http-entry';
+import { observe } from '@/lib/observability/request-log';
+import { startControlSocket } from './control-socket';
+import { requestStarted } from './in-flight';
 
 const dev = process.argv.includes('--dev');
 const config = appConfigOrExit();
@@ -22,7 +25,39 @@ const app = next({
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = createEntryServer(handle);
+// Set on SIGTERM: the server answers only what finishes the work under way.
+let draining = false;
+
+// Each request: its id, then one JSON log line and the metrics at its end (lib/observability).
+const server = createEntryServer((request, response) => {
+  observe(request, response);
+  const finished = requestStarted();
+  response.once('close', finished);
+  // While stopping, the print pages still answer (the browser loads them to finish the PDFs
+  // under way); anything else is told to go elsewhere — a load balancer retries it.
+  if (draining && !request.url?.startsWith('/impression/')) {
+    response.writeHead(503, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Retry-After': '5',
+      Connection: 'close',
+      'Cache-Control': 'no-store',
+    });
+    response.end('Le serveur s’arrête : réessayez dans quelques secondes.\n');
+    return;
+  }
+  return handle(request, response);
+});
 server.listen(config.port, () => {
   console.log(`[cpro] Prêt sur le port ${config.port}${dev ? ' (développement)' : ''}.`);
+});
+// `npm run db:backup` asks this server for a dump of the embedded database it holds.
+const control = config.databaseUrl ? null : startControlSocket();
+// On SIGTERM, new requests are refused (503) but print pages; the requests under way finish,
+// and lib/server/startup.ts drains the printer and the traces, then exits.
+// `on`, not `once`: a listener must stay, or signal-exit (proper-lockfile's) would re-raise the
+// signal and kill the process before the drain.
+process.on('SIGTERM', () => {
+  draining = true;
+  server.closeIdleConnections();
+  control?.close();
 });

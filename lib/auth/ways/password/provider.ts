@@ -8,6 +8,7 @@ import { recordSuccess } from '@/lib/auth/throttle';
 import { signInAttempts } from './attempts';
 import { normalizeEmail, verifyCredentials } from './credentials';
 import { ATTEMPT_FIELD } from './sign-in-request';
+import { metrics } from '@/lib/observability/registry';
 
 export function credentialsProvider() {
   return CredentialsProvider({
@@ -26,6 +27,7 @@ export function credentialsProvider() {
       const db = await getDb();
       const user = await verifyCredentials(db, email, credentials.password ?? '');
       if (user) await recordSuccess(db, keys);
+      else metrics().signIns.inc({ outcome: 'echec', way: 'credentials' });
       return user;
     },
   });

@@ -1,0 +1,282 @@
+// What an operator relies on, on the production build with a server of its own (embedded
+// database, fresh data folder): readiness and liveness, one JSON log line per request with its
+// id and no pupil's name, e-mail, token or query string, Prometheus metrics behind their token,
+// a backup taken while the server runs, a clean stop on SIGTERM, and a restore that serves
+// every bilan, trace and token again. On PostgreSQL, a schema behind refuses to start.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from '../drizzle/seed/demo-ids';
+import { NOMS } from '../drizzle/seed/noms';
+import { openEmbedded } from '../lib/db/connect';
+import { rowsOf } from '../lib/db/rows';
+
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
+const PORT = 3196;
+const BASE = `http://localhost:${PORT}`;
+const METRICS_TOKEN = 'jeton-de-metriques-de-test';
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cpro-exploitation-'));
+
+interface Running {
+  process: ChildProcess;
+  log: () => string;
+  exit: Promise<number | null>;
+}
+
+function env(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const base: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(PORT),
+    DATA_DIR: dataDir,
+    NEXTAUTH_URL: BASE,
+    METRICS_TOKEN,
+    LOG_LEVEL: 'info',
+    ...extra,
+  };
+  if (!extra.DATABASE_URL) delete base.DATABASE_URL;
+  return base;
+}
+
+function start(dataDir: string, extra: Record<string, string> = {}): Running {
+  let log = '';
+  const child = spawn(process.execPath, ['scripts/cli.mjs', 'start', '--no-build'], {
+    env: env(dataDir, extra),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (c: Buffer) => (log += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (log += c.toString()));
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { process: child, log: () => log, exit };
+}
+
+async function ready(): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        fetch(`${BASE}/api/health`).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      { timeout: 120_000 },
+    )
+    .toBe(200);
+}
+
+async function signIn(request: APIRequestContext): Promise<void> {
+  const { csrfToken } = (await (await request.get(`${BASE}/api/auth/csrf`)).json()) as {
+    csrfToken: string;
+  };
+  const response = await request.post(`${BASE}/api/auth/callback/credentials`, {
+    form: { email: DEMO_ACCOUNTS.enseignant, password: DEMO_PASSWORD, csrfToken, json: 'true' },
+  });
+  expect(response.status()).toBe(200);
+}
+
+async function fingerprint(dataDir: string) {
+  const connection = await openEmbedded(path.join(dataDir, 'pglite'));
+  try {
+    return rowsOf<Record<string, string>>(
+      await connection.db.execute(sql`
+        select (select count(*) from bilans)::text as bilans,
+               (select count(*) from traces_acces)::text as traces,
+               (select count(*) from pronote_jetons)::text as jetons,
+               (select md5(string_agg(id::text || constats || coalesce(valide_le::text, ''), ',' order by id)) from bilans) as archives,
+               (select md5(string_agg(p.bilan_id::text || p.competence_id::text || p.niveau::text, ',' order by p.bilan_id, p.competence_id)) from positionnements p) as niveaux`),
+    )[0];
+  } finally {
+    await connection.close();
+  }
+}
+
+test.afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+test('health, logs, metrics, a backup while serving, SIGTERM, restore', async ({ playwright }) => {
+  const first = path.join(folder, 'premier');
+  const server = start(first);
+  await ready();
+  const request = await playwright.request.newContext();
+  try {
+    expect(await (await request.get(`${BASE}/api/health`)).json()).toEqual({
+      status: 'ok',
+      database: 'ok',
+      schema: 'a-jour',
+      navigateur: 'ok',
+    });
+    expect((await request.get(`${BASE}/api/health/live`)).status()).toBe(200);
+
+    await signIn(request);
+    const page = await request.get(
+      `${BASE}/bilans/${DEMO_IDS.angie}/${DEMO_IDS.angieDernierBilan}?x=1`,
+      {
+        headers: { 'X-Request-Id': 'venu-du-client' },
+      },
+    );
+    expect(page.status()).toBe(200);
+    // Loopback is no trusted proxy here: the client's id is replaced by our own.
+    const id = page.headers()['x-request-id'];
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const pdf = await request.get(
+      `${BASE}/bilans/${DEMO_IDS.angie}/${DEMO_IDS.angieDernierBilan}/pdf`,
+    );
+    expect(pdf.status()).toBe(200);
+    await request.get(`${BASE}/bilans?classe=${DEMO_IDS.classe}`);
+
+    // Metrics: 404 without the variable is tested below; here 401, then the figures.
+    expect((await request.get(`${BASE}/api/metrics`)).status()).toBe(401);
+    expect(
+      (
+        await request.get(`${BASE}/api/metrics`, { headers: { Authorization: 'Bearer faux' } })
+      ).status(),
+    ).toBe(401);
+    const metrics = await (
+      await request.get(`${BASE}/api/metrics`, {
+        headers: { Authorization: `Bearer ${METRICS_TOKEN}` },
+      })
+    ).text();
+    expect(metrics).toContain(
+      'cpro_http_requests_total{route="/bilans/:id/:id",method="GET",status="200"}',
+    );
+    expect(metrics).toMatch(/cpro_pdf_duration_seconds_count\{document="bilan",cache="miss"\} 1/);
+    expect(metrics).toMatch(/cpro_signins_total\{outcome="succes",way="credentials"\} 1/);
+    expect(metrics).toContain('cpro_print_queue_jobs{state="waiting"}');
+    expect(metrics).toContain('cpro_chromium_memory_bytes');
+    expect(metrics).not.toContain(DEMO_IDS.angie);
+
+    // The log: one JSON line per request, with its id; nothing personal.
+    await expect.poll(() => server.log().includes(id!)).toBe(true);
+    const lines = server
+      .log()
+      .split('\n')
+      .filter((l) => l.startsWith('{'));
+    const line = JSON.parse(lines.find((l) => l.includes(id!))!) as Record<string, unknown>;
+    expect(line).toMatchObject({
+      level: 'info',
+      requestId: id,
+      method: 'GET',
+      route: '/bilans/:id/:id',
+      status: 200,
+    });
+    const log = server.log();
+    for (const secret of [
+      ...NOMS,
+      'Angie',
+      DEMO_ACCOUNTS.enseignant,
+      '@lycee-demo.test',
+      DEMO_IDS.angie,
+      '?x=1',
+      'cpro_pn_',
+      'csrfToken',
+    ]) {
+      expect(log, secret).not.toContain(secret);
+    }
+
+    // SIGTERM while a class document prints: no new request is taken, the print is
+    // delivered, then the server stops by itself, cleanly.
+    const printing = request.get(`${BASE}/classes/${DEMO_IDS.classe}/derniers-bilans/pdf`, {
+      timeout: 60_000,
+    });
+    await expect
+      .poll(
+        async () =>
+          (
+            await (
+              await request.get(`${BASE}/api/metrics`, {
+                headers: { Authorization: `Bearer ${METRICS_TOKEN}` },
+              })
+            ).text()
+          ).includes('cpro_print_queue_jobs{state="printing"} 1'),
+        { intervals: [50], timeout: 30_000 },
+      )
+      .toBe(true);
+    server.process.kill('SIGTERM');
+    const delivered = await printing.catch((error: Error) => {
+      throw new Error(`${error.message}\n${server.log().slice(-4000)}`);
+    });
+    expect(delivered.status(), server.log().slice(-3000)).toBe(200);
+    expect((await delivered.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await server.exit).toBe(0);
+
+    // A backup taken while a server runs (started again on the same data; nothing is
+    // written between the backup and its stop, so the restore must be identical).
+    const again = start(first);
+    await ready();
+    const file = path.join(folder, 'sauvegarde.tar.gz');
+    const backup = spawnSync(process.execPath, ['scripts/cli.mjs', 'db-backup', file], {
+      env: env(first),
+      encoding: 'utf8',
+    });
+    expect(backup.status, backup.stderr).toBe(0);
+    expect(backup.stdout).toContain('pendant que le serveur tourne');
+    expect((await fetch(`${BASE}/api/health`)).status).toBe(200);
+    again.process.kill('SIGTERM');
+    expect(await again.exit).toBe(0);
+
+    const second = path.join(folder, 'restaure');
+    const restore = spawnSync(process.execPath, ['scripts/cli.mjs', 'db-restore', file], {
+      env: env(second),
+      encoding: 'utf8',
+    });
+    expect(restore.status, restore.stderr).toBe(0);
+    expect(await fingerprint(second)).toEqual(await fingerprint(first));
+    const restored = start(second);
+    await ready();
+    const reader = await playwright.request.newContext();
+    await signIn(reader);
+    expect(
+      (await reader.get(`${BASE}/bilans/${DEMO_IDS.angie}/${DEMO_IDS.angieDernierBilan}`)).status(),
+    ).toBe(200);
+    await reader.dispose();
+    restored.process.kill('SIGTERM');
+    expect(await restored.exit).toBe(0);
+  } finally {
+    await request.dispose();
+    server.process.kill('SIGKILL');
+  }
+});
+
+test('without METRICS_TOKEN the metrics do not exist; a PostgreSQL schema behind refuses to start', async () => {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  test.skip(!adminUrl, 'needs PostgreSQL: set TEST_DATABASE_URL');
+  const name = `cpro_e2e_ops_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  try {
+    const url = new URL(adminUrl!);
+    url.pathname = `/${name}`;
+    // Migrated to the previous release only: the last migration record removed.
+    const migrate = spawnSync(process.execPath, ['scripts/cli.mjs', 'db-migrate'], {
+      env: env(path.join(folder, 'pg'), { DATABASE_URL: url.toString() }),
+      encoding: 'utf8',
+    });
+    expect(migrate.status, migrate.stderr).toBe(0);
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    await client.query(
+      'delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations)',
+    );
+    await client.end();
+    const behind = start(path.join(folder, 'pg'), { DATABASE_URL: url.toString() });
+    expect(await behind.exit).toBe(1);
+    expect(behind.log()).toContain(
+      'Le schéma de la base a 1 migration(s) de retard sur cette version : lancez « npm run db:migrate », puis redémarrez.',
+    );
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+  const noMetrics = start(path.join(folder, 'sans-metriques'), { METRICS_TOKEN: '' });
+  try {
+    await ready();
+    expect((await fetch(`${BASE}/api/metrics`)).status).toBe(404);
+  } finally {
+    noMetrics.process.kill('SIGTERM');
+    await noMetrics.exit;
+  }
+});

@@ -1,0 +1,48 @@
+// `npm run db:backup -- <fichier>`: a consistent backup of the embedded database, private
+// (0600) — asked to the running server when it holds the database (its control socket), taken
+// directly otherwise. On PostgreSQL, pg_dump is the tool (docs/exploitation.md).
+import fs from 'node:fs';
+import { appConfigOrExit } from '@/lib/config/env';
+import { requestBackup } from '@/lib/server/control-socket';
+import { writeBackup } from '@/lib/db/backup';
+import { openForScript } from './open-database';
+
+const file = process.argv[2];
+if (!file || process.argv.length > 3) {
+  console.error('Usage : npm run db:backup -- <fichier.tar.gz>');
+  process.exit(2);
+}
+if (appConfigOrExit().databaseUrl) {
+  console.error(
+    'Base PostgreSQL : sauvegardez-la avec pg_dump (voir docs/exploitation.md) ; cette commande sauvegarde la base embarquée.',
+  );
+  process.exit(2);
+}
+if (fs.existsSync(file)) {
+  console.error(`Le fichier ${file} existe déjà : choisissez un autre nom (rien n’est écrasé).`);
+  process.exit(1);
+}
+
+const started = performance.now();
+const fromServer = await requestBackup().catch((error: Error) => {
+  console.error(`Le serveur n’a pas pu sauvegarder la base : ${error.message}`);
+  process.exit(1);
+});
+let bytes: number;
+if (fromServer) {
+  const partial = `${file}.partiel`;
+  fs.writeFileSync(partial, fromServer, { mode: 0o600 });
+  fs.renameSync(partial, file);
+  bytes = fromServer.length;
+} else {
+  const connection = await openForScript({ prepareEmbedded: false });
+  try {
+    bytes = await writeBackup(connection, file);
+  } finally {
+    await connection.close();
+  }
+}
+console.log(
+  `Sauvegarde écrite dans ${file} (${(bytes / 1024 / 1024).toFixed(1)} Mo, ${Math.round(performance.now() - started)} ms${fromServer ? ', pendant que le serveur tourne' : ''}).`,
+);
+process.exit(0);

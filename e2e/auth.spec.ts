@@ -1,10 +1,17 @@
 import { expect, test } from '@playwright/test';
 import { signIn, signInAsTeacher, TEACHER } from './helpers';
 
-test('the health endpoint says the database answers', async ({ request }) => {
+test('the health endpoint says the database answers, its schema is current, a browser is at hand', async ({
+  request,
+}) => {
   const response = await request.get('/api/health');
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: 'ok' });
+  expect(await response.json()).toEqual({
+    status: 'ok',
+    database: 'ok',
+    schema: 'a-jour',
+    navigateur: 'ok',
+  });
 });
 
 test('a signed-out visitor is sent to the sign-in page, then back where they were going', async ({

@@ -210,10 +210,14 @@ try {
   }
 
   const report: string[] = [];
-  for (const [prefix, code, n] of [
-    ['l9', 'BAC-PRO-CIEL', 9],
-    ['l21', 'BAC-PRO-SN', 21],
-  ] as const) {
+  // `npx tsx … bench/alimentation.ts 21` measures the SN batch only.
+  const only = process.argv[2] ? Number(process.argv[2]) : null;
+  for (const [prefix, code, n] of (
+    [
+      ['l9', 'BAC-PRO-CIEL', 9],
+      ['l21', 'BAC-PRO-SN', 21],
+    ] as const
+  ).filter(([, , count]) => only === null || count === only)) {
     const lot = await throughLots(prefix, code);
     const raw = await rawFloor(code);
     const apiRate = LINES / (lot.ms / 1000);

@@ -85,6 +85,8 @@ test('a draft sent by the API shows « en cours de validation »; validated, it 
   expect((await page.goto(draft.url))?.status()).toBe(404);
   await page.goto(final.url);
   await expect(page.getByText('Version validée.')).toBeVisible();
+  // In the current period: PRONOTE's status shows, until its export reads it.
+  await expect(page.getByText('Validé : pas encore lu par PRONOTE.')).toBeVisible();
   const pdf = await page.request.get(`${final.url}/pdf`);
   expect(pdf.status()).toBe(200);
   const { text } = await pdfText(await pdf.body());
@@ -97,6 +99,8 @@ test('a draft sent by the API shows « en cours de validation »; validated, it 
   expect(exported.status()).toBe(200);
   const { bilans } = (await exported.json()) as { bilans: { id: string; conseils: string }[] };
   expect(bilans.find((b) => b.id === final.id)?.conseils).toBe('Conseil validé.');
+  await page.goto(final.url);
+  await expect(page.getByText(/^Lu par PRONOTE le \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
   // Validated: no more change.
   expect((await put({ ...body, constats: 'Trop tard.', valide: true })).status()).toBe(409);
 });

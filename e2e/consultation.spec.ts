@@ -69,7 +69,11 @@ test('HUBERT Angie: both dates, constats and conseils, 21 competences, columns a
   );
   await expect(page.getByText("Constats sur le niveau de l'élève.")).toBeVisible();
   await expect(page.getByText("Conseils pour aider l'élève à progresser.")).toBeVisible();
-  await expect(page.getByText('Validé : pas encore lu par PRONOTE.')).toBeVisible();
+  // A 2016 archive: PRONOTE reads the current period only, whatever was validated then.
+  await expect(
+    page.getByText('Période close : PRONOTE ne lit que les bilans de la période en cours.'),
+  ).toBeVisible();
+  await expect(page.getByText('pas encore lu par PRONOTE')).toHaveCount(0);
   await expect(rows(page)).toHaveCount(21);
   await expect(rows(page).first()).toContainText('C1-1');
   await expect(rows(page).nth(7)).toContainText('C4-2 = C2-1');

@@ -39,6 +39,8 @@ export interface BilanAffiche extends BilanDate {
   valideLe: string | null;
   /** When PRONOTE's export last read this bilan (null: never). */
   luParPronoteLe: string | null;
+  /** Whether its date is in the establishment's current period, the only one PRONOTE reads. */
+  periodeCourante: boolean;
 }
 
 export interface LigneCompetence {
@@ -132,6 +134,7 @@ export const rawPage = z.object({
   annee_scolaire: z.string(),
   classe_referentiel_id: z.string(),
   etablissement_nom: z.string(),
+  periode_courante: z.object({ debut: z.string(), fin: z.string() }).nullable().optional(),
   classes: z
     .array(z.object({ id: z.string(), nom: z.string(), anneeScolaire: z.string() }))
     .nullable(),
@@ -236,6 +239,10 @@ export function buildBilanPageView(raw: RawPage, bilanId: string | null): BilanP
           })),
           valideLe: shown.valideLe,
           luParPronoteLe: shown.luParPronoteLe ?? null,
+          periodeCourante:
+            !!raw.periode_courante &&
+            raw.periode_courante.debut <= shown.date.slice(0, 10) &&
+            shown.date.slice(0, 10) <= raw.periode_courante.fin,
         }
       : null,
     colonnes: colonnesRaw.map(dateOf),

@@ -1,12 +1,15 @@
-// Whether PRONOTE can see the shown bilan, and when its export last read it.
+// Whether PRONOTE can see the shown bilan, and when its export last read it — in the current
+// period only: PRONOTE reads the validated bilans of that period, never a closed one's.
 import type { BilanAffiche } from '@/lib/bilans/bilan-view';
 import { formatDateTimeFr } from '@/lib/common/dates';
 
 export function PronoteStatus({ bilan }: { bilan: BilanAffiche }) {
-  const text = !bilan.valideLe
-    ? "Non validé : ce bilan n'est pas encore visible dans PRONOTE."
-    : bilan.luParPronoteLe
-      ? `Lu par PRONOTE le ${formatDateTimeFr(bilan.luParPronoteLe)}.`
-      : 'Validé : pas encore lu par PRONOTE.';
+  const text = !bilan.periodeCourante
+    ? 'Période close : PRONOTE ne lit que les bilans de la période en cours.'
+    : !bilan.valideLe
+      ? "Non validé : ce bilan n'est pas encore visible dans PRONOTE."
+      : bilan.luParPronoteLe
+        ? `Lu par PRONOTE le ${formatDateTimeFr(bilan.luParPronoteLe)}.`
+        : 'Validé : pas encore lu par PRONOTE.';
   return <p className="pronote-statut text-sm text-slate-600">{text}</p>;
 }

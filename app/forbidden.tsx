@@ -7,6 +7,7 @@ export default async function Forbidden() {
   const { administrationPage, administrateur } = await loadForbiddenPage();
   return administrationPage ? (
     <StatusPage code="403" title="Accès réservé aux administrateurs">
+      <title>Accès refusé — CPRO</title>
       <p>
         L&apos;administration du module est réservée à l&apos;administrateur CPRO de
         l&apos;établissement. Votre compte n&apos;a pas accès à cette page.
@@ -17,6 +18,7 @@ export default async function Forbidden() {
     </StatusPage>
   ) : (
     <StatusPage code="403" title="Accès réservé aux enseignants">
+      <title>Accès refusé — CPRO</title>
       <p>
         Le module « Bilans des compétences » est réservé aux enseignants. Votre compte n&apos;a pas
         accès à cette page.

@@ -54,3 +54,29 @@ test('a wrong password is refused with a message that does not say whether the a
   await page.goto('/bilans');
   await expect(page).toHaveURL(/\/login/);
 });
+
+test('the login puts the cursor in the e-mail field, and a refusal takes the focus', async ({
+  page,
+}) => {
+  await page.goto('/login');
+  await expect(page.getByLabel('Adresse électronique')).toBeFocused();
+  // An address no account has: no teacher's counter moves.
+  await page.getByLabel('Adresse électronique').fill('personne@lycee-demo.test');
+  await page.getByLabel('Mot de passe').fill('pas-le-bon-mot-de-passe');
+  await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+  await expect(page.locator('form').getByRole('alert')).toBeFocused();
+});
+
+test('a skip link is the first stop of the keyboard; status pages are titled by what happened', async ({
+  page,
+}) => {
+  await signInAsTeacher(page);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Aller au contenu' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#contenu')).toBeFocused();
+  const missing = await page.goto('/bilans/00000000-0000-4000-8000-000000000000');
+  expect(missing?.status()).toBe(404);
+  await expect(page).toHaveTitle('Page introuvable — CPRO');
+});

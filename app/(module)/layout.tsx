@@ -7,7 +7,9 @@ export default async function ModuleLayout({ children }: { children: React.React
   return (
     <>
       <AppHeader teacher={teacher} />
-      {children}
+      <div id="contenu" tabIndex={-1} className="outline-none">
+        {children}
+      </div>
       <PageLoaded />
     </>
   );

@@ -7,7 +7,9 @@ export default async function AdministrationLayout({ children }: { children: Rea
   return (
     <>
       <AdminHeader administrateur={administrateur} />
-      {children}
+      <div id="contenu" tabIndex={-1} className="outline-none">
+        {children}
+      </div>
       <PageLoaded />
     </>
   );

@@ -5,7 +5,7 @@
 // (or without it) and a password never reaches a URL. With JavaScript it is sent by
 // next-auth's client instead, without leaving the page. The error message is the same
 // whether the e-mail exists or not.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { EMPTY_FIELDS, signInErrorMessage, waitOf } from '@/lib/auth/sign-in-messages';
 
 interface Outcome {
@@ -54,6 +54,11 @@ export function LoginForm({
 }) {
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
+  const errorRef = useRef<HTMLParagraphElement>(null);
+  // A refusal takes the focus, so that a screen reader and the keyboard start from it.
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -98,6 +103,8 @@ export function LoginForm({
           name="email"
           type="email"
           autoComplete="username"
+          // The cursor waits in the first field (the error has the focus when there is one).
+          autoFocus={!error}
           required
           className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2"
         />
@@ -117,7 +124,9 @@ export function LoginForm({
       </div>
       {error && (
         <p
+          ref={errorRef}
           role="alert"
+          tabIndex={-1}
           className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800"
         >
           {error}

@@ -13,13 +13,6 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
     <html lang="fr">
       <body className="min-h-screen">
         <NiveauStyles />
-        {/* The first stop of the keyboard: past the header, to the page's content. */}
-        <a
-          href="#contenu"
-          className="sr-only rounded-md bg-white px-3 py-2 font-medium text-blue-800 focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50"
-        >
-          Aller au contenu
-        </a>
         {children}
       </body>
     </html>

@@ -2,10 +2,12 @@
 import Link from 'next/link';
 import type { Teacher } from '@/lib/auth/session';
 import { SignOutButtons } from './sign-out-buttons';
+import { SkipLink } from './skip-link';
 
 export function AppHeader({ teacher }: { teacher: Teacher }) {
   return (
     <header className="no-print border-b border-slate-200 bg-white">
+      <SkipLink />
       <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <div>
           <Link href="/bilans" className="text-lg font-bold text-marine hover:underline">

@@ -4,10 +4,12 @@ import Link from 'next/link';
 import type { Administrateur } from '@/lib/auth/session';
 import { SignOutButtons } from '../sign-out-buttons';
 import { AdminNav } from './admin-nav';
+import { SkipLink } from '../skip-link';
 
 export function AdminHeader({ administrateur }: { administrateur: Administrateur }) {
   return (
     <header className="no-print border-b border-slate-200 bg-white">
+      <SkipLink />
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <div>
           <Link href="/administration" className="text-lg font-bold text-marine hover:underline">

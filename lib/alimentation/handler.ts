@@ -3,15 +3,14 @@
 // then the use case, each answer in JSON with a French message; every write — and every
 // refusal of a valid token's request — is traced (ecritures_alimentation).
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import { getDb } from '@/lib/db/client';
-import { ecrituresAlimentation, pronoteJetons } from '@/lib/db/schema';
+import { ecrituresAlimentation } from '@/lib/db/schema';
 import { verifyApiToken, type VerifiedApiToken } from '@/lib/auth/api-tokens';
 import { asAppError, jsonError } from '@/lib/http/app-error';
 import { readBodyWithin } from '@/lib/http/body';
-import { MAX_BODY_BYTES } from './schema';
-import { bilanUrl, sourceError, writeBilan, type Ecrivain } from './write';
+import { MAX_BODY_BYTES, VALIDATED_MESSAGE } from './schema';
+import { bilanUrl, sourceError, touchToken, writeBilan, type Ecrivain } from './write';
 import { readBilan, withdrawBilan } from './read';
 import { MAX_LOT_BYTES, processLot, splitLines } from './lots';
 
@@ -33,8 +32,6 @@ export function message(
 ) {
   return json(status, { erreur, message: text }, headers);
 }
-
-export const VALIDATED_MESSAGE = 'Ce bilan est validé : il ne peut plus être modifié.';
 
 function bearer(request: Request): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '');
@@ -75,12 +72,7 @@ export async function traceWrite(
     bilanId,
     statut,
   });
-  if (ecrivain.jetonId) {
-    await db
-      .update(pronoteJetons)
-      .set({ dernierUsageLe: sql`now()` })
-      .where(eq(pronoteJetons.id, ecrivain.jetonId));
-  }
+  await touchToken(db, ecrivain.jetonId);
 }
 
 /** The body as JSON within its limit, or the 413 / 415 / 400 answer. */

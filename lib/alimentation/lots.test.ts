@@ -12,6 +12,7 @@ import {
   ecrituresAlimentation,
   positionnements,
   sourcesBilans,
+  pronoteJetons,
 } from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';
 import { createApiToken } from '@/lib/auth/api-tokens';
@@ -24,11 +25,14 @@ describe.each(testDrivers())('write API batches ($name)', (driver) => {
   const connection = useDemoDatabase(driver);
   let db: Database;
   let token: string;
+  let tokenId: string;
   let ines: string[];
 
   beforeAll(async () => {
     db = connection().db;
-    token = (await createApiToken(db, 'alimentation', DEMO_IDS.etablissement, 'lots')).jeton;
+    const created = await createApiToken(db, 'alimentation', DEMO_IDS.etablissement, 'lots');
+    token = created.jeton;
+    tokenId = created.id;
     ines = (
       await db
         .select({ ine: apprenants.ine })
@@ -115,6 +119,12 @@ describe.each(testDrivers())('write API batches ($name)', (driver) => {
       .from(ecrituresAlimentation)
       .where(sql`${ecrituresAlimentation.source} like 'hist:%'`);
     expect(traced.length).toBe(5);
+    // A batch is a use of its token, shown on the administration page.
+    const [used] = await db
+      .select({ at: pronoteJetons.dernierUsageLe })
+      .from(pronoteJetons)
+      .where(eq(pronoteJetons.id, tokenId));
+    expect(used?.at).toBeInstanceOf(Date);
   });
 
   it('the same lot again changes nothing; a validated source in conflict', async () => {

@@ -16,14 +16,16 @@ import {
   sourcesBilans,
 } from '@/lib/db/schema';
 import type { Niveau } from '@/lib/db/enums';
+import { chunks } from '@/lib/common/chunks';
 import { Lookup } from './lookup';
-import type { ErreurChamp } from './schema';
+import { VALIDATED_MESSAGE, type ErreurChamp } from './schema';
 import {
   empreinte,
   lockSources,
   resolveBilan,
   sourceError,
   writeResolved,
+  touchToken,
   type Ecrivain,
   type Resolved,
 } from './write';
@@ -49,12 +51,6 @@ interface Pending {
   ligne: number;
   source: string;
   r: Resolved;
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** Reads one line: its source and its bilan, resolved; or why it is refused. */
@@ -186,9 +182,7 @@ async function writeOne(db: Database, etablissementId: string, p: Pending): Prom
       source: p.source,
       statut: 'conflit',
       id: result.id,
-      erreurs: [
-        { champ: '(bilan)', message: 'Ce bilan est validé : il ne peut plus être modifié.' },
-      ],
+      erreurs: [{ champ: '(bilan)', message: VALIDATED_MESSAGE }],
     };
   }
   return { ligne: p.ligne, source: p.source, statut: 'refuse', erreurs: result.erreurs };
@@ -209,6 +203,8 @@ async function traceSlice(
   }));
   for (const part of chunks(rows, ROWS_PER_STATEMENT))
     await db.insert(ecrituresAlimentation).values(part);
+  // Batches count as a use of the token, as single writes do.
+  await touchToken(db, ecrivain.jetonId);
 }
 
 /** The lines' results, in line order, slice after slice (an answer can stream them). */

@@ -10,6 +10,7 @@ import {
   reponseMessageSchema,
   resultatLigneSchema,
   sourceSchema,
+  VALIDATED_MESSAGE,
 } from './schema';
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
@@ -109,7 +110,7 @@ export function openApiDocument(): Record<string, unknown> {
             },
             '400': message('Corps JSON illisible.'),
             '401': unauthorized,
-            '409': message('Ce bilan est validé : il ne peut plus être modifié.'),
+            '409': message(VALIDATED_MESSAGE),
             '413': message('Corps de plus de 256 Kio.'),
             '415': message('Le corps n’est pas du JSON.'),
             '422': {
@@ -135,7 +136,7 @@ export function openApiDocument(): Record<string, unknown> {
             '204': { description: 'Brouillon retiré.' },
             '401': unauthorized,
             '404': message('Aucun bilan sous cette source.'),
-            '409': message('Ce bilan est validé : il ne peut plus être modifié.'),
+            '409': message(VALIDATED_MESSAGE),
           },
         },
       },

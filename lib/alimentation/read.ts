@@ -44,18 +44,16 @@ export async function readBilan(
       and(eq(sourcesBilans.etablissementId, etablissementId), eq(sourcesBilans.source, source)),
     );
   if (!row) return null;
-  const [niveaux, marks] = [
-    await db
-      .select({ code: competences.code, niveau: positionnements.niveau })
-      .from(positionnements)
-      .innerJoin(competences, eq(competences.id, positionnements.competenceId))
-      .where(eq(positionnements.bilanId, row.id))
-      .orderBy(competences.rang),
-    await db
-      .select({ libelle: notes.libelle, valeur: notes.valeur, coefficient: notes.coefficient })
-      .from(notes)
-      .where(eq(notes.bilanId, row.id)),
-  ];
+  const niveaux = await db
+    .select({ code: competences.code, niveau: positionnements.niveau })
+    .from(positionnements)
+    .innerJoin(competences, eq(competences.id, positionnements.competenceId))
+    .where(eq(positionnements.bilanId, row.id))
+    .orderBy(competences.rang);
+  const marks = await db
+    .select({ libelle: notes.libelle, valeur: notes.valeur, coefficient: notes.coefficient })
+    .from(notes)
+    .where(eq(notes.bilanId, row.id));
   return {
     apprenant: row.ine ? { ine: row.ine } : { id: row.apprenantId },
     referentiel: { code: row.code, version: row.version },

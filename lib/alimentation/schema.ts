@@ -12,6 +12,9 @@ export const sourceSchema = z.string().regex(SOURCE_PATTERN).meta({
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** The 409 of a validated bilan: its archive never changes. */
+export const VALIDATED_MESSAGE = 'Ce bilan est validé : il ne peut plus être modifié.';
+
 const note = z
   .object({
     libelle: z.string().min(1).max(200),

@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { fr } from 'zod/locales';
 import type { Database } from '@/lib/db/types';
-import { bilans, notes, positionnements, sourcesBilans } from '@/lib/db/schema';
+import { bilans, notes, positionnements, pronoteJetons, sourcesBilans } from '@/lib/db/schema';
 import { parseIsoDate } from '@/lib/common/dates';
 import { Lookup } from './lookup';
 import { retirerBrouillon } from './retrait';
@@ -207,6 +207,15 @@ export async function lockSources(
     select pg_advisory_xact_lock(hashtextextended(k, 0))
       from unnest(${`{${keys.map((k) => `"${k}"`).join(',')}}`}::text[]) with ordinality as t(k, n)
      order by n`);
+}
+
+/** The write token's last use, shown on the administration page (none for the script). */
+export async function touchToken(db: Database, jetonId: string | null): Promise<void> {
+  if (!jetonId) return;
+  await db
+    .update(pronoteJetons)
+    .set({ dernierUsageLe: sql`now()` })
+    .where(eq(pronoteJetons.id, jetonId));
 }
 
 export function sourceError(source: string): ErreurChamp[] | null {

@@ -3,6 +3,7 @@
 // plan says now, even if something changed since the preview — and refused as a whole if the
 // plan has errors. Writes are batched: a few statements per 500 pupils, whatever the file.
 import { sql } from 'drizzle-orm';
+import { chunks } from '@/lib/common/chunks';
 import type { Database } from '@/lib/db/types';
 import { apprenants, classes, referentielsDivisions } from '@/lib/db/schema';
 import { Refus } from '../refus';
@@ -13,12 +14,6 @@ import { loadEtat } from './state';
 import { blockingProblems, planImport, type ChoixReferentiels, type ImportPlan } from './plan';
 
 const BATCH = 500;
-
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += BATCH) out.push(items.slice(i, i + BATCH));
-  return out;
-}
 
 export async function applySiecle(
   db: Database,
@@ -65,7 +60,7 @@ export async function applySiecle(
     }
 
     const ids = new Map<string, string>();
-    for (const part of chunks(w.creations)) {
+    for (const part of chunks(w.creations, BATCH)) {
       const created = await tx
         .insert(apprenants)
         .values(
@@ -80,7 +75,7 @@ export async function applySiecle(
         .returning({ id: apprenants.id, siecleEleveId: apprenants.siecleEleveId });
       for (const c of created) ids.set(c.siecleEleveId!, c.id);
     }
-    for (const part of chunks(w.miseAJour)) {
+    for (const part of chunks(w.miseAJour, BATCH)) {
       const values = sql.join(
         part.map((p) => sql`(${p.id}::uuid, ${p.nom}, ${p.prenom}, ${p.ine}, ${p.eleveId})`),
         sql`, `,
@@ -91,7 +86,7 @@ export async function applySiecle(
           from (values ${values}) as v(id, nom, prenom, ine, eleve_id)
          where a.id = v.id and a.etablissement_id = ${etablissementId}`);
     }
-    for (const part of chunks(w.inscriptions)) {
+    for (const part of chunks(w.inscriptions, BATCH)) {
       const values = sql.join(
         part.map((i) => {
           const apprenantId = ids.get(i.apprenant) ?? i.apprenant;

@@ -1,31 +1,47 @@
 // An API token page of the administration (PRONOTE's tokens, the write API's): create one
 // (shown once, on the page the post answers), list them with their last use, revoke one.
-import type { ListedApiToken } from '@/lib/auth/api-tokens';
+import type { ListedApiToken, NatureJeton } from '@/lib/auth/api-tokens';
 import { formatDateTimeFr } from '@/lib/common/dates';
 import { TableHead } from './table-head';
 import { FormTokenInput } from './form-token';
 import { DoneMessage } from './done-message';
 import { BUTTON, BUTTON_SECONDARY, INPUT, Section, TABLE, TD } from './section';
 
+// What each kind of token's page says (one page component for both kinds).
+const TEXTS: Record<
+  NatureJeton,
+  { title: string; intro: string; placeholder: string; revoque: string }
+> = {
+  pronote: {
+    title: 'Connecteur PRONOTE',
+    intro:
+      'PRONOTE lit les bilans validés de la période en cours avec un jeton de l’établissement. Un jeton n’est affiché qu’une fois, à sa création ; révoquez celui d’un connecteur remplacé.',
+    placeholder: 'Connecteur PRONOTE',
+    revoque: 'Jeton révoqué : PRONOTE ne peut plus lire les bilans avec lui.',
+  },
+  alimentation: {
+    title: 'Alimentation des bilans (API d’écriture)',
+    intro:
+      'Le tableau de bord des apprenants (ou tout outil de l’établissement) envoie les bilans avec un jeton d’alimentation : il écrit des bilans, il ne lit pas l’export PRONOTE. Un jeton n’est affiché qu’une fois, à sa création ; révoquez celui d’un outil remplacé. Documentation de l’API : /api/alimentation/v1/openapi.json.',
+    placeholder: 'Tableau de bord des apprenants',
+    revoque: 'Jeton révoqué : il ne peut plus écrire de bilan.',
+  },
+};
+
 export function TokensPage({
-  title,
-  intro,
-  basePath,
-  placeholder,
+  nature,
   jetons,
   formToken,
   fait,
-  messages,
 }: {
-  title: string;
-  intro: string;
-  basePath: string;
-  placeholder: string;
+  nature: NatureJeton;
   jetons: ListedApiToken[];
   formToken: string;
   fait: string | null;
-  messages: Record<string, string>;
 }) {
+  const { title, intro, placeholder, revoque } = TEXTS[nature];
+  const basePath = `/administration/${nature}`;
+  const messages = { revoque, introuvable: 'Ce jeton n’existe pas, ou il est déjà révoqué.' };
   return (
     <main className="mx-auto max-w-6xl px-4 py-6">
       <h1 className="text-2xl font-bold">{title}</h1>

@@ -23,7 +23,7 @@ export interface EtatEtablissement {
     ine: string | null;
     siecleEleveId: string | null;
   }[];
-  /** Each pupil's latest enrolment, and the one of the file's year if any. */
+  /** One enrolment per pupil: the one of the file's year if any, else the latest (state.ts). */
   inscriptions: {
     apprenantId: string;
     anneeScolaire: string;
@@ -160,13 +160,7 @@ export function planImport(
     if (a.ine) byIne.set(a.ine.toUpperCase(), a);
     if (a.siecleEleveId) byEleveId.set(a.siecleEleveId, a);
   }
-  const inscriptionsAnnee = new Map<string, EtatEtablissement['inscriptions'][number]>();
-  const derniere = new Map<string, EtatEtablissement['inscriptions'][number]>();
-  for (const i of etat.inscriptions) {
-    if (i.anneeScolaire === annee) inscriptionsAnnee.set(i.apprenantId, i);
-    const d = derniere.get(i.apprenantId);
-    if (!d || d.anneeScolaire < i.anneeScolaire) derniere.set(i.apprenantId, i);
-  }
+  const inscriptionOf = new Map(etat.inscriptions.map((i) => [i.apprenantId, i]));
 
   const plan: ImportPlan = {
     anneeScolaire: annee,
@@ -267,14 +261,15 @@ export function planImport(
         change = true;
       }
     }
-    const actuelle = inscriptionsAnnee.get(existant.id);
+    const connue = inscriptionOf.get(existant.id);
+    const actuelle = connue?.anneeScolaire === annee ? connue : undefined;
     if (e.division) {
       const sortieLe = e.dateSortie;
       if (!actuelle || actuelle.classe !== e.division || actuelle.sortieLe !== sortieLe) {
         w.inscriptions.push({ apprenant: existant.id, division: e.division, sortieLe });
       }
       if (!actuelle || actuelle.classe !== e.division) {
-        const avant = actuelle ?? derniere.get(existant.id);
+        const avant = connue;
         plan.deplaces.push({
           ...ligne,
           de: avant ? `${avant.classe} ${avant.anneeScolaire}` : null,

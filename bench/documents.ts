@@ -83,7 +83,7 @@ try {
     await probe.arrayBuffer();
     if (probe.status === 200) {
       const times: number[] = [];
-      let last = Buffer.alloc(0);
+      let last: Buffer = Buffer.alloc(0);
       for (let i = 0; i < runs; i++) {
         const r = await pdf(pack, cookie);
         times.push(r.ms);

@@ -8,6 +8,7 @@ import type { PartLayout, SectionRules } from '@/lib/pdf/merge';
 import { formatDateFr } from '@/lib/common/dates';
 import { compareApprenants } from '@/lib/bilans/tri';
 import type { ClassePdfSujet } from './sujets';
+import { pupilRunningHeader } from './running-header';
 
 /**
  * Where each section starts in the joined document (1-based), from the prints' page counts
@@ -38,13 +39,12 @@ export function pupilSections(sujet: ClassePdfSujet, rectoVerso: boolean): Secti
     label(outlineTitle, k) {
       const name = outlineTitle.split(' — ').pop() ?? outlineTitle;
       const apprenant = apprenants[k];
-      const date =
-        apprenant && `${apprenant.nom} ${apprenant.prenom}` === name
-          ? ` · bilan du ${formatDateFr(apprenant.date)}`
-          : '';
+      const known = apprenant && `${apprenant.nom} ${apprenant.prenom}` === name;
       return {
-        bookmark: `${name}${date.replace(' · ', ' — ')}`,
-        header: `${name} · ${sujet.classeNom} ${sujet.anneeScolaire}${date}`,
+        bookmark: known ? `${name} — bilan du ${formatDateFr(apprenant.date)}` : name,
+        header: known
+          ? pupilRunningHeader({ ...apprenant, ...sujet })
+          : `${name} · ${sujet.classeNom} ${sujet.anneeScolaire}`,
       };
     },
     firstPages: (parts) => pupilFirstPages(parts, rectoVerso),

@@ -19,7 +19,7 @@ import { SharedWork } from './shared-work';
 import { metrics } from '@/lib/observability/registry';
 
 /** Bump when the print layout changes: cached PDFs of the old layout are then not served. */
-export const TEMPLATE_VERSION = 'impression-2026-12-02-descripteurs';
+export const TEMPLATE_VERSION = 'impression-2026-12-03-conseil-de-classe';
 
 export interface PdfDocument {
   filename: string;

@@ -77,7 +77,7 @@ const OBJECTS_PER_TICK = 1500;
 const LOAD = { updateMetadata: false, parseSpeed: OBJECTS_PER_TICK } as const;
 
 /** The footer's « page X / Y », drawn where the print pages' CSS would have put it. */
-export const DEFAULT_NUMBERING = { rightMm: 10, bottomMm: 7.2, fontSizePt: 6 };
+export const DEFAULT_NUMBERING = { rightMm: 10, bottomMm: 7, fontSizePt: 8 };
 
 /** An outline entry: its title, the page it opens and, in a tagged print, its heading. */
 export interface OutlineEntry {
@@ -223,7 +223,7 @@ export async function mergePdfParts(
   const draw = (pageIndex: number, text: string, where: 'left' | 'right', top: boolean) => {
     const page = merged.getPage(pageIndex);
     const safe = drawable(font, text);
-    const width = font.widthOfTextAtSize(safe, numbering.fontSizePt + (top ? 1 : 0));
+    const width = font.widthOfTextAtSize(safe, numbering.fontSizePt);
     asArtifact(page, () =>
       page.drawText(safe, {
         x:
@@ -231,7 +231,7 @@ export async function mergePdfParts(
             ? page.getWidth() - numbering.rightMm * MM - width
             : numbering.rightMm * MM,
         y: top ? page.getHeight() - 7 * MM : numbering.bottomMm * MM,
-        size: numbering.fontSizePt + (top ? 1 : 0),
+        size: numbering.fontSizePt,
         font,
         color: SLATE_700,
       }),

@@ -12,6 +12,7 @@ import { fileSlug } from '../file-names';
 import { idParam } from '../params';
 import { getBilanPdfSujet, type BilanPdfSujet } from '../sujets';
 import { SHORT_DOCUMENTS_LANE } from '../lanes';
+import { pupilRunningHeader } from '../running-header';
 
 interface Params {
   apprenantId: string;
@@ -51,7 +52,18 @@ export const bilanDocument = registerDocument<Params, BilanPdfSujet, BilanPageVi
   pageTitle: bilanImprimeTitle,
   render: (view, _p, day) => (
     <>
-      <PageFooter text={`CPRO · ${view.etablissementNom} · imprimé le ${formatDateFr(day)}`} />
+      <PageFooter
+        text={`CPRO · ${view.etablissementNom} · imprimé le ${formatDateFr(day)}`}
+        entete={
+          view.affiche &&
+          pupilRunningHeader({
+            ...view.apprenant,
+            classeNom: view.classe.nom,
+            anneeScolaire: view.classe.anneeScolaire,
+            date: view.affiche.date,
+          })
+        }
+      />
       <BilanImprime view={view} />
     </>
   ),

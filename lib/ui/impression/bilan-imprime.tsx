@@ -36,11 +36,12 @@ export function BilanImprime({
             : 'en cours de validation'}
         </p>
       </header>
-      <div className="grid grid-cols-2 gap-3">
+      {/* Constats, conseils and marks side by side: the table and the radar keep the page. */}
+      <div className="grid grid-cols-[1fr_1fr_auto] items-start gap-3">
         <TextBlock title="Constats" text={affiche.constats} imprime />
         <TextBlock title="Conseils" text={affiche.conseils} imprime />
+        <NotesBlock notes={affiche.notes} imprime />
       </div>
-      <NotesBlock notes={affiche.notes} imprime />
       <CompetencesTable
         colonnes={view.colonnes}
         lignes={view.competences}

@@ -52,42 +52,36 @@ function Couverture({
           Derniers bilans intermédiaires — {view.classe.nom} ({view.classe.anneeScolaire})
         </h1>
         <p>Document imprimé le {formatDateFr(jour)}.</p>
-        <table className="w-full border-collapse text-sm">
+        {/* One sentence rather than a section: a page that only says « none » is paper wasted. */}
+        <p>
+          {sansBilan.length === 0
+            ? `Les ${view.apprenants.length} apprenants de la classe ont au moins un bilan.`
+            : `${view.apprenants.length - sansBilan.length} apprenants sur ${view.apprenants.length} ont un bilan ; sans bilan : ${sansBilan.map(({ apprenant }) => `${apprenant.nom} ${apprenant.prenom}`).join(', ')}.`}
+        </p>
+        <table className="w-full border-collapse text-[9.5pt] leading-tight">
           <thead>
             <tr className="border-b-2 border-slate-400 text-left">
-              <th className="py-1">Apprenant</th>
-              <th className="py-1">Dernier bilan</th>
-              <th className="py-1 text-right">Page</th>
+              <th className="py-0.5">Apprenant</th>
+              <th className="py-0.5">Dernier bilan</th>
+              <th className="py-0.5 text-right">Page</th>
             </tr>
           </thead>
           <tbody>
             {view.apprenants.map(({ apprenant, view: v }) => (
               <tr key={apprenant.id} className="border-b border-slate-200">
-                <td className="py-1">
+                <td className="py-0.5">
                   {apprenant.nom} {apprenant.prenom}
                 </td>
-                <td className="py-1">
+                <td className="py-0.5">
                   {v.affiche
                     ? `${formatDateFr(v.affiche.date)}${v.affiche.valideLe ? '' : ' (en cours de validation)'}`
                     : 'aucun bilan'}
                 </td>
-                <td className="py-1 text-right tabular-nums">{pageOf.get(apprenant.id) ?? ''}</td>
+                <td className="py-0.5 text-right tabular-nums">{pageOf.get(apprenant.id) ?? ''}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <h2 className="text-lg font-semibold">Apprenants sans bilan</h2>
-        {sansBilan.length === 0 ? (
-          <p>Tous les apprenants de la classe ont au moins un bilan.</p>
-        ) : (
-          <ul className="list-disc pl-6">
-            {sansBilan.map(({ apprenant }) => (
-              <li key={apprenant.id}>
-                {apprenant.nom} {apprenant.prenom} : aucun bilan n&apos;est actuellement disponible.
-              </li>
-            ))}
-          </ul>
-        )}
       </section>
     </>
   );

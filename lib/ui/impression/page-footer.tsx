@@ -7,24 +7,33 @@ function cssString(text: string): string {
   return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
+// 8 pt, as every printed text: readable on a photocopy.
+const MARGIN_FONT = 'font:8pt sans-serif;color:#334155';
+const PAGE_N_OF_M = 'content:"page " counter(page) " / " counter(pages)';
+
 /**
  * `numbered={false}`: a document printed in parts is numbered when they are joined.
- * `paysage`: A4 landscape (the class synthesis).
+ * `paysage`: A4 landscape (the class synthesis). `entete`: a running header on every page
+ * (a pupil's bilan: running-header.ts), with « page n / m » at its right, as the class
+ * document's pupil sections have.
  */
 export function PageFooter({
   text,
   numbered = true,
   paysage = false,
+  entete = null,
 }: {
   text: string;
   numbered?: boolean;
   paysage?: boolean;
+  entete?: string | null;
 }) {
-  const pageNumber = numbered
-    ? '@bottom-right{content:"page " counter(page) " / " counter(pages);font:8px sans-serif;color:#334155}'
+  const header = entete
+    ? `@top-left{content:${cssString(entete)};${MARGIN_FONT}}@top-right{${PAGE_N_OF_M};${MARGIN_FONT}}`
     : '';
+  const pageNumber = numbered && !entete ? `@bottom-right{${PAGE_N_OF_M};${MARGIN_FONT}}` : '';
   const size = paysage ? 'A4 landscape' : 'A4';
-  const css = `@page{size:${size};margin:${paysage ? '8mm 8mm 11mm 8mm' : '12mm 10mm 16mm 10mm'};
-@bottom-left{content:${cssString(text)};font:8px sans-serif;color:#334155}${pageNumber}}`;
+  const css = `@page{size:${size};margin:${paysage ? '9mm 8mm 11mm 8mm' : '12mm 10mm 16mm 10mm'};
+@bottom-left{content:${cssString(text)};${MARGIN_FONT}}${pageNumber}${header}}`;
   return <style>{css}</style>;
 }

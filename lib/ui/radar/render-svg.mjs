@@ -45,6 +45,36 @@ function marker(shape, x, y, color, hollow, key) {
     : createElement('circle', { key, cx: x, cy: y, r: 4.5, ...paint });
 }
 
+// The rings' levels, written once between the last axis and the first (where no series
+// point is ever drawn): a reader needs no legend to read « + » off the third ring.
+const RING_LABELS = ['−', '−+', '+', '++'];
+
+/** The scale layer: each ring's symbol. */
+function ScaleLabels({ centerX, centerY, radiusScale, angleStep }) {
+  const angle = -Math.PI / 2 - angleStep / 2;
+  return createElement(
+    'g',
+    { transform: `translate(${centerX}, ${centerY})`, fontSize: 20, fill: '#334155' },
+    RING_LABELS.map((label, i) => {
+      const r = radiusScale(i + 1);
+      return createElement(
+        'text',
+        {
+          key: label,
+          x: Math.cos(angle) * r,
+          y: Math.sin(angle) * r,
+          textAnchor: 'middle',
+          dominantBaseline: 'central',
+          stroke: '#ffffff',
+          strokeWidth: 4,
+          paintOrder: 'stroke',
+        },
+        label,
+      );
+    }),
+  );
+}
+
 /** The series layer (Nivo custom layer props, plus the series styles). */
 function seriesLayer(styles) {
   return function Series({ data, keys, colorByKey, centerX, centerY, radiusScale, angleStep }) {
@@ -92,8 +122,9 @@ function seriesLayer(styles) {
             const [x, y] = point(i, v);
             parts.push(marker(style.marqueur, x, y, color, false, `p${i}`));
           } else if (v === null) {
-            // « NE »: outside the scale, the two series side by side on the same axis.
-            const [x, y] = point(i, 4.35 + s * 0.3);
+            // « NE »: outside the scale, the two series side by side on the same axis, both
+            // inside the gap Nivo leaves before the axis label (svg.ts: gridLabelOffset).
+            const [x, y] = point(i, 4.3 + s * 0.3);
             parts.push(marker(style.marqueur, x, y, color, true, `ne${i}`));
           }
         });
@@ -106,7 +137,11 @@ function seriesLayer(styles) {
 /** @param {Record<string, unknown>} props Nivo <Radar> props (fixed size, no animation). */
 export function renderRadarSvg(props) {
   const { seriesStyles = {}, ...nivo } = props;
-  const layers = ['grid', seriesLayer(/** @type {Record<string, any>} */ (seriesStyles))];
+  const layers = [
+    'grid',
+    ScaleLabels,
+    seriesLayer(/** @type {Record<string, any>} */ (seriesStyles)),
+  ];
   const { width, height } = /** @type {{ width: number, height: number }} */ (nivo);
   return (
     renderToStaticMarkup(createElement(Radar, { ...nivo, layers }))

@@ -22,7 +22,7 @@ const input = {
 describe('radarSvg', () => {
   it("draws Nivo's radar at its fixed size, one polygon per bilan, labels escaped", async () => {
     const svg = await radarSvg(input);
-    expect(svg).toMatch(/<svg[^>]*width="560"[^>]*height="460"/);
+    expect(svg).toMatch(/<svg[^>]*width="560"[^>]*height="500"/);
     expect(svg).toContain('C1-1');
     expect(svg).toContain('#1d4ed8');
     expect(svg).toContain('#64748b');
@@ -83,5 +83,38 @@ describe('radarSvg', () => {
     expect(line.match(/M/g)).toHaveLength(2);
     // Only the whole series is filled.
     expect(svg.match(/fill-opacity="0.12"/g)).toHaveLength(1);
+  });
+
+  it('labels its rings with the levels and keeps « NE » markers clear of the axis labels', async () => {
+    const axes = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I'];
+    const ne = Object.fromEntries(axes.map((a) => [a, null]));
+    const svg = await radarSvg({
+      axes,
+      series: input.series.map((s) => ({ ...s, valeurs: ne })),
+    });
+    // Each ring says its level, once.
+    for (const label of ['−', '−+', '+', '++']) {
+      expect(svg.match(new RegExp(`>${label.replaceAll('+', '\\+')}</text>`, 'g'))?.length).toBe(1);
+    }
+    // Axis labels sit `labelRadius` from the centre, in text of `fontSize`: the farthest
+    // hollow marker's outer edge stays inside the gap before the nearest text edge.
+    const labelRadius = Math.max(
+      ...[...svg.matchAll(/<g transform="translate\((-?[\d.]+), (-?[\d.]+)\)"><text/g)].map((m) =>
+        Math.hypot(Number(m[1]), Number(m[2])),
+      ),
+    );
+    const fontSize = Number(/font-size:(\d+)px/.exec(svg)?.[1]);
+    const hollow = [
+      ...svg.matchAll(
+        /<(?:circle cx="(-?[\d.]+)" cy="(-?[\d.]+)"|rect x="(-?[\d.]+)" y="(-?[\d.]+)")[^>]*fill="#ffffff"/g,
+      ),
+    ].map((m) =>
+      m[1] !== undefined
+        ? Math.hypot(Number(m[1]), Number(m[2])) + 4.5
+        : Math.hypot(Number(m[3]) + 4, Number(m[4]) + 4) + 4 * Math.SQRT2,
+    );
+    expect(hollow).toHaveLength(18);
+    expect(fontSize).toBeGreaterThanOrEqual(20);
+    expect(Math.max(...hollow)).toBeLessThan(labelRadius - fontSize / 2);
   });
 });

@@ -28,6 +28,9 @@ export interface RadarInput {
 export type RadarRenderer = (props: Record<string, unknown>) => string;
 
 const MAX_ENTRIES = 2_000;
+/** The drawing's own size (its viewBox): CSS scales it to the room it has. */
+export const RADAR_WIDTH = 560;
+export const RADAR_HEIGHT = 500;
 let renderer: Promise<RadarRenderer> | undefined;
 
 export function loadRenderer(): Promise<RadarRenderer> {
@@ -51,21 +54,24 @@ function nivoProps({ axes, series }: RadarInput): Record<string, unknown> {
     seriesStyles: Object.fromEntries(series.map((s) => [s.key, s.style])),
     keys: series.map((s) => s.key),
     indexBy: 'competence',
-    width: 560,
-    height: 460,
+    width: RADAR_WIDTH,
+    height: RADAR_HEIGHT,
     maxValue: 4,
     gridLevels: 4,
     gridShape: 'linear',
-    // Room between the outer ring and the codes for the « NE » markers.
-    gridLabelOffset: 30,
-    margin: { top: 40, right: 70, bottom: 40, left: 70 },
+    // Room between the outer ring and the codes for the two « NE » markers (render-svg.mjs
+    // puts them at 4.3 and 4.6 on the scale: 12 and 26 px past the outer ring).
+    gridLabelOffset: 44,
+    margin: { top: 60, right: 80, bottom: 60, left: 80 },
     colors: ({ key }: { key: string }) => couleurs[key] ?? '#475569',
     fillOpacity: 0.15,
     borderWidth: 2,
     dotSize: 6,
     animate: false,
     isInteractive: false,
-    theme: { text: { fontSize: 12, fill: '#1e293b' }, grid: { line: { stroke: '#cbd5e1' } } },
+    // 20 px: ≥ 11 px once the drawing is scaled to a 390 px phone, 8 pt at its printed
+    // width (80 mm: globals.css).
+    theme: { text: { fontSize: 20, fill: '#1e293b' }, grid: { line: { stroke: '#cbd5e1' } } },
   };
 }
 

@@ -1,0 +1,23 @@
+// The running header of a pupil's pages — « NOM Prénom · Tle CIEL 2026-2027 · bilan du
+// 17/11/2026 (T1) » — the same on every page of every printed bilan: the single bilan's PDF
+// (drawn by Chromium in its page margin) and each pupil's section of a class document
+// (stamped when the parts are joined: class-sections.ts).
+import { formatDateFr } from '@/lib/common/dates';
+
+export interface RunningHeaderParts {
+  nom: string;
+  prenom: string;
+  classeNom: string;
+  anneeScolaire: string;
+  /** The bilan's date (ISO); null when the pupil's bilan is unknown to the caller. */
+  date: string | null;
+  /** Its term (« T1 »), when the establishment's periods cover it. */
+  periode?: string | null;
+}
+
+export function pupilRunningHeader(p: RunningHeaderParts): string {
+  const date = p.date
+    ? ` · bilan du ${formatDateFr(p.date)}${p.periode ? ` (${p.periode})` : ''}`
+    : '';
+  return `${p.nom} ${p.prenom} · ${p.classeNom} ${p.anneeScolaire}${date}`;
+}

@@ -1,17 +1,26 @@
-// The class synthesis on one A4 landscape page, for the class council: title, the table
-// (30 pupils × 21 competences fit), the « Répartition » and the legend of the levels.
+// The class synthesis on A4 landscape, for the class council: title, the table, the
+// « Répartition » and the legend of the levels, the type as large as the page allows and
+// never below 8 pt (synthese-size.ts): 30 pupils × 21 competences fill one page; a longer
+// class continues on a second, its header row repeated.
 import type { SyntheseView } from '@/lib/bilans/synthese';
 import { formatDateFr } from '@/lib/common/dates';
 import { LegendeNiveaux } from '@/lib/ui/bilans/legende';
 import { SyntheseTable } from '@/lib/ui/synthese/synthese-table';
 import { EVOLUTIONS_EXPLIQUEES } from '@/lib/ui/synthese/synthese-table-html';
+import { syntheseTypeSize } from './synthese-size';
+
+/** The « Répartition » footer's rows: title, one per level, « non renseigné », the shares (two lines). */
+function footerRows(view: SyntheseView): number {
+  return 1 + 5 + (view.repartition.some((r) => r.nonRenseignes > 0) ? 1 : 0) + 2;
+}
 
 export function SyntheseImprimee({ view }: { view: SyntheseView }) {
   const { classe, au } = view;
+  const size = syntheseTypeSize(1 + view.lignes.length + footerRows(view), view.competences.length);
   return (
     <article className="synthese-page">
       {/* The print layout is portrait-wide by default: this page takes the landscape width. */}
-      <style>{'.impression{max-width:none}'}</style>
+      <style>{`.impression{max-width:none}.synthese-imprimee table.synthese{font-size:${size}pt}`}</style>
       <header className="mb-1 flex items-baseline justify-between border-b-2 border-marine pb-1">
         <h1 className="text-[12pt] font-bold">
           Synthèse de la classe {classe.nom} ({classe.anneeScolaire})
@@ -24,7 +33,7 @@ export function SyntheseImprimee({ view }: { view: SyntheseView }) {
       </header>
       <SyntheseTable view={view} imprime />
       <LegendeNiveaux />
-      <p className="px-1 text-[6.3pt]">{EVOLUTIONS_EXPLIQUEES}</p>
+      <p className="px-1 text-[8pt]">{EVOLUTIONS_EXPLIQUEES}</p>
     </article>
   );
 }

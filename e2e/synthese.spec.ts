@@ -8,6 +8,7 @@ import { getDocumentProxy } from 'unpdf';
 import { DEMO_IDS } from '../drizzle/seed/demo-ids';
 import { stableId } from '../drizzle/seed/random';
 import { pdfText } from './pdf-text';
+import { pdfWords, pointsOf } from './pdf-layout';
 import { ARCHIVE_CLASS, openPdf, openPupil } from './helpers';
 
 const SYNTHESE = `/classes/${DEMO_IDS.classe}/synthese`;
@@ -146,6 +147,87 @@ test('« Imprimer la synthèse » is one landscape A4 page listing every pupil, 
   const bigPdf = await pdfText(await big.body());
   expect(bigPdf.pages).toBe(1);
   for (const name of tleNames) expect(bigPdf.text).toContain(name);
+  // Readable on paper: nothing below 8 pt, and the 30 × 21 table fills the page.
+  for (const bytes of [file.bytes, await big.body()]) {
+    const words = pdfWords(bytes).filter((w) => w.text.trim() !== '');
+    expect(Math.min(...words.map(pointsOf))).toBeGreaterThanOrEqual(7.95);
+  }
+  const bigWords = pdfWords(await big.body());
+  expect(Math.max(...bigWords.map((w) => w.yMax))).toBeGreaterThan(595 * 0.85);
+  // Fewer pupils (18): larger cells than for 30.
+  const cellSize = (bytes: Buffer) =>
+    Math.max(
+      ...pdfWords(bytes)
+        .filter((w) => /^(C\d-\d)$/.test(w.text))
+        .map(pointsOf),
+    );
+  expect(cellSize(file.bytes)).toBeGreaterThan(cellSize(await big.body()) + 0.3);
+});
+
+test('Ctrl+P on the synthesis prints every pupil and the « Répartition », on a bilan page every competence', async ({
+  page,
+}) => {
+  const tle = stableId('classe', '0999001W|Tle SN|2015-2016');
+  await page.goto(`/classes/${tle}/synthese`);
+  const names = (await page.locator('table.synthese tbody th.eleve').allTextContents()).map((n) =>
+    n.trim(),
+  );
+  expect(names).toHaveLength(30);
+  // What the browser's « Imprimer » gives: the page printed with its print styles.
+  await page.emulateMedia({ media: 'print' });
+  const printed = (await pdfText(await page.pdf({ format: 'A4', landscape: true }))).text;
+  for (const name of names) expect(printed, name).toContain(name);
+  expect(printed).toContain('Répartition');
+  expect(printed).toContain('Acquise (« + » ou « ++ ») parmi les évalués');
+
+  await page.emulateMedia({ media: 'screen' });
+  await openPupil(page, 'Tle SN (2015-2016)', 'ABADIE Arthur');
+  const codes = (await page.locator('table.competences tbody th b').allTextContents()).map((c) =>
+    c.trim(),
+  );
+  expect(codes.length).toBe(21);
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.emulateMedia({ media: 'print' });
+  const bilan = (await pdfText(await page.pdf({ format: 'A4' }))).text;
+  for (const code of codes) expect(bilan, code).toContain(code);
+});
+
+test('at 1280 × 800 the page scrolls, not a box: the header row stays in view; labels close with Escape', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const tle = stableId('classe', '0999001W|Tle SN|2015-2016');
+  await page.goto(`/classes/${tle}/synthese`);
+  const sizes = await page.evaluate(() => {
+    const box = document.querySelector('.synthese-scroll')!;
+    return {
+      page: document.documentElement.scrollWidth,
+      boxScroll: box.scrollHeight,
+      boxClient: box.clientHeight,
+    };
+  });
+  expect(sizes.page).toBeLessThanOrEqual(1280);
+  expect(sizes.boxScroll).toBe(sizes.boxClient);
+  // Scrolled down to the last pupil: every pupil was reachable and the header row is on top.
+  const last = page.locator('table.synthese tbody th.eleve').last();
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeInViewport();
+  const header = await page.locator('table.synthese thead th.eleve').boundingBox();
+  expect(header!.y).toBeGreaterThanOrEqual(-1);
+  expect(header!.y).toBeLessThan(5);
+
+  // A label shows on hover and closes with Escape; the headers add no Tab stop.
+  expect(await page.locator('table.synthese [tabindex]').count()).toBe(0);
+  const firstHeader = page.locator('table.synthese thead th.competence').first();
+  const tooltip = firstHeader.locator('.infobulle');
+  await firstHeader.hover();
+  await expect(tooltip).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(tooltip).toBeHidden();
+  await page.locator('table.synthese thead th.competence').nth(1).hover();
+  await expect(
+    page.locator('table.synthese thead th.competence').nth(1).locator('.infobulle'),
+  ).toBeVisible();
 });
 
 test('« Exporter (CSV) » gives the table to a spreadsheet, formula-safe', async ({ page }) => {
@@ -172,8 +254,8 @@ test('no axe violation; the page never scrolls sideways at 390 px, the table scr
   }));
   expect(widths.page).toBeLessThanOrEqual(390);
   expect(widths.box).toBeGreaterThan(390);
-  // A competence's label is read with its code, and shown on keyboard focus.
-  const code = page.locator('table.synthese thead .code').first();
-  await code.focus();
-  await expect(page.locator('table.synthese thead .infobulle').first()).toBeVisible();
+  // A competence's label is read with its code.
+  await expect(page.locator('table.synthese thead th.competence').first()).toHaveAccessibleName(
+    /^C\S+ .{10,}/,
+  );
 });

@@ -53,7 +53,8 @@ function enteteHtml(view: SyntheseView, imprime: boolean): SafeHtml {
   const competences = view.competences.map((k) =>
     imprime
       ? markup`<th scope="col" class="competence">${k.code}</th>`
-      : markup`<th scope="col" class="competence" title="${k.code} — ${k.libelle}"><span class="code" tabindex="0">${k.code}</span><span class="infobulle" role="tooltip"> ${k.libelle}</span></th>`,
+      : // No Tab stop per column: the labels are listed under the table, and read with the header.
+        markup`<th scope="col" class="competence"><span class="code">${k.code}</span><span class="infobulle"> ${k.libelle}</span></th>`,
   );
   return markup`<thead><tr><th scope="col" class="eleve">Élève</th><th scope="col" class="bilan">Dernier bilan</th><th scope="col" class="acquises"><abbr title="Nombre de compétences à « + » ou « ++ »">Acquises</abbr></th>${competences}</tr></thead>`;
 }

@@ -7,16 +7,9 @@ import { pdfText } from './pdf-text';
 import { stableId } from '../drizzle/seed/random';
 import { DEMO_UAI } from '../drizzle/seed/demo-data';
 import { schoolYearOf, todayInParis } from '../lib/common/dates';
-import type { Page } from '@playwright/test';
+import { createToken } from './helpers';
 
 const CIEL = ['C01', 'C03', 'C04', 'C06', 'C07', 'C08', 'C09', 'C10', 'C11'];
-
-async function createToken(adminPage: Page, section: 'alimentation' | 'pronote'): Promise<string> {
-  await adminPage.goto(`/administration/${section}`);
-  await adminPage.getByLabel('Libellé (pour le reconnaître)').fill(`e2e ${section}`);
-  await adminPage.getByRole('button', { name: 'Créer le jeton' }).click();
-  return adminPage.locator('code').innerText();
-}
 
 test('a draft sent by the API shows « en cours de validation »; validated, it is in the PDF and in PRONOTE', async ({
   page,

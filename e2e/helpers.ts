@@ -59,3 +59,14 @@ export async function openPdf(page: Page, buttonName: string, click?: () => Prom
     bytes: await response.body(),
   };
 }
+
+/** A write (« alimentation ») or PRONOTE token, created by the administrator on their page. */
+export async function createToken(
+  adminPage: Page,
+  section: 'alimentation' | 'pronote',
+): Promise<string> {
+  await adminPage.goto(`/administration/${section}`);
+  await adminPage.getByLabel('Libellé (pour le reconnaître)').fill(`e2e ${section}`);
+  await adminPage.getByRole('button', { name: 'Créer le jeton' }).click();
+  return adminPage.locator('code').innerText();
+}

@@ -8,6 +8,8 @@ import path from 'node:path';
 
 export interface PdfWord {
   page: number;
+  /** The page's height, in points. */
+  pageHeight: number;
   text: string;
   xMin: number;
   yMin: number;
@@ -44,20 +46,23 @@ export function pdfWords(bytes: Buffer | Uint8Array): PdfWord[] {
   );
   const words: PdfWord[] = [];
   let page = 0;
+  let pageHeight = 0;
   for (const match of xhtml.matchAll(
-    /<page\b|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+    /<page width="[\d.]+" height="([\d.]+)"|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
   )) {
-    if (match[0] === '<page') {
+    if (match[1] !== undefined) {
       page++;
+      pageHeight = Number(match[1]);
       continue;
     }
     words.push({
       page,
-      text: decode(match[5]!),
-      xMin: Number(match[1]),
-      yMin: Number(match[2]),
-      xMax: Number(match[3]),
-      yMax: Number(match[4]),
+      pageHeight,
+      text: decode(match[6]!),
+      xMin: Number(match[2]),
+      yMin: Number(match[3]),
+      xMax: Number(match[4]),
+      yMax: Number(match[5]),
     });
   }
   return words;
@@ -85,3 +90,10 @@ export function pageTexts(bytes: Buffer | Uint8Array): string[] {
   if (pages.at(-1)?.trim() === '') pages.pop();
   return pages;
 }
+
+/**
+ * Inside the page's body: not in the top 8.5 mm nor the bottom 11 mm, where the running
+ * headers and footers are (some stamped in Helvetica, whose poppler box is smaller for the
+ * same size: their size is read from the font instead, pdf-text.ts fontSizes).
+ */
+export const inBody = (w: PdfWord) => w.yMax > 24 && w.yMin < w.pageHeight - 31;

@@ -69,3 +69,24 @@ export async function nonStandardRoles(bytes: Buffer | Uint8Array): Promise<stri
   }
   return [...found];
 }
+
+/** Every text run's font size in points (pdf.js: the text matrix's vertical scale), by page. */
+export async function fontSizes(
+  bytes: Buffer | Uint8Array,
+): Promise<{ page: number; size: number; text: string }[]> {
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const sizes: { page: number; size: number; text: string }[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    for (const item of content.items) {
+      if ('str' in item && item.str.trim() !== '') {
+        sizes.push({
+          page: n,
+          size: Math.hypot(item.transform[2]!, item.transform[3]!),
+          text: item.str,
+        });
+      }
+    }
+  }
+  return sizes;
+}

@@ -87,7 +87,10 @@ test('« Se déconnecter » ends this browser only; « tous les appareils » end
   expect(await stillIn(schoolPc.page)).toBe(true);
   expect(await stillIn(phone.page)).toBe(true);
 
-  await schoolPc.page.getByRole('button', { name: 'Se déconnecter de tous les appareils' }).click();
+  // It asks first: opening it ends nothing.
+  await schoolPc.page.getByText('Se déconnecter de tous les appareils').click();
+  expect(await stillIn(phone.page)).toBe(true);
+  await schoolPc.page.getByRole('button', { name: 'Confirmer la déconnexion partout' }).click();
   await expect(schoolPc.page).toHaveURL(/\/login/);
   expect(await stillIn(schoolPc.page)).toBe(false);
   expect(await stillIn(phone.page)).toBe(false);

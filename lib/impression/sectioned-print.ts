@@ -25,6 +25,8 @@ export interface SectionedJob {
   /** The print page of part `part` (0: the cover, with its `pages=` index). */
   url: (part: number, index?: string) => string | Promise<string>;
   title?: string;
+  /** The cover's own bookmark, when it is a document of its own (the council's synthesis). */
+  coverBookmark?: string;
   /** Each section's bookmark and header, and the page it must start on. */
   sections: SectionRules;
 }
@@ -74,5 +76,6 @@ export async function printSectionedDocument(
   return mergePdfParts([cover, ...(await Promise.all(parsed))], {
     title: job.title,
     sections: job.sections,
+    ...(job.coverBookmark ? { coverBookmark: job.coverBookmark } : {}),
   });
 }

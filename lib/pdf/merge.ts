@@ -62,6 +62,8 @@ export interface MergeOptions {
   numbering?: { rightMm: number; bottomMm: number; fontSizePt: number };
   /** Sections from the parts' outlines (after the first part); absent: no sections. */
   sections?: SectionRules;
+  /** A bookmark for the first part too (a cover that is a document of its own). */
+  coverBookmark?: string;
 }
 
 const MM = 72 / 25.4;
@@ -245,16 +247,15 @@ export async function mergePdfParts(
       draw(pageIndex, `page ${n + 1} / ${section.pages.length}`, 'right', true);
     });
   }
-  if (sections.length > 0) {
-    addOutline(
-      merged,
-      sections.map((s) => ({
-        title: s.bookmark,
-        pageIndex: s.firstIndex,
-        ...(s.element && structure.tagged ? { element: s.element } : {}),
-      })),
-    );
-  }
+  const bookmarks: OutlineEntry[] = [
+    ...(options.coverBookmark ? [{ title: options.coverBookmark, pageIndex: 0 }] : []),
+    ...sections.map((s) => ({
+      title: s.bookmark,
+      pageIndex: s.firstIndex,
+      ...(s.element && structure.tagged ? { element: s.element } : {}),
+    })),
+  ];
+  if (bookmarks.length > 0) addOutline(merged, bookmarks);
   structure.finish();
   if (options.title) merged.setTitle(options.title);
   merged.setLanguage('fr-FR');

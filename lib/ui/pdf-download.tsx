@@ -27,10 +27,13 @@ export function PdfDownload({
   href,
   label,
   pendingLabel,
+  secondary = false,
 }: {
   href: string;
   label: string;
   pendingLabel: string;
+  /** Outlined rather than filled: a document beside the page's main one. */
+  secondary?: boolean;
 }) {
   const [pending, setPending] = useState(false);
   const [seconds, setSeconds] = useState(0);
@@ -92,15 +95,23 @@ export function PdfDownload({
   }
 
   return (
-    <div className="flex flex-col items-center gap-1">
+    <div className={`flex flex-col gap-1 ${secondary ? 'items-start' : 'items-center'}`}>
       <a
         href={href}
         target="_blank"
         rel="noopener"
         onClick={onClick}
         aria-disabled={pending}
-        className={`inline-flex items-center gap-2 rounded-md px-4 py-2 text-center font-semibold text-white ${
-          pending ? 'cursor-wait bg-slate-500' : 'bg-blue-700 hover:bg-blue-800'
+        className={`inline-flex items-center gap-2 rounded-md text-center font-semibold ${
+          secondary ? 'border px-3 py-1.5 text-sm' : 'px-4 py-2 text-white'
+        } ${
+          pending
+            ? secondary
+              ? 'cursor-wait border-slate-500 text-slate-700'
+              : 'cursor-wait bg-slate-500'
+            : secondary
+              ? 'border-blue-700 bg-white text-blue-800 hover:bg-blue-50'
+              : 'bg-blue-700 hover:bg-blue-800'
         }`}
       >
         {label}

@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { loadSelectionPage, selectionPageTitle } from '@/lib/pages/selection';
 import { SelectionForm } from '@/lib/ui/bilans/selection-form';
-import { PrintClassButton } from '@/lib/ui/bilans/print-class-button';
-import { SyntheseLink } from '@/lib/ui/synthese/synthese-link';
+import { ClassDocuments } from '@/lib/ui/bilans/class-documents';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,12 +28,7 @@ export default async function BilansPage({ searchParams }: { searchParams: Searc
         precedentId={null}
         suivantId={apprenants[0]?.id ?? null}
       >
-        {classe && (
-          <div className="flex flex-col items-center gap-2">
-            <PrintClassButton classeId={classe.id} />
-            <SyntheseLink classeId={classe.id} />
-          </div>
-        )}
+        {classe && <ClassDocuments classeId={classe.id} />}
       </SelectionForm>
       <section className="mt-6" aria-labelledby="titre">
         <h1 id="titre" className="text-2xl font-bold">

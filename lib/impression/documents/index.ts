@@ -5,13 +5,17 @@
 import 'server-only';
 import type { RegisteredDocument } from '../document';
 import { bilanDocument } from './bilan';
+import { conseilDocument } from './conseil';
 import { derniersBilansDocument } from './derniers-bilans';
+import { preparationPronoteDocument } from './pronote';
 import { syntheseDocument } from './synthese';
 
 export const DOCUMENTS: readonly RegisteredDocument[] = [
   bilanDocument,
   derniersBilansDocument,
   syntheseDocument,
+  conseilDocument,
+  preparationPronoteDocument,
 ];
 
 /** The document of this kind, or null (→ 404). */

@@ -1,12 +1,11 @@
-// The bilan page as the teacher sees it: the selection form with its arrows, then the
-// bilan (dates, texts, table, radar) with its PDF button. Renders what it is given; the
+// The bilan page as the teacher sees it: the selection form with its arrows and the class's
+// documents, then the bilan (dates, texts, table, radar) with its PDF button beside the dates. Renders what it is given; the
 // data comes from lib/pages/bilan.ts.
 import type { BilanPageView } from '@/lib/bilans/bilan-view';
 import { BilanView } from './bilan-view';
 import { SelectionForm } from './selection-form';
 import { PdfDownload } from '@/lib/ui/pdf-download';
-import { PrintClassButton } from './print-class-button';
-import { SyntheseLink } from '@/lib/ui/synthese/synthese-link';
+import { ClassDocuments } from './class-documents';
 
 export function BilanPageContent({ view }: { view: BilanPageView }) {
   return (
@@ -19,10 +18,7 @@ export function BilanPageContent({ view }: { view: BilanPageView }) {
         precedentId={view.precedentId}
         suivantId={view.suivantId}
       >
-        <div className="flex flex-col items-center gap-2">
-          <PrintClassButton classeId={view.classe.id} />
-          <SyntheseLink classeId={view.classe.id} />
-        </div>
+        <ClassDocuments classeId={view.classe.id} />
       </SelectionForm>
       <BilanView
         view={view}

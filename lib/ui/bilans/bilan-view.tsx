@@ -38,12 +38,16 @@ export function BilanView({ view, actions }: { view: BilanPageView; actions?: Re
             afficheId={affiche.id}
             referentiel={view.referentiel.sigle}
           />
-          <p className="text-sm text-slate-700">
-            Bilan du <strong>{formatDateFr(affiche.date)}</strong> —{' '}
-            {affiche.valideLe
-              ? `validé le ${formatDateTimeFr(affiche.valideLe)}`
-              : 'en cours de validation'}
-          </p>
+          {/* The bilan on screen, and its PDF right beside: the page's main action. */}
+          <div className="flex flex-wrap items-start justify-between gap-3">
+            <p className="text-sm text-slate-700">
+              Bilan du <strong>{formatDateFr(affiche.date)}</strong> —{' '}
+              {affiche.valideLe
+                ? `validé le ${formatDateTimeFr(affiche.valideLe)}`
+                : 'en cours de validation'}
+            </p>
+            {actions && <div className="no-print">{actions}</div>}
+          </div>
           <PronoteStatus bilan={affiche} />
           <div className="grid gap-4 md:grid-cols-2">
             <TextBlock title="Constats" text={affiche.constats} />
@@ -63,11 +67,6 @@ export function BilanView({ view, actions }: { view: BilanPageView; actions?: Re
           </section>
           {view.radar && (
             <RadarSection series={view.radar} axes={view.competences.map((c) => c.code)} />
-          )}
-          {actions && (
-            <div className="no-print flex justify-end border-t border-slate-200 pt-4">
-              {actions}
-            </div>
           )}
         </>
       )}

@@ -1,0 +1,120 @@
+// « Préparation PRONOTE » (/classes/<classeId>/pronote): what a teacher checks before the
+// period closes — for the establishment's current period, every pupil of the class with
+// their bilan of the period (validated: PRONOTE reads it; awaiting validation: it will not
+// until validated; none), whether it carries marks, and when PRONOTE last read it. ONE
+// query, scoped to the teacher's establishment. It shows no bilan's content (no constats,
+// levels or marks' values): states and dates only.
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '@/lib/db/types';
+import { parseRows } from '@/lib/db/rows';
+import { isUuid } from '@/lib/common/ids';
+import { todayInParis } from '@/lib/common/dates';
+import type { ApprenantOption, ClasseOption } from './classes';
+import { stillEnrolled } from './inscriptions';
+import { compareApprenants } from './tri';
+
+export type EtatPronote = 'valide' | 'en_cours' | 'aucun';
+
+export interface LignePronote {
+  apprenant: ApprenantOption;
+  etat: EtatPronote;
+  /** The bilan of the period PRONOTE reads (the latest validated), else the latest draft. */
+  bilan: {
+    id: string;
+    date: string;
+    valideLe: string | null;
+    notes: number;
+    /** When PRONOTE last read it; null: not yet. */
+    luLe: string | null;
+  } | null;
+}
+
+export interface PreparationPronoteView {
+  etablissementNom: string;
+  classe: ClasseOption;
+  /** The current period; null when the establishment has none today (nothing to prepare). */
+  periode: { libelle: string; debut: string; fin: string } | null;
+  lignes: LignePronote[];
+  compte: Record<EtatPronote, number> & { sansNote: number };
+}
+
+const row = z.object({
+  etablissementNom: z.string(),
+  classe: z.object({ id: z.string(), nom: z.string(), anneeScolaire: z.string() }),
+  periode: z.object({ libelle: z.string(), debut: z.string(), fin: z.string() }).nullable(),
+  apprenants: z
+    .array(
+      z.object({
+        id: z.string(),
+        nom: z.string(),
+        prenom: z.string(),
+        bilan: z
+          .object({
+            id: z.string(),
+            date: z.string(),
+            valideLe: z.string().nullable(),
+            notes: z.number(),
+            luLe: z.string().nullable(),
+          })
+          .nullable(),
+      }),
+    )
+    .nullable(),
+});
+
+export async function getPreparationPronote(
+  db: Database,
+  etablissementId: string,
+  classeId: string,
+  today = todayInParis(),
+): Promise<PreparationPronoteView | null> {
+  if (!isUuid(classeId) || !isUuid(etablissementId)) return null;
+  const result = await db.execute(sql`
+    with periode as (
+      select p.libelle, p.debut, p.fin from periodes p
+       where p.etablissement_id = ${etablissementId} and ${today}::date between p.debut and p.fin
+       limit 1)
+    select e.nom as "etablissementNom",
+           json_build_object('id', c.id, 'nom', c.nom, 'anneeScolaire', c.annee_scolaire) as classe,
+           (select json_build_object('libelle', libelle, 'debut', to_char(debut, 'YYYY-MM-DD'),
+                                     'fin', to_char(fin, 'YYYY-MM-DD')) from periode) as periode,
+           (select json_agg(json_build_object('id', a.id, 'nom', a.nom, 'prenom', a.prenom,
+              'bilan', (select json_build_object(
+                          'id', b.id, 'date', to_char(b.date, 'YYYY-MM-DD'), 'valideLe', b.valide_le,
+                          'notes', (select count(*) from notes n where n.bilan_id = b.id),
+                          'luLe', (select l.derniere_lecture from pronote_bilans_lus l
+                                    where l.bilan_id = b.id))
+                          from bilans b, periode
+                         where b.apprenant_id = a.id and b.date between periode.debut and periode.fin
+                         -- What PRONOTE reads first: a validated bilan, the latest.
+                         order by (b.valide_le is not null) desc, b.date desc, b.id desc
+                         limit 1)))
+              from inscriptions i join apprenants a on a.id = i.apprenant_id
+             where i.classe_id = c.id and ${stillEnrolled('i')}
+               and a.etablissement_id = ${etablissementId}) as apprenants
+      from classes c join etablissements e on e.id = c.etablissement_id
+     where c.id = ${classeId} and c.etablissement_id = ${etablissementId}`);
+  const [raw] = parseRows(result, row);
+  if (!raw) return null;
+  const lignes: LignePronote[] = (raw.apprenants ?? [])
+    .map(({ bilan, ...apprenant }) => ({
+      apprenant,
+      etat: (!bilan ? 'aucun' : bilan.valideLe ? 'valide' : 'en_cours') as EtatPronote,
+      bilan,
+    }))
+    .sort((a, b) => compareApprenants(a.apprenant, b.apprenant));
+  const compte = { valide: 0, en_cours: 0, aucun: 0, sansNote: 0 };
+  for (const l of lignes) {
+    compte[l.etat]++;
+    if (l.bilan && l.bilan.notes === 0) compte.sansNote++;
+  }
+  return {
+    etablissementNom: raw.etablissementNom,
+    classe: raw.classe,
+    periode: raw.periode,
+    lignes,
+    compte,
+  };
+}

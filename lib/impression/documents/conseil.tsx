@@ -1,0 +1,87 @@
+// « Dossier du conseil de classe » (/classes/<classeId>/conseil/pdf): what a class council
+// holds, in one PDF — the class synthesis first, then each pupil's latest bilan, with a
+// bookmark and running header per pupil as in « Derniers bilans », every pupil on an odd
+// page with « Recto verso » (`?recto-verso=1`). Printed like it (pupil-parts.ts): its cover
+// is the synthesis, printed last, landscape.
+import 'server-only';
+import { bilansOfDerniersBilans } from '@/lib/bilans/derniers-bilans';
+import { bilansOfSynthese, getSynthese } from '@/lib/bilans/synthese';
+import { formatDateFr } from '@/lib/common/dates';
+import { ConseilImprime, type ConseilPartie } from '@/lib/ui/impression/conseil-imprime';
+import { PageFooter } from '@/lib/ui/impression/page-footer';
+import { registerDocument } from '../document';
+import { fileSlug } from '../file-names';
+import { CLASS_DOCUMENTS_LANE } from '../lanes';
+import {
+  loadPupilPart,
+  printPupilParts,
+  pupilPartsRoute,
+  readPupilParts,
+  type PupilPartsParams,
+} from '../pupil-parts';
+import { getClassePdfSujet, type ClassePdfSujet } from '../sujets';
+
+const SYNTHESE_DU_JOUR = { au: null, tri: 'nom' } as const;
+
+const title = (classeNom: string, anneeScolaire: string) =>
+  `Dossier du conseil de classe — ${classeNom} — ${anneeScolaire}`;
+
+export const conseilDocument = registerDocument<PupilPartsParams, ClassePdfSujet, ConseilPartie>({
+  kind: 'conseil',
+  scope: 'classe',
+  notFound:
+    "Ce dossier du conseil de classe n'existe pas : la classe est inconnue de votre établissement.",
+  lane: CLASS_DOCUMENTS_LANE,
+  read: readPupilParts,
+  printRoute: pupilPartsRoute,
+  subject: (db, etablissementId, p) => getClassePdfSujet(db, etablissementId, p.classeId),
+  cacheKey: (p, sujet, day) => [
+    p.classeId,
+    day,
+    sujet.classeNom,
+    sujet.anneeScolaire,
+    sujet.empreinte,
+    p.rectoVerso ? 'recto-verso' : 'recto',
+  ],
+  fileName: (p, sujet, day) =>
+    `conseil-de-classe-${fileSlug(sujet.classeNom)}-${sujet.anneeScolaire}-${day}${p.rectoVerso ? '-recto-verso' : ''}.pdf`,
+  print: (printer, p, sujet) =>
+    printPupilParts(printer, p, sujet, {
+      title: title(sujet.classeNom, sujet.anneeScolaire),
+      coverBookmark: `Synthèse de la classe ${sujet.classeNom}`,
+    }),
+  // The synthesis' bilans (as of today) and each pupil's printed bilan.
+  async shown(db, etablissementId, p, sujet) {
+    const synthese = await getSynthese(db, etablissementId, p.classeId, SYNTHESE_DU_JOUR);
+    const seen = new Set<string>();
+    return [
+      ...(synthese ? bilansOfSynthese(synthese) : []),
+      ...sujet.apprenants.map((e) => ({ apprenantId: e.id, bilanId: e.bilanId })),
+    ].filter((b) => !seen.has(b.bilanId) && seen.add(b.bilanId));
+  },
+  pdfAction: 'pdf_classe',
+  async load(db, etablissementId, p) {
+    const part = await loadPupilPart(db, etablissementId, p);
+    if (!part) return null;
+    if (!part.cover) return { bilans: part.view };
+    const synthese = await getSynthese(db, etablissementId, p.classeId, SYNTHESE_DU_JOUR);
+    return synthese && { synthese };
+  },
+  shownInPage: (partie) =>
+    partie.synthese ? bilansOfSynthese(partie.synthese) : bilansOfDerniersBilans(partie.bilans),
+  pageTitle: (partie) => {
+    const { classe } = partie.synthese ?? partie.bilans;
+    return title(classe.nom, classe.anneeScolaire);
+  },
+  render: (partie, _p, day) => (
+    <>
+      {/* Numbered, and each pupil's pages headed, when the parts are joined (lib/pdf/merge.ts). */}
+      <PageFooter
+        text={`CPRO · ${(partie.synthese ?? partie.bilans).etablissementNom} · imprimé le ${formatDateFr(day)}`}
+        numbered={false}
+        paysage={Boolean(partie.synthese)}
+      />
+      <ConseilImprime partie={partie} jour={day} />
+    </>
+  ),
+});

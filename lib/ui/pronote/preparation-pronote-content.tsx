@@ -1,0 +1,50 @@
+// « Préparation PRONOTE » on screen: the current period, what PRONOTE will read of the class
+// and what is missing (awaiting validation, no bilan, no mark), the table, and its PDF.
+import Link from 'next/link';
+import type { PreparationPronoteView } from '@/lib/bilans/preparation-pronote';
+import { formatDateFr } from '@/lib/common/dates';
+import { PdfDownload } from '@/lib/ui/pdf-download';
+import { PreparationPronoteTable, resumePronote } from './preparation-pronote-table';
+
+export function PreparationPronoteContent({ view }: { view: PreparationPronoteView }) {
+  const { classe, periode } = view;
+  return (
+    <main className="mx-auto max-w-5xl px-4 py-6">
+      <p className="no-print text-sm">
+        <Link href={`/bilans?classe=${classe.id}`} className="text-blue-800 underline">
+          ← Retour à la classe {classe.nom} ({classe.anneeScolaire})
+        </Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-bold">
+        Préparation PRONOTE — {classe.nom} ({classe.anneeScolaire})
+      </h1>
+      {!periode ? (
+        <p className="mt-3 rounded-lg border border-slate-200 bg-white p-4">
+          Aucune période n&apos;est en cours aujourd&apos;hui : PRONOTE ne lit aucun bilan. Les
+          périodes (trimestres, semestres) sont définies par l&apos;administrateur CPRO de
+          l&apos;établissement.
+        </p>
+      ) : (
+        <>
+          <p className="mt-1 text-slate-700">
+            Période en cours : <strong>{periode.libelle}</strong>, du {formatDateFr(periode.debut)}{' '}
+            au {formatDateFr(periode.fin)}. PRONOTE lit les bilans <strong>validés</strong> de cette
+            période, avec leurs notes, pour le bulletin.
+          </p>
+          <p className="mt-2 font-semibold">{resumePronote(view)}</p>
+          <div className="no-print mt-3">
+            <PdfDownload
+              href={`/classes/${classe.id}/pronote/pdf`}
+              label="Imprimer la préparation PRONOTE"
+              pendingLabel="Préparation du PDF…"
+              secondary
+            />
+          </div>
+          <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
+            <PreparationPronoteTable view={view} />
+          </div>
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,93 @@
+// The table of « Préparation PRONOTE », on screen and on paper: one row per pupil, the state
+// of their bilan of the period written out with a symbol (never a colour alone), its marks
+// and PRONOTE's last read.
+import type { EtatPronote, PreparationPronoteView } from '@/lib/bilans/preparation-pronote';
+import { formatDateFr, formatDateTimeFr } from '@/lib/common/dates';
+
+const ETATS: Record<EtatPronote, { symbole: string; texte: string; classe: string }> = {
+  valide: { symbole: '✓', texte: 'Validé', classe: 'text-green-800' },
+  en_cours: { symbole: '…', texte: 'En cours de validation', classe: 'text-orange-800' },
+  aucun: { symbole: '✗', texte: 'Aucun bilan dans la période', classe: 'text-red-800' },
+};
+
+export function PreparationPronoteTable({
+  view,
+  imprime = false,
+}: {
+  view: PreparationPronoteView;
+  imprime?: boolean;
+}) {
+  return (
+    <table className="pronote-preparation w-full border-collapse text-left text-sm">
+      <caption className="sr-only">
+        Bilans de la période {view.periode?.libelle ?? ''} des élèves de {view.classe.nom}
+      </caption>
+      <thead>
+        <tr className="border-b-2 border-slate-400">
+          <th scope="col" className="py-1 pr-3">
+            Élève
+          </th>
+          <th scope="col" className="py-1 pr-3">
+            Bilan de la période
+          </th>
+          <th scope="col" className="py-1 pr-3">
+            Notes
+          </th>
+          <th scope="col" className="py-1">
+            Lu par PRONOTE
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {view.lignes.map(({ apprenant, etat, bilan }) => {
+          const nom = `${apprenant.nom} ${apprenant.prenom}`;
+          const e = ETATS[etat];
+          return (
+            <tr key={apprenant.id} className="border-b border-slate-200 align-top">
+              <th scope="row" className="py-1 pr-3 font-medium">
+                {imprime ? (
+                  nom
+                ) : (
+                  <a
+                    href={bilan ? `/bilans/${apprenant.id}/${bilan.id}` : `/bilans/${apprenant.id}`}
+                    className="text-blue-800 underline"
+                  >
+                    {nom}
+                  </a>
+                )}
+              </th>
+              <td className={`py-1 pr-3 ${e.classe}`}>
+                <span aria-hidden="true">{e.symbole} </span>
+                {e.texte}
+                {bilan &&
+                  ` — bilan du ${formatDateFr(bilan.date)}${bilan.valideLe ? `, validé le ${formatDateFr(bilan.valideLe.slice(0, 10))}` : ''}`}
+              </td>
+              <td className="py-1 pr-3">
+                {!bilan
+                  ? '—'
+                  : bilan.notes === 0
+                    ? 'aucune note'
+                    : `${bilan.notes} note${bilan.notes > 1 ? 's' : ''}`}
+              </td>
+              <td className="py-1">
+                {!bilan
+                  ? '—'
+                  : bilan.luLe
+                    ? `le ${formatDateTimeFr(bilan.luLe)}`
+                    : etat === 'valide'
+                      ? 'pas encore lu'
+                      : 'ne sera lu qu’une fois validé'}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/** « 24 validés, 3 en cours de validation, 3 sans bilan ; 2 sans note ». */
+export function resumePronote({ compte, lignes }: PreparationPronoteView): string {
+  const n = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`;
+  return `${lignes.length} élèves : ${n(compte.valide, 'bilan validé', 'bilans validés')}, ${n(compte.en_cours, 'en cours de validation', 'en cours de validation')}, ${n(compte.aucun, 'sans bilan', 'sans bilan')} ; ${n(compte.sansNote, 'bilan sans note', 'bilans sans note')}.`;
+}

@@ -242,6 +242,32 @@ test('the keyboard reaches the selection, the dates and the pages', async ({ pag
   await expect(firstDate).toHaveAttribute('aria-current', 'page');
 });
 
+test('stepping through a class with the keyboard is one Enter per pupil: the arrow keeps the focus', async ({
+  page,
+}) => {
+  await page.goto('/bilans');
+  await page.getByLabel('Classe', { exact: true }).selectOption({ label: ARCHIVE_CLASS });
+  const names = (
+    await page
+      .getByRole('list', { name: 'Apprenants de la classe' })
+      .getByRole('link')
+      .allTextContents()
+  ).map((n) => n.trim());
+  await openPupil(page, ARCHIVE_CLASS, names[0]!);
+  const next = page.getByRole('button', { name: 'Apprenant suivant', exact: true });
+  await next.focus();
+  for (const name of names.slice(1, -1)) {
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Bilan de ${name}`);
+    await expect(next).toBeFocused();
+  }
+  // The last pupil: the arrow is disabled, the focus goes to the heading.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Bilan de ${names.at(-1)}`);
+  await expect(next).toBeDisabled();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+});
+
 test('axe finds no serious or critical accessibility violation', async ({ page }) => {
   for (const target of ['HUBERT Angie', "N'GUESSAN Aïcha"]) {
     await openPupil(page, ARCHIVE_CLASS, target);

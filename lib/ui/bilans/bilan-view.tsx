@@ -3,6 +3,7 @@
 import type { BilanPageView } from '@/lib/bilans/bilan-view';
 import { formatDateFr, formatDateTimeFr } from '@/lib/common/dates';
 import { CompetencesTable } from './competences-table';
+import { EQUIVALENCE_EXPLIQUEE } from './competences-table-html';
 import { DatesBanner } from './dates-banner';
 import { LegendeNiveaux } from './legende';
 import { RadarSection } from './radar-section';
@@ -63,6 +64,9 @@ export function BilanView({ view, actions }: { view: BilanPageView; actions?: Re
               lignes={view.competences}
               avecEvolution={view.avecEvolution}
             />
+            {view.competences.some((c) => c.equivalence) && (
+              <p className="text-sm text-slate-700">{EQUIVALENCE_EXPLIQUEE}</p>
+            )}
             <LegendeNiveaux />
           </section>
           {view.radar && (

@@ -26,6 +26,10 @@ function ligneHtml(ligne: LigneCompetence, imprime: boolean, avecEvolution: bool
     </tr>`;
 }
 
+/** What « = C2-1 » beside a code means, said once under the table. */
+export const EQUIVALENCE_EXPLIQUEE =
+  '« = C2-1 » : code de la même compétence dans l’autre version du référentiel (bac pro SN et bac pro CIEL).';
+
 /**
  * `avecEvolution`: false on a pupil's first bilan (of its referential), where there is nothing
  * to compare with — no column of « pas de comparaison ».

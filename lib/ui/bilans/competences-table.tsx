@@ -1,7 +1,9 @@
 'use client';
 
 // The competence table in the page and on paper: the markup of competences-table-html.ts,
-// whose every value is escaped, inside a box that scrolls sideways on a narrow screen.
+// whose every value is escaped, inside a box that scrolls sideways on a narrow screen —
+// focusable and named, so that the keyboard scrolls it too; on a phone it opens scrolled to
+// the shown bilan's column, the competence column pinned (globals.css).
 // A client component so that the page's RSC payload carries the table's data (≈ 5 KB)
 // rather than its markup a second time (≈ 25 KB once escaped for the inline script); the
 // server HTML is the same, and hydration keeps it as it is.
@@ -16,7 +18,10 @@ export function CompetencesTable(props: {
 }) {
   return (
     <div
-      className="table-scroll overflow-x-auto rounded-lg border border-slate-200 bg-white"
+      className="table-scroll relative overflow-x-auto rounded-lg border border-slate-200 bg-white"
+      tabIndex={props.imprime ? undefined : 0}
+      role={props.imprime ? undefined : 'region'}
+      aria-label={props.imprime ? undefined : 'Tableau des compétences (défilement possible)'}
       dangerouslySetInnerHTML={{ __html: competencesTableHtml(props) }}
     />
   );

@@ -6,6 +6,7 @@
 import { useRef, useSyncExternalStore, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import type { ApprenantOption, ClasseOption } from '@/lib/bilans/classes';
+import { keepFocusAfterNavigation } from '@/lib/ui/heading-focus';
 
 export interface SelectionFormProps {
   classes: ClasseOption[];
@@ -45,6 +46,7 @@ function ArrowButton(props: {
       onClick={(event) => {
         if (!targetId) return;
         event.preventDefault();
+        keepFocusAfterNavigation(`button[data-garde-focus][aria-label="${label}"]`);
         onGo(`/bilans/${targetId}`);
       }}
     >

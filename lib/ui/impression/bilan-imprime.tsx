@@ -3,6 +3,7 @@
 import type { BilanPageView } from '@/lib/bilans/bilan-view';
 import { formatDateFr, formatDateTimeFr } from '@/lib/common/dates';
 import { CompetencesTable } from '@/lib/ui/bilans/competences-table';
+import { EQUIVALENCE_EXPLIQUEE } from '@/lib/ui/bilans/competences-table-html';
 import { LegendeNiveaux } from '@/lib/ui/bilans/legende';
 import { RadarSection } from '@/lib/ui/bilans/radar-section';
 import { TextBlock } from '@/lib/ui/bilans/text-block';
@@ -48,6 +49,9 @@ export function BilanImprime({
         avecEvolution={view.avecEvolution}
         imprime
       />
+      {view.competences.some((c) => c.equivalence) && (
+        <p className="text-[8pt] text-slate-700">{EQUIVALENCE_EXPLIQUEE}</p>
+      )}
       <LegendeNiveaux />
       {view.radar && (
         <RadarSection series={view.radar} axes={view.competences.map((c) => c.code)} />

@@ -30,6 +30,7 @@ import { csrfCookieName, csrfTokenOf } from './csrf';
 import { getAuthSecret } from './secret';
 import { sentByAnotherSite } from '@/lib/http/request-origin';
 import { metrics } from '@/lib/observability/registry';
+import { appConfig } from '@/lib/config/env';
 
 export interface AuthRouteContext {
   params: Promise<{ nextauth: string[] }>;
@@ -82,18 +83,29 @@ function refusal(
 }
 
 /**
- * next-auth sends a refused password (without JavaScript) to its own error route, which
- * forgets where the teacher was going: back to /login with the page kept instead.
+ * Where a form sign-in (without JavaScript) lands, as a path on the host the teacher used:
+ * next-auth answers with an absolute URL on NEXTAUTH_URL's host, which the browser refuses to
+ * follow from another host (127.0.0.1 for localhost: CSP `form-action 'self'`) — sign-out
+ * answers relative for the same reason. A refused password goes back to /login with the
+ * page the teacher was going to kept (next-auth's own error route forgets it).
  */
-function keepCallbackOnFailure(response: Response, callbackUrl: string | undefined): Response {
+function onTheHostUsed(response: Response, callbackUrl: string | undefined): Response {
   const location = response.headers.get('location');
-  if (!location || !/\/api\/auth\/error\?error=CredentialsSignin/.test(location)) return response;
+  if (!location) return response;
   const headers = new Headers(response.headers);
-  headers.set(
-    'location',
-    loginPathFor(new AppError('unauthorized', '', { code: 'CredentialsSignin' }), callbackUrl),
-  );
-  return new Response(null, { status: 303, headers });
+  if (/\/api\/auth\/error\?error=CredentialsSignin/.test(location)) {
+    headers.set(
+      'location',
+      loginPathFor(new AppError('unauthorized', '', { code: 'CredentialsSignin' }), callbackUrl),
+    );
+    return new Response(null, { status: 303, headers });
+  }
+  const target = new URL(location, 'http://relatif.invalid');
+  const own = appConfig().publicUrl;
+  if (target.origin === 'http://relatif.invalid' || !own || target.origin !== new URL(own).origin)
+    return response;
+  headers.set('location', safeCallbackPath(`${target.pathname}${target.search}`));
+  return new Response(null, { status: response.status, headers });
 }
 
 async function signIn(request: NextRequest, context: AuthRouteContext, secure: boolean) {
@@ -170,7 +182,7 @@ async function signIn(request: NextRequest, context: AuthRouteContext, secure: b
   headers.delete('content-length');
   const counted = new NextRequest(request.url, { method: 'POST', headers, body });
   const response = (await NextAuth(counted, context, await authOptionsFor(secure))) as Response;
-  return submitted.wantsJson ? response : keepCallbackOnFailure(response, callbackUrl);
+  return submitted.wantsJson ? response : onTheHostUsed(response, callbackUrl);
 }
 
 export async function handleAuthRequest(

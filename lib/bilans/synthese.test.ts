@@ -92,14 +92,28 @@ describe.each(testDrivers())('class synthesis ($name)', (driver) => {
   it('exports the same table as CSV, formula-safe', async () => {
     const view = (await synthese())!;
     const csv = syntheseCsv(view);
-    expect(csv.startsWith('\uFEFFÉlève;Dernier bilan;Validé;Compétences acquises;C1-1;')).toBe(
-      true,
-    );
+    expect(
+      csv.startsWith(
+        '\uFEFFÉlève;Dernier bilan;Validé;Compétences acquises (+ ou ++);C1-1;C1-1 évolution;C2-1;',
+      ),
+    ).toBe(true);
     const lines = csv.split('\r\n');
     expect(lines.find((l) => l.startsWith("N'GUESSAN Aïcha;aucun bilan"))).toBeTruthy();
-    // No cell a spreadsheet would run: « + » and « ++ » levels carry the apostrophe.
-    for (const cell of lines.flatMap((l) => l.split(';'))) {
-      expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@]/);
+    // Level and trend in two cells; the level as typed, with the keyboard hyphen.
+    const angie = lines.find((l) => l.startsWith('HUBERT Angie;'))!.split(';');
+    const levels = angie.slice(4).filter((_, i) => i % 2 === 0);
+    const trends = angie.slice(4).filter((_, i) => i % 2 === 1);
+    expect(levels.every((c) => ['NE', '-', '-+', '+', '++'].includes(c))).toBe(true);
+    expect(trends.every((c) => ['', 'en progrès', 'en recul', 'stable'].includes(c))).toBe(true);
+    expect(csv).not.toContain('−');
+    expect(lines.at(-2)).toMatch(/^"?Légende : NE = compétence non évaluée ; - = /);
+    // Nothing a spreadsheet would run: outside the level columns (a closed set of five
+    // symbols), no cell starts like a formula, and none needs the apostrophe.
+    for (const line of lines) {
+      line.split(';').forEach((cell, i) => {
+        const isLevel = i >= 4 && i % 2 === 0 && ['NE', '-', '-+', '+', '++'].includes(cell);
+        if (!isLevel) expect(cell.replace(/^"/, ''), line).not.toMatch(/^[=+\-@']/);
+      });
     }
   });
 });

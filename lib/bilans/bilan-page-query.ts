@@ -15,7 +15,8 @@ import { buildBilanPageView, rawPage, type BilanPageView, type RawPage } from '.
 import { todayInParis } from '@/lib/common/dates';
 
 type Scope =
-  { apprenantId: string; bilanId: string | null } | { classeId: string; apprenantIds?: string[] };
+  | { apprenantId: string; bilanId: string | null; classeId?: string | null }
+  | { classeId: string; apprenantIds?: string[] };
 
 /**
  * One row per pupil in scope, with everything their bilan page shows. Reading the whole
@@ -27,17 +28,26 @@ export async function fetchRawPages(
   scope: Scope,
   withSelection: boolean,
 ): Promise<RawPage[]> {
-  // Which enrolment gives the page its class: for a pupil, that of the shown bilan's school
+  // Which enrolment gives the page its class: for a pupil, the class the teacher came from
+  // (in the URL) when the pupil was enrolled in it, else that of the shown bilan's school
   // year (the latest enrolment otherwise); for a class's PDF, that class.
-  const enrolment =
+  const byDate =
     'apprenantId' in scope
-      ? sql`select ${enrolledClassId(
+      ? enrolledClassId(
           'a',
           sql`(select b.date from bilans b
                 where b.apprenant_id = a.id
                   ${scope.bilanId ? sql`and b.id = ${scope.bilanId}` : sql``}
                 order by ${bilanOrder('b', 'latest')} limit 1)`,
-        )} as classe_id`
+        )
+      : null;
+  const enrolment =
+    'apprenantId' in scope
+      ? scope.classeId
+        ? sql`select coalesce((select i.classe_id from inscriptions i
+                                where i.apprenant_id = a.id and i.classe_id = ${scope.classeId}),
+                              ${byDate}) as classe_id`
+        : sql`select ${byDate} as classe_id`
       : sql`select i.classe_id from inscriptions i
              where i.apprenant_id = a.id and i.classe_id = ${scope.classeId}`;
   const filter =
@@ -69,6 +79,15 @@ export async function fetchRawPages(
              where p.etablissement_id = ${etablissementId}
                and ${todayInParis()}::date between p.debut and p.fin
              limit 1) as periode_courante,
+           -- Every term of the establishment: each bilan date says its own (« T2 »).
+           (select json_agg(json_build_object('libelle', p.libelle,
+                                              'debut', to_char(p.debut, 'YYYY-MM-DD'),
+                                              'fin', to_char(p.fin, 'YYYY-MM-DD')))
+              from periodes p where p.etablissement_id = ${etablissementId}) as periodes,
+           -- The pupil's class of each school year: the banner groups dates by year and class.
+           (select json_agg(json_build_object('nom', c3.nom, 'anneeScolaire', c3.annee_scolaire))
+              from inscriptions i3 join classes c3 on c3.id = i3.classe_id
+             where i3.apprenant_id = a.id) as inscriptions,
            (select json_agg(json_build_object(
                      'id', r.id, 'code', r.code, 'sigle', r.sigle, 'libelle', r.libelle,
                      'version', r.version,
@@ -111,16 +130,24 @@ export async function getBilanPage(
   etablissementId: string,
   apprenantId: string,
   bilanId: string | null = null,
-  /** false for the print page: it shows no class or pupil selector, so it need not read them. */
-  options: { selection: boolean } = { selection: true },
+  /**
+   * `selection`: false for the print page (it shows no class or pupil selector, so it need
+   * not read them). `classeId`: the class the teacher came from, kept selected when the
+   * pupil was enrolled in it (its list, its arrows, its school year's latest bilan).
+   */
+  options: { selection: boolean; classeId?: string | null } = { selection: true },
 ): Promise<BilanPageView | null> {
   if (!isUuid(apprenantId) || (bilanId !== null && !isUuid(bilanId)) || !isUuid(etablissementId))
     return null;
+  const classeId = options.classeId && isUuid(options.classeId) ? options.classeId : null;
   const [raw] = await fetchRawPages(
     db,
     etablissementId,
-    { apprenantId, bilanId },
+    { apprenantId, bilanId, classeId },
     options.selection,
   );
-  return raw ? buildBilanPageView(raw, bilanId) : null;
+  if (!raw) return null;
+  // Opened from that class: its school year's latest bilan, unless one is asked for.
+  const year = classeId && raw.classe_id === classeId ? raw.annee_scolaire : null;
+  return buildBilanPageView(raw, bilanId, year);
 }

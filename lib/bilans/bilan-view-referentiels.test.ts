@@ -31,6 +31,14 @@ const raw: RawPage = {
   annee_scolaire: '2026-2027',
   classe_referentiel_id: CIEL,
   etablissement_nom: 'Lycée',
+  periodes: [
+    { libelle: 'Trimestre 1', debut: '2026-09-01', fin: '2026-11-30' },
+    { libelle: 'Trimestre 2', debut: '2025-12-01', fin: '2026-02-28' },
+  ],
+  inscriptions: [
+    { nom: '2de CIEL', anneeScolaire: '2025-2026' },
+    { nom: '1re CIEL', anneeScolaire: '2026-2027' },
+  ],
   classes: null,
   apprenants: null,
   referentiels: [
@@ -66,15 +74,29 @@ describe('a pupil with bilans of two referentials', () => {
     const view = buildBilanPageView(raw, null)!;
     expect(view.referentiel).toMatchObject({ sigle: 'CIEL', code: 'BAC-PRO-CIEL' });
     expect(view.competences.map((k) => k.code)).toEqual(['C01', 'C08']);
-    expect(view.colonnes.map((c) => c.id)).toEqual(['b2', 'b3']);
+    // The table shows the shown bilan's school year; the CIEL year before is one link away.
+    expect(view.colonnes.map((c) => c.id)).toEqual(['b3']);
+    expect(view.anneesPrecedentes).toEqual([
+      { anneeScolaire: '2025-2026', classe: '2de CIEL', bilanId: 'b2' },
+    ]);
     expect(view.competences.map((k) => k.evolution)).toEqual(['hausse', 'stable']);
     expect(view.radar?.map((s) => s.id)).toEqual(['b2', 'b3']);
-    // The banner keeps every date, each with its referential.
-    expect(view.bilans.map((b) => [b.id, b.referentiel])).toEqual([
-      ['b1', 'SN'],
-      ['b2', 'CIEL'],
-      ['b3', 'CIEL'],
+    // The banner keeps every date, each with its referential, term, school year and class.
+    expect(
+      view.bilans.map((b) => [b.id, b.referentiel, b.periode, b.anneeScolaire, b.classe]),
+    ).toEqual([
+      ['b1', 'SN', null, '2023-2024', null],
+      ['b2', 'CIEL', 'T2', '2025-2026', '2de CIEL'],
+      ['b3', 'CIEL', 'T1', '2026-2027', '1re CIEL'],
     ]);
+  });
+
+  it("opened from a former class, shows that school year's latest bilan", () => {
+    const view = buildBilanPageView(raw, null, '2025-2026')!;
+    expect(view.affiche?.id).toBe('b2');
+    expect(view.colonnes.map((c) => c.id)).toEqual(['b2']);
+    // A year without a bilan: the latest of all.
+    expect(buildBilanPageView(raw, null, '2019-2020')!.affiche?.id).toBe('b3');
   });
 
   it('shows the SN archive in its own referential, alone', () => {

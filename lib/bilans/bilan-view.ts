@@ -1,11 +1,15 @@
 // The view of a bilan page, and how it is shaped from the query's row (bilan-page-query.ts):
 // a pure function, unit-tested without a database. Each bilan belongs to one referential
 // (bac pro SN, bac pro CIEL): the table, its columns, the evolution and the radar use only
-// the bilans of the shown bilan's referential.
+// the bilans of the shown bilan's referential. Each date says its term (« T2 ») and its
+// school year and class (the banner groups them); the table shows the shown bilan's school
+// year, its earlier years one link away.
 import { z } from 'zod';
 import type { ApprenantOption, ClasseOption } from './classes';
 import { evolution, isNiveau, NIVEAU_INFOS, type Evolution, type Niveau } from './niveaux';
 import { compareApprenants, compareClasses } from './tri';
+import { periodeOf } from './periodes';
+import { schoolYearOf } from '@/lib/common/dates';
 
 export interface BilanDate {
   id: string;
@@ -13,6 +17,18 @@ export interface BilanDate {
   valide: boolean;
   /** Short name of the bilan's referential (« SN », « CIEL »). */
   referentiel: string;
+  /** Its term in the establishment's periods (« T2 »), or null. */
+  periode: string | null;
+  /** Its school year (« 2025-2026 ») and the pupil's class that year, if known. */
+  anneeScolaire: string;
+  classe: string | null;
+}
+
+/** An earlier school year of the table: its last bilan (of the shown referential). */
+export interface AnneePrecedente {
+  anneeScolaire: string;
+  classe: string | null;
+  bilanId: string;
 }
 
 export interface ReferentielInfo {
@@ -77,8 +93,12 @@ export interface BilanPageView {
   bilans: BilanDate[];
   /** The bilan shown (the latest by default), or null when the pupil has none. */
   affiche: BilanAffiche | null;
-  /** Columns of the table: the bilans of the same referential up to the one shown. */
+  /**
+   * Columns of the table: the bilans of the same referential and school year, up to the one
+   * shown; the earlier years' are `anneesPrecedentes`, one link each.
+   */
   colonnes: BilanDate[];
+  anneesPrecedentes: AnneePrecedente[];
   competences: LigneCompetence[];
   /** Whether there is a bilan before the shown one to compare with (the « Évolution » column). */
   avecEvolution: boolean;
@@ -135,6 +155,14 @@ export const rawPage = z.object({
   classe_referentiel_id: z.string(),
   etablissement_nom: z.string(),
   periode_courante: z.object({ debut: z.string(), fin: z.string() }).nullable().optional(),
+  periodes: z
+    .array(z.object({ libelle: z.string(), debut: z.string(), fin: z.string() }))
+    .nullable()
+    .optional(),
+  inscriptions: z
+    .array(z.object({ nom: z.string(), anneeScolaire: z.string() }))
+    .nullable()
+    .optional(),
   classes: z
     .array(z.object({ id: z.string(), nom: z.string(), anneeScolaire: z.string() }))
     .nullable(),
@@ -149,12 +177,21 @@ export type RawPage = z.infer<typeof rawPage>;
 
 type RawReferentiel = z.infer<typeof rawReferentiel>;
 
-function toBilanDate(b: RawBilan, referentiels: Map<string, RawReferentiel>): BilanDate {
+function toBilanDate(
+  b: RawBilan,
+  referentiels: Map<string, RawReferentiel>,
+  raw: RawPage,
+): BilanDate {
+  const date = b.date.slice(0, 10);
+  const anneeScolaire = schoolYearOf(date);
   return {
     id: b.id,
-    date: b.date.slice(0, 10),
+    date,
     valide: b.valideLe !== null,
     referentiel: referentiels.get(b.referentielId)?.sigle ?? '?',
+    periode: periodeOf(date, raw.periodes ?? []),
+    anneeScolaire,
+    classe: raw.inscriptions?.find((i) => i.anneeScolaire === anneeScolaire)?.nom ?? null,
   };
 }
 
@@ -163,19 +200,40 @@ function niveauOf(bilan: RawBilan | undefined, competenceId: string): Niveau | n
   return isNiveau(value) ? value : null;
 }
 
-/** Shapes the raw row into the page's view; null when the requested bilan is not this pupil's. */
-export function buildBilanPageView(raw: RawPage, bilanId: string | null): BilanPageView | null {
+/**
+ * Shapes the raw row into the page's view; null when the requested bilan is not this pupil's.
+ * Without a bilan asked for, the latest — of `anneeScolaire` when given (a pupil opened from
+ * one of their former classes shows that year), else of all.
+ */
+export function buildBilanPageView(
+  raw: RawPage,
+  bilanId: string | null,
+  anneeScolaire: string | null = null,
+): BilanPageView | null {
   const bilans = raw.bilans ?? [];
-  const index = bilanId === null ? bilans.length - 1 : bilans.findIndex((b) => b.id === bilanId);
+  const latestOf = (year: string) =>
+    bilans.findLastIndex((b) => schoolYearOf(b.date.slice(0, 10)) === year);
+  const index =
+    bilanId !== null
+      ? bilans.findIndex((b) => b.id === bilanId)
+      : anneeScolaire !== null && latestOf(anneeScolaire) >= 0
+        ? latestOf(anneeScolaire)
+        : bilans.length - 1;
   if (bilanId !== null && index < 0) return null;
   const shown = index >= 0 ? bilans[index] : undefined;
   const referentiels = new Map(raw.referentiels.map((r) => [r.id, r]));
   const referentiel = referentiels.get(shown?.referentielId ?? raw.classe_referentiel_id);
   if (!referentiel) throw new Error('référentiel introuvable');
   // The shown bilan's referential only: columns, evolution and radar never mix two.
-  const colonnesRaw = bilans.slice(0, index + 1).filter((b) => b.referentielId === referentiel.id);
-  const previous = colonnesRaw.length >= 2 ? colonnesRaw[colonnesRaw.length - 2] : undefined;
-  const dateOf = (b: RawBilan) => toBilanDate(b, referentiels);
+  const upToShown = bilans.slice(0, index + 1).filter((b) => b.referentielId === referentiel.id);
+  const previous = upToShown.length >= 2 ? upToShown[upToShown.length - 2] : undefined;
+  const dateOf = (b: RawBilan) => toBilanDate(b, referentiels, raw);
+  // The table: the shown bilan's school year; each earlier year, its last bilan's link.
+  const yearOf = (b: RawBilan) => schoolYearOf(b.date.slice(0, 10));
+  const shownYear = shown ? yearOf(shown) : null;
+  const colonnesRaw = upToShown.filter((b) => yearOf(b) === shownYear);
+  const earlier = new Map<string, RawBilan>();
+  for (const b of upToShown) if (yearOf(b) !== shownYear) earlier.set(yearOf(b), b);
 
   const apprenants = [...(raw.apprenants ?? [])].sort(compareApprenants);
   const position = apprenants.findIndex((a) => a.id === raw.apprenant_id);
@@ -246,6 +304,10 @@ export function buildBilanPageView(raw: RawPage, bilanId: string | null): BilanP
         }
       : null,
     colonnes: colonnesRaw.map(dateOf),
+    anneesPrecedentes: [...earlier.values()].map((b) => {
+      const d = dateOf(b);
+      return { anneeScolaire: d.anneeScolaire, classe: d.classe, bilanId: b.id };
+    }),
     competences,
     avecEvolution: previous !== undefined,
     radar,

@@ -16,6 +16,7 @@ import { evolution, isNiveau, NIVEAUX, type Evolution, type Niveau } from './niv
 import { bilanOrder } from './ordre';
 import { schoolYearEnd, stillEnrolled } from './inscriptions';
 import { compareApprenants } from './tri';
+import { periodeCourte, periodeOf, periodesOfYear, type Periode } from './periodes';
 
 export type SyntheseTri = 'nom' | 'acquis';
 
@@ -27,8 +28,8 @@ export interface SyntheseCompetence {
 
 export interface SyntheseLigne {
   apprenant: ApprenantOption;
-  /** The latest bilan counted, or null (« aucun bilan »). */
-  bilan: { id: string; date: string; valide: boolean } | null;
+  /** The latest bilan counted (with its term, « T2 »), or null (« aucun bilan »). */
+  bilan: { id: string; date: string; valide: boolean; periode: string | null } | null;
   /** One per competence, in the referential's order (null: not positioned). */
   niveaux: (Niveau | null)[];
   /** Since the pupil's previous bilan; `aucune` without one, and whenever NE is involved. */
@@ -61,6 +62,8 @@ export interface SyntheseView {
   repartition: SyntheseRepartition[];
   /** Pupils with a bilan counted. */
   avecBilan: number;
+  /** The terms of the class's school year, in order: « Au » offers each one's last day. */
+  periodes: (Periode & { court: string })[];
 }
 
 const rawBilan = z.object({
@@ -75,6 +78,10 @@ const rawSynthese = z.object({
   nom: z.string(),
   annee_scolaire: z.string(),
   etablissement_nom: z.string(),
+  periodes: z
+    .array(z.object({ libelle: z.string(), debut: z.string(), fin: z.string() }))
+    .nullable()
+    .optional(),
   referentiel: z.object({
     code: z.string(),
     sigle: z.string(),
@@ -112,6 +119,12 @@ async function fetchRaw(
   const until = au ? sql`and b.date <= ${au}::date` : sql``;
   const result = await db.execute(sql`
     select c.id, c.nom, c.annee_scolaire, e.nom as etablissement_nom,
+           (select json_agg(json_build_object('libelle', p.libelle,
+                                              'debut', to_char(p.debut, 'YYYY-MM-DD'),
+                                              'fin', to_char(p.fin, 'YYYY-MM-DD')))
+              from periodes p
+             where p.etablissement_id = ${etablissementId}
+               and p.annee_scolaire = c.annee_scolaire) as periodes,
            json_build_object('code', r.code, 'sigle', r.sigle, 'libelle', r.libelle,
                              'version', r.version) as referentiel,
            (select json_agg(json_build_object('id', k.id, 'code', k.code, 'libelle', k.libelle)
@@ -153,12 +166,20 @@ export function buildSyntheseView(
   tri: SyntheseTri,
 ): SyntheseView {
   const competences = raw.competences ?? [];
+  const periodes = periodesOfYear(raw.periodes ?? [], raw.annee_scolaire);
   const lignes: SyntheseLigne[] = (raw.apprenants ?? []).map((a) => {
     const [shown, previous] = a.bilans ?? [];
     const niveaux = competences.map((k) => (shown ? niveauOf(shown.niveaux, k.id) : null));
     return {
       apprenant: { id: a.id, nom: a.nom, prenom: a.prenom },
-      bilan: shown ? { id: shown.id, date: shown.date.slice(0, 10), valide: shown.valide } : null,
+      bilan: shown
+        ? {
+            id: shown.id,
+            date: shown.date.slice(0, 10),
+            valide: shown.valide,
+            periode: periodeOf(shown.date.slice(0, 10), periodes),
+          }
+        : null,
       niveaux,
       evolutions: competences.map((k, i) =>
         previous ? evolution(niveauOf(previous.niveaux, k.id), niveaux[i] ?? null) : 'aucune',
@@ -211,6 +232,7 @@ export function buildSyntheseView(
     lignes,
     repartition,
     avecBilan,
+    periodes: periodes.map((p) => ({ ...p, court: periodeCourte(p.libelle) })),
   };
 }
 

@@ -9,6 +9,7 @@ import { formatDateFr } from '@/lib/common/dates';
 import { compareApprenants } from '@/lib/bilans/tri';
 import type { ClassePdfSujet } from './sujets';
 import { pupilRunningHeader } from './running-header';
+import { periodeCourte } from '@/lib/bilans/periodes';
 
 /**
  * Where each section starts in the joined document (1-based), from the prints' page counts
@@ -43,7 +44,11 @@ export function pupilSections(sujet: ClassePdfSujet, rectoVerso: boolean): Secti
       return {
         bookmark: known ? `${name} — bilan du ${formatDateFr(apprenant.date)}` : name,
         header: known
-          ? pupilRunningHeader({ ...apprenant, ...sujet })
+          ? pupilRunningHeader({
+              ...apprenant,
+              ...sujet,
+              periode: apprenant.periode && periodeCourte(apprenant.periode),
+            })
           : `${name} · ${sujet.classeNom} ${sujet.anneeScolaire}`,
       };
     },

@@ -29,7 +29,15 @@ export interface ClassePdfSujet {
    * written by the end of the class's school year, as the print page picks it): what its
    * access trace names, and how many parts it is printed in.
    */
-  apprenants: { id: string; nom: string; prenom: string; bilanId: string; date: string }[];
+  apprenants: {
+    id: string;
+    nom: string;
+    prenom: string;
+    bilanId: string;
+    date: string;
+    /** The bilan's term (« Trimestre 1 »), when the establishment's periods cover it. */
+    periode: string | null;
+  }[];
   empreinte: unknown;
 }
 
@@ -74,6 +82,7 @@ const classeSujetRow = z.object({
         prenom: z.string(),
         bilanId: z.string(),
         date: z.string(),
+        periode: z.string().nullable(),
       }),
     )
     .nullable()
@@ -90,7 +99,11 @@ export async function getClassePdfSujet(
   const result = await db.execute(sql`
     select e.nom as "etablissementNom", c.nom as "classeNom", c.annee_scolaire as "anneeScolaire",
            (select json_agg(json_build_object('id', a.id, 'nom', a.nom, 'prenom', a.prenom,
-                                              'bilanId', d.id, 'date', to_char(d.date, 'YYYY-MM-DD')))
+                                              'bilanId', d.id, 'date', to_char(d.date, 'YYYY-MM-DD'),
+                                              'periode', (select p.libelle from periodes p
+                                                           where p.etablissement_id = ${etablissementId}
+                                                             and d.date between p.debut and p.fin
+                                                           limit 1)))
               from inscriptions i join apprenants a on a.id = i.apprenant_id
               -- As the class document: the latest bilan written by the end of the school year.
               cross join lateral (

@@ -22,13 +22,19 @@ import { lecteurOf } from '@/lib/trace/acces';
 export const loadBilanPage = cache(async function loadBilanPage(
   rawApprenantId: string,
   rawBilanId: string | null,
+  /** `?classe=`: the class the teacher came from (ignored when malformed or not the pupil's). */
+  rawClasseId: string | null = null,
 ): Promise<BilanPageView> {
   const teacher = await requireTeacher();
   const apprenantId = normalizeUuid(rawApprenantId);
   const bilanId = rawBilanId === null ? null : normalizeUuid(rawBilanId);
   if (!apprenantId || (rawBilanId !== null && !bilanId)) notFound();
+  const classeId = normalizeUuid(rawClasseId);
   const view = await withDatabase(async () =>
-    getBilanPage(await getDb(), teacher.etablissement.id, apprenantId, bilanId),
+    getBilanPage(await getDb(), teacher.etablissement.id, apprenantId, bilanId, {
+      selection: true,
+      classeId,
+    }),
   );
   if (!view) notFound();
   const shown = view.affiche;

@@ -44,13 +44,15 @@ const loadSelection = cache(async function loadSelection(
   const teacher = await requireTeacher();
   const apprenantId = normalizeUuid(rawApprenant);
 
+  const classeId = normalizeUuid(rawClasse);
+  // The class the teacher steps through stays in the pupil's URL.
+  const kept = classeId ? `?classe=${classeId}` : '';
   // The arrows of the no-JavaScript form: go to that pupil (their page checks the establishment).
   if (aller) {
     const id = normalizeUuid(aller);
     if (!id) notFound();
-    redirect(`/bilans/${id}`);
+    redirect(`/bilans/${id}${kept}`);
   }
-  const classeId = normalizeUuid(rawClasse);
   if (rawClasse && !classeId) notFound();
 
   const etablissementId = teacher.etablissement.id;
@@ -65,6 +67,6 @@ const loadSelection = cache(async function loadSelection(
   if (classeId && !classe) notFound();
   // A pupil chosen in the no-JavaScript form, if they belong to the chosen class.
   if (apprenantId && apprenants.some((a) => a.id === apprenantId))
-    redirect(`/bilans/${apprenantId}`);
+    redirect(`/bilans/${apprenantId}${kept}`);
   return { classes, classe, apprenants };
 });

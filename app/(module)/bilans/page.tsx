@@ -53,7 +53,7 @@ export default async function BilansPage({ searchParams }: { searchParams: Searc
               {apprenants.map((a) => (
                 <li key={a.id}>
                   <Link
-                    href={`/bilans/${a.id}`}
+                    href={`/bilans/${a.id}?classe=${classe.id}`}
                     className="block rounded-md border border-slate-200 bg-white px-3 py-2 text-blue-800 hover:bg-blue-50"
                   >
                     {a.nom} {a.prenom}

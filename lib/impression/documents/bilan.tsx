@@ -61,6 +61,7 @@ export const bilanDocument = registerDocument<Params, BilanPdfSujet, BilanPageVi
             classeNom: view.classe.nom,
             anneeScolaire: view.classe.anneeScolaire,
             date: view.affiche.date,
+            periode: view.affiche.periode,
           })
         }
       />

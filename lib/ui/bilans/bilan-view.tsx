@@ -11,6 +11,7 @@ import { TextBlock } from './text-block';
 import { NotesBlock } from './notes-block';
 import { PronoteStatus } from './pronote-status';
 import { HeadingFocus } from '@/lib/ui/heading-focus';
+import Link from 'next/link';
 
 export const EMPTY_SENTENCE = "Aucun bilan n'est actuellement disponible pour cet apprenant.";
 
@@ -38,11 +39,13 @@ export function BilanView({ view, actions }: { view: BilanPageView; actions?: Re
             bilans={view.bilans}
             afficheId={affiche.id}
             referentiel={view.referentiel.sigle}
+            classeId={view.classe.id}
           />
           {/* The bilan on screen, and its PDF right beside: the page's main action. */}
           <div className="flex flex-wrap items-start justify-between gap-3">
             <p className="text-sm text-slate-700">
-              Bilan du <strong>{formatDateFr(affiche.date)}</strong> —{' '}
+              Bilan du <strong>{formatDateFr(affiche.date)}</strong>
+              {affiche.periode && ` (${affiche.periode}, ${affiche.anneeScolaire})`} —{' '}
               {affiche.valideLe
                 ? `validé le ${formatDateTimeFr(affiche.valideLe)}`
                 : 'en cours de validation'}
@@ -59,6 +62,24 @@ export function BilanView({ view, actions }: { view: BilanPageView; actions?: Re
             <h2 id="competences-titre" className="text-xl font-semibold">
               Bilan des compétences
             </h2>
+            {view.anneesPrecedentes.length > 0 && (
+              <p className="text-sm text-slate-700">
+                Le tableau montre l&apos;année scolaire {affiche.anneeScolaire}. Années précédentes
+                :{' '}
+                {view.anneesPrecedentes.map((a, i) => (
+                  <span key={a.anneeScolaire}>
+                    {i > 0 && ' · '}
+                    <Link
+                      href={`/bilans/${apprenant.id}/${a.bilanId}?classe=${view.classe.id}`}
+                      className="text-blue-800 underline"
+                    >
+                      {a.anneeScolaire}
+                      {a.classe ? ` (${a.classe})` : ''}
+                    </Link>
+                  </span>
+                ))}
+              </p>
+            )}
             <CompetencesTable
               colonnes={view.colonnes}
               lignes={view.competences}

@@ -8,8 +8,24 @@ import { competencesTableHtml } from './competences-table-html';
 import { LEGENDE_HTML } from './legende-html';
 
 const colonnes: BilanDate[] = [
-  { id: 'b1', date: '2016-05-27', valide: true, referentiel: 'SN' },
-  { id: 'b2', date: '2016-06-16', valide: false, referentiel: 'SN' },
+  {
+    id: 'b1',
+    date: '2016-05-27',
+    valide: true,
+    referentiel: 'SN',
+    periode: 'T3',
+    anneeScolaire: '2015-2016',
+    classe: '1re SN',
+  },
+  {
+    id: 'b2',
+    date: '2016-06-16',
+    valide: false,
+    referentiel: 'SN',
+    periode: 'T3',
+    anneeScolaire: '2015-2016',
+    classe: '1re SN',
+  },
 ];
 const lignes: LigneCompetence[] = [
   {
@@ -45,10 +61,15 @@ describe('competencesTableHtml', () => {
     expect(page).toContain('<b>C2&lt;b&gt;</b>');
   });
 
-  it('has a caption, a column per bilan date in French format, then the trend', () => {
+  it('has a caption, a column per bilan date in French format with its term, then the trend', () => {
     expect(page).toMatch(/^<table class="competences"><caption class="sr-only">/);
     const heads = [...page.matchAll(/<th scope="col"[^>]*>(.*?)<\/th>/g)].map((m) => m[1]);
-    expect(heads).toEqual(['Compétence', '27/05/2016', '16/06/2016', 'Évolution']);
+    expect(heads).toEqual([
+      'Compétence',
+      '27/05/2016<br><small>T3</small>',
+      '16/06/2016<br><small>T3</small>',
+      'Évolution',
+    ]);
     expect(page.match(/<tr>/g)).toHaveLength(3);
     expect(page.match(/<th scope="row">/g)).toHaveLength(2);
   });

@@ -45,8 +45,10 @@ export function competencesTableHtml({
   imprime?: boolean;
   avecEvolution?: boolean;
 }): string {
+  // Each date with its term (« T2 »): councils and PRONOTE work by term.
   const dates = colonnes.map(
-    (c) => markup`<th scope="col" class="date">${formatDateFr(c.date)}</th>`,
+    (c) =>
+      markup`<th scope="col" class="date">${formatDateFr(c.date)}${c.periode ? markup`<br><small>${c.periode}</small>` : ''}</th>`,
   );
   return markup`
     <table class="competences">

@@ -25,14 +25,20 @@ const arrowClass =
 
 const noSubscription = () => () => {};
 
+/** A pupil's page, the class the teacher is stepping through kept in the URL. */
+export function pupilUrl(apprenantId: string, classeId: string | null): string {
+  return `/bilans/${encodeURIComponent(apprenantId)}${classeId ? `?classe=${encodeURIComponent(classeId)}` : ''}`;
+}
+
 /** « Apprenant précédent / suivant »: a submit button of the GET form, a navigation with JavaScript. */
 function ArrowButton(props: {
   label: string;
   symbol: string;
   targetId: string | null;
+  classeId: string | null;
   onGo: (url: string) => void;
 }) {
-  const { label, symbol, targetId, onGo } = props;
+  const { label, symbol, targetId, classeId, onGo } = props;
   return (
     <button
       type="submit"
@@ -47,7 +53,7 @@ function ArrowButton(props: {
         if (!targetId) return;
         event.preventDefault();
         keepFocusAfterNavigation(`button[data-garde-focus][aria-label="${label}"]`);
-        onGo(`/bilans/${targetId}`);
+        onGo(pupilUrl(targetId, classeId));
       }}
     >
       <span aria-hidden="true">{symbol}</span>
@@ -119,9 +125,7 @@ export function SelectionForm(props: SelectionFormProps) {
   const classeChoice = useConfirmedChoice(classeId, (value) =>
     go(`/bilans?classe=${encodeURIComponent(value)}`),
   );
-  const apprenantChoice = useConfirmedChoice(apprenantId, (value) =>
-    go(`/bilans/${encodeURIComponent(value)}`),
-  );
+  const apprenantChoice = useConfirmedChoice(apprenantId, (value) => go(pupilUrl(value, classeId)));
 
   return (
     <form
@@ -167,7 +171,13 @@ export function SelectionForm(props: SelectionFormProps) {
 
       <div>
         <div className="flex items-start gap-2">
-          <ArrowButton label="Apprenant précédent" symbol="←" targetId={precedentId} onGo={go} />
+          <ArrowButton
+            label="Apprenant précédent"
+            symbol="←"
+            targetId={precedentId}
+            classeId={classeId}
+            onGo={go}
+          />
           <div className="min-w-0 flex-1">
             <label htmlFor="apprenant" className="block text-sm font-semibold text-slate-800">
               Apprenant
@@ -196,7 +206,13 @@ export function SelectionForm(props: SelectionFormProps) {
               ))}
             </select>
           </div>
-          <ArrowButton label="Apprenant suivant" symbol="→" targetId={suivantId} onGo={go} />
+          <ArrowButton
+            label="Apprenant suivant"
+            symbol="→"
+            targetId={suivantId}
+            classeId={classeId}
+            onGo={go}
+          />
         </div>
         <div className="mt-2 flex items-center gap-3">
           <button

@@ -31,7 +31,8 @@ export function BilanImprime({
         <p className="text-sm">
           Classe : <b>{classe.nom}</b> · Année scolaire : <b>{classe.anneeScolaire}</b> ·
           Référentiel : <b>bac pro {view.referentiel.sigle}</b> · Bilan du{' '}
-          <b>{formatDateFr(affiche.date)}</b> ·{' '}
+          <b>{formatDateFr(affiche.date)}</b>
+          {affiche.periode && ` (${affiche.periode})`} ·{' '}
           {affiche.valideLe
             ? `validé le ${formatDateTimeFr(affiche.valideLe)}`
             : 'en cours de validation'}

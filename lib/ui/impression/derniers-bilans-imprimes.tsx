@@ -74,7 +74,7 @@ function Couverture({
                 </td>
                 <td className="py-0.5">
                   {v.affiche
-                    ? `${formatDateFr(v.affiche.date)}${v.affiche.valideLe ? '' : ' (en cours de validation)'}`
+                    ? `${formatDateFr(v.affiche.date)}${v.affiche.periode ? ` · ${v.affiche.periode}` : ''}${v.affiche.valideLe ? '' : ' (en cours de validation)'}`
                     : 'aucun bilan'}
                 </td>
                 <td className="py-0.5 text-right tabular-nums">{pageOf.get(apprenant.id) ?? ''}</td>

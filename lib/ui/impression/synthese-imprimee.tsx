@@ -6,7 +6,7 @@ import type { SyntheseView } from '@/lib/bilans/synthese';
 import { formatDateFr } from '@/lib/common/dates';
 import { LegendeNiveaux } from '@/lib/ui/bilans/legende';
 import { SyntheseTable } from '@/lib/ui/synthese/synthese-table';
-import { EVOLUTIONS_EXPLIQUEES } from '@/lib/ui/synthese/synthese-table-html';
+import { auPeriode, EVOLUTIONS_EXPLIQUEES } from '@/lib/ui/synthese/synthese-table-html';
 import { syntheseTypeSize } from './synthese-size';
 
 /** The « Répartition » footer's rows: title, one per level, « non renseigné », the shares (two lines). */
@@ -27,8 +27,10 @@ export function SyntheseImprimee({ view }: { view: SyntheseView }) {
         </h1>
         <p className="text-[8pt]">
           {view.etablissementNom} · Référentiel : bac pro {view.referentiel.sigle} ·{' '}
-          {au ? `situation au ${formatDateFr(au)}` : 'dernier bilan de chaque élève'} ·{' '}
-          {view.lignes.length} élèves, {view.avecBilan} avec un bilan
+          {au
+            ? `situation au ${formatDateFr(au)}${auPeriode(view)}`
+            : 'dernier bilan de chaque élève'}{' '}
+          · {view.lignes.length} élèves, {view.avecBilan} avec un bilan
         </p>
       </header>
       <SyntheseTable view={view} imprime />

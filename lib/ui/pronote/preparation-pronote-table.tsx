@@ -49,7 +49,7 @@ export function PreparationPronoteTable({
                   nom
                 ) : (
                   <a
-                    href={bilan ? `/bilans/${apprenant.id}/${bilan.id}` : `/bilans/${apprenant.id}`}
+                    href={`${bilan ? `/bilans/${apprenant.id}/${bilan.id}` : `/bilans/${apprenant.id}`}?classe=${view.classe.id}`}
                     className="text-blue-800 underline"
                   >
                     {nom}

@@ -7,7 +7,7 @@ import { formatDateFr } from '@/lib/common/dates';
 import { LegendeNiveaux } from '@/lib/ui/bilans/legende';
 import { PdfDownload } from '@/lib/ui/pdf-download';
 import { SyntheseTable } from './synthese-table';
-import { EVOLUTIONS_EXPLIQUEES } from './synthese-table-html';
+import { auPeriode, EVOLUTIONS_EXPLIQUEES } from './synthese-table-html';
 
 /** The query of a synthesis URL; the defaults (today, by name) are left out. */
 export function syntheseQuery(au: string | null, tri: SyntheseTri): string {
@@ -45,7 +45,9 @@ export function SynthesePageContent({
       <p className="mt-1 text-slate-700">
         Référentiel : bac pro {view.referentiel.sigle} · {view.lignes.length} élèves, dont{' '}
         {view.avecBilan} avec un bilan ·{' '}
-        {au ? `situation au ${formatDateFr(au)}` : 'dernier bilan de chaque élève'}
+        {au
+          ? `situation au ${formatDateFr(au)}${auPeriode(view)}`
+          : 'dernier bilan de chaque élève'}
       </p>
       {auInvalide && (
         <p role="alert" className="mt-2 text-red-800">
@@ -84,6 +86,29 @@ export function SynthesePageContent({
             </Link>
           )}
         </form>
+        {view.periodes.length > 0 && (
+          <nav aria-label="Fin de période" className="text-sm">
+            <span className="font-semibold text-slate-800">Fin de période : </span>
+            {view.periodes.map((p, i) => (
+              <span key={p.debut}>
+                {i > 0 && ' · '}
+                {au === p.fin ? (
+                  <strong aria-current="true">
+                    {p.court} ({formatDateFr(p.fin)})
+                  </strong>
+                ) : (
+                  <Link
+                    href={`${base}${syntheseQuery(p.fin, tri)}`}
+                    className="text-blue-800 underline"
+                    aria-label={`Synthèse à la fin de ${p.libelle} (${formatDateFr(p.fin)})`}
+                  >
+                    {p.court} ({formatDateFr(p.fin)})
+                  </Link>
+                )}
+              </span>
+            ))}
+          </nav>
+        )}
         <nav aria-label="Trier les élèves" className="text-sm">
           <span className="font-semibold text-slate-800">Trier par : </span>
           {TRIS.map((t, i) => (

@@ -15,6 +15,12 @@ import { niveauBadgeHtml } from '@/lib/ui/bilans/niveau-html';
 export const EVOLUTIONS_EXPLIQUEES =
   '↑ en progrès, ↓ en recul, = stable depuis le bilan précédent de l’élève (un « NE » n’est jamais comparé).';
 
+/** « (fin du T1) » when the synthesis' `au` is the last day of a term of the year. */
+export function auPeriode(view: SyntheseView): string {
+  const periode = view.periodes.find((p) => p.fin === view.au);
+  return periode ? ` (fin du ${periode.court})` : '';
+}
+
 function evolutionHtml(evolution: Evolution, imprime: boolean): SafeHtml | null {
   if (evolution === 'aucune') return null;
   const { symbole } = EVOLUTION_INFOS[evolution];
@@ -28,17 +34,19 @@ function pourcentage(part: number): string {
   return `${Math.round(part * 100)} %`;
 }
 
-function ligneHtml(ligne: SyntheseLigne, imprime: boolean): SafeHtml {
+function ligneHtml(ligne: SyntheseLigne, imprime: boolean, classeId: string): SafeHtml {
   const { apprenant, bilan } = ligne;
   const nom = `${apprenant.nom} ${apprenant.prenom}`;
-  const href = bilan ? `/bilans/${apprenant.id}/${bilan.id}` : `/bilans/${apprenant.id}`;
+  const href = `${bilan ? `/bilans/${apprenant.id}/${bilan.id}` : `/bilans/${apprenant.id}`}?classe=${classeId}`;
   const eleve = imprime ? nom : markup`<a href="${href}">${nom}</a>`;
   // On paper one line per pupil: only a bilan still awaiting validation says so.
+  // The date with its term (« T2 »): councils work by term.
+  const periode = bilan?.periode ? ` · ${bilan.periode}` : '';
   const dernier = !bilan
     ? markup`<td class="bilan aucun">aucun bilan</td>`
     : imprime
-      ? markup`<td class="bilan">${formatDateFr(bilan.date)}${bilan.valide ? '' : ' (en cours)'}</td>`
-      : markup`<td class="bilan">${formatDateFr(bilan.date)}<br><small>${bilan.valide ? 'validé' : 'en cours de validation'}</small></td>`;
+      ? markup`<td class="bilan">${formatDateFr(bilan.date)}${periode}${bilan.valide ? '' : ' (en cours)'}</td>`
+      : markup`<td class="bilan">${formatDateFr(bilan.date)}${periode}<br><small>${bilan.valide ? 'validé' : 'en cours de validation'}</small></td>`;
   const cells = bilan
     ? ligne.niveaux.map((niveau, i) =>
         niveau
@@ -86,7 +94,7 @@ export function syntheseTableHtml(view: SyntheseView, imprime = false): string {
   return markup`<table class="synthese">
     <caption class="sr-only">Synthèse de la classe ${view.classe.nom} ${view.classe.anneeScolaire}${au} : niveau de chaque élève à son dernier bilan, pour chaque compétence</caption>
     ${enteteHtml(view, imprime)}
-    <tbody>${view.lignes.map((l) => ligneHtml(l, imprime))}</tbody>
+    <tbody>${view.lignes.map((l) => ligneHtml(l, imprime, view.classe.id))}</tbody>
     ${repartitionHtml(view, imprime)}
   </table>`.value;
 }

@@ -1,22 +1,24 @@
 import type { Metadata } from 'next';
 import { bilanPageTitle, loadBilanPage } from '@/lib/pages/bilan';
+import { queryText, type SearchParams } from '@/lib/http/query';
 import { BilanPageContent } from '@/lib/ui/bilans/bilan-page-content';
 
 export const dynamic = 'force-dynamic';
-export async function generateMetadata({
-  params,
-}: {
+
+type Props = {
   params: Promise<{ apprenantId: string }>;
-}): Promise<Metadata> {
+  searchParams: Promise<SearchParams>;
+};
+
+async function load({ params, searchParams }: Props) {
   const { apprenantId } = await params;
-  return { title: bilanPageTitle(await loadBilanPage(apprenantId, null)) };
+  return loadBilanPage(apprenantId, null, queryText(await searchParams, 'classe'));
 }
 
-export default async function ApprenantPage({
-  params,
-}: {
-  params: Promise<{ apprenantId: string }>;
-}) {
-  const { apprenantId } = await params;
-  return <BilanPageContent view={await loadBilanPage(apprenantId, null)} />;
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  return { title: bilanPageTitle(await load(props)) };
+}
+
+export default async function ApprenantPage(props: Props) {
+  return <BilanPageContent view={await load(props)} />;
 }

@@ -1,22 +1,24 @@
 import type { Metadata } from 'next';
 import { bilanPageTitle, loadBilanPage } from '@/lib/pages/bilan';
+import { queryText, type SearchParams } from '@/lib/http/query';
 import { BilanPageContent } from '@/lib/ui/bilans/bilan-page-content';
 
 export const dynamic = 'force-dynamic';
-export async function generateMetadata({
-  params,
-}: {
+
+type Props = {
   params: Promise<{ apprenantId: string; bilanId: string }>;
-}): Promise<Metadata> {
+  searchParams: Promise<SearchParams>;
+};
+
+async function load({ params, searchParams }: Props) {
   const { apprenantId, bilanId } = await params;
-  return { title: bilanPageTitle(await loadBilanPage(apprenantId, bilanId)) };
+  return loadBilanPage(apprenantId, bilanId, queryText(await searchParams, 'classe'));
 }
 
-export default async function BilanPage({
-  params,
-}: {
-  params: Promise<{ apprenantId: string; bilanId: string }>;
-}) {
-  const { apprenantId, bilanId } = await params;
-  return <BilanPageContent view={await loadBilanPage(apprenantId, bilanId)} />;
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  return { title: bilanPageTitle(await load(props)) };
+}
+
+export default async function BilanPage(props: Props) {
+  return <BilanPageContent view={await load(props)} />;
 }

@@ -27,7 +27,7 @@ test('a draft sent by the API shows « en cours de validation »; validated, it 
     .getByRole('link')
     .first()
     .getAttribute('href');
-  const apprenantId = href!.split('/').pop()!;
+  const apprenantId = new URL(href!, 'http://x').pathname.split('/').pop()!;
 
   const body = {
     apprenant: { id: apprenantId },

@@ -5,14 +5,26 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { stableId } from '../drizzle/seed/random';
-import { DEMO_UAI } from '../drizzle/seed/demo-data';
+import { buildDemoData, DEMO_UAI } from '../drizzle/seed/demo-data';
 import { schoolYearOf, todayInParis } from '../lib/common/dates';
 
-const year = schoolYearOf(todayInParis());
+const today = todayInParis();
+const year = schoolYearOf(today);
 const start = Number(year.slice(0, 4));
 const lastYear = `${start - 1}-${start}`;
 const formerClass = `2de CIEL (${lastYear})`;
 const formerId = stableId('classe', `${DEMO_UAI}|2de CIEL|${lastYear}`);
+// The first pupil of last year's 2de CIEL, in list order, with bilans of both years.
+const data = buildDemoData(today);
+const yearsOf = (id: string) =>
+  new Set(
+    data.bilans.filter((b) => b.apprenantId === id).map((b) => schoolYearOf(b.date as string)),
+  );
+const followed = new Set(
+  data.inscriptions
+    .filter((i) => i.classeId === formerId && yearsOf(i.apprenantId as string).size === 2)
+    .map((i) => i.apprenantId),
+);
 
 test('a pupil opened from last year’s class stays in it: URL, selection, arrows, that year’s bilan', async ({
   page,
@@ -22,9 +34,15 @@ test('a pupil opened from last year’s class stays in it: URL, selection, arrow
   await expect(page).toHaveURL(`/bilans?classe=${formerId}`);
   const links = page.getByRole('list', { name: 'Apprenants de la classe' }).getByRole('link');
   const names = (await links.allTextContents()).map((n) => n.trim());
-  await links.first().click();
+  const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  const index = hrefs.findIndex((h) =>
+    followed.has(new URL(h, 'http://x').pathname.split('/')[2] ?? ''),
+  );
+  expect(index).toBeGreaterThanOrEqual(0);
+  expect(index).toBeLessThan(names.length - 1);
+  await links.nth(index).click();
   await expect(page).toHaveURL(new RegExp(`/bilans/[0-9a-f-]+\\?classe=${formerId}$`));
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Bilan de ${names[0]}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Bilan de ${names[index]}`);
   await expect(page.getByLabel('Classe', { exact: true }).locator('option:checked')).toHaveText(
     formerClass,
   );
@@ -41,14 +59,16 @@ test('a pupil opened from last year’s class stays in it: URL, selection, arrow
   const heads = await page.locator('table.competences thead th.date').allTextContents();
   expect(heads.length).toBeGreaterThan(0);
   for (const head of heads) {
-    const [, month, y] = /(\d{2})\/(\d{2})\/(\d{4})/.exec(head)!.map(Number);
+    const [, , month, y] = /(\d{2})\/(\d{2})\/(\d{4})/.exec(head)!.map(Number);
     expect(y! * 12 + month! - 9, head).toBeGreaterThanOrEqual((start - 1) * 12);
     expect(y! * 12 + month! - 9, head).toBeLessThan(start * 12);
   }
   // The arrow steps through last year's class, and keeps it.
   await page.getByRole('button', { name: 'Apprenant suivant', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Bilan de ${names[1]}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Bilan de ${names[index + 1]}`);
   await expect(page).toHaveURL(new RegExp(`\\?classe=${formerId}$`));
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Bilan de ${names[index]}`);
 
   // This year's bilan of the same pupil: the earlier year is one link away.
   await banner

@@ -7,8 +7,7 @@ import { AUTH_STATES, SIGNED_OUT } from './fixtures';
 const EMPTY = "Aucun bilan n'est actuellement disponible pour cet apprenant.";
 
 const rows = (page: Page) => page.locator('table.competences tbody tr');
-const dateColumns = (page: Page) =>
-  page.locator('table.competences thead th').filter({ hasText: /^\d{2}\/\d{2}\/\d{4}$/ });
+const dateColumns = (page: Page) => page.locator('table.competences thead th.date');
 const radar = (page: Page) => page.getByRole('img', { name: /^Diagramme radar/ });
 
 test('selecting a class fills the pupil list, in order', async ({ page }) => {
@@ -62,7 +61,8 @@ test('HUBERT Angie: both dates, constats and conseils, 21 competences, columns a
 }) => {
   await openPupil(page, ARCHIVE_CLASS, 'HUBERT Angie');
   const banner = page.getByRole('navigation', { name: 'Dates des bilans' });
-  await expect(banner.getByRole('link')).toHaveText(['27/05/2016', '16/06/2016']);
+  // Each date says its term.
+  await expect(banner.getByRole('link')).toHaveText(['27/05/2016 · T3', '16/06/2016 · T3']);
   await expect(banner.getByRole('link', { name: '16/06/2016' })).toHaveAttribute(
     'aria-current',
     'page',
@@ -77,7 +77,7 @@ test('HUBERT Angie: both dates, constats and conseils, 21 competences, columns a
   await expect(rows(page)).toHaveCount(21);
   await expect(rows(page).first()).toContainText('C1-1');
   await expect(rows(page).nth(7)).toContainText('C4-2 = C2-1');
-  await expect(dateColumns(page)).toHaveText(['27/05/2016', '16/06/2016']);
+  await expect(dateColumns(page)).toHaveText(['27/05/2016T3', '16/06/2016T3']);
   await expect(radar(page)).toBeVisible();
   await expect(radar(page).locator('svg')).toHaveCount(1);
   await expect(page.getByText('Légende des positionnements')).toBeVisible();
@@ -87,7 +87,7 @@ test('HUBERT Angie: both dates, constats and conseils, 21 competences, columns a
     'aria-current',
     'page',
   );
-  await expect(dateColumns(page)).toHaveText(['27/05/2016']);
+  await expect(dateColumns(page)).toHaveText(['27/05/2016T3']);
   await expect(rows(page)).toHaveCount(21);
   await expect(radar(page)).toHaveAccessibleName(
     /^Diagramme radar : positionnements du 27\/05\/2016$/,
@@ -127,7 +127,7 @@ test('a shared URL shows the same bilan to a colleague in a fresh browser', asyn
     .getByRole('navigation', { name: 'Dates des bilans' })
     .getByRole('link', { name: '27/05/2016' })
     .click();
-  await expect(page).toHaveURL(/\/bilans\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/bilans\/[0-9a-f-]{36}\/[0-9a-f-]{36}(\?classe=[0-9a-f-]{36})?$/);
   const shared = new URL(page.url()).pathname;
   const firstTable = await page.locator('table.competences').innerText();
 
@@ -153,7 +153,7 @@ test("another establishment's teacher and malformed ids get a French 404 without
     .getByRole('navigation', { name: 'Dates des bilans' })
     .getByRole('link', { name: '27/05/2016' })
     .click();
-  await expect(page).toHaveURL(/\/bilans\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/bilans\/[0-9a-f-]{36}\/[0-9a-f-]{36}(\?classe=[0-9a-f-]{36})?$/);
   const bilanPath = new URL(page.url()).pathname;
   await page.goto('/bilans');
   await page.getByLabel('Classe', { exact: true }).selectOption({ label: ARCHIVE_CLASS });
@@ -211,7 +211,7 @@ test('the keyboard reaches the selection, the dates and the pages', async ({ pag
   const apprenant = page.getByLabel('Apprenant', { exact: true });
   for (
     let i = 0;
-    i < 5 && !(await apprenant.evaluate((el) => el === document.activeElement));
+    i < 12 && !(await apprenant.evaluate((el) => el === document.activeElement));
     i++
   ) {
     await page.keyboard.press('Tab');

@@ -253,7 +253,7 @@ test('the class document for a class council: running headers, one bookmark per 
     outline.forEach((o, k) => {
       const name = o.title.split(' — ')[0]!;
       const row = new RegExp(
-        `${escapeRegExp(name)} \\d{2}/\\d{2}/\\d{4}(?: \\(en cours de validation\\))? ${firstPages[k]}(?!\\d)`,
+        `${escapeRegExp(name)} \\d{2}/\\d{2}/\\d{4}(?: · T\\d)?(?: \\(en cours de validation\\))? ${firstPages[k]}(?!\\d)`,
       );
       expect(texts[0]).toMatch(row);
     });

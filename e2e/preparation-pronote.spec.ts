@@ -26,7 +26,9 @@ test('each pupil with their bilan of the period, its marks and PRONOTE’s last 
   const [first, second] = await Promise.all(
     [0, 1].map(async (i) => ({
       name: (await links.nth(i).innerText()).trim(),
-      id: (await links.nth(i).getAttribute('href'))!.split('/').pop()!,
+      id: new URL((await links.nth(i).getAttribute('href'))!, 'http://x').pathname
+        .split('/')
+        .pop()!,
     })),
   );
   const put = (source: string, apprenantId: string, valide: boolean, notes: unknown[]) =>

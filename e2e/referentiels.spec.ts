@@ -68,19 +68,21 @@ test("a CIEL pupil's bilan: the nine CIEL competences with their labels, a radar
   ).toBeVisible();
 });
 
-test('a pupil followed from last year shows both years’ dates, from either class', async ({
+test('a pupil followed from last year shows both years’ dates, each class its own year', async ({
   page,
 }) => {
-  await choose(page, `2de CIEL (${lastYear})`);
-  const fromSeconde = new URL(page.url()).pathname;
   const banner = page.getByRole('navigation', { name: 'Dates des bilans' });
+  const columns = page.locator('table.competences thead th.date');
+  const inYear = (y: string) =>
+    dates.filter((d) => schoolYearOf(`${d.slice(6)}-${d.slice(3, 5)}-${d.slice(0, 2)}`) === y);
+  // From last year's class: that class stays, its year's bilan and columns.
+  await choose(page, `2de CIEL (${lastYear})`);
+  await expect(page).toHaveURL(new RegExp(`\\?classe=${seconde}$`));
   for (const date of dates) await expect(banner.getByText(date)).toBeVisible();
-  // The table's columns: every CIEL bilan up to the latest, both years.
-  await expect(
-    page.locator('table.competences thead th').filter({ hasText: /^\d{2}\/\d{2}\/\d{4}$/ }),
-  ).toHaveCount(dates.length);
-
+  await expect(columns).toHaveText(inYear(lastYear).map((d) => new RegExp(`^${d}`)));
+  // From this year's class: the same pupil, this year's.
   await choose(page, `1re CIEL (${year})`);
-  expect(new URL(page.url()).pathname).toBe(fromSeconde);
+  await expect(page).toHaveURL(new RegExp(`\\?classe=${premiere}$`));
   for (const date of dates) await expect(banner.getByText(date)).toBeVisible();
+  await expect(columns).toHaveText(inYear(year).map((d) => new RegExp(`^${d}`)));
 });

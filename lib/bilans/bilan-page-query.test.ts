@@ -4,7 +4,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Logger } from 'drizzle-orm/logger';
 import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { DEMO_UAI, VOISIN_UAI } from '@/drizzle/seed/demo-data';
-import { apprenants, bilans, etablissements } from '@/lib/db/schema';
+import { apprenants, bilans, classes, etablissements, inscriptions } from '@/lib/db/schema';
 import { testDrivers } from '@/lib/db/testing';
 import { getBilanPage } from './bilan-page-query';
 
@@ -113,5 +113,48 @@ describe.each(testDrivers())('getBilanPage ($name)', (driver) => {
     expect(view?.affiche).toBeNull();
     expect(view?.bilans).toEqual([]);
     expect(view?.radar).toBeNull();
+  });
+
+  it('keeps the class the teacher came from: its list, that year’s bilan, every date in the banner', async () => {
+    const db = connection().db;
+    // A pupil enrolled in two school years' classes, with bilans in both.
+    const rows = await db
+      .select({
+        apprenantId: inscriptions.apprenantId,
+        classeId: classes.id,
+        annee: classes.anneeScolaire,
+      })
+      .from(inscriptions)
+      .innerJoin(classes, eq(classes.id, inscriptions.classeId))
+      .where(eq(classes.etablissementId, demo));
+    const byPupil = new Map<string, { classeId: string; annee: string }[]>();
+    for (const r of rows) byPupil.set(r.apprenantId, [...(byPupil.get(r.apprenantId) ?? []), r]);
+    let checked = 0;
+    for (const [apprenantId, enrolments] of byPupil) {
+      if (enrolments.length < 2 || checked >= 3) continue;
+      const latest = (await getBilanPage(db, demo, apprenantId))!;
+      const years = new Set(latest.bilans.map((b) => b.anneeScolaire));
+      if (years.size < 2) continue;
+      const former = enrolments.sort((a, b) => a.annee.localeCompare(b.annee))[0]!;
+      const view = (await getBilanPage(db, demo, apprenantId, null, {
+        selection: true,
+        classeId: former.classeId,
+      }))!;
+      expect(view.classe.id).toBe(former.classeId);
+      expect(view.apprenants.some((a) => a.id === apprenantId)).toBe(true);
+      expect(view.affiche?.anneeScolaire).toBe(former.annee);
+      expect(view.colonnes.every((c) => c.anneeScolaire === former.annee)).toBe(true);
+      expect(view.bilans.map((b) => b.id)).toEqual(latest.bilans.map((b) => b.id));
+      // A class the pupil was never in changes nothing.
+      const other = rows.find((r) => !enrolments.some((e) => e.classeId === r.classeId))!;
+      const ignored = (await getBilanPage(db, demo, apprenantId, null, {
+        selection: true,
+        classeId: other.classeId,
+      }))!;
+      expect(ignored.classe.id).toBe(latest.classe.id);
+      expect(ignored.affiche?.id).toBe(latest.affiche?.id);
+      checked++;
+    }
+    expect(checked).toBe(3);
   });
 });

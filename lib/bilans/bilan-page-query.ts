@@ -58,7 +58,7 @@ export async function fetchRawPages(
                        and ${stillEnrolled('i')})
              ${scope.apprenantIds ? sql`and a.id = any(${`{${scope.apprenantIds.join(',')}}`}::uuid[])` : sql``}`;
   // A class's document stops at the end of the class's school year.
-  const until = 'classeId' in scope ? sql`and b.date < ${schoolYearEnd('c')}` : sql``;
+  const until = 'apprenantId' in scope ? sql`` : sql`and b.date < ${schoolYearEnd('c')}`;
   const selection = withSelection
     ? sql`(select json_agg(json_build_object('id', c2.id, 'nom', c2.nom, 'anneeScolaire', c2.annee_scolaire))
               from classes c2 where c2.etablissement_id = ${etablissementId}) as classes,

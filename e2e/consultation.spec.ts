@@ -247,12 +247,9 @@ test('stepping through a class with the keyboard is one Enter per pupil: the arr
 }) => {
   await page.goto('/bilans');
   await page.getByLabel('Classe', { exact: true }).selectOption({ label: ARCHIVE_CLASS });
-  const names = (
-    await page
-      .getByRole('list', { name: 'Apprenants de la classe' })
-      .getByRole('link')
-      .allTextContents()
-  ).map((n) => n.trim());
+  const list = page.getByRole('list', { name: 'Apprenants de la classe' }).getByRole('link');
+  await expect(list).toHaveCount(18);
+  const names = (await list.allTextContents()).map((n) => n.trim());
   await openPupil(page, ARCHIVE_CLASS, names[0]!);
   const next = page.getByRole('button', { name: 'Apprenant suivant', exact: true });
   await next.focus();

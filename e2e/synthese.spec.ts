@@ -45,7 +45,7 @@ test('reached from the class; HUBERT Angie shows her 16/06/2016 levels, Zoé no 
   expect(await symbols(angie)).toEqual(expected);
   await expect(angie.getByRole('link', { name: 'HUBERT Angie' })).toHaveAttribute(
     'href',
-    `/bilans/${DEMO_IDS.angie}/${DEMO_IDS.angieDernierBilan}`,
+    `/bilans/${DEMO_IDS.angie}/${DEMO_IDS.angieDernierBilan}?classe=${DEMO_IDS.classe}`,
   );
   const zoe = row(page, 'MARTIN Zoé');
   await expect(zoe.locator('td.bilan')).toContainText('25/03/2016');

@@ -71,8 +71,16 @@ try {
   ];
   for (const [name, path, cookie] of pages) {
     const url = `${server.url}${path}`;
-    const mobile = Array.from({ length: runs }, () => lighthouse(url, cookie, false));
-    const desktop = lighthouse(url, cookie, true);
+    let mobile: LighthouseReport[];
+    let desktop: LighthouseReport;
+    try {
+      mobile = Array.from({ length: runs }, () => lighthouse(url, cookie, false));
+      desktop = lighthouse(url, cookie, true);
+    } catch {
+      // A page this build does not have (comparing with an older one): said, not fatal.
+      console.log(`${name}: Lighthouse could not load ${path}`);
+      continue;
+    }
     const perf = mobile.map((r) => score(r, 'performance'));
     const tbt = mobile.map((r) => Math.round(r.audits['total-blocking-time']?.numericValue ?? 0));
     const scripts = (mobile[0]!.audits['network-requests']?.details?.items ?? []).filter(

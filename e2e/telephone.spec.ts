@@ -1,0 +1,106 @@
+// Every teacher page on a desktop and on a 390 px phone (issue #29): axe finds nothing; no
+// page is wider than the screen; on a phone every pupil of a class opens with the shown
+// bilan's column in view, the competence column pinned, the table's box focusable and named.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { DEMO_IDS } from '../drizzle/seed/demo-ids';
+import { stableId } from '../drizzle/seed/random';
+import { DEMO_UAI } from '../drizzle/seed/demo-data';
+import { schoolYearOf, todayInParis } from '../lib/common/dates';
+
+const TLE_CIEL = stableId('classe', `${DEMO_UAI}|Tle CIEL|${schoolYearOf(todayInParis())}`);
+const TLE_SN = stableId('classe', `${DEMO_UAI}|Tle SN|2015-2016`);
+
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+test('every teacher page passes axe and fits the screen, on a desktop and on a phone', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(viewport);
+    for (const path of [
+      '/bilans',
+      `/bilans?classe=${TLE_CIEL}`,
+      `/bilans/${DEMO_IDS.angie}`,
+      `/bilans/${DEMO_IDS.aicha}`,
+      `/classes/${TLE_SN}/synthese`,
+      `/classes/${TLE_CIEL}/synthese?au=${todayInParis()}`,
+      `/classes/${TLE_CIEL}/pronote`,
+      '/bilans/00000000-0000-4000-8000-000000000000',
+    ]) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+      expect(await violations(page), `${path} at ${viewport.width} px`).toEqual([]);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `${path} at ${viewport.width} px`).toBeLessThanOrEqual(viewport.width);
+    }
+  }
+});
+
+test('on a phone every pupil of a class opens at the shown bilan, the competence beside it', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/bilans?classe=${TLE_SN}`);
+  const links = page.getByRole('list', { name: 'Apprenants de la classe' }).getByRole('link');
+  await expect(links).toHaveCount(30);
+  const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+  let withTable = 0;
+  for (const href of hrefs) {
+    await page.goto(href);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth),
+      href,
+    ).toBeLessThanOrEqual(390);
+    const box = page.getByRole('region', { name: 'Tableau des compétences (défilement possible)' });
+    if ((await box.count()) === 0) continue; // a pupil without a bilan
+    withTable++;
+    await expect(box).toHaveAttribute('tabindex', '0');
+    const seen = await box.evaluate((el) => {
+      const frame = el.getBoundingClientRect();
+      const inside = (r: DOMRect) => r.left >= frame.left - 1 && r.right <= frame.right + 1;
+      const dates = [...el.querySelectorAll('thead th.date')];
+      const competence = el.querySelector('tbody th')!.getBoundingClientRect();
+      return {
+        shown: inside(dates.at(-1)!.getBoundingClientRect()),
+        competence: inside(competence),
+      };
+    });
+    expect(seen, href).toEqual({ shown: true, competence: true });
+  }
+  expect(withTable).toBeGreaterThan(20);
+  // The keyboard scrolls the box: it takes the focus, and the arrow moves it.
+  const box = page.getByRole('region', { name: 'Tableau des compétences (défilement possible)' });
+  await box.focus();
+  const before = await box.evaluate((el) => el.scrollLeft);
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeLessThan(before);
+});
+
+test('the pupil’s own PDF is the loud button, beside the dates; the class documents are quieter', async ({
+  page,
+}) => {
+  await page.goto(`/bilans/${DEMO_IDS.angie}`);
+  const own = page.getByRole('link', { name: 'Générer en PDF' });
+  const klass = page.getByRole('link', { name: 'Imprimer le dernier bilan pour tous les élèves' });
+  const constats = page.getByRole('heading', { name: 'Constats' });
+  const [ownBox, constatsBox] = [await own.boundingBox(), await constats.boundingBox()];
+  expect(ownBox!.y).toBeLessThan(constatsBox!.y);
+  // Filled for the pupil's PDF, outlined for the class's.
+  const fill = (l: typeof own) => l.evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(await fill(own)).not.toBe('rgb(255, 255, 255)');
+  expect(await fill(klass)).toBe('rgb(255, 255, 255)');
+  // « = C2-1 » is explained once, under the table.
+  await expect(page.getByText(/^« = C2-1 » : code de la même compétence/)).toHaveCount(1);
+});

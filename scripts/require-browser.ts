@@ -16,7 +16,7 @@ if (!hasPdftotext()) {
   }
   if (!hasPdftotext()) {
     console.error(
-      "[cpro] pdftotext introuvable : les tests relisent les PDF avec poppler. Installez « poppler-utils » (Debian, Ubuntu), « poppler » (Homebrew).",
+      '[cpro] pdftotext introuvable : les tests relisent les PDF avec poppler. Installez « poppler-utils » (Debian, Ubuntu), « poppler » (Homebrew).',
     );
     process.exit(1);
   }

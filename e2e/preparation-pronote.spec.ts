@@ -95,6 +95,14 @@ test('each pupil with their bilan of the period, its marks and PRONOTE’s last 
   expect(text).toContain('1 bilan validé, 1 en cours de validation, 22 sans bilan');
 });
 
+test('an archive class’s preparation says its year is not the current period’s', async ({
+  page,
+}) => {
+  await page.goto(`/classes/${stableId('classe', `${DEMO_UAI}|1re SN|2015-2016`)}/pronote`);
+  await expect(page.getByText(/^Cette classe est de l'année scolaire 2015-2016/)).toBeVisible();
+  expect(await page.locator('table.pronote-preparation tbody tr').count()).toBe(18);
+});
+
 test('another establishment’s teacher gets the 404; a malformed id too', async ({
   neighbourPage,
   page,

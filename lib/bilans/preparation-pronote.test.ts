@@ -26,6 +26,7 @@ describe.each(testDrivers())('Préparation PRONOTE ($name)', (driver) => {
       libelle: 'Trimestre 3',
       debut: '2016-03-01',
       fin: '2016-07-05',
+      anneeScolaire: '2015-2016',
     });
     expect(view.lignes).toHaveLength(18);
     const line = (id: string) => view.lignes.find((l) => l.apprenant.id === id)!;

@@ -35,7 +35,7 @@ export interface PreparationPronoteView {
   etablissementNom: string;
   classe: ClasseOption;
   /** The current period; null when the establishment has none today (nothing to prepare). */
-  periode: { libelle: string; debut: string; fin: string } | null;
+  periode: { libelle: string; debut: string; fin: string; anneeScolaire: string } | null;
   lignes: LignePronote[];
   compte: Record<EtatPronote, number> & { sansNote: number };
 }
@@ -43,7 +43,9 @@ export interface PreparationPronoteView {
 const row = z.object({
   etablissementNom: z.string(),
   classe: z.object({ id: z.string(), nom: z.string(), anneeScolaire: z.string() }),
-  periode: z.object({ libelle: z.string(), debut: z.string(), fin: z.string() }).nullable(),
+  periode: z
+    .object({ libelle: z.string(), debut: z.string(), fin: z.string(), anneeScolaire: z.string() })
+    .nullable(),
   apprenants: z
     .array(
       z.object({
@@ -73,13 +75,14 @@ export async function getPreparationPronote(
   if (!isUuid(classeId) || !isUuid(etablissementId)) return null;
   const result = await db.execute(sql`
     with periode as (
-      select p.libelle, p.debut, p.fin from periodes p
+      select p.libelle, p.debut, p.fin, p.annee_scolaire from periodes p
        where p.etablissement_id = ${etablissementId} and ${today}::date between p.debut and p.fin
        limit 1)
     select e.nom as "etablissementNom",
            json_build_object('id', c.id, 'nom', c.nom, 'anneeScolaire', c.annee_scolaire) as classe,
            (select json_build_object('libelle', libelle, 'debut', to_char(debut, 'YYYY-MM-DD'),
-                                     'fin', to_char(fin, 'YYYY-MM-DD')) from periode) as periode,
+                                     'fin', to_char(fin, 'YYYY-MM-DD'),
+                                     'anneeScolaire', annee_scolaire) from periode) as periode,
            (select json_agg(json_build_object('id', a.id, 'nom', a.nom, 'prenom', a.prenom,
               'bilan', (select json_build_object(
                           'id', b.id, 'date', to_char(b.date, 'YYYY-MM-DD'), 'valideLe', b.valide_le,

@@ -31,6 +31,13 @@ export function PreparationPronoteContent({ view }: { view: PreparationPronoteVi
             au {formatDateFr(periode.fin)}. PRONOTE lit les bilans <strong>validés</strong> de cette
             période, avec leurs notes, pour le bulletin.
           </p>
+          {periode.anneeScolaire !== classe.anneeScolaire && (
+            <p className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm">
+              Cette classe est de l&apos;année scolaire {classe.anneeScolaire} : la période en cours
+              est de {periode.anneeScolaire}. Ses élèves n&apos;ont un bilan de la période que
+              s&apos;il a été écrit cette année, dans leur nouvelle classe.
+            </p>
+          )}
           <p className="mt-2 font-semibold">{resumePronote(view)}</p>
           <div className="no-print mt-3">
             <PdfDownload

@@ -81,6 +81,7 @@ test('on a phone every pupil of a class opens at the shown bilan, the competence
   }
   expect(withTable).toBeGreaterThan(20);
   // The radar's labels stay readable once the drawing is scaled to the phone (≥ 10 px).
+  await page.goto(`/bilans/${DEMO_IDS.angie}`);
   const label = await page.locator('.radar-svg svg text').first().boundingBox();
   expect(label!.height).toBeGreaterThanOrEqual(10);
   // The keyboard scrolls the box: it takes the focus, and the arrow moves it.

@@ -45,10 +45,16 @@ export async function openPupil(page: Page, classe: string, apprenant: string): 
  * same session, and closes the tab.
  */
 export async function openPdf(page: Page, buttonName: string, click?: () => Promise<void>) {
+  // Both listened for before the click: a cached PDF is ready, and the tab sent to it, within
+  // milliseconds — before a listener attached to the new tab once it is known would hear it.
   const opening = page.context().waitForEvent('page');
+  const tabRequest = page.context().waitForEvent('request', {
+    predicate: (r) => /\/pdf(\?|$)/.test(r.url()) && r.frame().page() !== page,
+    timeout: 60_000,
+  });
   await (click ? click() : page.getByRole('link', { name: buttonName }).click());
   const tab = await opening;
-  const request = await tab.waitForRequest((r) => /\/pdf(\?|$)/.test(r.url()), { timeout: 60_000 });
+  const request = await tabRequest;
   const response = await page.request.get(request.url());
   const disposition = response.headers()['content-disposition'] ?? '';
   await tab.close();

@@ -48,13 +48,20 @@ test('« Imprimer le dernier bilan pour tous les élèves » prints the whole cl
   await page.goto('/bilans');
   await page.getByLabel('Classe', { exact: true }).selectOption({ label: ARCHIVE_CLASS });
   await expect(page).toHaveURL(/\?classe=/);
-  const names = (
-    await page
-      .getByRole('list', { name: 'Apprenants de la classe' })
-      .getByRole('link')
-      .allTextContents()
-  ).map((n) => n.trim());
+  const list = page.getByRole('list', { name: 'Apprenants de la classe' }).getByRole('link');
+  await expect(list).toHaveCount(18);
+  const names = (await list.allTextContents()).map((n) => n.trim());
   const button = page.getByRole('link', { name: 'Imprimer le dernier bilan pour tous les élèves' });
+  // The page's own request for the PDF is held until the progress has been seen: another
+  // test may have printed this class already, and a cached PDF is ready at once.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let fetched = 0;
+  await page.route(/\/derniers-bilans\/pdf/, async (route) => {
+    fetched++;
+    await held;
+    await route.continue();
+  });
   const opened = openPdf(page, '', async () => {
     await button.click();
     await expect(button).toHaveAttribute('aria-disabled', 'true');
@@ -62,6 +69,8 @@ test('« Imprimer le dernier bilan pour tous les élèves » prints the whole cl
       page.getByRole('status').filter({ hasText: 'Préparation du PDF de la classe' }),
     ).toBeVisible();
     await button.click({ force: true }); // a second press does nothing while it is produced
+    expect(fetched).toBe(1);
+    release();
   });
   const file = await opened;
   const bytes = file.bytes;

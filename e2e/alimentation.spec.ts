@@ -7,9 +7,7 @@ import { pdfText } from './pdf-text';
 import { stableId } from '../drizzle/seed/random';
 import { DEMO_UAI } from '../drizzle/seed/demo-data';
 import { schoolYearOf, todayInParis } from '../lib/common/dates';
-import { createToken } from './helpers';
-
-const CIEL = ['C01', 'C03', 'C04', 'C06', 'C07', 'C08', 'C09', 'C10', 'C11'];
+import { cielBilan, createToken, pupilIdOf, putBilan } from './helpers';
 
 test('a draft sent by the API shows « en cours de validation »; validated, it is in the PDF and in PRONOTE', async ({
   page,
@@ -27,23 +25,16 @@ test('a draft sent by the API shows « en cours de validation »; validated, it 
     .getByRole('link')
     .first()
     .getAttribute('href');
-  const apprenantId = new URL(href!, 'http://x').pathname.split('/').pop()!;
+  const apprenantId = pupilIdOf(href!);
 
-  const body = {
-    apprenant: { id: apprenantId },
-    referentiel: { code: 'BAC-PRO-CIEL', version: '2023' },
-    date: today,
+  const body = cielBilan(apprenantId, today, {
     constats: 'Envoyé par le tableau de bord : brouillon.',
     conseils: 'Relire avant le conseil.',
-    positionnements: Object.fromEntries(CIEL.map((c) => [c, '+'])),
+    niveau: '+',
     notes: [{ libelle: 'Évaluation pratique', valeur: 15, coefficient: 1 }],
     valide: false,
-  };
-  const put = (payload: unknown) =>
-    request.put('/api/alimentation/v1/bilans/e2e:tdb:1', {
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      data: payload,
-    });
+  });
+  const put = (payload: unknown) => putBilan(request, token, 'e2e:tdb:1', payload);
   const created = await put(body);
   expect(created.status()).toBe(201);
   const draft = (await created.json()) as { id: string; url: string };
@@ -51,14 +42,7 @@ test('a draft sent by the API shows « en cours de validation »; validated, it 
   await expect(page.getByText('Envoyé par le tableau de bord : brouillon.')).toBeVisible();
   await expect(page.getByText('en cours de validation').first()).toBeVisible();
   // The PRONOTE token cannot write; the write token cannot read PRONOTE's export.
-  expect(
-    (
-      await request.put('/api/alimentation/v1/bilans/e2e:tdb:1', {
-        headers: { Authorization: `Bearer ${pronote}`, 'Content-Type': 'application/json' },
-        data: body,
-      })
-    ).status(),
-  ).toBe(401);
+  expect((await putBilan(request, pronote, 'e2e:tdb:1', body)).status()).toBe(401);
   expect(
     (
       await request.get('/api/pronote/v1/bilans', { headers: { Authorization: `Bearer ${token}` } })

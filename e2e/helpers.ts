@@ -1,6 +1,6 @@
 // Shared steps of the e2e tests: signing in through the real form (tests of the sign-in
 // itself; the others start signed in: fixtures.ts), opening a pupil, a PDF.
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { parse as parseDisposition } from 'content-disposition';
 import { PASSWORD, TEACHER } from './accounts';
 
@@ -75,4 +75,44 @@ export async function createToken(
   await adminPage.getByLabel('Libellé (pour le reconnaître)').fill(`e2e ${section}`);
   await adminPage.getByRole('button', { name: 'Créer le jeton' }).click();
   return adminPage.locator('code').innerText();
+}
+
+/** The nine competences of bac pro CIEL, by code. */
+export const CIEL_CODES = ['C01', 'C03', 'C04', 'C06', 'C07', 'C08', 'C09', 'C10', 'C11'];
+
+/** A CIEL bilan as the write API takes it: every competence at `niveau`, no mark by default. */
+export function cielBilan(
+  apprenantId: string,
+  date: string,
+  fields: {
+    constats: string;
+    conseils: string;
+    niveau: string;
+    valide: boolean;
+    notes?: unknown[];
+  },
+) {
+  return {
+    apprenant: { id: apprenantId },
+    referentiel: { code: 'BAC-PRO-CIEL', version: '2023' },
+    date,
+    constats: fields.constats,
+    conseils: fields.conseils,
+    positionnements: Object.fromEntries(CIEL_CODES.map((c) => [c, fields.niveau])),
+    notes: fields.notes ?? [],
+    valide: fields.valide,
+  };
+}
+
+/** `PUT /api/alimentation/v1/bilans/<source>` with a token. */
+export function putBilan(request: APIRequestContext, token: string, source: string, body: unknown) {
+  return request.put(`/api/alimentation/v1/bilans/${source}`, {
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    data: body,
+  });
+}
+
+/** The pupil's id in a link to their page (`/bilans/<id>[/…][?classe=…]`). */
+export function pupilIdOf(href: string): string {
+  return new URL(href, 'http://cpro.invalid').pathname.split('/')[2] ?? '';
 }

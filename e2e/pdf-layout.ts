@@ -73,7 +73,7 @@ export function pdfWords(bytes: Buffer | Uint8Array): PdfWord[] {
  * times (ascent − descent). 1.1165 for DejaVu Sans, Chromium's sans-serif on Debian (measured:
  * an 8 pt line prints 8.932 pt high, a 12 pt one 13.406 pt).
  */
-export const BOX_PER_POINT = 1.1165;
+const BOX_PER_POINT = 1.1165;
 
 /** The font size of a word, in points, from its box. */
 export const pointsOf = (w: PdfWord) => (w.yMax - w.yMin) / BOX_PER_POINT;

@@ -7,9 +7,7 @@ import { pdfText } from './pdf-text';
 import { stableId } from '../drizzle/seed/random';
 import { DEMO_UAI } from '../drizzle/seed/demo-data';
 import { schoolYearOf, todayInParis } from '../lib/common/dates';
-import { createToken } from './helpers';
-
-const CIEL = ['C01', 'C03', 'C04', 'C06', 'C07', 'C08', 'C09', 'C10', 'C11'];
+import { cielBilan, createToken, pupilIdOf, putBilan } from './helpers';
 
 test('each pupil with their bilan of the period, its marks and PRONOTE’s last read; printable', async ({
   page,
@@ -26,25 +24,22 @@ test('each pupil with their bilan of the period, its marks and PRONOTE’s last 
   const [first, second] = await Promise.all(
     [0, 1].map(async (i) => ({
       name: (await links.nth(i).innerText()).trim(),
-      id: new URL((await links.nth(i).getAttribute('href'))!, 'http://x').pathname
-        .split('/')
-        .pop()!,
+      id: pupilIdOf((await links.nth(i).getAttribute('href'))!),
     })),
   );
   const put = (source: string, apprenantId: string, valide: boolean, notes: unknown[]) =>
-    request.put(`/api/alimentation/v1/bilans/${source}`, {
-      headers: { Authorization: `Bearer ${write}`, 'Content-Type': 'application/json' },
-      data: {
-        apprenant: { id: apprenantId },
-        referentiel: { code: 'BAC-PRO-CIEL', version: '2023' },
-        date: today,
+    putBilan(
+      request,
+      write,
+      source,
+      cielBilan(apprenantId, today, {
         constats: 'Préparation PRONOTE.',
         conseils: 'À valider.',
-        positionnements: Object.fromEntries(CIEL.map((c) => [c, '-+'])),
+        niveau: '-+',
         notes,
         valide,
-      },
-    });
+      }),
+    );
   expect(
     (
       await put('e2e:prep:1', first!.id, true, [{ libelle: 'TP', valeur: 12, coefficient: 1 }])

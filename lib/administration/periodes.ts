@@ -7,6 +7,7 @@ import type { Database } from '@/lib/db/types';
 import { periodes, pronoteLectures } from '@/lib/db/schema';
 import { formatDateFr, parseIsoDate, schoolYearOf } from '@/lib/common/dates';
 import { isUuid } from '@/lib/common/ids';
+import { periodeContenant } from '@/lib/common/periodes';
 import { Refus } from './refus';
 import { lockEtablissement } from './lock';
 import { journalise, type Acteur } from './journal';
@@ -43,7 +44,7 @@ export async function listPeriodes(db: Database, etablissementId: string): Promi
 
 /** The period containing `today`, if any. */
 export function periodeCourante(list: Periode[], today: string): Periode | null {
-  return list.find((p) => p.debut <= today && today <= p.fin) ?? null;
+  return periodeContenant(list, today);
 }
 
 /** A posted period, checked: its label, its dates, its school year. */

@@ -6,6 +6,7 @@
 // old one withdrawn through retirer_brouillon(); `valide: true` validates once; a validated
 // bilan never changes again (409), which the database enforces too.
 import crypto from 'node:crypto';
+import { pupilPath } from '@/lib/http/paths';
 import { and, eq, sql } from 'drizzle-orm';
 import { fr } from 'zod/locales';
 import type { Database } from '@/lib/db/types';
@@ -56,7 +57,7 @@ export function compareNotes(
 }
 
 export function bilanUrl(apprenantId: string, bilanId: string): string {
-  return `/bilans/${apprenantId}/${bilanId}`;
+  return pupilPath(apprenantId, { bilanId });
 }
 
 /** The fingerprint of what was sent: equal bodies (once resolved) give equal fingerprints. */

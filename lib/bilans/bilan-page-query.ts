@@ -12,7 +12,6 @@ import { isUuid } from '@/lib/common/ids';
 import { bilanOrder } from './ordre';
 import { enrolledClassId, schoolYearEnd, stillEnrolled } from './inscriptions';
 import { buildBilanPageView, rawPage, type BilanPageView, type RawPage } from './bilan-view';
-import { todayInParis } from '@/lib/common/dates';
 
 type Scope =
   | { apprenantId: string; bilanId: string | null; classeId?: string | null }
@@ -72,14 +71,8 @@ export async function fetchRawPages(
            c.id as classe_id, c.nom as classe_nom, c.annee_scolaire,
            c.referentiel_id as classe_referentiel_id, e.nom as etablissement_nom,
            ${selection},
-           -- The establishment's current period: PRONOTE reads the bilans of this one only.
-           (select json_build_object('debut', to_char(p.debut, 'YYYY-MM-DD'),
-                                     'fin', to_char(p.fin, 'YYYY-MM-DD'))
-              from periodes p
-             where p.etablissement_id = ${etablissementId}
-               and ${todayInParis()}::date between p.debut and p.fin
-             limit 1) as periode_courante,
-           -- Every term of the establishment: each bilan date says its own (« T2 »).
+           -- Every term of the establishment: each bilan date says its own (« T2 »), and
+           -- the current one is where PRONOTE reads.
            (select json_agg(json_build_object('libelle', p.libelle,
                                               'debut', to_char(p.debut, 'YYYY-MM-DD'),
                                               'fin', to_char(p.fin, 'YYYY-MM-DD')))

@@ -113,4 +113,11 @@ describe('a pupil with bilans of two referentials', () => {
     expect(view.colonnes.map((c) => c.id)).toEqual(['b2']);
     expect(view.competences.every((k) => k.evolution === 'aucune')).toBe(true);
   });
+
+  it('says whether the shown bilan is of the current period (the one PRONOTE reads)', () => {
+    expect(buildBilanPageView(raw, 'b3', null, '2026-11-20')!.affiche?.periodeCourante).toBe(true);
+    expect(buildBilanPageView(raw, 'b2', null, '2026-11-20')!.affiche?.periodeCourante).toBe(false);
+    // No period today: none is current.
+    expect(buildBilanPageView(raw, 'b3', null, '2026-08-15')!.affiche?.periodeCourante).toBe(false);
+  });
 });

@@ -8,8 +8,9 @@ import { z } from 'zod';
 import type { ApprenantOption, ClasseOption } from './classes';
 import { evolution, isNiveau, NIVEAU_INFOS, type Evolution, type Niveau } from './niveaux';
 import { compareApprenants, compareClasses } from './tri';
-import { periodeOf } from './periodes';
-import { schoolYearOf } from '@/lib/common/dates';
+import { apprenantRow, classeRow } from './rows';
+import { periodeContenant, periodeOf } from '@/lib/common/periodes';
+import { schoolYearOf, todayInParis } from '@/lib/common/dates';
 
 export interface BilanDate {
   id: string;
@@ -154,7 +155,6 @@ export const rawPage = z.object({
   annee_scolaire: z.string(),
   classe_referentiel_id: z.string(),
   etablissement_nom: z.string(),
-  periode_courante: z.object({ debut: z.string(), fin: z.string() }).nullable().optional(),
   periodes: z
     .array(z.object({ libelle: z.string(), debut: z.string(), fin: z.string() }))
     .nullable()
@@ -163,10 +163,8 @@ export const rawPage = z.object({
     .array(z.object({ nom: z.string(), anneeScolaire: z.string() }))
     .nullable()
     .optional(),
-  classes: z
-    .array(z.object({ id: z.string(), nom: z.string(), anneeScolaire: z.string() }))
-    .nullable(),
-  apprenants: z.array(z.object({ id: z.string(), nom: z.string(), prenom: z.string() })).nullable(),
+  classes: z.array(classeRow).nullable(),
+  apprenants: z.array(apprenantRow).nullable(),
   referentiels: z.array(rawReferentiel),
   bilans: z.array(rawBilan).nullable(),
 });
@@ -209,6 +207,8 @@ export function buildBilanPageView(
   raw: RawPage,
   bilanId: string | null,
   anneeScolaire: string | null = null,
+  /** Today (Europe/Paris): the current period, the only one PRONOTE reads. */
+  today: string = todayInParis(),
 ): BilanPageView | null {
   const bilans = raw.bilans ?? [];
   const latestOf = (year: string) =>
@@ -222,6 +222,7 @@ export function buildBilanPageView(
   if (bilanId !== null && index < 0) return null;
   const shown = index >= 0 ? bilans[index] : undefined;
   const referentiels = new Map(raw.referentiels.map((r) => [r.id, r]));
+  const courante = periodeContenant(raw.periodes ?? [], today);
   const referentiel = referentiels.get(shown?.referentielId ?? raw.classe_referentiel_id);
   if (!referentiel) throw new Error('référentiel introuvable');
   // The shown bilan's referential only: columns, evolution and radar never mix two.
@@ -298,9 +299,7 @@ export function buildBilanPageView(
           valideLe: shown.valideLe,
           luParPronoteLe: shown.luParPronoteLe ?? null,
           periodeCourante:
-            !!raw.periode_courante &&
-            raw.periode_courante.debut <= shown.date.slice(0, 10) &&
-            shown.date.slice(0, 10) <= raw.periode_courante.fin,
+            courante !== null && periodeContenant([courante], shown.date.slice(0, 10)) !== null,
         }
       : null,
     colonnes: colonnesRaw.map(dateOf),

@@ -13,6 +13,7 @@ import { isUuid } from '@/lib/common/ids';
 import { todayInParis } from '@/lib/common/dates';
 import type { ApprenantOption, ClasseOption } from './classes';
 import { stillEnrolled } from './inscriptions';
+import { apprenantRow, classeRow } from './rows';
 import { compareApprenants } from './tri';
 
 export type EtatPronote = 'valide' | 'en_cours' | 'aucun';
@@ -42,16 +43,13 @@ export interface PreparationPronoteView {
 
 const row = z.object({
   etablissementNom: z.string(),
-  classe: z.object({ id: z.string(), nom: z.string(), anneeScolaire: z.string() }),
+  classe: classeRow,
   periode: z
     .object({ libelle: z.string(), debut: z.string(), fin: z.string(), anneeScolaire: z.string() })
     .nullable(),
   apprenants: z
     .array(
-      z.object({
-        id: z.string(),
-        nom: z.string(),
-        prenom: z.string(),
+      apprenantRow.extend({
         bilan: z
           .object({
             id: z.string(),

@@ -16,7 +16,13 @@ import { evolution, isNiveau, NIVEAUX, type Evolution, type Niveau } from './niv
 import { bilanOrder } from './ordre';
 import { schoolYearEnd, stillEnrolled } from './inscriptions';
 import { compareApprenants } from './tri';
-import { periodeCourte, periodeOf, periodesOfYear, type Periode } from './periodes';
+import { apprenantRow } from './rows';
+import {
+  periodeCourte,
+  periodeOf,
+  periodesOfYear,
+  type PeriodeBornes,
+} from '@/lib/common/periodes';
 
 export type SyntheseTri = 'nom' | 'acquis';
 
@@ -63,7 +69,7 @@ export interface SyntheseView {
   /** Pupils with a bilan counted. */
   avecBilan: number;
   /** The terms of the class's school year, in order: « Au » offers each one's last day. */
-  periodes: (Periode & { court: string })[];
+  periodes: (PeriodeBornes & { court: string })[];
 }
 
 const rawBilan = z.object({
@@ -93,10 +99,7 @@ const rawSynthese = z.object({
     .nullable(),
   apprenants: z
     .array(
-      z.object({
-        id: z.string(),
-        nom: z.string(),
-        prenom: z.string(),
+      apprenantRow.extend({
         // Latest first: the bilan shown, then the one before it.
         bilans: z.array(rawBilan).nullable(),
       }),

@@ -8,6 +8,18 @@ export const REQUEST_PATH_HEADER = 'x-cpro-request-path';
 export const HOME_PATH = '/bilans';
 export const ADMINISTRATION_PATH = '/administration';
 
+/**
+ * A pupil's page: their latest bilan, or `bilanId`; `classeId`, the class the teacher came
+ * from, kept selected (`?classe=`).
+ */
+export function pupilPath(
+  apprenantId: string,
+  { bilanId = null, classeId = null }: { bilanId?: string | null; classeId?: string | null } = {},
+): string {
+  const path = `/bilans/${encodeURIComponent(apprenantId)}${bilanId ? `/${encodeURIComponent(bilanId)}` : ''}`;
+  return classeId ? `${path}?classe=${encodeURIComponent(classeId)}` : path;
+}
+
 // An origin no request can have: relative candidates are resolved against it.
 const INTERNAL_ORIGIN = 'http://cpro.invalid';
 // C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the backslash.

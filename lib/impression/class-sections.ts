@@ -9,7 +9,7 @@ import { formatDateFr } from '@/lib/common/dates';
 import { compareApprenants } from '@/lib/bilans/tri';
 import type { ClassePdfSujet } from './sujets';
 import { pupilRunningHeader } from './running-header';
-import { periodeCourte } from '@/lib/bilans/periodes';
+import { periodeCourte } from '@/lib/common/periodes';
 
 /**
  * Where each section starts in the joined document (1-based), from the prints' page counts
@@ -43,13 +43,15 @@ export function pupilSections(sujet: ClassePdfSujet, rectoVerso: boolean): Secti
       const known = apprenant && `${apprenant.nom} ${apprenant.prenom}` === name;
       return {
         bookmark: known ? `${name} — bilan du ${formatDateFr(apprenant.date)}` : name,
-        header: known
-          ? pupilRunningHeader({
-              ...apprenant,
-              ...sujet,
-              periode: apprenant.periode && periodeCourte(apprenant.periode),
-            })
-          : `${name} · ${sujet.classeNom} ${sujet.anneeScolaire}`,
+        header: pupilRunningHeader({
+          apprenant: name,
+          classeNom: sujet.classeNom,
+          anneeScolaire: sujet.anneeScolaire,
+          ...(known && {
+            date: apprenant.date,
+            periode: apprenant.periode && periodeCourte(apprenant.periode),
+          }),
+        }),
       };
     },
     firstPages: (parts) => pupilFirstPages(parts, rectoVerso),

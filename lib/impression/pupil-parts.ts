@@ -11,13 +11,15 @@ import {
   type DerniersBilansView,
 } from '@/lib/bilans/derniers-bilans';
 import type { Database } from '@/lib/db/types';
-import type { PartsPrinter, PrintRoute } from './document';
+import type { DocumentDescriptor, PartsPrinter, PrintRoute } from './document';
+import { fileSlug } from './file-names';
+import { CLASS_DOCUMENTS_LANE } from './lanes';
 import type { ClassPart } from './class-parts';
 import { classPartCount, formatClassPart, pupilsOfPart } from './class-parts';
 import { flagParam, idParam, pagesParam, partParam, queryObject } from './params';
 import { pupilSections } from './class-sections';
 import { printSectionedDocument } from './sectioned-print';
-import type { ClassePdfSujet } from './sujets';
+import { getClassePdfSujet, type ClassePdfSujet } from './sujets';
 
 export interface PupilPartsParams {
   classeId: string;
@@ -36,10 +38,7 @@ const request = z.object({
   }),
 });
 
-export function readPupilParts(
-  ids: readonly string[],
-  query: URLSearchParams,
-): PupilPartsParams | null {
+function readPupilParts(ids: readonly string[], query: URLSearchParams): PupilPartsParams | null {
   const parsed = request.safeParse({
     ids,
     query: queryObject(query, ['recto-verso', 'partie', 'pages']),
@@ -58,13 +57,44 @@ export function readPupilParts(
 }
 
 /** The print page of a part (and the cover's index): the page does not depend on recto verso. */
-export function pupilPartsRoute(p: PupilPartsParams): PrintRoute {
+function pupilPartsRoute(p: PupilPartsParams): PrintRoute {
   return {
     ids: [p.classeId],
     query: {
       ...(p.part ? { partie: formatClassPart(p.part) } : {}),
       ...(p.pages ? { pages: p.pages.join(',') } : {}),
     },
+  };
+}
+
+/**
+ * What every pupils' document shares: a class document of the class lane, read and routed as
+ * above, about the class's pupils and their bilans (the sujet), cached and named by them —
+ * its file `<prefix>-<classe>-<année>-<jour>[-recto-verso].pdf`.
+ */
+export function pupilPartsDocument(
+  filePrefix: string,
+): Pick<
+  DocumentDescriptor<PupilPartsParams, ClassePdfSujet, never>,
+  'scope' | 'lane' | 'pdfAction' | 'read' | 'printRoute' | 'subject' | 'cacheKey' | 'fileName'
+> {
+  return {
+    scope: 'classe',
+    lane: CLASS_DOCUMENTS_LANE,
+    pdfAction: 'pdf_classe',
+    read: readPupilParts,
+    printRoute: pupilPartsRoute,
+    subject: (db, etablissementId, p) => getClassePdfSujet(db, etablissementId, p.classeId),
+    cacheKey: (p, sujet, day) => [
+      p.classeId,
+      day,
+      sujet.classeNom,
+      sujet.anneeScolaire,
+      sujet.empreinte,
+      p.rectoVerso ? 'recto-verso' : 'recto',
+    ],
+    fileName: (p, sujet, day) =>
+      `${filePrefix}-${fileSlug(sujet.classeNom)}-${sujet.anneeScolaire}-${day}${p.rectoVerso ? '-recto-verso' : ''}.pdf`,
   };
 }
 

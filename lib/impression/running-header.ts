@@ -5,12 +5,12 @@
 import { formatDateFr } from '@/lib/common/dates';
 
 export interface RunningHeaderParts {
-  nom: string;
-  prenom: string;
+  /** « NOM Prénom ». */
+  apprenant: string;
   classeNom: string;
   anneeScolaire: string;
-  /** The bilan's date (ISO); null when the pupil's bilan is unknown to the caller. */
-  date: string | null;
+  /** The bilan's date (ISO); absent when the caller does not know which bilan it is. */
+  date?: string;
   /** Its term (« T1 »), when the establishment's periods cover it. */
   periode?: string | null;
 }
@@ -19,5 +19,5 @@ export function pupilRunningHeader(p: RunningHeaderParts): string {
   const date = p.date
     ? ` · bilan du ${formatDateFr(p.date)}${p.periode ? ` (${p.periode})` : ''}`
     : '';
-  return `${p.nom} ${p.prenom} · ${p.classeNom} ${p.anneeScolaire}${date}`;
+  return `${p.apprenant} · ${p.classeNom} ${p.anneeScolaire}${date}`;
 }

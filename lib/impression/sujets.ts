@@ -10,6 +10,7 @@ import { isUuid } from '@/lib/common/ids';
 import { bilanOrder } from '@/lib/bilans/ordre';
 import { enrolledClassId, schoolYearEnd, stillEnrolled } from '@/lib/bilans/inscriptions';
 import { z } from 'zod';
+import { apprenantRow } from '@/lib/bilans/rows';
 
 export interface BilanPdfSujet {
   etablissementNom: string;
@@ -76,10 +77,7 @@ const classeSujetRow = z.object({
   anneeScolaire: z.string(),
   apprenants: z
     .array(
-      z.object({
-        id: z.string(),
-        nom: z.string(),
-        prenom: z.string(),
+      apprenantRow.extend({
         bilanId: z.string(),
         date: z.string(),
         periode: z.string().nullable(),

@@ -15,6 +15,7 @@ import {
   type ClasseOption,
 } from '@/lib/bilans/classes';
 import { normalizeUuid } from '@/lib/common/ids';
+import { pupilPath } from '@/lib/http/paths';
 
 export interface SelectionPage {
   classes: ClasseOption[];
@@ -45,13 +46,12 @@ const loadSelection = cache(async function loadSelection(
   const apprenantId = normalizeUuid(rawApprenant);
 
   const classeId = normalizeUuid(rawClasse);
-  // The class the teacher steps through stays in the pupil's URL.
-  const kept = classeId ? `?classe=${classeId}` : '';
   // The arrows of the no-JavaScript form: go to that pupil (their page checks the establishment).
   if (aller) {
     const id = normalizeUuid(aller);
     if (!id) notFound();
-    redirect(`/bilans/${id}${kept}`);
+    // The class the teacher steps through stays in the pupil's URL.
+    redirect(pupilPath(id, { classeId }));
   }
   if (rawClasse && !classeId) notFound();
 
@@ -67,6 +67,6 @@ const loadSelection = cache(async function loadSelection(
   if (classeId && !classe) notFound();
   // A pupil chosen in the no-JavaScript form, if they belong to the chosen class.
   if (apprenantId && apprenants.some((a) => a.id === apprenantId))
-    redirect(`/bilans/${apprenantId}${kept}`);
+    redirect(pupilPath(apprenantId, { classeId }));
   return { classes, classe, apprenants };
 });

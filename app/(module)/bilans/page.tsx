@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { pupilPath } from '@/lib/http/paths';
 import { loadSelectionPage, selectionPageTitle } from '@/lib/pages/selection';
 import { SelectionForm } from '@/lib/ui/bilans/selection-form';
 import { ClassDocuments } from '@/lib/ui/bilans/class-documents';
@@ -53,7 +54,7 @@ export default async function BilansPage({ searchParams }: { searchParams: Searc
               {apprenants.map((a) => (
                 <li key={a.id}>
                   <Link
-                    href={`/bilans/${a.id}?classe=${classe.id}`}
+                    href={pupilPath(a.id, { classeId: classe.id })}
                     className="block rounded-md border border-slate-200 bg-white px-3 py-2 text-blue-800 hover:bg-blue-50"
                   >
                     {a.nom} {a.prenom}

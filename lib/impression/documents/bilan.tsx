@@ -57,7 +57,7 @@ export const bilanDocument = registerDocument<Params, BilanPdfSujet, BilanPageVi
         entete={
           view.affiche &&
           pupilRunningHeader({
-            ...view.apprenant,
+            apprenant: `${view.apprenant.nom} ${view.apprenant.prenom}`,
             classeNom: view.classe.nom,
             anneeScolaire: view.classe.anneeScolaire,
             date: view.affiche.date,

@@ -10,16 +10,13 @@ import { formatDateFr } from '@/lib/common/dates';
 import { ConseilImprime, type ConseilPartie } from '@/lib/ui/impression/conseil-imprime';
 import { PageFooter } from '@/lib/ui/impression/page-footer';
 import { registerDocument } from '../document';
-import { fileSlug } from '../file-names';
-import { CLASS_DOCUMENTS_LANE } from '../lanes';
 import {
   loadPupilPart,
   printPupilParts,
-  pupilPartsRoute,
-  readPupilParts,
+  pupilPartsDocument,
   type PupilPartsParams,
 } from '../pupil-parts';
-import { getClassePdfSujet, type ClassePdfSujet } from '../sujets';
+import type { ClassePdfSujet } from '../sujets';
 
 const SYNTHESE_DU_JOUR = { au: null, tri: 'nom' } as const;
 
@@ -28,23 +25,9 @@ const title = (classeNom: string, anneeScolaire: string) =>
 
 export const conseilDocument = registerDocument<PupilPartsParams, ClassePdfSujet, ConseilPartie>({
   kind: 'conseil',
-  scope: 'classe',
+  ...pupilPartsDocument('conseil-de-classe'),
   notFound:
     "Ce dossier du conseil de classe n'existe pas : la classe est inconnue de votre établissement.",
-  lane: CLASS_DOCUMENTS_LANE,
-  read: readPupilParts,
-  printRoute: pupilPartsRoute,
-  subject: (db, etablissementId, p) => getClassePdfSujet(db, etablissementId, p.classeId),
-  cacheKey: (p, sujet, day) => [
-    p.classeId,
-    day,
-    sujet.classeNom,
-    sujet.anneeScolaire,
-    sujet.empreinte,
-    p.rectoVerso ? 'recto-verso' : 'recto',
-  ],
-  fileName: (p, sujet, day) =>
-    `conseil-de-classe-${fileSlug(sujet.classeNom)}-${sujet.anneeScolaire}-${day}${p.rectoVerso ? '-recto-verso' : ''}.pdf`,
   print: (printer, p, sujet) =>
     printPupilParts(printer, p, sujet, {
       title: title(sujet.classeNom, sujet.anneeScolaire),
@@ -59,7 +42,6 @@ export const conseilDocument = registerDocument<PupilPartsParams, ClassePdfSujet
       ...sujet.apprenants.map((e) => ({ apprenantId: e.id, bilanId: e.bilanId })),
     ].filter((b) => !seen.has(b.bilanId) && seen.add(b.bilanId));
   },
-  pdfAction: 'pdf_classe',
   async load(db, etablissementId, p) {
     const part = await loadPupilPart(db, etablissementId, p);
     if (!part) return null;

@@ -12,16 +12,13 @@ import { formatDateFr } from '@/lib/common/dates';
 import { DerniersBilansImprimes } from '@/lib/ui/impression/derniers-bilans-imprimes';
 import { PageFooter } from '@/lib/ui/impression/page-footer';
 import { registerDocument } from '../document';
-import { fileSlug } from '../file-names';
-import { CLASS_DOCUMENTS_LANE } from '../lanes';
 import {
   loadPupilPart,
   printPupilParts,
-  pupilPartsRoute,
-  readPupilParts,
+  pupilPartsDocument,
   type PupilPartsParams,
 } from '../pupil-parts';
-import { getClassePdfSujet, type ClassePdfSujet } from '../sujets';
+import type { ClassePdfSujet } from '../sujets';
 
 export interface PartieImprimee {
   view: DerniersBilansView;
@@ -36,22 +33,8 @@ export const derniersBilansDocument = registerDocument<
   PartieImprimee
 >({
   kind: 'derniers-bilans',
-  scope: 'classe',
+  ...pupilPartsDocument('derniers-bilans'),
   notFound: "Ce document de classe n'existe pas : la classe est inconnue de votre établissement.",
-  lane: CLASS_DOCUMENTS_LANE,
-  read: readPupilParts,
-  printRoute: pupilPartsRoute,
-  subject: (db, etablissementId, p) => getClassePdfSujet(db, etablissementId, p.classeId),
-  cacheKey: (p, sujet, day) => [
-    p.classeId,
-    day,
-    sujet.classeNom,
-    sujet.anneeScolaire,
-    sujet.empreinte,
-    p.rectoVerso ? 'recto-verso' : 'recto',
-  ],
-  fileName: (p, sujet, day) =>
-    `derniers-bilans-${fileSlug(sujet.classeNom)}-${sujet.anneeScolaire}-${day}${p.rectoVerso ? '-recto-verso' : ''}.pdf`,
   print: (printer, p, sujet) =>
     printPupilParts(printer, p, sujet, {
       title: `Derniers bilans — ${sujet.classeNom} — ${sujet.anneeScolaire}`,
@@ -59,7 +42,6 @@ export const derniersBilansDocument = registerDocument<
   // Each pupil's bilan as the print page picks it (the same rule, in the sujet's query).
   shown: async (_db, _etablissementId, _p, sujet) =>
     sujet.apprenants.map((e) => ({ apprenantId: e.id, bilanId: e.bilanId })),
-  pdfAction: 'pdf_classe',
   async load(db, etablissementId, p) {
     const part = await loadPupilPart(db, etablissementId, p);
     if (!part) return null;

@@ -12,6 +12,7 @@ import { NotesBlock } from './notes-block';
 import { PronoteStatus } from './pronote-status';
 import { HeadingFocus } from '@/lib/ui/heading-focus';
 import Link from 'next/link';
+import { pupilPath } from '@/lib/http/paths';
 
 export const EMPTY_SENTENCE = "Aucun bilan n'est actuellement disponible pour cet apprenant.";
 
@@ -70,7 +71,10 @@ export function BilanView({ view, actions }: { view: BilanPageView; actions?: Re
                   <span key={a.anneeScolaire}>
                     {i > 0 && ' · '}
                     <Link
-                      href={`/bilans/${apprenant.id}/${a.bilanId}?classe=${view.classe.id}`}
+                      href={pupilPath(apprenant.id, {
+                        bilanId: a.bilanId,
+                        classeId: view.classe.id,
+                      })}
                       className="text-blue-800 underline"
                     >
                       {a.anneeScolaire}

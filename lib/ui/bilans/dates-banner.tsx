@@ -6,6 +6,7 @@
 import Link from 'next/link';
 import type { BilanDate } from '@/lib/bilans/bilan-view';
 import { formatDateFr } from '@/lib/common/dates';
+import { pupilPath } from '@/lib/http/paths';
 import { LinkPending } from '@/lib/ui/link-pending';
 
 function groups(bilans: BilanDate[]): { label: string; bilans: BilanDate[] }[] {
@@ -49,7 +50,7 @@ export function DatesBanner({
                 return (
                   <li key={b.id}>
                     <Link
-                      href={`/bilans/${apprenantId}/${b.id}?classe=${classeId}`}
+                      href={pupilPath(apprenantId, { bilanId: b.id, classeId })}
                       aria-current={current ? 'page' : undefined}
                       className={`inline-flex flex-col rounded-md border px-3 py-1.5 text-sm font-medium ${
                         current

@@ -7,6 +7,7 @@ import { useRef, useSyncExternalStore, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import type { ApprenantOption, ClasseOption } from '@/lib/bilans/classes';
 import { keepFocusAfterNavigation } from '@/lib/ui/heading-focus';
+import { pupilPath } from '@/lib/http/paths';
 
 export interface SelectionFormProps {
   classes: ClasseOption[];
@@ -24,11 +25,6 @@ const arrowClass =
   'mt-6 inline-flex h-10 w-10 shrink-0 items-center justify-center rounded-md border border-slate-400 bg-white text-xl font-bold text-slate-800 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40';
 
 const noSubscription = () => () => {};
-
-/** A pupil's page, the class the teacher is stepping through kept in the URL. */
-export function pupilUrl(apprenantId: string, classeId: string | null): string {
-  return `/bilans/${encodeURIComponent(apprenantId)}${classeId ? `?classe=${encodeURIComponent(classeId)}` : ''}`;
-}
 
 /** « Apprenant précédent / suivant »: a submit button of the GET form, a navigation with JavaScript. */
 function ArrowButton(props: {
@@ -53,7 +49,7 @@ function ArrowButton(props: {
         if (!targetId) return;
         event.preventDefault();
         keepFocusAfterNavigation(`button[data-garde-focus][aria-label="${label}"]`);
-        onGo(pupilUrl(targetId, classeId));
+        onGo(pupilPath(targetId, { classeId }));
       }}
     >
       <span aria-hidden="true">{symbol}</span>
@@ -125,7 +121,9 @@ export function SelectionForm(props: SelectionFormProps) {
   const classeChoice = useConfirmedChoice(classeId, (value) =>
     go(`/bilans?classe=${encodeURIComponent(value)}`),
   );
-  const apprenantChoice = useConfirmedChoice(apprenantId, (value) => go(pupilUrl(value, classeId)));
+  const apprenantChoice = useConfirmedChoice(apprenantId, (value) =>
+    go(pupilPath(value, { classeId })),
+  );
 
   return (
     <form

@@ -1,6 +1,6 @@
 // « Préparation PRONOTE » on screen: the current period, what PRONOTE will read of the class
 // and what is missing (awaiting validation, no bilan, no mark), the table, and its PDF.
-import Link from 'next/link';
+import { ClassPageHeading } from '@/lib/ui/bilans/class-page-heading';
 import type { PreparationPronoteView } from '@/lib/bilans/preparation-pronote';
 import { formatDateFr } from '@/lib/common/dates';
 import { PdfDownload } from '@/lib/ui/pdf-download';
@@ -10,14 +10,7 @@ export function PreparationPronoteContent({ view }: { view: PreparationPronoteVi
   const { classe, periode } = view;
   return (
     <main className="mx-auto max-w-5xl px-4 py-6">
-      <p className="no-print text-sm">
-        <Link href={`/bilans?classe=${classe.id}`} className="text-blue-800 underline">
-          ← Retour à la classe {classe.nom} ({classe.anneeScolaire})
-        </Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-bold">
-        Préparation PRONOTE — {classe.nom} ({classe.anneeScolaire})
-      </h1>
+      <ClassPageHeading classe={classe} titre="Préparation PRONOTE —" />
       {!periode ? (
         <p className="mt-3 rounded-lg border border-slate-200 bg-white p-4">
           Aucune période n&apos;est en cours aujourd&apos;hui : PRONOTE ne lit aucun bilan. Les

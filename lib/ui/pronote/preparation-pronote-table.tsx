@@ -3,6 +3,7 @@
 // and PRONOTE's last read.
 import type { EtatPronote, PreparationPronoteView } from '@/lib/bilans/preparation-pronote';
 import { formatDateFr, formatDateTimeFr } from '@/lib/common/dates';
+import { pupilPath } from '@/lib/http/paths';
 
 const ETATS: Record<EtatPronote, { symbole: string; texte: string; classe: string }> = {
   valide: { symbole: '✓', texte: 'Validé', classe: 'text-green-800' },
@@ -49,7 +50,7 @@ export function PreparationPronoteTable({
                   nom
                 ) : (
                   <a
-                    href={`${bilan ? `/bilans/${apprenant.id}/${bilan.id}` : `/bilans/${apprenant.id}`}?classe=${view.classe.id}`}
+                    href={pupilPath(apprenant.id, { bilanId: bilan?.id, classeId: view.classe.id })}
                     className="text-blue-800 underline"
                   >
                     {nom}
@@ -88,6 +89,6 @@ export function PreparationPronoteTable({
 
 /** « 24 validés, 3 en cours de validation, 3 sans bilan ; 2 sans note ». */
 export function resumePronote({ compte, lignes }: PreparationPronoteView): string {
-  const n = (count: number, one: string, many: string) => `${count} ${count > 1 ? many : one}`;
-  return `${lignes.length} élèves : ${n(compte.valide, 'bilan validé', 'bilans validés')}, ${n(compte.en_cours, 'en cours de validation', 'en cours de validation')}, ${n(compte.aucun, 'sans bilan', 'sans bilan')} ; ${n(compte.sansNote, 'bilan sans note', 'bilans sans note')}.`;
+  const s = (count: number) => (count > 1 ? 's' : '');
+  return `${lignes.length} élèves : ${compte.valide} bilan${s(compte.valide)} validé${s(compte.valide)}, ${compte.en_cours} en cours de validation, ${compte.aucun} sans bilan ; ${compte.sansNote} bilan${s(compte.sansNote)} sans note.`;
 }

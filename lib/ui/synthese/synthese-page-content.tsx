@@ -2,6 +2,7 @@
 // (plain links and a GET form: no JavaScript needed), the print and CSV actions, the table,
 // the legend of the levels and the list of the competences' labels.
 import Link from 'next/link';
+import { ClassPageHeading } from '@/lib/ui/bilans/class-page-heading';
 import type { SyntheseTri, SyntheseView } from '@/lib/bilans/synthese';
 import { formatDateFr } from '@/lib/common/dates';
 import { LegendeNiveaux } from '@/lib/ui/bilans/legende';
@@ -34,14 +35,7 @@ export function SynthesePageContent({
   const query = syntheseQuery(au, tri);
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
-      <p className="no-print text-sm">
-        <Link href={`/bilans?classe=${classe.id}`} className="text-blue-800 underline">
-          ← Retour à la classe {classe.nom} ({classe.anneeScolaire})
-        </Link>
-      </p>
-      <h1 className="mt-2 text-2xl font-bold">
-        Synthèse de la classe {classe.nom} ({classe.anneeScolaire})
-      </h1>
+      <ClassPageHeading classe={classe} titre="Synthèse de la classe" />
       <p className="mt-1 text-slate-700">
         Référentiel : bac pro {view.referentiel.sigle} · {view.lignes.length} élèves, dont{' '}
         {view.avecBilan} avec un bilan ·{' '}

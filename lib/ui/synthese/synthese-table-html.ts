@@ -6,6 +6,7 @@
 // (lib/common/safe-html.ts). On paper (`imprime`): no links, no focus stops, no hidden text,
 // and <b> for <strong> (Chromium would tag it with PDF 2.0's « Strong » in a PDF 1.x file).
 import { markup, type SafeHtml } from '@/lib/common/safe-html';
+import { pupilPath } from '@/lib/http/paths';
 import { formatDateFr } from '@/lib/common/dates';
 import { EVOLUTION_INFOS, NIVEAUX, NIVEAU_INFOS, type Evolution } from '@/lib/bilans/niveaux';
 import type { SyntheseLigne, SyntheseView } from '@/lib/bilans/synthese';
@@ -37,7 +38,7 @@ function pourcentage(part: number): string {
 function ligneHtml(ligne: SyntheseLigne, imprime: boolean, classeId: string): SafeHtml {
   const { apprenant, bilan } = ligne;
   const nom = `${apprenant.nom} ${apprenant.prenom}`;
-  const href = `${bilan ? `/bilans/${apprenant.id}/${bilan.id}` : `/bilans/${apprenant.id}`}?classe=${classeId}`;
+  const href = pupilPath(apprenant.id, { bilanId: bilan?.id, classeId });
   const eleve = imprime ? nom : markup`<a href="${href}">${nom}</a>`;
   // On paper one line per pupil: only a bilan still awaiting validation says so.
   // The date with its term (« T2 »): councils work by term.

@@ -23,6 +23,7 @@ import {
   positionnements,
   referentiels,
 } from '@/lib/db/schema';
+import { insertRows } from '@/lib/db/insert-rows';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { readSiecleUpload } from '@/lib/administration/siecle/read';
 import { applySiecle } from '@/lib/administration/siecle/apply';
@@ -136,7 +137,10 @@ try {
       for (let start = 0; start < LINES; start += 500) {
         const part = rows.slice(start, start + 500);
         const ids = part.map(() => crypto.randomUUID());
-        await tx.insert(bilans).values(
+        await insertRows(
+          tx,
+          bilans,
+          ['id', 'apprenantId', 'referentielId', 'date', 'constats', 'conseils'],
           part.map((r, i) => ({
             id: ids[i]!,
             apprenantId: apprenantIds.get(r.apprenant.ine)!,
@@ -153,9 +157,11 @@ try {
             niveau: r.positionnements[k.code] as (typeof LEVELS)[number],
           })),
         );
-        for (let j = 0; j < levels.length; j += 2000)
-          await tx.insert(positionnements).values(levels.slice(j, j + 2000));
-        await tx.insert(notes).values(
+        await insertRows(tx, positionnements, ['bilanId', 'competenceId', 'niveau'], levels);
+        await insertRows(
+          tx,
+          notes,
+          ['bilanId', 'libelle', 'valeur', 'coefficient'],
           part.flatMap((r, i) =>
             r.notes.map((n) => ({
               bilanId: ids[i]!,

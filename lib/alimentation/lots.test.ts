@@ -22,7 +22,16 @@ import type { ResultatLigne } from './lots';
 const CIEL = ['C01', 'C03', 'C04', 'C06', 'C07', 'C08', 'C09', 'C10', 'C11'];
 
 describe.each(testDrivers())('write API batches ($name)', (driver) => {
-  const connection = useDemoDatabase(driver);
+  // Every statement, to count what a batch sends (recorded only while `recording`).
+  const statements: string[] = [];
+  let recording = false;
+  const connection = useDemoDatabase(driver, {
+    logger: {
+      logQuery(query) {
+        if (recording) statements.push(query);
+      },
+    },
+  });
   let db: Database;
   let token: string;
   let tokenId: string;
@@ -125,6 +134,58 @@ describe.each(testDrivers())('write API batches ($name)', (driver) => {
       .from(pronoteJetons)
       .where(eq(pronoteJetons.id, tokenId));
     expect(used?.at).toBeInstanceOf(Date);
+  });
+
+  it('writes the new sources of a slice together: one statement per table', async () => {
+    const lot = Array.from({ length: 40 }, (_, i) =>
+      line(`ensemble:${i}`, ines[i % 3]!, {
+        valide: i % 2 === 0,
+        constats: `Constat n° ${i} : « guillemets », virgules, {accolades} et \\ barre.`,
+        notes: [{ libelle: 'Oral, "final"', valeur: 12.5, coefficient: 1 }],
+      }),
+    ).join('\n');
+    statements.length = 0;
+    recording = true;
+    const out = await results(await post(lot));
+    recording = false;
+    expect(out.map((r) => r.statut)).toEqual(Array(40).fill('cree'));
+    const inserts = (table: string) =>
+      statements.filter((s) => s.toLowerCase().startsWith(`insert into "${table}"`)).length;
+    // Not line by line: a slice that fell back would send 40 of each.
+    expect(inserts('bilans')).toBe(1);
+    expect(inserts('positionnements')).toBe(1);
+    expect(inserts('notes')).toBe(1);
+    expect(inserts('sources_bilans')).toBe(1);
+    expect(inserts('ecritures_alimentation')).toBe(1);
+    const [written] = await db.select().from(bilans).where(eq(bilans.id, out[7]!.id!));
+    expect(written?.constats).toBe(
+      'Constat n° 7 : « guillemets », virgules, {accolades} et \\ barre.',
+    );
+    expect(written?.valideLe).toBeNull();
+  });
+
+  it('keeps line order and each line’s fate across slices checked while others are written', async () => {
+    // 600 lines: three slices. Line 300 repeats line 10's source (a later slice: it replaces
+    // the draft written by the first), line 420 is refused by its checks.
+    const lot = Array.from({ length: 600 }, (_, i) => {
+      const n = i + 1;
+      if (n === 300) return line('tranches:10', ines[0]!, { constats: 'Remplacé.' });
+      if (n === 420) return line('tranches:420', 'INCONNU0000');
+      return line(`tranches:${n}`, ines[n % 3]!);
+    }).join('\n');
+    const out = await results(await post(lot));
+    expect(out.map((r) => r.ligne)).toEqual(Array.from({ length: 600 }, (_, i) => i + 1));
+    const statuts = out.map((r) => r.statut);
+    expect(statuts.filter((x) => x === 'cree')).toHaveLength(598);
+    expect(statuts[299]).toBe('remplace');
+    expect(statuts[419]).toBe('refuse');
+    const [mapped] = await db
+      .select({ bilanId: sourcesBilans.bilanId })
+      .from(sourcesBilans)
+      .where(eq(sourcesBilans.source, 'tranches:10'));
+    expect(mapped?.bilanId).toBe(out[299]!.id);
+    const [replaced] = await db.select().from(bilans).where(eq(bilans.id, out[299]!.id!));
+    expect(replaced?.constats).toBe('Remplacé.');
   });
 
   it('the same lot again changes nothing; a validated source in conflict', async () => {

@@ -1,8 +1,8 @@
 // A school's history sent at once (`POST /api/alimentation/v1/lots`, `npm run import:bilans`):
 // one bilan per NDJSON line, each line atomic on its own, one result per line in line order.
 // Lines are checked against data preloaded once (pupils, teachers, referentials); then new
-// sources are written 500 at a time in one transaction of multi-row statements, with ids drawn
-// here — the cost of a raw INSERT plus the checks. A source already written, one repeated in
+// sources are written 250 at a time in one transaction of multi-row statements (insertRows:
+// one array per column), with ids drawn here — the cost of a raw INSERT plus the checks. A source already written, one repeated in
 // the same slice, or a slice whose transaction fails, goes line by line through the same path
 // as PUT (writeResolved), so that every line still stands or falls alone.
 import crypto from 'node:crypto';
@@ -17,6 +17,9 @@ import {
 } from '@/lib/db/schema';
 import type { Niveau } from '@/lib/db/enums';
 import { chunks } from '@/lib/common/chunks';
+import { insertRows } from '@/lib/db/insert-rows';
+import { pgErrorCode } from '@/lib/db/errors';
+import { logger } from '@/lib/observability/logger';
 import { Lookup } from './lookup';
 import { VALIDATED_MESSAGE, type ErreurChamp } from './schema';
 import {
@@ -32,10 +35,11 @@ import {
 
 export const MAX_LINES = 10_000;
 export const MAX_LOT_BYTES = 20 * 1024 * 1024;
-// Slices and statements small enough that a teacher's page, served by the same process and
-// database, passes between them (bench/alimentation.ts measures both sides).
+// Bilans per transaction: one statement per table each (insertRows sends a column as one
+// array, so building even 5 250 positionnements is cheap); small enough that a teacher's
+// page, served by the same process and database, passes between them (bench/alimentation.ts
+// measures both sides).
 const SLICE = 250;
-const ROWS_PER_STATEMENT = 500;
 /** Lines checked between two yields to the event loop (the checks are synchronous work). */
 const LINES_PER_TURN = 20;
 
@@ -51,6 +55,7 @@ interface Pending {
   ligne: number;
   source: string;
   r: Resolved;
+  empreinte: string;
 }
 
 /** Reads one line: its source and its bilan, resolved; or why it is refused. */
@@ -91,7 +96,7 @@ async function readLine(
   if (invalid) return { ligne, source, statut: 'refuse', erreurs: invalid };
   const resolved = await resolveBilan(lookup, body);
   if (!resolved.ok) return { ligne, source, statut: 'refuse', erreurs: resolved.erreurs };
-  return { ligne, source, r: resolved.value };
+  return { ligne, source, r: resolved.value, empreinte: empreinte(resolved.value) };
 }
 
 /**
@@ -130,7 +135,10 @@ async function writeNewSources(
     const ids = fresh.map(() => crypto.randomUUID());
     const written = new Map<number, string>();
     if (fresh.length === 0) return { written, existing };
-    await tx.insert(bilans).values(
+    await insertRows(
+      tx,
+      bilans,
+      ['id', 'apprenantId', 'referentielId', 'auteurId', 'date', 'constats', 'conseils'],
       fresh.map((p, i) => ({
         id: ids[i]!,
         apprenantId: p.r.apprenantId,
@@ -148,10 +156,9 @@ async function writeNewSources(
         niveau: niveau as Niveau,
       })),
     );
-    for (const part of chunks(levels, ROWS_PER_STATEMENT))
-      await tx.insert(positionnements).values(part);
+    await insertRows(tx, positionnements, ['bilanId', 'competenceId', 'niveau'], levels);
     const marks = fresh.flatMap((p, i) => p.r.notes.map((n) => ({ bilanId: ids[i]!, ...n })));
-    for (const part of chunks(marks, ROWS_PER_STATEMENT)) await tx.insert(notes).values(part);
+    await insertRows(tx, notes, ['bilanId', 'libelle', 'valeur', 'coefficient'], marks);
     const validated = ids.filter((_, i) => fresh[i]!.r.valide);
     if (validated.length > 0) {
       await tx
@@ -159,12 +166,15 @@ async function writeNewSources(
         .set({ valideLe: sql`now()` })
         .where(inArray(bilans.id, validated));
     }
-    await tx.insert(sourcesBilans).values(
+    await insertRows(
+      tx,
+      sourcesBilans,
+      ['etablissementId', 'source', 'bilanId', 'empreinte'],
       fresh.map((p, i) => ({
         etablissementId,
         source: p.source,
         bilanId: ids[i]!,
-        empreinte: empreinte(p.r),
+        empreinte: p.empreinte,
       })),
     );
     fresh.forEach((p, i) => written.set(p.ligne, ids[i]!));
@@ -201,10 +211,43 @@ async function traceSlice(
     bilanId: r.id ?? null,
     statut: r.statut,
   }));
-  for (const part of chunks(rows, ROWS_PER_STATEMENT))
-    await db.insert(ecrituresAlimentation).values(part);
+  await insertRows(
+    db,
+    ecrituresAlimentation,
+    ['etablissementId', 'jetonId', 'auteur', 'source', 'bilanId', 'statut'],
+    rows,
+  );
   // Batches count as a use of the token, as single writes do.
   await touchToken(db, ecrivain.jetonId);
+}
+
+interface ReadSlice {
+  /** Lines refused by their checks. */
+  results: Map<number, ResultatLigne>;
+  /** New to this slice: written together. */
+  ready: Pending[];
+  /** A source already seen in this slice: written after it, line by line. */
+  later: Pending[];
+}
+
+/** Checks a slice's lines, yielding to the event loop every few lines. */
+async function readSlice(
+  lookup: Lookup,
+  slice: { ligne: number; text: string }[],
+): Promise<ReadSlice> {
+  const read: ReadSlice = { results: new Map(), ready: [], later: [] };
+  const seen = new Set<string>();
+  for (const [index, { ligne, text }] of slice.entries()) {
+    if (index % LINES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    const line = await readLine(lookup, ligne, text);
+    if ('statut' in line) read.results.set(ligne, line);
+    else if (seen.has(line.source)) read.later.push(line);
+    else {
+      seen.add(line.source);
+      read.ready.push(line);
+    }
+  }
+  return read;
 }
 
 /** The lines' results, in line order, slice after slice (an answer can stream them). */
@@ -218,20 +261,15 @@ export async function* processLot(
   const numbered = lines
     .map((text, i) => ({ ligne: i + 1, text }))
     .filter((l) => l.text.trim() !== '');
-  for (const slice of chunks(numbered, SLICE)) {
-    const results = new Map<number, ResultatLigne>();
-    const ready: Pending[] = [];
-    const later: Pending[] = [];
-    const seen = new Set<string>();
-    for (const [index, { ligne, text }] of slice.entries()) {
-      if (index % LINES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
-      const read = await readLine(lookup, ligne, text);
-      if ('statut' in read) results.set(ligne, read);
-      else if (seen.has(read.source)) later.push(read);
-      else {
-        seen.add(read.source);
-        ready.push(read);
-      }
+  const slices = chunks(numbered, SLICE);
+  let reading = readSlice(lookup, slices[0] ?? []);
+  for (const [k, slice] of slices.entries()) {
+    const { results, ready, later } = await reading;
+    // The next slice is checked (JavaScript) while this one is written (the database's work):
+    // neither waits for the other. Its failure, if any, surfaces when it is awaited.
+    if (k + 1 < slices.length) {
+      reading = readSlice(lookup, slices[k + 1]!);
+      reading.catch(() => undefined);
     }
     let oneByOne = [...later];
     if (ready.length > 0) {
@@ -242,8 +280,14 @@ export async function* processLot(
           if (id) results.set(p.ligne, { ligne: p.ligne, source: p.source, statut: 'cree', id });
         }
         oneByOne = [...existing, ...oneByOne];
-      } catch {
-        // Something in the slice was refused by the database: each line alone, atomic.
+      } catch (error) {
+        // Something in the slice was refused by the database: each line alone, atomic. Said
+        // in the log (the SQL state only: the statement's parameters hold pupils' data), for
+        // a slice that always falls back is a batch written ten times slower.
+        logger().warn(
+          { event: 'lot_tranche_ligne_a_ligne', code: pgErrorCode(error), lignes: ready.length },
+          'Tranche refusée par la base : lignes écrites une à une',
+        );
         oneByOne = [...ready, ...oneByOne];
       }
     }

@@ -49,6 +49,12 @@ export function connectPostgres(url: string, options: ConnectOptions = {}): Conn
     statement_timeout: statementTimeout,
     query_timeout: statementTimeout > 0 ? statementTimeout + 5_000 : undefined,
     application_name: options.applicationName ?? 'cpro-bilans',
+    // No JIT compilation: our statements take milliseconds, and compiling one takes 50 to
+    // 100 ms. While a batch writes (the write API's `/lots`, a restore), the planner's
+    // estimates for the bilan page's query crossed jit_above_cost now and then: page p95
+    // 2.2× idle, against 1.1–1.3× without JIT (bench/alimentation.ts). An operator's own
+    // `options` in DATABASE_URL still wins.
+    options: '-c jit=off',
   });
   // An idle client losing its server (restart, network) must not crash the process.
   pool.on('error', (error) => {

@@ -1,5 +1,6 @@
 // The pool survives what a real PostgreSQL does to it: slow statements are cancelled
-// without holding connections, and connections killed by a restart are replaced.
+// without holding connections, and connections killed by a restart are replaced; its
+// sessions run without JIT (lib/db/connect.ts says why).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -35,6 +36,11 @@ describe.skipIf(!url)('PostgreSQL pool under faults', () => {
     }
     const [row] = rowsOf<{ ok: number }>(await connection.db.execute(sql`select 1 as ok`));
     expect(row?.ok).toBe(1);
+  });
+
+  it('never JIT-compiles: its statements take less time than a compilation', async () => {
+    const [row] = rowsOf<{ jit: string }>(await connection.db.execute(sql`show jit`));
+    expect(row?.jit).toBe('off');
   });
 
   it('replaces connections terminated by the server (what a restart does)', async () => {

@@ -2,7 +2,9 @@
 //  - 10 000 bilans of 9 positionnements (CIEL) then 10 000 of 21 (SN) through POST /lots:
 //    bilans per second, against a raw multi-row INSERT of the same rows (bilans,
 //    positionnements, notes, validation: what the batch must write, without its checks) in the
-//    same run — the floor; target: the API at least half of it;
+//    same run — the floor, written as the batch writes (insertRows: one array per column, no
+//    statement to build) so that it is the database's work alone; target: the API at least
+//    half of it;
 //  - a teacher's bilan page while each batch runs: p50 / p95 against the idle page (≤ 2×),
 //    and while the raw INSERT runs (from this process: its own JS work counts there too);
 //  - single PUTs, 10 senders at once, 50 each: p50 / p95.

@@ -39,7 +39,7 @@ export const MAX_LOT_BYTES = 20 * 1024 * 1024;
 // array, so building even 5 250 positionnements is cheap); small enough that a teacher's
 // page, served by the same process and database, passes between them (bench/alimentation.ts
 // measures both sides).
-const SLICE = 250;
+const SLICE = 500;
 /** Lines checked between two yields to the event loop (the checks are synchronous work). */
 const LINES_PER_TURN = 20;
 
@@ -217,8 +217,6 @@ async function traceSlice(
     ['etablissementId', 'jetonId', 'auteur', 'source', 'bilanId', 'statut'],
     rows,
   );
-  // Batches count as a use of the token, as single writes do.
-  await touchToken(db, ecrivain.jetonId);
 }
 
 interface ReadSlice {
@@ -258,6 +256,8 @@ export async function* processLot(
 ): AsyncGenerator<ResultatLigne> {
   const lookup = new Lookup(db, ecrivain.etablissementId);
   await lookup.preload();
+  // A batch is a use of its token, as a single write is (once, not once per slice).
+  await touchToken(db, ecrivain.jetonId);
   const numbered = lines
     .map((text, i) => ({ ligne: i + 1, text }))
     .filter((l) => l.text.trim() !== '');

@@ -5,13 +5,35 @@ import { describe, expect, it } from 'vitest';
 import { asc, eq, isNotNull } from 'drizzle-orm';
 import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { DEMO_IDS } from '@/drizzle/seed/demo-ids';
-import { insertRows } from './insert-rows';
+import { arrayLiteral, insertRows } from './insert-rows';
 import { bilans, competences, notes, positionnements } from './schema';
 import { pgErrorCode, testDrivers } from './testing';
 
 // What a hand-built array literal would get wrong: quotes, commas, braces, backslashes, the
 // word NULL, empty text, accents and emoji.
-const TRICKY = ['a"b', 'c,d', '{e}', 'f\\g', "h'i", 'NULL', '', 'Évaluation « orale » 🙂'];
+const TRICKY = [
+  'a"b',
+  'c,d',
+  '{e}',
+  'f\\g',
+  "h'i",
+  'NULL',
+  'null',
+  '',
+  ' bords ',
+  'tab\tligne\nsuite',
+  'Évaluation « orale » 🙂',
+];
+
+describe('arrayLiteral', () => {
+  it('quotes what must be, and only that', () => {
+    expect(arrayLiteral(['a', 'NE', '-+', '12.50', null])).toBe('{a,NE,-+,12.50,NULL}');
+    expect(arrayLiteral(['a"b', 'c,d', '{e}', 'f\\g', 'NULL', 'nUlL', '', ' x'])).toBe(
+      '{"a\\"b","c,d","{e}","f\\\\g","NULL","nUlL",""," x"}',
+    );
+    expect(arrayLiteral([])).toBe('{}');
+  });
+});
 
 describe.each(testDrivers())('insertRows ($name)', (driver) => {
   const connection = useDemoDatabase(driver);
@@ -53,7 +75,7 @@ describe.each(testDrivers())('insertRows ($name)', (driver) => {
       TRICKY.map((libelle, i) => ({
         bilanId: id,
         libelle,
-        valeur: (i * 2.5).toFixed(2),
+        valeur: (i * 1.5).toFixed(2),
         coefficient: '1.50',
       })),
     );
@@ -63,7 +85,7 @@ describe.each(testDrivers())('insertRows ($name)', (driver) => {
       .where(eq(notes.bilanId, id))
       .orderBy(asc(notes.valeur));
     expect(rows).toEqual(
-      TRICKY.map((libelle, i) => ({ libelle, valeur: (i * 2.5).toFixed(2), coefficient: '1.50' })),
+      TRICKY.map((libelle, i) => ({ libelle, valeur: (i * 1.5).toFixed(2), coefficient: '1.50' })),
     );
   });
 

@@ -26,6 +26,7 @@ import {
   referentiels,
 } from '@/lib/db/schema';
 import { insertRows } from '@/lib/db/insert-rows';
+import { arrayLiteral } from '@/lib/db/array-literal';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { readSiecleUpload } from '@/lib/administration/siecle/read';
 import { applySiecle } from '@/lib/administration/siecle/apply';
@@ -174,7 +175,7 @@ try {
           ),
         );
         await tx.execute(
-          sql`update bilans set valide_le = now() where id = any(${`{${ids.join(',')}}`}::uuid[])`,
+          sql`update bilans set valide_le = now() where id = any(${arrayLiteral(ids)}::uuid[])`,
         );
       }
     });

@@ -10,6 +10,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { parseRows } from '@/lib/db/rows';
+import { arrayLiteral } from '@/lib/db/array-literal';
 import type { Database } from '@/lib/db/types';
 import { schoolYearOf } from '@/lib/common/dates';
 import { hashPassword } from '@/lib/auth/ways/password/password';
@@ -42,11 +43,6 @@ export interface NationalReport {
 
 /** National UAIs: `N` + six digits + `Z`, never an existing French UAI. */
 const UAI_PREFIX = 'N';
-
-/** A PostgreSQL array literal, sent as ONE parameter (Drizzle would expand a JS array). */
-function textArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
-}
 
 async function count(db: Database, query: ReturnType<typeof sql>): Promise<number> {
   return parseRows(await db.execute(query), z.object({ n: z.coerce.number() }))[0]?.n ?? 0;
@@ -122,8 +118,8 @@ export async function seedNational(
       'apprenants',
       sql`insert into apprenants (id, etablissement_id, nom, prenom, ine)
           select md5(c.id::text || '/' || i)::uuid, c.etablissement_id,
-                 (${textArray(NOMS)}::text[])[1 + abs(hashtext(c.id::text || i)) % ${NOMS.length}],
-                 (${textArray(PRENOMS)}::text[])[1 + abs(hashtext(i || c.id::text)) % ${PRENOMS.length}],
+                 (${arrayLiteral(NOMS)}::text[])[1 + abs(hashtext(c.id::text || i)) % ${NOMS.length}],
+                 (${arrayLiteral(PRENOMS)}::text[])[1 + abs(hashtext(i || c.id::text)) % ${PRENOMS.length}],
                  lpad((abs(hashtext(c.id::text || '/' || i)) % 1000000000)::text, 10, '0')
                    || chr(65 + abs(hashtext(i || '/' || c.id::text)) % 26)
           ${lastClasses}`,
@@ -148,8 +144,8 @@ export async function seedNational(
       'bilans',
       sql`insert into bilans (apprenant_id, referentiel_id, auteur_id, date, constats, conseils)
           select i.apprenant_id, c.referentiel_id, u.id, d.date,
-                 (${textArray(CONSTATS)}::text[])[1 + abs(hashtext(i.apprenant_id::text || d.date)) % ${CONSTATS.length}],
-                 (${textArray(CONSEILS)}::text[])[1 + abs(hashtext(d.date || i.apprenant_id::text)) % ${CONSEILS.length}]
+                 (${arrayLiteral(CONSTATS)}::text[])[1 + abs(hashtext(i.apprenant_id::text || d.date)) % ${CONSTATS.length}],
+                 (${arrayLiteral(CONSEILS)}::text[])[1 + abs(hashtext(d.date || i.apprenant_id::text)) % ${CONSEILS.length}]
           from inscriptions i
           join classes c on c.id = i.classe_id
           join utilisateurs u on u.etablissement_id = c.etablissement_id and u.role = 'enseignant'

@@ -7,7 +7,8 @@
 // or a slice whose transaction fails, goes line by line through the same path as PUT
 // (writeResolved), so that every line still stands or falls alone.
 import crypto from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import {
   bilans,
@@ -18,6 +19,7 @@ import {
 } from '@/lib/db/schema';
 import type { Niveau } from '@/lib/db/enums';
 import { chunks } from '@/lib/common/chunks';
+import { arrayLiteral } from '@/lib/db/array-literal';
 import { insertRows } from '@/lib/db/insert-rows';
 import { pgErrorCode } from '@/lib/db/errors';
 import { logger } from '@/lib/observability/logger';
@@ -124,10 +126,7 @@ async function writeNewSources(
           .where(
             and(
               eq(sourcesBilans.etablissementId, etablissementId),
-              inArray(
-                sourcesBilans.source,
-                slice.map((p) => p.source),
-              ),
+              sql`${sourcesBilans.source} = any(${arrayLiteral(slice.map((p) => p.source))}::text[])`,
             ),
           )
       ).map((r) => r.source),
@@ -166,7 +165,7 @@ async function writeNewSources(
       await tx
         .update(bilans)
         .set({ valideLe: sql`now()` })
-        .where(inArray(bilans.id, validated));
+        .where(sql`${bilans.id} = any(${arrayLiteral(validated)}::uuid[])`);
     }
     await insertRows(
       tx,
@@ -238,7 +237,7 @@ async function readSlice(
   const read: ReadSlice = { results: new Map(), ready: [], later: [] };
   const seen = new Set<string>();
   for (const [index, { ligne, text }] of slice.entries()) {
-    if (index % LINES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (index % LINES_PER_TURN === 0) await nextTurn();
     const line = await readLine(lookup, ligne, text);
     if ('statut' in line) read.results.set(ligne, line);
     else if (seen.has(line.source)) read.later.push(line);

@@ -10,6 +10,7 @@ import { pupilPath } from '@/lib/http/paths';
 import { and, eq, sql } from 'drizzle-orm';
 import { fr } from 'zod/locales';
 import type { Database } from '@/lib/db/types';
+import { arrayLiteral } from '@/lib/db/array-literal';
 import { bilans, notes, positionnements, pronoteJetons, sourcesBilans } from '@/lib/db/schema';
 import { parseIsoDate } from '@/lib/common/dates';
 import { Lookup } from './lookup';
@@ -206,7 +207,7 @@ export async function lockSources(
   const keys = [...new Set(sources)].sort().map((source) => `${etablissementId}:${source}`);
   await tx.execute(sql`
     select pg_advisory_xact_lock(hashtextextended(k, 0))
-      from unnest(${`{${keys.map((k) => `"${k}"`).join(',')}}`}::text[]) with ordinality as t(k, n)
+      from unnest(${arrayLiteral(keys)}::text[]) with ordinality as t(k, n)
      order by n`);
 }
 

@@ -8,6 +8,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import { parseRows } from '@/lib/db/rows';
+import { arrayLiteral } from '@/lib/db/array-literal';
 import { isUuid } from '@/lib/common/ids';
 import { bilanOrder } from './ordre';
 import { enrolledClassId, schoolYearEnd, stillEnrolled } from './inscriptions';
@@ -55,7 +56,7 @@ export async function fetchRawPages(
       : sql`exists (select 1 from inscriptions i
                      where i.classe_id = ${scope.classeId} and i.apprenant_id = a.id
                        and ${stillEnrolled('i')})
-             ${scope.apprenantIds ? sql`and a.id = any(${`{${scope.apprenantIds.join(',')}}`}::uuid[])` : sql``}`;
+             ${scope.apprenantIds ? sql`and a.id = any(${arrayLiteral(scope.apprenantIds)}::uuid[])` : sql``}`;
   // A class's document stops at the end of the class's school year.
   const until = 'apprenantId' in scope ? sql`` : sql`and b.date < ${schoolYearEnd('c')}`;
   const selection = withSelection

@@ -4,28 +4,16 @@
 // (bench/alimentation.ts, profiled with --cpu-prof: 8 of 10 s in drizzle's query builder),
 // time during which the server answered no teacher. With unnest the statement has one
 // parameter per column whatever the number of rows. Each column travels as a text[] literal
-// built here and is cast to its type by the database: node-postgres' own array encoding took
+// (arrayLiteral) and is cast to its type by the database: node-postgres' own array encoding took
 // 5 to 40 ms for the 31 500 values of 500 SN bilans (string concatenation), in one block of
 // the event loop; this one takes ~5 ms and yields between columns. The literal is the same
 // for both drivers (PGlite cannot send an array of an enum such as `niveau` itself). Names
 // and types come from the drizzle schema, so a wrong column does not compile.
 import { getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { arrayLiteral } from './array-literal';
 import type { Database } from './types';
-
-/** An element that needs no quotes in an array literal: none of `" \ { } ,` or blanks. */
-const PLAIN = /^[^"\\{},\s]+$/;
-
-/** A PostgreSQL array literal: `{a,"b c",NULL}`; elements quoted whenever they must be. */
-export function arrayLiteral(values: readonly (string | null)[]): string {
-  const elements = values.map((value) => {
-    if (value === null) return 'NULL';
-    // A bare NULL (any case) would read as the null value; an empty element is an error.
-    if (PLAIN.test(value) && value.toUpperCase() !== 'NULL') return value;
-    return `"${value.replace(/[\\"]/g, '\\$&')}"`;
-  });
-  return `{${elements.join(',')}}`;
-}
 
 /** INSERT … SELECT * FROM unnest(…): `rows` given by the schema's property names. */
 export async function insertRows<
@@ -47,7 +35,7 @@ export async function insertRows<
     names.push(sql.identifier(column.name));
     arrays.push(sql`${arrayLiteral(values)}::text[]::${sql.raw(`${column.getSQLType()}[]`)}`);
     // A teacher's page may be waiting: let it pass between two columns.
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
   await db.execute(
     sql`insert into ${table} (${sql.join(names, sql`, `)}) select * from unnest(${sql.join(arrays, sql`, `)})`,

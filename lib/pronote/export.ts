@@ -8,6 +8,7 @@ import type { Database } from '@/lib/db/types';
 import { z } from 'zod';
 import { AppError } from '@/lib/http/app-error';
 import { parseRows } from '@/lib/db/rows';
+import { arrayLiteral } from '@/lib/db/array-literal';
 import { isUuid, normalizeUuid } from '@/lib/common/ids';
 import { isNiveau, NIVEAU_INFOS } from '@/lib/bilans/niveaux';
 import { enrolledClassId } from '@/lib/bilans/inscriptions';
@@ -259,7 +260,7 @@ export async function traceExportRead(
   periodeId: string,
   bilanIds: string[],
 ): Promise<void> {
-  const ids = `{${bilanIds.join(',')}}`;
+  const ids = arrayLiteral(bilanIds);
   await db.execute(sql`
     with lecture as (
       insert into pronote_lectures (jeton_id, etablissement_id, periode_id, nombre_bilans)

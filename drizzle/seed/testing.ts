@@ -1,8 +1,7 @@
 // For tests: a migrated database holding the demo data, on one driver (lib/db/testing.ts),
 // opened before a describe block's tests and closed — dropped, on PostgreSQL — after them.
 import { afterAll, beforeAll } from 'vitest';
-import type { Connection } from '@/lib/db/connect';
-import type { TestDriver, TestOpenOptions } from '@/lib/db/testing';
+import type { TestConnection, TestDriver, TestOpenOptions } from '@/lib/db/testing';
 import { seedDemo } from './seed';
 
 /** The demo's « today »: the current period's bilans are those of the 2026-2027 year. */
@@ -11,8 +10,8 @@ export const TEST_TODAY = '2026-11-28';
 export function useDemoDatabase(
   driver: TestDriver,
   options: TestOpenOptions & { today?: string } = {},
-): () => Connection {
-  let connection: Connection | undefined;
+): () => TestConnection {
+  let connection: TestConnection | undefined;
   beforeAll(async () => {
     connection = await driver.open({
       logger: options.logger,

@@ -1,14 +1,10 @@
 // Administrative writes of one establishment happen one at a time: each transaction starts by
-// locking the establishment's row, so that two imports, or two periods added at once, never
-// interleave their reads and writes (both drivers; PGlite serialises anyway).
-import { eq } from 'drizzle-orm';
+// taking the establishment's advisory lock, so that two imports, or two periods added at once,
+// never interleave their reads and writes (both drivers; PGlite serialises anyway). An advisory
+// lock, not `SELECT … FOR UPDATE`: the application's role may not lock `etablissements` rows.
 import type { Database } from '@/lib/db/types';
-import { etablissements } from '@/lib/db/schema';
+import { etablissementKey, lockKeys } from '@/lib/db/advisory-locks';
 
 export async function lockEtablissement(tx: Database, etablissementId: string): Promise<void> {
-  await tx
-    .select({ id: etablissements.id })
-    .from(etablissements)
-    .where(eq(etablissements.id, etablissementId))
-    .for('update');
+  await lockKeys(tx, [etablissementKey(etablissementId)]);
 }

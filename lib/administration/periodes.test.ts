@@ -65,8 +65,9 @@ describe.each(testDrivers())('administration data ($name)', (driver) => {
   const connection = useDemoDatabase(driver);
   let db: Database;
   const etab = DEMO_IDS.etablissement;
-  beforeAll(() => {
-    db = connection().db;
+  beforeAll(async () => {
+    // As production runs it: on PostgreSQL, the least-privilege role of `npm run db:roles`.
+    db = (await connection().asAppRole()).db;
   });
 
   it('adds, corrects and removes periods; refuses overlaps with the other period named', async () => {

@@ -14,6 +14,7 @@ import {
   apprenants,
   bilans,
   ecrituresAlimentation,
+  etablissements,
   notes,
   positionnements,
   sourcesBilans,
@@ -26,7 +27,10 @@ const CIEL = ['C01', 'C03', 'C04', 'C06', 'C07', 'C08', 'C09', 'C10', 'C11'];
 
 describe.each(testDrivers())('write API ($name)', (driver) => {
   const connection = useDemoDatabase(driver);
+  /** The owner's connection: the tests' own reads and checks. */
   let db: Database;
+  /** What the handler runs as: on PostgreSQL the least-privilege role, as in production. */
+  let app: Database;
   let token: string;
   let tokenId: string;
   let pronoteToken: string;
@@ -35,6 +39,7 @@ describe.each(testDrivers())('write API ($name)', (driver) => {
 
   beforeAll(async () => {
     db = connection().db;
+    app = (await connection().asAppRole()).db;
     const created = await createApiToken(db, 'alimentation', DEMO_IDS.etablissement, 'test');
     token = created.jeton;
     tokenId = created.id;
@@ -87,7 +92,7 @@ describe.each(testDrivers())('write API ($name)', (driver) => {
     bearer = token,
   ) =>
     handleBilan(
-      db,
+      app,
       new Request(`http://localhost/api/alimentation/v1/bilans/${encodeURIComponent(source)}`, {
         method,
         headers: {
@@ -305,6 +310,51 @@ describe.each(testDrivers())('write API ($name)', (driver) => {
     expect(drafts.map((d) => d.id)).toContain(mapped[0]!.bilanId);
   });
 
+  it('serialises PUT and DELETE of one source: never a draft without its source, never a false success', async () => {
+    // Concurrent loops (PGlite's single connection serialises them anyway; on PostgreSQL,
+    // as the application's role, they really race): whatever the order, every answer is a
+    // success or a clean 404, and what is stored is consistent with the last answers.
+    const source = 'tdb:course';
+    for (let round = 0; round < 8; round++) {
+      const answers = await Promise.all([
+        call('PUT', source, body({ constats: `tour ${round} a` })),
+        call('DELETE', source),
+        call('PUT', source, body({ constats: `tour ${round} b` })),
+        call('DELETE', source),
+        call('PUT', source, body({ constats: `tour ${round} c`, valide: round === 7 })),
+      ]);
+      // 409 once the last round's validated bilan is in: it never changes again.
+      for (const answer of answers) expect([200, 201, 204, 404, 409]).toContain(answer.status);
+      const mapped = await db
+        .select({ bilanId: sourcesBilans.bilanId })
+        .from(sourcesBilans)
+        .where(eq(sourcesBilans.source, source));
+      expect(mapped.length).toBeLessThanOrEqual(1);
+      const read = await call('GET', source);
+      if (mapped.length === 0) expect(read.status).toBe(404);
+      else expect(((await read.json()) as { id: string }).id).toBe(mapped[0]!.bilanId);
+      // A « valide: true » answer names a bilan that exists, validated (a DELETE cannot have
+      // removed it in between).
+      for (const answer of answers.filter((a) => a.status === 200 || a.status === 201)) {
+        const { id, valide } = (await answer.json()) as { id: string; valide: boolean };
+        if (!valide) continue;
+        const [row] = await db
+          .select({ valideLe: bilans.valideLe })
+          .from(bilans)
+          .where(eq(bilans.id, id));
+        expect(row?.valideLe, id).toBeInstanceOf(Date);
+      }
+    }
+    // No draft of this pupil on that date is left without a source (unreachable by the API).
+    const orphans = rowsOf<{ n: number }>(
+      await db.execute(sql`
+        select count(*)::int as n from bilans b
+         where b.valide_le is null and b.constats like 'tour %'
+           and not exists (select 1 from sources_bilans s where s.bilan_id = b.id)`),
+    );
+    expect(orphans[0]?.n).toBe(0);
+  });
+
   it('traces every write with its token, source, bilan and outcome', async () => {
     const trace = await db
       .select({ source: ecrituresAlimentation.source, statut: ecrituresAlimentation.statut })
@@ -333,14 +383,34 @@ describe.each(testDrivers())('write API ($name)', (driver) => {
       );
       expect(code).toBe('42501');
     }
+    // retirer_brouillon() names a source of an establishment, never a bilan: a validated
+    // bilan's source, another establishment's, or an unknown one withdraw nothing.
     const [validated] = await db
-      .select({ id: bilans.id })
-      .from(bilans)
+      .select({ source: sourcesBilans.source, etablissementId: sourcesBilans.etablissementId })
+      .from(sourcesBilans)
+      .innerJoin(bilans, eq(bilans.id, sourcesBilans.bilanId))
       .where(sql`${bilans.valideLe} is not null`)
       .limit(1);
-    const [done] = rowsOf<{ done: boolean }>(
-      await db.execute(sql`select retirer_brouillon(${validated!.id}::uuid) as done`),
-    );
-    expect(done?.done).toBe(false);
+    const [mappedDraft] = await db
+      .select({ source: sourcesBilans.source, etablissementId: sourcesBilans.etablissementId })
+      .from(sourcesBilans)
+      .innerJoin(bilans, eq(bilans.id, sourcesBilans.bilanId))
+      .where(sql`${bilans.valideLe} is null`)
+      .limit(1);
+    const [other] = await db
+      .select({ id: etablissements.id })
+      .from(etablissements)
+      .where(sql`${etablissements.id} <> ${mappedDraft!.etablissementId}`)
+      .limit(1);
+    for (const [etablissementId, source] of [
+      [validated!.etablissementId, validated!.source],
+      [other!.id, mappedDraft!.source],
+      [mappedDraft!.etablissementId, 'inconnue'],
+    ] as const) {
+      const [done] = rowsOf<{ id: string | null }>(
+        await db.execute(sql`select retirer_brouillon(${etablissementId}::uuid, ${source}) as id`),
+      );
+      expect(done?.id, source).toBeNull();
+    }
   });
 });

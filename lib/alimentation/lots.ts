@@ -32,6 +32,7 @@ import {
   sourceError,
   writeResolved,
   touchToken,
+  validate,
   type Ecrivain,
   type Resolved,
 } from './write';
@@ -160,13 +161,10 @@ async function writeNewSources(
     await insertRows(tx, positionnements, ['bilanId', 'competenceId', 'niveau'], levels);
     const marks = fresh.flatMap((p, i) => p.r.notes.map((n) => ({ bilanId: ids[i]!, ...n })));
     await insertRows(tx, notes, ['bilanId', 'libelle', 'valeur', 'coefficient'], marks);
-    const validated = ids.filter((_, i) => fresh[i]!.r.valide);
-    if (validated.length > 0) {
-      await tx
-        .update(bilans)
-        .set({ valideLe: sql`now()` })
-        .where(sql`${bilans.id} = any(${arrayLiteral(validated)}::uuid[])`);
-    }
+    await validate(
+      tx,
+      ids.filter((_, i) => fresh[i]!.r.valide),
+    );
     await insertRows(
       tx,
       sourcesBilans,

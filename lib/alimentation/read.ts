@@ -14,8 +14,8 @@ import {
   utilisateurs,
 } from '@/lib/db/schema';
 import type { BilanEnvoye } from './schema';
-import { bilanUrl, compareNotes } from './write';
-import { retirerBrouillon } from './retrait';
+import { bilanUrl, compareNotes, lockSources, mappedBilan } from './write';
+import { withdrawDraft } from './retrait';
 
 export async function readBilan(
   db: Database,
@@ -76,29 +76,21 @@ export async function readBilan(
 
 export type WithdrawResult = 'retire' | 'introuvable' | 'valide';
 
-/** Withdraws the draft written under `source` (DELETE); a validated bilan stays. */
+/**
+ * Withdraws the draft written under `source` (DELETE), under the source's lock as every write
+ * of a source; a validated bilan stays.
+ */
 export async function withdrawBilan(
   db: Database,
   etablissementId: string,
   source: string,
 ): Promise<{ result: WithdrawResult; bilanId: string | null }> {
   return db.transaction(async (tx) => {
-    const [mapping] = await tx
-      .select({ bilanId: sourcesBilans.bilanId, valideLe: bilans.valideLe })
-      .from(sourcesBilans)
-      .innerJoin(bilans, eq(bilans.id, sourcesBilans.bilanId))
-      .where(
-        and(eq(sourcesBilans.etablissementId, etablissementId), eq(sourcesBilans.source, source)),
-      )
-      .for('update');
+    await lockSources(tx, etablissementId, [source]);
+    const mapping = await mappedBilan(tx, etablissementId, source);
     if (!mapping) return { result: 'introuvable', bilanId: null };
     if (mapping.valideLe) return { result: 'valide', bilanId: mapping.bilanId };
-    await tx
-      .delete(sourcesBilans)
-      .where(
-        and(eq(sourcesBilans.etablissementId, etablissementId), eq(sourcesBilans.source, source)),
-      );
-    await retirerBrouillon(tx, mapping.bilanId);
+    await withdrawDraft(tx, etablissementId, source, mapping.bilanId);
     return { result: 'retire', bilanId: mapping.bilanId };
   });
 }

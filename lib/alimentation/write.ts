@@ -3,18 +3,21 @@
 // under a lock on (establishment, source), so that concurrent writes of one source never make
 // two bilans. The first time creates the bilan; the same body again changes nothing; a draft
 // is replaced by a new bilan (new id: no PDF or synthesis can serve its old content) and the
-// old one withdrawn through retirer_brouillon(); `valide: true` validates once; a validated
-// bilan never changes again (409), which the database enforces too.
+// old one withdrawn through retirer_brouillon(), by its source; `valide: true` validates once; a validated
+// bilan never changes again (409), which the database enforces too. A statement that should
+// have changed a row and changed none fails the transaction (lib/db/touched.ts).
 import crypto from 'node:crypto';
 import { pupilPath } from '@/lib/http/paths';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { fr } from 'zod/locales';
 import type { Database } from '@/lib/db/types';
+import { lockKeys, sourceKey } from '@/lib/db/advisory-locks';
 import { arrayLiteral } from '@/lib/db/array-literal';
+import { expectTouched } from '@/lib/db/touched';
 import { bilans, notes, positionnements, pronoteJetons, sourcesBilans } from '@/lib/db/schema';
 import { parseIsoDate } from '@/lib/common/dates';
 import { Lookup } from './lookup';
-import { retirerBrouillon } from './retrait';
+import { withdrawDraft } from './retrait';
 import { bilanEnvoyeSchema, SOURCE_PATTERN, type BilanEnvoye, type ErreurChamp } from './schema';
 
 export interface Ecrivain {
@@ -183,32 +186,38 @@ export async function insertBilan(tx: Database, r: Resolved): Promise<string> {
   if (r.notes.length > 0) {
     await tx.insert(notes).values(r.notes.map((n) => ({ bilanId: id, ...n })));
   }
-  if (r.valide) await validate(tx, id);
+  if (r.valide) await validate(tx, [id]);
   return id;
 }
 
-async function validate(tx: Database, bilanId: string): Promise<void> {
-  await tx
+/** Validates these drafts (every one of them, or the transaction fails). */
+export async function validate(tx: Database, bilanIds: string[]): Promise<void> {
+  if (bilanIds.length === 0) return;
+  const rows = await tx
     .update(bilans)
     .set({ valideLe: sql`now()` })
-    .where(eq(bilans.id, bilanId));
+    .where(and(inArrayLiteral(bilanIds), isNull(bilans.valideLe)))
+    .returning({ id: bilans.id });
+  expectTouched(rows, bilanIds.length, 'Validation');
+}
+
+function inArrayLiteral(ids: string[]) {
+  return sql`${bilans.id} = any(${arrayLiteral(ids)}::uuid[])`;
 }
 
 /**
  * Serialises the writes of these sources (both drivers; released at the transaction's end):
- * one statement, the locks taken in one order, so that two batches sharing sources never
- * wait on each other in a cycle.
+ * every write of a source — PUT, DELETE, a batch's lines, the module's forms — takes it.
  */
 export async function lockSources(
   tx: Database,
   etablissementId: string,
   sources: string[],
 ): Promise<void> {
-  const keys = [...new Set(sources)].sort().map((source) => `${etablissementId}:${source}`);
-  await tx.execute(sql`
-    select pg_advisory_xact_lock(hashtextextended(k, 0))
-      from unnest(${arrayLiteral(keys)}::text[]) with ordinality as t(k, n)
-     order by n`);
+  await lockKeys(
+    tx,
+    sources.map((source) => sourceKey(etablissementId, source)),
+  );
 }
 
 /** The write token's last use, shown on the administration page (none for the script). */
@@ -255,26 +264,7 @@ export async function writeResolved(
   const fingerprint = empreinte(r);
   return db.transaction(async (tx) => {
     await lockSources(tx, etablissementId, [source]);
-    const [mapping] = await tx
-      .select({
-        bilanId: sourcesBilans.bilanId,
-        empreinte: sourcesBilans.empreinte,
-        valideLe: bilans.valideLe,
-        apprenantId: bilans.apprenantId,
-      })
-      .from(sourcesBilans)
-      .innerJoin(bilans, eq(bilans.id, sourcesBilans.bilanId))
-      .where(
-        and(eq(sourcesBilans.etablissementId, etablissementId), eq(sourcesBilans.source, source)),
-      );
-
-    if (!mapping) {
-      const id = await insertBilan(tx, r);
-      await tx
-        .insert(sourcesBilans)
-        .values({ etablissementId, source, bilanId: id, empreinte: fingerprint });
-      return { kind: 'ok', statut: 'cree', id, apprenantId: r.apprenantId, valide: r.valide };
-    }
+    const mapping = await mappedBilan(tx, etablissementId, source);
     const ok = (statut: Statut, id: string, apprenantId: string): WriteResult => ({
       kind: 'ok',
       statut,
@@ -282,25 +272,51 @@ export async function writeResolved(
       apprenantId,
       valide: r.valide,
     });
+    const map = (bilanId: string) =>
+      tx.insert(sourcesBilans).values({ etablissementId, source, bilanId, empreinte: fingerprint });
+
+    if (!mapping) {
+      const id = await insertBilan(tx, r);
+      await map(id);
+      return ok('cree', id, r.apprenantId);
+    }
     if (mapping.empreinte === fingerprint)
       return ok('inchange', mapping.bilanId, mapping.apprenantId);
     if (mapping.valideLe) return { kind: 'conflit', id: mapping.bilanId };
-    const repoint = (bilanId: string) =>
-      tx
-        .update(sourcesBilans)
-        .set({ bilanId, empreinte: fingerprint, modifieLe: sql`now()` })
-        .where(
-          and(eq(sourcesBilans.etablissementId, etablissementId), eq(sourcesBilans.source, source)),
-        );
     // The same draft, now validated: validated in place (its id stays).
     if (r.valide && mapping.empreinte === empreinte(r, false)) {
-      await validate(tx, mapping.bilanId);
-      await repoint(mapping.bilanId);
+      await validate(tx, [mapping.bilanId]);
+      const rows = await tx
+        .update(sourcesBilans)
+        .set({ empreinte: fingerprint, modifieLe: sql`now()` })
+        .where(
+          and(eq(sourcesBilans.etablissementId, etablissementId), eq(sourcesBilans.source, source)),
+        )
+        .returning({ source: sourcesBilans.source });
+      expectTouched(rows, 1, 'Empreinte du brouillon validé');
       return ok('valide', mapping.bilanId, mapping.apprenantId);
     }
+    // Another content: a new bilan in place of the draft, withdrawn with its mapping.
     const id = await insertBilan(tx, r);
-    await repoint(id);
-    await retirerBrouillon(tx, mapping.bilanId);
+    await withdrawDraft(tx, etablissementId, source, mapping.bilanId);
+    await map(id);
     return ok('remplace', id, r.apprenantId);
   });
+}
+
+/** The bilan a source names in this establishment, with what the write path needs of it. */
+export async function mappedBilan(tx: Database, etablissementId: string, source: string) {
+  const [mapping] = await tx
+    .select({
+      bilanId: sourcesBilans.bilanId,
+      empreinte: sourcesBilans.empreinte,
+      valideLe: bilans.valideLe,
+      apprenantId: bilans.apprenantId,
+    })
+    .from(sourcesBilans)
+    .innerJoin(bilans, eq(bilans.id, sourcesBilans.bilanId))
+    .where(
+      and(eq(sourcesBilans.etablissementId, etablissementId), eq(sourcesBilans.source, source)),
+    );
+  return mapping ?? null;
 }

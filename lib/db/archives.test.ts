@@ -102,6 +102,25 @@ describe.each(testDrivers())('archives immuables ($name)', (driver) => {
     );
   });
 
+  it('compares the whole row at validation: a column added later is covered too', async () => {
+    const bilan = await anyBilan(false);
+    const db = connection().db;
+    // A migration to come adds a column; the trigger lists none, so it is checked already.
+    await db.execute(sql`alter table bilans add column if not exists colonne_future text`);
+    try {
+      await expectRefused(() =>
+        db.execute(
+          sql`update bilans set valide_le = now(), colonne_future = 'x' where id = ${bilan.id}`,
+        ),
+      );
+      await expectRefused(() =>
+        db.execute(sql`update bilans set colonne_future = 'x' where id = ${bilan.id}`),
+      );
+    } finally {
+      await db.execute(sql`alter table bilans drop column colonne_future`);
+    }
+  });
+
   it('refuses a positionnement or a note added to a validated bilan, even among others', async () => {
     const bilan = await anyBilan(true);
     const open = await anyBilan(false, bilan.referentielId);

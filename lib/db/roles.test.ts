@@ -12,6 +12,8 @@ import { connectPostgres, type Connection } from './connect';
 import { pgErrorCode, testDrivers } from './testing';
 import { APP_TABLE_PRIVILEGES, ARCHIVE_TABLES, grantAppRole } from './roles';
 import { purgeTraces } from '@/lib/trace/acces';
+import { SchemaUnreadableError, schemaStatus } from './schema-version';
+import { etablissementKey, lockKeys, sourceKey } from './advisory-locks';
 
 describe('database roles', () => {
   it('classify every table of the schema as archive or app table', () => {
@@ -116,6 +118,39 @@ describe.skipIf(!postgres)('the application role on PostgreSQL', () => {
     await refused(sql`update traces_acces set route = 'x'`);
     await refused(sql`delete from traces_acces`);
     await refused(sql`truncate bilans`);
+  });
+
+  it('knows its schema: reads the applied migrations, and nothing else of drizzle’s', async () => {
+    expect(await schemaStatus(app.db)).toEqual({ state: 'a-jour', pending: 0 });
+    await refused(sql`delete from drizzle.__drizzle_migrations`);
+    await refused(sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('x', 1)`);
+    // Without the grant (a role db:roles never ran for), the check cannot read its source:
+    // an error that stops the start-up, never a schema taken as known.
+    await owner.db.execute(
+      sql`revoke select on drizzle.__drizzle_migrations from ${sql.identifier(role)}`,
+    );
+    await expect(schemaStatus(app.db)).rejects.toBeInstanceOf(SchemaUnreadableError);
+    await grantAppRole(owner.db, role);
+    expect((await schemaStatus(app.db)).state).toBe('a-jour');
+  });
+
+  it('validates a draft now, never at a date of its choosing', async () => {
+    await refused(
+      sql`update bilans set valide_le = now() - interval '1 day' where valide_le is null`,
+    );
+    await refused(
+      sql`update bilans set valide_le = now() + interval '1 day' where valide_le is null`,
+    );
+  });
+
+  it('takes the establishment’s and the sources’ locks (no row lock on archives)', async () => {
+    const [etab] = rowsOf<{ id: string }>(
+      await app.db.execute(sql`select id from etablissements limit 1`),
+    );
+    await app.db.transaction(async (tx) => {
+      await lockKeys(tx, [etablissementKey(etab!.id), sourceKey(etab!.id, 'tdb:1')]);
+    });
+    await refused(sql`select id from etablissements for update`);
   });
 
   it('cannot switch the archive triggers off, nor alter the tables', async () => {

@@ -51,13 +51,14 @@ export const APP_TABLE_PRIVILEGES: Record<string, string> = {
   bilans: 'SELECT, INSERT, UPDATE (valide_le)',
   positionnements: 'SELECT, INSERT',
   notes: 'SELECT, INSERT',
-  sources_bilans: 'SELECT, INSERT, UPDATE (bilan_id, empreinte, modifie_le), DELETE',
+  // A mapping is withdrawn with its draft by retirer_brouillon() only.
+  sources_bilans: 'SELECT, INSERT, UPDATE (empreinte, modifie_le)',
   ecritures_alimentation: 'SELECT, INSERT',
   // A previewed import waiting for « Appliquer », removed once applied or expired.
   imports_en_attente: 'SELECT, INSERT, DELETE',
 };
 
-const FUNCTIONS = ['purger_traces_acces(timestamptz)', 'retirer_brouillon(uuid)'];
+const FUNCTIONS = ['purger_traces_acces(timestamptz)', 'retirer_brouillon(uuid, text)'];
 
 /** A role name we create and grant to: plain lower-case identifiers only. */
 export function isRoleName(name: string): boolean {
@@ -102,4 +103,9 @@ export async function grantAppRole(
   for (const fn of FUNCTIONS) {
     await db.execute(sql`grant execute on function ${sql.raw(fn)} to ${name}`);
   }
+  // The schema check (start-up, /api/health) reads which migrations were applied: that table
+  // only, read only. Without it the server cannot know its schema, and refuses to start.
+  await db.execute(sql`grant usage on schema drizzle to ${name}`);
+  await db.execute(sql`revoke all on all tables in schema drizzle from ${name}`);
+  await db.execute(sql`grant select on drizzle.__drizzle_migrations to ${name}`);
 }

@@ -10,8 +10,23 @@ import { z } from 'zod';
 import { migrationsDir } from '@/lib/config/paths';
 import type { Database } from './types';
 import { parseRows } from './rows';
+import { pgErrorCode } from './errors';
 
 export type SchemaState = 'a-jour' | 'en-retard' | 'en-avance' | 'vide';
+
+/**
+ * The database answers but this connection may not read which migrations were applied (the
+ * application's role without the grant of `npm run db:roles`): the schema is unknown, and a
+ * server that cannot know its schema must not start as if it did.
+ */
+export class SchemaUnreadableError extends Error {
+  constructor() {
+    super(
+      'Le rôle de connexion ne peut pas lire les migrations appliquées (schéma « drizzle ») : relancez « npm run db:roles » en tant que propriétaire des tables, puis redémarrez.',
+    );
+    this.name = 'SchemaUnreadableError';
+  }
+}
 
 export interface SchemaStatus {
   state: SchemaState;
@@ -34,18 +49,24 @@ export function shippedMigrations(): number[] {
 }
 
 export async function schemaStatus(db: Database): Promise<SchemaStatus> {
-  const [table] = parseRows(
-    await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`),
-    z.object({ t: z.string().nullable() }),
-  );
   const shipped = shippedMigrations();
-  if (!table?.t) return { state: 'vide', pending: shipped.length };
-  const applied = new Set(
-    parseRows(
-      await db.execute(sql`select created_at::text as c from drizzle.__drizzle_migrations`),
-      z.object({ c: z.string() }),
-    ).map((r) => Number(r.c)),
-  );
+  let applied: Set<number>;
+  try {
+    const [table] = parseRows(
+      await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`),
+      z.object({ t: z.string().nullable() }),
+    );
+    if (!table?.t) return { state: 'vide', pending: shipped.length };
+    applied = new Set(
+      parseRows(
+        await db.execute(sql`select created_at::text as c from drizzle.__drizzle_migrations`),
+        z.object({ c: z.string() }),
+      ).map((r) => Number(r.c)),
+    );
+  } catch (error) {
+    if (pgErrorCode(error) === '42501') throw new SchemaUnreadableError();
+    throw error;
+  }
   const pending = shipped.filter((when) => !applied.has(when)).length;
   const latest = Math.max(0, ...applied);
   if (pending > 0) return { state: 'en-retard', pending };

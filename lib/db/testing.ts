@@ -7,17 +7,27 @@ import { sql } from 'drizzle-orm';
 import type { Logger } from 'drizzle-orm/logger';
 import type { Database } from './types';
 import { connectPostgres, openInMemory, type Connection, type Driver } from './connect';
+import { grantAppRole } from './roles';
 
 export interface TestDriver {
   name: Driver;
   /** A migrated, empty database. */
-  open(options?: TestOpenOptions): Promise<Connection>;
+  open(options?: TestOpenOptions): Promise<TestConnection>;
 }
 
 export interface TestOpenOptions {
   logger?: Logger;
   /** PostgreSQL only: 0 for suites that bulk-load data, as `npm run db:seed` does. */
   statementTimeoutMs?: number;
+}
+
+/** A test database: the owner's connection, and how to reach it as the application's role. */
+export interface TestConnection extends Connection {
+  /**
+   * The same database as production's least-privilege role (`npm run db:roles`) sees it, on
+   * PostgreSQL; PGlite has one user, the owner: this connection itself. Closed with it.
+   */
+  asAppRole(): Promise<Connection>;
 }
 
 function adminUrl(): string | undefined {
@@ -49,7 +59,7 @@ export async function createScratchDatabase(
   };
 }
 
-async function createPostgresDatabase(options: TestOpenOptions = {}): Promise<Connection> {
+async function createPostgresDatabase(options: TestOpenOptions = {}): Promise<TestConnection> {
   const base = adminUrl();
   if (!base) throw new Error('TEST_DATABASE_URL manquant');
   const scratch = await createScratchDatabase(base);
@@ -59,11 +69,33 @@ async function createPostgresDatabase(options: TestOpenOptions = {}): Promise<Co
     statementTimeoutMs: options.statementTimeoutMs,
   });
   await connection.migrate();
+  let app: { role: string; connection: Connection } | undefined;
   return {
     ...connection,
+    async asAppRole() {
+      if (!app) {
+        // A role of this test file's own: roles are the server's, grants the database's.
+        const role = `cpro_app_${crypto.randomBytes(5).toString('hex')}`;
+        await grantAppRole(connection.db, role);
+        const url = new URL(scratch.url);
+        url.username = role;
+        url.password = '';
+        app = {
+          role,
+          connection: connectPostgres(url.toString(), {
+            logger: options.logger,
+            poolSize: 4,
+            statementTimeoutMs: options.statementTimeoutMs,
+          }),
+        };
+      }
+      return app.connection;
+    },
     async close() {
+      await app?.connection.close();
       await connection.close();
       await scratch.drop();
+      if (app) await adminQuery(base, `DROP ROLE IF EXISTS ${app.role}`);
     },
   };
 }
@@ -75,7 +107,7 @@ export function testDrivers(): TestDriver[] {
       async open(options = {}) {
         const connection = await openInMemory({ logger: options.logger });
         await connection.migrate();
-        return connection;
+        return { ...connection, asAppRole: async () => connection };
       },
     },
   ];

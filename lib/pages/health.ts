@@ -5,7 +5,7 @@
 import 'server-only';
 import { databaseAnswers } from '@/lib/db/health';
 import { getDb } from '@/lib/db/client';
-import { schemaStatus, type SchemaState } from '@/lib/db/schema-version';
+import { SchemaUnreadableError, schemaStatus, type SchemaState } from '@/lib/db/schema-version';
 import { findChromium } from '@/lib/pdf/find-chromium';
 import { appConfig } from '@/lib/config/env';
 
@@ -14,19 +14,22 @@ export interface Health {
   body: {
     status: 'ok' | 'indisponible';
     database: 'ok' | 'injoignable';
-    schema: SchemaState | 'inconnu';
+    /** `illisible`: this connection may not read the applied migrations (npm run db:roles). */
+    schema: SchemaState | 'inconnu' | 'illisible';
     navigateur: 'ok' | 'introuvable';
   };
 }
 
 export async function loadHealth(): Promise<Health> {
   const database = await databaseAnswers();
-  let schema: SchemaState | 'inconnu' = 'inconnu';
+  let schema: Health['body']['schema'] = 'inconnu';
   if (database) {
     schema = await getDb()
       .then((db) => schemaStatus(db))
       .then((s) => s.state)
-      .catch(() => 'inconnu' as const);
+      .catch((error: unknown) =>
+        error instanceof SchemaUnreadableError ? ('illisible' as const) : ('inconnu' as const),
+      );
   }
   const browser = appConfig().pdf.wsEndpoint || findChromium() ? 'ok' : 'introuvable';
   const ok = database && schema === 'a-jour' && browser === 'ok';

@@ -7,7 +7,7 @@ import { requestsDrained } from './in-flight';
 import { getConnection, prepareServerDatabaseWith } from '@/lib/db/client';
 import { migrateAndSeedDemo } from './demo-database';
 import { consultations } from '@/lib/trace/consultations';
-import { schemaStatus } from '@/lib/db/schema-version';
+import { SchemaUnreadableError, schemaStatus } from '@/lib/db/schema-version';
 import { purgeExpired } from './purge';
 import fs from 'node:fs';
 import { dataDir } from '@/lib/config/paths';
@@ -50,6 +50,7 @@ export async function startServerDatabase(): Promise<void> {
   process.on('SIGINT', stop);
   try {
     const connection = await getConnection();
+    // A schema this server cannot read is refused as one it does not expect: never skipped.
     // On PostgreSQL migrations are run by the operator: a server whose schema is not the
     // one this code expects refuses to start, saying what to do, rather than half-work.
     const status = await schemaStatus(connection.db);
@@ -62,6 +63,10 @@ export async function startServerDatabase(): Promise<void> {
       console.error('[cpro] Purge au démarrage impossible :', error.message),
     );
   } catch (error) {
+    if (error instanceof SchemaUnreadableError) {
+      console.error(`[cpro] ${error.message}`);
+      process.exit(1);
+    }
     // Drizzle wraps the driver's error: its cause says what is wrong (refused, unknown host…).
     const cause = (error as Error & { cause?: Error }).cause;
     console.error(

@@ -77,8 +77,9 @@ describe.each(testDrivers())('teachers’ accounts ($name)', (driver) => {
   const connection = useDemoDatabase(driver);
   let db: Database;
   const etab = DEMO_IDS.etablissement;
-  beforeAll(() => {
-    db = connection().db;
+  beforeAll(async () => {
+    // As production runs it: on PostgreSQL, the least-privilege role of `npm run db:roles`.
+    db = (await connection().asAppRole()).db;
   });
 
   const csv = (lines: string[]) =>

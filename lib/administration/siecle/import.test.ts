@@ -84,9 +84,11 @@ describe.each(testDrivers())('SIECLE import ($name)', (driver) => {
   let sn: string;
 
   beforeAll(async () => {
-    db = connection().db;
-    const [etab] = await db
-      .insert(etablissements)
+    // As production runs it: on PostgreSQL, the least-privilege role of `npm run db:roles`.
+    db = (await connection().asAppRole()).db;
+    // A new establishment: written by CPRO's platform (the owner), never by the module.
+    const [etab] = await connection()
+      .db.insert(etablissements)
       .values({ uai: UAI, nom: 'Lycée des imports' })
       .returning({ id: etablissements.id });
     etablissementId = etab!.id;

@@ -28,6 +28,11 @@ const nextConfig = {
 
   experimental: {
     authInterrupts: true,
+    // The proxy (proxy.ts) buffers a request's body to pass it on, and silently keeps only
+    // its first 10 MB by default: a 12 MB batch lost lines. Above the largest body any route
+    // takes (lib/http/body-limits.ts, LARGEST_BODY_BYTES; our server refuses larger ones
+    // first), so that a body is always passed whole (test: lib/http/body-limits.test.ts).
+    proxyClientMaxBodySize: 21 * 1024 * 1024,
   },
   poweredByHeader: false,
   async headers() {

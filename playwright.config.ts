@@ -63,6 +63,8 @@ export default defineConfig({
       ...env,
       PORT: String(port),
       DATA_DIR: process.env.E2E_DATA_DIR ?? '.data/e2e',
+      // scripts/e2e.ts's PostgreSQL pass: the application's least-privilege role.
+      ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
       NEXTAUTH_URL: baseURL,
       // A short lock, so that e2e/security/throttling.spec.ts can see it end; the
       // 15-minute default is covered by lib/auth/throttle.test.ts.

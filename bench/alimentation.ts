@@ -48,7 +48,7 @@ try {
   await seedDemo(db);
   // 2 000 pupils with an INE in the demo establishment, through the SIECLE import.
   const ines = Array.from({ length: PUPILS }, (_, i) => `${String(700000000 + i)}BN`);
-  const fichier = readSiecleUpload(
+  const fichier = await readSiecleUpload(
     siecleFile(
       DEMO_UAI,
       2026,

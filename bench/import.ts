@@ -92,17 +92,17 @@ try {
       const file = siecleFile(uai, 2026, pupils(n));
       bytes = file.length;
       const preview = await sampled(async () => {
-        const fichier = readSiecleUpload(file, uai);
+        const fichier = await readSiecleUpload(file, uai);
         return planImport(fichier, await loadEtat(db, etab!.id, fichier.anneeScolaire));
       });
       if (preview.result.nouveaux.length !== n - 0)
         throw new Error(`aperçu : ${preview.result.nouveaux.length} nouveaux sur ${n}`);
       const apply = await sampled(async () => {
-        const fichier = readSiecleUpload(file, uai);
+        const fichier = await readSiecleUpload(file, uai);
         return applySiecle(db, etab!.id, fichier, new Map(), { kind: 'script', libelle: 'bench' });
       });
       const again = await sampled(async () => {
-        const fichier = readSiecleUpload(file, uai);
+        const fichier = await readSiecleUpload(file, uai);
         return applySiecle(db, etab!.id, fichier, new Map(), { kind: 'script', libelle: 'bench' });
       });
       if (again.result.inchanges !== n)

@@ -240,10 +240,11 @@ test('health, logs, metrics, a backup while serving, SIGTERM, restore', async ({
   }
 });
 
-test('without METRICS_TOKEN the metrics do not exist; a PostgreSQL schema behind refuses to start', async () => {
+test('without METRICS_TOKEN the metrics do not exist; on PostgreSQL a schema behind or unreadable refuses to start, the app role is ready', async () => {
   const adminUrl = process.env.TEST_DATABASE_URL;
   test.skip(!adminUrl, 'needs PostgreSQL: set TEST_DATABASE_URL');
   const name = `cpro_e2e_ops_${crypto.randomBytes(4).toString('hex')}`;
+  const role = `${name}_app`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
@@ -267,8 +268,45 @@ test('without METRICS_TOKEN the metrics do not exist; a PostgreSQL schema behind
     expect(behind.log()).toContain(
       'Le schéma de la base a 1 migration(s) de retard sur cette version : lancez « npm run db:migrate », puis redémarrez.',
     );
+
+    // As docs/securite.md deploys it, on a database of its own: migrated by the owner, then
+    // the application's role made by `npm run db:roles`; the server connects as that role.
+    await admin.query(`create database ${name}_b`);
+    url.pathname = `/${name}_b`;
+    const migrated = spawnSync(process.execPath, ['scripts/cli.mjs', 'db-migrate'], {
+      env: env(path.join(folder, 'pg'), { DATABASE_URL: url.toString() }),
+      encoding: 'utf8',
+    });
+    expect(migrated.status, migrated.stderr).toBe(0);
+    const roles = spawnSync(process.execPath, ['scripts/cli.mjs', 'db-roles', role], {
+      env: env(path.join(folder, 'pg'), { DATABASE_URL: url.toString() }),
+      encoding: 'utf8',
+    });
+    expect(roles.status, roles.stderr).toBe(0);
+    const appUrl = new URL(url);
+    appUrl.username = role;
+    const asApp = start(path.join(folder, 'pg'), { DATABASE_URL: appUrl.toString() });
+    try {
+      await ready();
+      const health = (await (await fetch(`${BASE}/api/health`)).json()) as { schema: string };
+      expect(health.schema).toBe('a-jour');
+    } finally {
+      asApp.process.kill('SIGTERM');
+      await asApp.exit;
+    }
+    // A role that may not read the applied migrations: the server cannot know its schema,
+    // and refuses to start (it used to start and answer 503 forever).
+    const owner = new pg.Client({ connectionString: url.toString() });
+    await owner.connect();
+    await owner.query(`revoke select on drizzle.__drizzle_migrations from ${role}`);
+    await owner.end();
+    const blind = start(path.join(folder, 'pg'), { DATABASE_URL: appUrl.toString() });
+    expect(await blind.exit).toBe(1);
+    expect(blind.log()).toContain('ne peut pas lire les migrations appliquées');
   } finally {
     await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`drop database if exists ${name}_b with (force)`);
+    await admin.query(`drop role if exists ${role}`);
     await admin.end();
   }
   const noMetrics = start(path.join(folder, 'sans-metriques'), { METRICS_TOKEN: '' });

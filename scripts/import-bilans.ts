@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { openForScript } from './open-database';
 import { etablissements } from '@/lib/db/schema';
-import { MAX_LOT_BYTES, processLot, splitLines } from '@/lib/alimentation/lots';
+import { processLot, splitLines } from '@/lib/alimentation/lots';
+import { BODY_LIMITS } from '@/lib/http/body-limits';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -30,7 +31,8 @@ try {
 } catch {
   fail(`Fichier introuvable : ${file}`);
 }
-if (size > MAX_LOT_BYTES) fail('Le fichier dépasse 20 Mo : découpez-le en plusieurs lots.');
+if (size > BODY_LIMITS.lot.bytes)
+  fail(`Le fichier dépasse ${BODY_LIMITS.lot.label} : découpez-le en plusieurs lots.`);
 const lines = splitLines(fs.readFileSync(file, 'utf8'));
 if (!Array.isArray(lines)) fail(`Le fichier compte ${lines.trop} lignes : 10 000 au plus par lot.`);
 

@@ -57,7 +57,7 @@ try {
     .from(etablissements)
     .where(eq(etablissements.uai, values.uai.trim().toUpperCase()));
   if (!etab) throw new Refus(`Aucun établissement avec l’UAI ${values.uai}.`);
-  const fichier = readSiecleUpload(readFile(file), etab.uai);
+  const fichier = await readSiecleUpload(readFile(file), etab.uai);
   const etat = await loadEtat(db, etab.id, fichier.anneeScolaire);
   const choix: ChoixReferentiels = new Map();
   for (const option of values.referentiel) {

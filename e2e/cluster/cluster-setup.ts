@@ -207,7 +207,7 @@ export async function startCluster(options: {
         stdio: ['ignore', 'pipe', 'pipe'],
       }),
     );
-    await waitFor(async () => (await fetch(`${CLUSTER.nginxUrl}/api/health`)).ok, 'nginx', allLogs);
+    await waitFor(async () => (await fetch(`${CLUSTER.nginxUrl}/login`)).ok, 'nginx', allLogs);
 
     state = {
       instancePids: children.slice(1, 1 + options.instances).map((c) => c.pid!),

@@ -255,6 +255,38 @@ describe.each(testDrivers())('write API ($name)', (driver) => {
     expect((await call('PUT', 'tdb:x', '{"apprenant":')).status).toBe(400);
   });
 
+  it('refuses what no column can hold or no bilan nests, naming the field, and writes nothing', async () => {
+    const before = await bilanCount();
+    const nul = await call('PUT', 'tdb:nul', body({ constats: 'avant\u0000après' }));
+    expect(nul.status).toBe(422);
+    expect(await nul.json()).toEqual({
+      erreurs: [{ champ: 'constats', message: 'Caractère nul (U+0000) interdit.' }],
+    });
+    const nulNote = await call(
+      'PUT',
+      'tdb:nul',
+      body({ notes: [{ libelle: 'a\u0000', valeur: 1, coefficient: 1 }] }),
+    );
+    expect(((await nulNote.json()) as { erreurs: { champ: string }[] }).erreurs[0]!.champ).toBe(
+      'notes.0.libelle',
+    );
+    const deep = await call('PUT', 'tdb:profond', `${'['.repeat(50_000)}${']'.repeat(50_000)}`);
+    expect(deep.status).toBe(400);
+    expect(((await deep.json()) as { message: string }).message).toContain('plus de 8 niveaux');
+    const manyKeys = await call(
+      'PUT',
+      'tdb:cles',
+      body({
+        positionnements: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`K${i}`, 'x'])),
+      }),
+    );
+    expect(manyKeys.status).toBe(422);
+    expect(((await manyKeys.json()) as { erreurs: unknown[] }).erreurs.length).toBeLessThanOrEqual(
+      50,
+    );
+    expect(await bilanCount()).toBe(before);
+  });
+
   it('GET gives back the same shape (sent again: unchanged); DELETE withdraws a draft', async () => {
     const got = await call('GET', 'tdb:2026:1');
     expect(got.status).toBe(200);

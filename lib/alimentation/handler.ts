@@ -7,12 +7,14 @@ import type { Database } from '@/lib/db/types';
 import { getDb } from '@/lib/db/client';
 import { ecrituresAlimentation } from '@/lib/db/schema';
 import { verifyApiToken, type VerifiedApiToken } from '@/lib/auth/api-tokens';
-import { asAppError, jsonError } from '@/lib/http/app-error';
-import { readBodyWithin } from '@/lib/http/body';
-import { MAX_BODY_BYTES, VALIDATED_MESSAGE } from './schema';
+import { AppError, asAppError, jsonError } from '@/lib/http/app-error';
+import { readBody } from '@/lib/http/body';
+import { BODY_LIMITS } from '@/lib/http/body-limits';
+import { MAX_JSON_DEPTH, VALIDATED_MESSAGE } from './schema';
+import { JsonTooDeepError, parseJsonWithin } from '@/lib/common/json';
 import { bilanUrl, sourceError, touchToken, writeBilan, type Ecrivain } from './write';
 import { readBilan, withdrawBilan } from './read';
-import { MAX_LOT_BYTES, processLot, splitLines } from './lots';
+import { processLot, splitLines } from './lots';
 
 const NO_STORE = { 'Cache-Control': 'private, no-store' };
 
@@ -85,11 +87,17 @@ export async function readJson(request: Request): Promise<{ body: unknown } | Re
       'Le corps doit être du JSON (Content-Type: application/json).',
     );
   }
-  const bytes = await readBodyWithin(request, MAX_BODY_BYTES);
-  if (!bytes) return message(413, 'trop_volumineux', 'Le corps dépasse 256 Kio.');
+  let bytes: Buffer;
   try {
-    return { body: JSON.parse(bytes.toString('utf8')) as unknown };
-  } catch {
+    bytes = await readBody(request, BODY_LIMITS.bilan);
+  } catch (error) {
+    if (error instanceof AppError) return jsonError(error);
+    throw error;
+  }
+  try {
+    return { body: parseJsonWithin(bytes.toString('utf8'), MAX_JSON_DEPTH) };
+  } catch (error) {
+    if (error instanceof JsonTooDeepError) return message(400, 'json_illisible', error.message);
     return message(400, 'json_illisible', 'Le corps n’est pas un JSON lisible.');
   }
 }
@@ -173,8 +181,13 @@ export async function handleLot(db: Database, request: Request): Promise<Respons
       'Le corps doit être du NDJSON : un bilan JSON par ligne (Content-Type: application/x-ndjson).',
     );
   }
-  const bytes = await readBodyWithin(request, MAX_LOT_BYTES);
-  if (!bytes) return message(413, 'trop_volumineux', 'Le lot dépasse 20 Mo.');
+  let bytes: Buffer;
+  try {
+    bytes = await readBody(request, BODY_LIMITS.lot);
+  } catch (error) {
+    if (error instanceof AppError) return jsonError(error);
+    throw error;
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -3,6 +3,7 @@
 // replacing its draft, a validated one in conflict; the size limits.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
+import { rowsOf } from '@/lib/db/rows';
 import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { DEMO_IDS } from '@/drizzle/seed/demo-ids';
 import { testDrivers } from '@/lib/db/testing';
@@ -52,7 +53,7 @@ describe.each(testDrivers())('write API batches ($name)', (driver) => {
             sql`${apprenants.ine} is not null`,
           ),
         )
-        .limit(3)
+        .limit(30)
     ).map((r) => r.ine!);
   });
 
@@ -171,7 +172,8 @@ describe.each(testDrivers())('write API batches ($name)', (driver) => {
       const n = i + 1;
       if (n === 300) return line('tranches:10', ines[0]!, { constats: 'Remplacé.' });
       if (n === 420) return line('tranches:420', 'INCONNU0000');
-      return line(`tranches:${n}`, ines[n % 3]!);
+      // Over 30 pupils: 20 bilans each, well under the bound of 100 per pupil.
+      return line(`tranches:${n}`, ines[n % 30]!);
     }).join('\n');
     const out = await results(await post(lot));
     expect(out.map((r) => r.ligne)).toEqual(Array.from({ length: 600 }, (_, i) => i + 1));
@@ -186,6 +188,26 @@ describe.each(testDrivers())('write API batches ($name)', (driver) => {
     expect(mapped?.bilanId).toBe(out[299]!.id);
     const [replaced] = await db.select().from(bilans).where(eq(bilans.id, out[299]!.id!));
     expect(replaced?.constats).toBe('Remplacé.');
+  });
+
+  it('refuses, line by line and in words, bilans past the bound of 100 per pupil', async () => {
+    const pupil = ines[29]!;
+    const lot = Array.from({ length: 130 }, (_, i) => line(`borne:${i}`, pupil)).join('\n');
+    const out = await results(await post(lot));
+    const count = rowsOf<{ n: number }>(
+      await db.execute(sql`
+        select count(*)::int as n from bilans b join apprenants a on a.id = b.apprenant_id
+         where a.ine = ${pupil}`),
+    )[0]!.n;
+    expect(count).toBe(100);
+    const refused = out.filter((r) => r.statut === 'refuse');
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]!.erreurs).toEqual([
+      {
+        champ: 'apprenant',
+        message: 'Cet apprenant a déjà 100 bilans : c’est la limite, rien n’a été écrit.',
+      },
+    ]);
   });
 
   it('the same lot again changes nothing; a validated source in conflict', async () => {

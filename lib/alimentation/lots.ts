@@ -24,7 +24,8 @@ import { insertRows } from '@/lib/db/insert-rows';
 import { pgErrorCode } from '@/lib/db/errors';
 import { logger } from '@/lib/observability/logger';
 import { Lookup } from './lookup';
-import { VALIDATED_MESSAGE, type ErreurChamp } from './schema';
+import { MAX_JSON_DEPTH, VALIDATED_MESSAGE, type ErreurChamp } from './schema';
+import { JsonTooDeepError, parseJsonWithin } from '@/lib/common/json';
 import {
   empreinte,
   lockSources,
@@ -38,7 +39,6 @@ import {
 } from './write';
 
 export const MAX_LINES = 10_000;
-export const MAX_LOT_BYTES = 20 * 1024 * 1024;
 // Bilans per transaction: one statement per table each (insertRows sends a column as one
 // array, so even the 10 500 positionnements of 500 SN bilans are cheap to send); small enough
 // that a teacher's page, served by the same process and database, passes between them.
@@ -71,14 +71,10 @@ async function readLine(
 ): Promise<Pending | ResultatLigne> {
   let value: unknown;
   try {
-    value = JSON.parse(text);
-  } catch {
-    return {
-      ligne,
-      source: null,
-      statut: 'refuse',
-      erreurs: [{ champ: '(ligne)', message: 'Ligne JSON illisible.' }],
-    };
+    value = parseJsonWithin(text, MAX_JSON_DEPTH);
+  } catch (error) {
+    const message = error instanceof JsonTooDeepError ? error.message : 'Ligne JSON illisible.';
+    return { ligne, source: null, statut: 'refuse', erreurs: [{ champ: '(ligne)', message }] };
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     return {

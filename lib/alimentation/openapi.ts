@@ -2,6 +2,7 @@
 // requests (schema.ts): there is no other copy to keep in step (openapi.test.ts checks that
 // the published JSON Schemas accept and refuse what the API accepts and refuses).
 import { z } from 'zod';
+import { BODY_LIMITS, bodyTooLargeMessage } from '@/lib/http/body-limits';
 import {
   bilanEnvoyeSchema,
   ligneLotSchema,
@@ -111,7 +112,7 @@ export function openApiDocument(): Record<string, unknown> {
             '400': message('Corps JSON illisible.'),
             '401': unauthorized,
             '409': message(VALIDATED_MESSAGE),
-            '413': message('Corps de plus de 256 Kio.'),
+            '413': message(bodyTooLargeMessage(BODY_LIMITS.bilan)),
             '415': message('Le corps n’est pas du JSON.'),
             '422': {
               description: 'Chaque problème nommé ; rien n’est écrit.',
@@ -155,7 +156,7 @@ export function openApiDocument(): Record<string, unknown> {
               content: { 'application/x-ndjson': { schema: ref('ResultatLigne') } },
             },
             '401': unauthorized,
-            '413': message('Plus de 10 000 lignes ou de 20 Mo.'),
+            '413': message(`Plus de 10 000 lignes, ou : ${bodyTooLargeMessage(BODY_LIMITS.lot)}`),
             '415': message('Le corps n’est pas du NDJSON.'),
           },
         },

@@ -10,7 +10,11 @@ export const sourceSchema = z.string().regex(SOURCE_PATTERN).meta({
     'Identifiant stable du bilan chez l’expéditeur (1 à 128 caractères A-Z a-z 0-9 . _ : -), unique par établissement.',
 });
 
-export const MAX_BODY_BYTES = 256 * 1024;
+/** A bilan nests three deep (`notes[i]`): anything past this is no bilan, refused unparsed. */
+export const MAX_JSON_DEPTH = 8;
+
+/** Competences of a referential at most (SN has 21): more keys are refused by the schema. */
+const MAX_POSITIONNEMENTS = 64;
 
 /** The 409 of a validated bilan: its archive never changes. */
 export const VALIDATED_MESSAGE = 'Ce bilan est validé : il ne peut plus être modifié.';
@@ -48,9 +52,14 @@ export const bilanEnvoyeSchema = z
       .meta({ description: 'Courriel d’un compte enseignant de l’établissement.' }),
     constats: z.string().max(20000),
     conseils: z.string().max(20000),
-    positionnements: z.record(z.string().min(1).max(16), z.enum(NIVEAUX)).meta({
-      description: 'Chaque compétence du référentiel, par son code : NE, -, -+, + ou ++.',
-    }),
+    positionnements: z
+      .record(z.string().min(1).max(16), z.enum(NIVEAUX))
+      .refine((p) => Object.keys(p).length <= MAX_POSITIONNEMENTS, {
+        message: `${MAX_POSITIONNEMENTS} compétences au plus.`,
+      })
+      .meta({
+        description: 'Chaque compétence du référentiel, par son code : NE, -, -+, + ou ++.',
+      }),
     notes: z.array(note).max(50),
     valide: z.boolean().meta({ description: 'true : le bilan est validé (définitif).' }),
     // What GET adds, accepted and ignored on the way back (a GET answer can be sent again).

@@ -14,8 +14,10 @@ import type { Database } from '@/lib/db/types';
 import { lockKeys, sourceKey } from '@/lib/db/advisory-locks';
 import { arrayLiteral } from '@/lib/db/array-literal';
 import { expectTouched } from '@/lib/db/touched';
+import { pgConstraint, pgErrorCode } from '@/lib/db/errors';
 import { bilans, notes, positionnements, pronoteJetons, sourcesBilans } from '@/lib/db/schema';
 import { parseIsoDate } from '@/lib/common/dates';
+import { NUL_MESSAGE, nulPaths } from '@/lib/common/nul';
 import { Lookup } from './lookup';
 import { withdrawDraft } from './retrait';
 import { bilanEnvoyeSchema, SOURCE_PATTERN, type BilanEnvoye, type ErreurChamp } from './schema';
@@ -72,16 +74,26 @@ export function empreinte(r: Resolved, valide = r.valide): string {
     .digest('hex');
 }
 
+/** Problems named in one answer at most (a body with a million bad keys gets fifty). */
+const MAX_ERREURS = 50;
+
 /** The body checked in full: every field problem, then every problem against our data. */
 export async function resolveBilan(
   lookup: Lookup,
   body: unknown,
 ): Promise<{ ok: true; value: Resolved } | { ok: false; erreurs: ErreurChamp[] }> {
+  const nul = nulPaths(body);
+  if (nul.length > 0) {
+    return {
+      ok: false,
+      erreurs: nul.slice(0, MAX_ERREURS).map((champ) => ({ champ, message: NUL_MESSAGE })),
+    };
+  }
   const parsed = bilanEnvoyeSchema.safeParse(body, { error: fr().localeError });
   if (!parsed.success) {
     return {
       ok: false,
-      erreurs: parsed.error.issues.map((i) => ({
+      erreurs: parsed.error.issues.slice(0, MAX_ERREURS).map((i) => ({
         champ: i.path.join('.') || '(corps)',
         message: i.message,
       })),
@@ -262,6 +274,27 @@ export async function writeResolved(
   r: Resolved,
 ): Promise<WriteResult> {
   const fingerprint = empreinte(r);
+  return writeInTransaction(db, etablissementId, source, r, fingerprint).catch((error: unknown) => {
+    const bound = BOUNDS[pgConstraint(error) ?? ''];
+    if (pgErrorCode(error) === '23514' && bound) {
+      return { kind: 'erreurs', erreurs: [{ champ: 'apprenant', message: bound }] } as const;
+    }
+    throw error;
+  });
+}
+
+/** The database's bounds on a pupil's bilans (drizzle/0014_bornes_bilans.sql), in words. */
+const BOUNDS: Record<string, string> = {
+  bilans_par_apprenant: 'Cet apprenant a déjà 100 bilans : c’est la limite, rien n’a été écrit.',
+};
+
+async function writeInTransaction(
+  db: Database,
+  etablissementId: string,
+  source: string,
+  r: Resolved,
+  fingerprint: string,
+): Promise<WriteResult> {
   return db.transaction(async (tx) => {
     await lockSources(tx, etablissementId, [source]);
     const mapping = await mappedBilan(tx, etablissementId, source);
@@ -296,9 +329,9 @@ export async function writeResolved(
       expectTouched(rows, 1, 'Empreinte du brouillon validé');
       return ok('valide', mapping.bilanId, mapping.apprenantId);
     }
-    // Another content: a new bilan in place of the draft, withdrawn with its mapping.
-    const id = await insertBilan(tx, r);
+    // Another content: the draft withdrawn with its mapping, a new bilan in its place.
     await withdrawDraft(tx, etablissementId, source, mapping.bilanId);
+    const id = await insertBilan(tx, r);
     await map(id);
     return ok('remplace', id, r.apprenantId);
   });

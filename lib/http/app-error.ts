@@ -11,6 +11,10 @@ export type AppErrorKind =
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'unprocessable'
   | 'too_many_requests'
   | 'busy'
   | 'unavailable';
@@ -20,6 +24,10 @@ const STATUS: Record<AppErrorKind, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
   too_many_requests: 429,
   busy: 503,
   unavailable: 503,
@@ -30,6 +38,10 @@ const TITLE: Record<AppErrorKind, string> = {
   unauthorized: 'Connexion requise',
   forbidden: 'Accès refusé',
   not_found: 'Page introuvable',
+  conflict: 'Modification refusée',
+  payload_too_large: 'Envoi trop volumineux',
+  unsupported_media_type: 'Format non pris en charge',
+  unprocessable: 'Demande refusée',
   too_many_requests: 'Trop de demandes',
   busy: 'Service occupé',
   unavailable: 'Service momentanément indisponible',

@@ -16,6 +16,22 @@ h1{margin:.5rem 0 0;font-size:1.875rem;font-weight:700}
 .texte{margin-top:1rem;font-size:1.125rem;color:#334155}
 a{color:#1d4ed8;font-weight:500}`;
 
+/** The page's HTML (our server's own refusals, before Next.js, send it as is). */
+export function messagePageHtml(
+  status: number,
+  title: string,
+  message: string,
+  link: { href: string; label: string } = DEFAULT_LINK,
+  /** A value to copy (a token shown once), set apart in a selectable block. */
+  value?: string,
+): string {
+  const shown = value
+    ? `<p><code style="display:block;margin-top:1rem;padding:.75rem;background:#fff;border:1px solid #cbd5e1;border-radius:.375rem;word-break:break-all;font-size:1rem;user-select:all">${escape(value)}</code></p>`
+    : '';
+  return `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} — CPRO</title><style>${STYLE}</style></head>
+<body><main><p class="code">${status}</p><h1>${escape(title)}</h1><div class="texte"><p>${escape(message)}</p>${shown}<p><a href="${escape(link.href)}">${escape(link.label)}</a></p></div></main></body></html>`;
+}
+
 export function messagePage(
   status: number,
   title: string,
@@ -25,12 +41,7 @@ export function messagePage(
   /** A value to copy (a token shown once), set apart in a selectable block. */
   value?: string,
 ): Response {
-  const shown = value
-    ? `<p><code style="display:block;margin-top:1rem;padding:.75rem;background:#fff;border:1px solid #cbd5e1;border-radius:.375rem;word-break:break-all;font-size:1rem;user-select:all">${escape(value)}</code></p>`
-    : '';
-  const html = `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} — CPRO</title><style>${STYLE}</style></head>
-<body><main><p class="code">${status}</p><h1>${escape(title)}</h1><div class="texte"><p>${escape(message)}</p>${shown}<p><a href="${escape(link.href)}">${escape(link.label)}</a></p></div></main></body></html>`;
-  return new Response(html, {
+  return new Response(messagePageHtml(status, title, message, link, value), {
     status,
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': NO_STORE, ...headers },
   });

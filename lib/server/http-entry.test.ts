@@ -5,6 +5,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOCKET_ADDRESS_HEADER } from '@/lib/http/client-address';
 import { createEntryServer } from './http-entry';
+import { BODY_LIMITS } from '@/lib/http/body-limits';
 
 let server: http.Server;
 let port: number;
@@ -80,6 +81,43 @@ describe('the entry of our server', () => {
     const broken = await raw('FOO / HTTP/1.1\r\nHost: x\r\n\r\n');
     expect(broken).toMatch(/^HTTP\/1\.1 400 [\s\S]*X-Content-Type-Options: nosniff/);
     expect(reached).toEqual([]);
+  });
+
+  it('refuses a body over its route’s limit (413, the limit named) before anything reads it', async () => {
+    reached = [];
+    const over = (path: string, bytes: number) =>
+      raw(
+        `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${bytes}\r\nConnection: close\r\n\r\n`,
+      );
+    const form = await over('/login', BODY_LIMITS.formulaire.bytes + 1);
+    expect(form).toMatch(/^HTTP\/1\.1 413 [\s\S]*Content-Type: text\/html/);
+    expect(form).toContain('dépasse 64 Kio');
+    const lot = await over('/api/alimentation/v1/lots', BODY_LIMITS.lot.bytes + 1);
+    expect(lot).toMatch(/^HTTP\/1\.1 413 [\s\S]*application\/json/);
+    expect(lot).toContain('"erreur":"trop_volumineux"');
+    expect(lot).toContain('dépasse 20 Mo');
+    const siecle = await over('/administration/siecle/televersement', BODY_LIMITS.siecle.bytes + 1);
+    expect(siecle).toContain('dépasse 20 Mo');
+    expect(reached).toEqual([]);
+    // At the limit, it goes on.
+    const at = await raw(
+      `POST /api/alimentation/v1/lots HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+    );
+    expect(at).toMatch(/^HTTP\/1\.1 200 /);
+  });
+
+  it('refuses a body of undeclared length (chunked) except where a client may stream', async () => {
+    reached = [];
+    const chunked = (path: string) =>
+      raw(
+        `POST ${path} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n`,
+      );
+    expect(await chunked('/administration/siecle/televersement')).toMatch(/^HTTP\/1\.1 411 /);
+    expect(await chunked('/api/auth/callback/credentials')).toMatch(/^HTTP\/1\.1 411 /);
+    expect(reached).toEqual([]);
+    // The write API counts a streamed body itself (lib/http/body.ts).
+    expect(await chunked('/api/alimentation/v1/lots')).toMatch(/^HTTP\/1\.1 200 /);
+    expect(reached).toEqual(['POST /api/alimentation/v1/lots']);
   });
 
   it('overwrites a header the client sent under our name with the socket address', async () => {

@@ -10,10 +10,16 @@
 //   answered here: Next.js answers the first with a 500 and redirects the second to the
 //   other host;
 // - a request Node's parser refuses (an unknown method, a broken header) gets its 400 with
-//   the same security headers as every answer, not Node's bare one.
+//   the same security headers as every answer, not Node's bare one;
+// - a body larger than its route takes (lib/http/body-limits.ts) is a 413 naming the limit
+//   before anything reads it, and a body without a declared length gets a 411 except where a
+//   client may stream (the write API, whose handlers count it): Next.js's proxy buffers a body
+//   to pass it on, so no body of unbounded length ever reaches it.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { SOCKET_ADDRESS_HEADER } from '@/lib/http/client-address';
+import { LENGTH_REQUIRED_MESSAGE, bodyLimitFor, bodyTooLargeMessage } from '@/lib/http/body-limits';
+import { messagePageHtml } from '@/lib/http/message-page';
 
 export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS'];
 // The write API's bilans (issue #28) are the one resource written with PUT and DELETE.
@@ -67,8 +73,40 @@ export function answerBeforeNext(request: IncomingMessage, response: ServerRespo
     request.resume();
     return true;
   }
+  if (refuseBody(request, response)) return true;
   request.headers[SOCKET_ADDRESS_HEADER] = request.socket.remoteAddress ?? '';
   return false;
+}
+
+/** A 413 or 411 before the body is read (then discarded as it arrives, never held). */
+function refuseBody(request: IncomingMessage, response: ServerResponse): boolean {
+  const limit = bodyLimitFor(request.url ?? '/');
+  const length = request.headers['content-length'];
+  let status: 411 | 413 | null = null;
+  if (length !== undefined) {
+    if (Number(length) > limit.bytes) status = 413;
+  } else if (request.headers['transfer-encoding'] !== undefined && !limit.streaming) {
+    status = 411;
+  }
+  if (status === null) return false;
+  const title = status === 413 ? 'Envoi trop volumineux' : 'Longueur requise';
+  const text = status === 413 ? bodyTooLargeMessage(limit) : LENGTH_REQUIRED_MESSAGE;
+  const json = limit.answer === 'json' || request.url?.startsWith('/api/');
+  const body = json
+    ? JSON.stringify({
+        erreur: status === 413 ? 'trop_volumineux' : 'longueur_requise',
+        message: text,
+      })
+    : messagePageHtml(status, title, text);
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+    Connection: 'close',
+  });
+  response.end(body);
+  request.resume();
+  return true;
 }
 
 /** The answer to a request Node's parser refused, with our headers. */

@@ -5,11 +5,14 @@
 // A header without the required columns refuses the file; a bad line is listed as an error.
 import { parse } from 'csv-parse/sync';
 import type { FournisseurEnt } from '@/lib/db/enums';
+import { NUL_MESSAGE, hasNul } from '@/lib/common/nul';
 import { Refus } from '../refus';
+import { MAX_NAME_LENGTH } from '../noms';
 import type { EnseignantLigne, EnseignantsFichier } from './fichier';
 
 export const ENSEIGNANTS_MAX_BYTES = 1024 * 1024;
 const MAX_LINES = 2000;
+
 const COLUMNS = ['nom', 'prenom', 'courriel', 'identifiant_ent'] as const;
 type Column = (typeof COLUMNS)[number];
 
@@ -40,7 +43,7 @@ export function parseEnseignantsCsv(
 ): EnseignantsFichier {
   if (bytes.length === 0) throw new Refus('Le fichier est vide.');
   if (bytes.length > ENSEIGNANTS_MAX_BYTES) throw new Refus('Le fichier dépasse 1 Mo.');
-  let rows: string[][];
+  let rows: { record: string[]; info: { lines: number } }[];
   try {
     rows = parse(decode(bytes), {
       delimiter: ';',
@@ -48,11 +51,15 @@ export function parseEnseignantsCsv(
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
-    }) as string[][];
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     throw new Refus(`Le fichier n’est pas un CSV lisible : ${(error as Error).message}`);
   }
-  const [header, ...lines] = rows;
+  // A spreadsheet saves the rows it once formatted as `;;;;`: nothing to read there. Each row
+  // keeps its line in the file, for the messages.
+  const [first, ...lines] = rows.filter((row) => row.record.some((cell) => cell !== ''));
+  const header = first?.record;
   if (!header) throw new Refus('Le fichier est vide.');
   const index = new Map<Column, number>();
   header.forEach((cell, i) => {
@@ -71,8 +78,14 @@ export function parseEnseignantsCsv(
   const erreurs: string[] = [];
   const lignes: EnseignantLigne[] = [];
   const seen = new Map<string, number>();
-  lines.forEach((cells, i) => {
-    const ligne = i + 2;
+  const seenEnt = new Map<string, number>();
+  lines.forEach(({ record: cells, info }) => {
+    const ligne = info.lines;
+    const withNul = COLUMNS.filter((c) => hasNul(cells[index.get(c) ?? -1] ?? ''));
+    if (withNul.length > 0) {
+      erreurs.push(`Ligne ${ligne}, colonne ${withNul.join(', ')} : ${NUL_MESSAGE}`);
+      return;
+    }
     const cell = (c: Column) => {
       const at = index.get(c);
       return at === undefined ? '' : (cells[at] ?? '').replace(/\s+/g, ' ').trim();
@@ -83,6 +96,12 @@ export function parseEnseignantsCsv(
     const identifiantEnt = cell('identifiant_ent') || null;
     if (!nom || !prenom) {
       erreurs.push(`Ligne ${ligne} : nom ou prénom manquant.`);
+      return;
+    }
+    if (nom.length > MAX_NAME_LENGTH || prenom.length > MAX_NAME_LENGTH) {
+      erreurs.push(
+        `Ligne ${ligne} : nom ou prénom trop long (${MAX_NAME_LENGTH} caractères au plus).`,
+      );
       return;
     }
     if (!EMAIL.test(courriel)) {
@@ -98,7 +117,15 @@ export function parseEnseignantsCsv(
       erreurs.push(`Ligne ${ligne} : le courriel ${courriel} figure déjà ligne ${first}.`);
       return;
     }
+    const firstEnt = identifiantEnt === null ? undefined : seenEnt.get(identifiantEnt);
+    if (firstEnt !== undefined) {
+      erreurs.push(
+        `Ligne ${ligne} : l’identifiant ENT ${identifiantEnt} figure déjà ligne ${firstEnt} (un identifiant, un compte).`,
+      );
+      return;
+    }
     seen.set(courriel, ligne);
+    if (identifiantEnt !== null) seenEnt.set(identifiantEnt, ligne);
     lignes.push({ ligne, nom, prenom, courriel, identifiantEnt });
   });
   if (lignes.length === 0 && erreurs.length === 0)

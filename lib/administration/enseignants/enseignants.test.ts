@@ -63,6 +63,26 @@ describe('parseEnseignantsCsv', () => {
       'Ligne 3 : courriel « pas-un-courriel » invalide.',
       'Ligne 5 : le courriel c@x.fr figure déjà ligne 4.',
     ]);
+    // What enters no column, names too long for one, an ENT identifier given twice: each
+    // line named, never a 500 at « Appliquer ».
+    const guarded = parseEnseignantsCsv(
+      utf8(
+        [
+          'nom;prenom;courriel;identifiant_ent',
+          'E\u0000;e;e@x.fr;',
+          `${'F'.repeat(101)};f;f@x.fr;`,
+          'G;g;g@x.fr;ent-g',
+          'H;h;h@x.fr;ent-g',
+        ].join('\n'),
+      ),
+      'ent',
+    );
+    expect(guarded.lignes.map((l) => l.nom)).toEqual(['G']);
+    expect(guarded.erreurs).toEqual([
+      'Ligne 2, colonne nom : Caractère nul (U+0000) interdit.',
+      'Ligne 3 : nom ou prénom trop long (100 caractères au plus).',
+      'Ligne 5 : l’identifiant ENT ent-g figure déjà ligne 4 (un identifiant, un compte).',
+    ]);
     expect(
       refusal(() => parseEnseignantsCsv(utf8('nom,prenom,courriel\nA,a,a@x.fr'), 'ent')),
     ).toMatch(/Colonnes manquantes : nom, prenom, courriel/);
@@ -70,6 +90,19 @@ describe('parseEnseignantsCsv', () => {
     expect(
       refusal(() => parseEnseignantsCsv(utf8('nom;prenom;courriel\n"A;a;a@x.fr'), 'ent')),
     ).toMatch(/pas un CSV lisible/);
+  });
+});
+
+describe('parseEnseignantsCsv, as spreadsheets save it', () => {
+  it('ignores the empty rows a spreadsheet adds (« ;;;; »), and keeps each line’s number', () => {
+    const fichier = parseEnseignantsCsv(
+      utf8(
+        'nom;prenom;courriel;identifiant_ent\r\nA;a;a@x.fr;\r\n;;;\r\nB;;b@x.fr;\r\n;;;\r\n;;;;\r\n',
+      ),
+      'ent',
+    );
+    expect(fichier.lignes.map((l) => [l.ligne, l.nom])).toEqual([[2, 'A']]);
+    expect(fichier.erreurs).toEqual(['Ligne 4 : nom ou prénom manquant.']);
   });
 });
 

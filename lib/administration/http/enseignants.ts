@@ -5,7 +5,8 @@ import { isUuid } from '@/lib/common/ids';
 import { FOURNISSEURS_ENT, type FournisseurEnt } from '@/lib/db/enums';
 import { Refus } from '../refus';
 import { dropPending, loadPending, storePending } from '../en-attente';
-import { ENSEIGNANTS_MAX_BYTES, parseEnseignantsCsv } from '../enseignants/csv';
+import { parseEnseignantsCsv } from '../enseignants/csv';
+import { BODY_LIMITS } from '@/lib/http/body-limits';
 import { enseignantsFichierSchema } from '../enseignants/fichier';
 import { applyEnseignants } from '../enseignants/import';
 import { linkIdentite, setCompteActif, unlinkIdentite } from '../enseignants/comptes';
@@ -27,7 +28,7 @@ function notFound(): Response {
 export function uploadEnseignants(request: Request): Promise<Response> {
   return handleAdminPost(
     request,
-    { maxBytes: ENSEIGNANTS_MAX_BYTES + 64 * 1024, back: BACK },
+    { limit: BODY_LIMITS.enseignants, back: BACK },
     async ({ administrateur, form, db }) => {
       const bytes = await fileField(form, 'fichier');
       if (!bytes) throw new Refus('Choisissez le fichier CSV des enseignants.');

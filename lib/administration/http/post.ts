@@ -9,9 +9,11 @@ import { getDb } from '@/lib/db/client';
 import type { Database } from '@/lib/db/types';
 import { sentByAnotherSite } from '@/lib/http/request-origin';
 import { messagePage } from '@/lib/http/message-page';
-import { readBodyWithin } from '@/lib/http/body';
-import { asAppError, htmlError } from '@/lib/http/app-error';
-import { isRefus } from '../refus';
+import { readBody } from '@/lib/http/body';
+import { BODY_LIMITS, type BodyLimit } from '@/lib/http/body-limits';
+import { AppError, asAppError, htmlError } from '@/lib/http/app-error';
+import { NUL_MESSAGE, hasNul } from '@/lib/common/nul';
+import { Refus, isRefus } from '../refus';
 import type { Acteur } from '../journal';
 
 export interface AdminPostContext {
@@ -22,13 +24,11 @@ export interface AdminPostContext {
 }
 
 export interface AdminPostOptions {
-  /** The largest body accepted, in bytes. */
-  maxBytes: number;
+  /** The body's limit (lib/http/body-limits.ts): a small form unless the route takes a file. */
+  limit: BodyLimit;
   /** The page the refusal's link goes back to. */
   back: { href: string; label: string };
 }
-
-const SMALL_FORM = 64 * 1024;
 
 function refusal(status: number, title: string, message: string, back: AdminPostOptions['back']) {
   return messagePage(status, title, message, {}, back);
@@ -48,7 +48,7 @@ export async function handleAdminPost(
 ): Promise<Response> {
   const administrateur = await requireAdministrateur();
   const { back } = options;
-  const maxBytes = options.maxBytes ?? SMALL_FORM;
+  const limit = options.limit ?? BODY_LIMITS.formulaire;
   if (sentByAnotherSite(request.headers)) {
     return refusal(403, 'Formulaire refusé', 'Ce formulaire ne vient pas du module.', back);
   }
@@ -61,14 +61,14 @@ export async function handleAdminPost(
       back,
     );
   }
-  const body = await readBodyWithin(request, maxBytes);
-  if (!body) {
-    return refusal(
-      413,
-      'Fichier trop volumineux',
-      `L’envoi dépasse ${Math.round(maxBytes / 1024 / 1024) || 1} Mo : rien n’a été importé.`,
-      back,
-    );
+  let body: Buffer;
+  try {
+    body = await readBody(request, limit);
+  } catch (error) {
+    if (error instanceof AppError) {
+      return refusal(error.status, error.details.title ?? 'Envoi refusé', error.message, back);
+    }
+    throw error;
   }
   let form: FormData;
   try {
@@ -106,10 +106,12 @@ export async function handleAdminPost(
   }
 }
 
-/** A text field of the form (null when absent or a file). */
+/** A text field of the form (null when absent or a file); NUL, which no column holds, refused. */
 export function field(form: FormData, name: string): string | null {
   const value = form.get(name);
-  return typeof value === 'string' ? value : null;
+  if (typeof value !== 'string') return null;
+  if (hasNul(value)) throw new Refus(`Champ « ${name} » : ${NUL_MESSAGE}`);
+  return value;
 }
 
 /** The bytes of an uploaded file field, or null when no file was chosen. */

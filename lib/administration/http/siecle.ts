@@ -8,7 +8,7 @@ import { dropPending, loadPending, storePending } from '../en-attente';
 import { readSiecleUpload } from '../siecle/read';
 import { siecleFichierSchema } from '../siecle/fichier';
 import { applySiecle } from '../siecle/apply';
-import { SIECLE_MAX_BYTES } from '../siecle/limits';
+import { BODY_LIMITS } from '@/lib/http/body-limits';
 import type { ChoixReferentiels } from '../siecle/plan';
 import { fileField, handleAdminPost, seeOther } from './post';
 
@@ -18,17 +18,16 @@ const BACK = { href: SIECLE_PATH, label: 'Retour à l’import SIECLE' };
 export const CHOIX_PREFIX = 'referentiel:';
 
 export function uploadSiecle(request: Request): Promise<Response> {
-  // The multipart envelope around the file: a few hundred bytes, a margin of 64 KiB.
   return handleAdminPost(
     request,
-    { maxBytes: SIECLE_MAX_BYTES + 64 * 1024, back: BACK },
+    { limit: BODY_LIMITS.siecle, back: BACK },
     async ({ administrateur, form, db }) => {
       const bytes = await fileField(form, 'fichier');
       if (!bytes)
         throw new Refus(
           'Choisissez le fichier ElevesSansAdresses.xml (ou son zip) exporté de SIECLE.',
         );
-      const fichier = readSiecleUpload(bytes, administrateur.etablissement.uai);
+      const fichier = await readSiecleUpload(bytes, administrateur.etablissement.uai);
       const id = await storePending(
         db,
         administrateur.etablissement.id,

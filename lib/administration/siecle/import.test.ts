@@ -106,7 +106,7 @@ describe.each(testDrivers())('SIECLE import ($name)', (driver) => {
     annee = 2026,
     choix: ChoixReferentiels = new Map(),
   ) => {
-    const fichier = read(eleves, annee);
+    const fichier = await read(eleves, annee);
     return planImport(fichier, await loadEtat(db, etablissementId, fichier.anneeScolaire), choix);
   };
   const pupils = async () =>
@@ -162,9 +162,13 @@ describe.each(testDrivers())('SIECLE import ($name)', (driver) => {
   });
 
   it('refuses to apply while a division has no referential, and writes nothing', async () => {
-    const error = await applySiecle(db, etablissementId, read(RENTREE), new Map(), SCRIPT).catch(
-      (e: unknown) => e,
-    );
+    const error = await applySiecle(
+      db,
+      etablissementId,
+      await read(RENTREE),
+      new Map(),
+      SCRIPT,
+    ).catch((e: unknown) => e);
     expect(isRefus(error) && error.message).toMatch(/rien n’a été modifié.*SEC1/);
     expect(await pupils()).toBe(0);
     expect(await classeId('2CIEL1')).toBeUndefined();
@@ -174,7 +178,7 @@ describe.each(testDrivers())('SIECLE import ($name)', (driver) => {
     const plan = await applySiecle(
       db,
       etablissementId,
-      read(RENTREE),
+      await read(RENTREE),
       new Map([['SEC1', sn]]),
       SCRIPT,
     );
@@ -205,7 +209,7 @@ describe.each(testDrivers())('SIECLE import ($name)', (driver) => {
     expect(again.divisions.find((d) => d.code === 'SEC1')?.origine).toBe('classe');
     expect(again.inchanges).toBe(5);
     expect(changesNothing(again)).toBe(true);
-    await applySiecle(db, etablissementId, read(RENTREE), new Map(), SCRIPT);
+    await applySiecle(db, etablissementId, await read(RENTREE), new Map(), SCRIPT);
     expect(await pupils()).toBe(5);
   });
 
@@ -227,7 +231,7 @@ describe.each(testDrivers())('SIECLE import ($name)', (driver) => {
       ['BŒUF', '2CIEL1 2026-2027', '2CIEL2'],
     ]);
     expect(plan.sortis.map((p) => [p.nom, p.dateSortie])).toEqual([['SANS INE', '2026-11-20']]);
-    await applySiecle(db, etablissementId, read(toussaint), new Map(), SCRIPT);
+    await applySiecle(db, etablissementId, await read(toussaint), new Map(), SCRIPT);
     expect(await names('2CIEL1')).toEqual(['MARTIN-ŒUVRARD Léa']);
     expect(await names('2CIEL2')).toEqual(['BŒUF Hugo']);
     // The pupil who left is still here, enrolment closed, never deleted.
@@ -293,7 +297,7 @@ describe.each(testDrivers())('SIECLE import ($name)', (driver) => {
       ['SÉCU', 'SEC1 2026-2027'],
       ['SEUL', null],
     ]);
-    await applySiecle(db, etablissementId, read(rentree2027, 2027), new Map(), SCRIPT);
+    await applySiecle(db, etablissementId, await read(rentree2027, 2027), new Map(), SCRIPT);
     expect(await names('1CIEL1', '2027-2028')).toEqual([
       'BŒUF Hugo',
       'MARTIN-ŒUVRARD Léa',
@@ -340,7 +344,7 @@ describe.each(testDrivers())('SIECLE import ($name)', (driver) => {
         ),
       )
       .limit(1);
-    const fichier = readSiecleUpload(
+    const fichier = await readSiecleUpload(
       siecleFile(DEMO_UAI, 2026, [
         {
           eleveId: '9001',
@@ -376,7 +380,7 @@ describe.each(testDrivers())('SIECLE import ($name)', (driver) => {
       mef: CIEL_MEF,
       division: '1CIEL2',
     }));
-    const fichier = read(eleves, 2027);
+    const fichier = await read(eleves, 2027);
     const results = await Promise.allSettled([
       applySiecle(db, etablissementId, fichier, new Map(), SCRIPT),
       applySiecle(db, etablissementId, fichier, new Map(), SCRIPT),

@@ -1,13 +1,14 @@
 // Reads SIECLE's « ElevesSansAdresses » export (root BEE_ELEVES) as a stream of XML events
-// (saxes), keeping only what the module uses: memory grows with the pupils, never with the
-// file's other fields. A DOCTYPE is refused before any entity could be declared (SIECLE never
-// sends one; saxes expands none). Variants met in real exports, as SACoche and Pix read them:
+// (lib/administration/xml/events.ts: linear time, a depth limit, no DOCTYPE), keeping only
+// what the module uses: memory grows with the pupils, never with the file's other fields. Variants met in real exports, as SACoche and Pix read them:
 // NOM (older files) or NOM_DE_FAMILLE, NOM_USAGE first where present, STRUCTURES before or
 // after ELEVES, groups (TYPE_STRUCTURE G) and the « Inactifs » pseudo-division ignored.
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { parseIsoDate } from '@/lib/common/dates';
 import { Refus } from '../refus';
+import { MAX_NAME_LENGTH } from '../noms';
+import { readXmlEvents } from '../xml/events';
 import type { SiecleEleve, SiecleFichier } from './fichier';
+import { SIECLE_FORMAT } from './limits';
 
 const ELEVE_FIELDS = new Set([
   'ID_NATIONAL',
@@ -44,82 +45,68 @@ interface Division {
   ligne: number;
 }
 
-export function parseSiecle(text: string): SiecleFichier {
-  const parser = new SaxesParser({ position: true, xmlns: false });
-  const path: string[] = [];
+const ELEVES = 'BEE_ELEVES/DONNEES/ELEVES';
+const STRUCTURES = 'BEE_ELEVES/DONNEES/STRUCTURES';
+
+export async function parseSiecle(text: string): Promise<SiecleFichier> {
   const parametres = new Map<string, string>();
   const eleves: EleveBrut[] = [];
   const divisions = new Map<string, Division[]>();
   let eleve: EleveBrut | null = null;
   let structureEleveId: string | null = null;
   let structure = new Map<string, string>();
-  let champ: string | null = null;
+  /** The field whose text is being read, and where its value goes. */
+  let champ: { path: string; into: Map<string, string> } | null = null;
   let texte = '';
+  const read = (path: string, into: Map<string, string>) => {
+    champ = { path, into };
+    texte = '';
+  };
 
-  parser.on('doctype', () => {
-    throw new Refus('Le fichier déclare un DOCTYPE : un export SIECLE n’en a pas, il est refusé.');
-  });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    const parent = path.join('/');
-    path.push(tag.name);
-    if (path.length === 1 && tag.name !== 'BEE_ELEVES') {
-      throw new Refus(
-        `Ce fichier n’est pas l’export SIECLE « ElevesSansAdresses » (élément racine « ${tag.name} », BEE_ELEVES attendu).`,
-      );
-    }
-    if (parent === 'BEE_ELEVES/PARAMETRES' && PARAMETRE_FIELDS.has(tag.name)) {
-      champ = tag.name;
-      texte = '';
-    } else if (parent === 'BEE_ELEVES/DONNEES/ELEVES' && tag.name === 'ELEVE') {
-      eleve = { eleveId: clean(tag.attributes.ELEVE_ID), champs: new Map(), ligne: parser.line };
-    } else if (eleve && path.length === 5 && ELEVE_FIELDS.has(tag.name)) {
-      champ = tag.name;
-      texte = '';
-    } else if (parent === 'BEE_ELEVES/DONNEES/STRUCTURES' && tag.name === 'STRUCTURES_ELEVE') {
-      structureEleveId = clean(tag.attributes.ELEVE_ID);
-    } else if (structureEleveId !== null && tag.name === 'STRUCTURE' && path.length === 5) {
-      structure = new Map();
-    } else if (structureEleveId !== null && path.length === 6 && STRUCTURE_FIELDS.has(tag.name)) {
-      champ = tag.name;
-      texte = '';
-    }
-  });
-  parser.on('text', (t) => {
-    if (champ) texte += t;
-  });
-  parser.on('cdata', (t) => {
-    if (champ) texte += t;
-  });
-  parser.on('closetag', (tag) => {
-    path.pop();
-    if (champ === tag.name) {
-      if (path.length === 2) parametres.set(tag.name, texte);
-      else if (path.length === 4 && eleve) eleve.champs.set(tag.name, texte);
-      else if (path.length === 5) structure.set(tag.name, texte);
-      champ = null;
-    } else if (tag.name === 'ELEVE' && path.length === 3 && eleve) {
-      eleves.push(eleve);
-      eleve = null;
-    } else if (tag.name === 'STRUCTURE' && path.length === 4 && structureEleveId !== null) {
-      const code = clean(structure.get('CODE_STRUCTURE'));
-      if (clean(structure.get('TYPE_STRUCTURE')) === 'D' && code && code !== 'Inactifs') {
-        const list = divisions.get(structureEleveId) ?? [];
-        list.push({ code, ligne: parser.line });
-        divisions.set(structureEleveId, list);
+  await readXmlEvents(text, SIECLE_FORMAT, {
+    open(path, tag, line) {
+      const name = tag.name;
+      const parent = path.slice(0, path.length - name.length - 1);
+      if (parent === 'BEE_ELEVES/PARAMETRES' && PARAMETRE_FIELDS.has(name)) {
+        read(path, parametres);
+      } else if (parent === ELEVES && name === 'ELEVE') {
+        eleve = { eleveId: clean(tag.attributes.ELEVE_ID), champs: new Map(), ligne: line };
+      } else if (eleve && parent === `${ELEVES}/ELEVE` && ELEVE_FIELDS.has(name)) {
+        read(path, eleve.champs);
+      } else if (parent === STRUCTURES && name === 'STRUCTURES_ELEVE') {
+        structureEleveId = clean(tag.attributes.ELEVE_ID);
+      } else if (structureEleveId !== null && parent === `${STRUCTURES}/STRUCTURES_ELEVE`) {
+        if (name === 'STRUCTURE') structure = new Map();
+      } else if (
+        structureEleveId !== null &&
+        parent === `${STRUCTURES}/STRUCTURES_ELEVE/STRUCTURE` &&
+        STRUCTURE_FIELDS.has(name)
+      ) {
+        read(path, structure);
       }
-    } else if (tag.name === 'STRUCTURES_ELEVE' && path.length === 3) {
-      structureEleveId = null;
-    }
+    },
+    text(t) {
+      if (champ) texte += t;
+    },
+    close(path, name, line) {
+      if (champ?.path === path) {
+        champ.into.set(name, texte);
+        champ = null;
+      } else if (path === `${ELEVES}/ELEVE` && eleve) {
+        eleves.push(eleve);
+        eleve = null;
+      } else if (path === `${STRUCTURES}/STRUCTURES_ELEVE/STRUCTURE` && structureEleveId !== null) {
+        const code = clean(structure.get('CODE_STRUCTURE'));
+        if (clean(structure.get('TYPE_STRUCTURE')) === 'D' && code && code !== 'Inactifs') {
+          const list = divisions.get(structureEleveId) ?? [];
+          list.push({ code, ligne: line });
+          divisions.set(structureEleveId, list);
+        }
+      } else if (path === `${STRUCTURES}/STRUCTURES_ELEVE`) {
+        structureEleveId = null;
+      }
+    },
   });
-
-  try {
-    parser.write(text).close();
-  } catch (error) {
-    if (error instanceof Refus) throw error;
-    // saxes says « 12:4: unexpected close tag. » — the line and what is wrong.
-    const detail = (error as Error).message.replace(/^(?:[^:\s]*:)?(\d+):(\d+): /, 'ligne $1 : ');
-    throw new Refus(`Le fichier n’est pas un XML bien formé (${detail})`);
-  }
   return toFichier(parametres, eleves, divisions);
 }
 
@@ -171,6 +158,12 @@ function toFichier(
     if (!nom || !prenom) {
       erreurs.push(
         `Ligne ${ligne} : l’élève ELEVE_ID ${brut.eleveId} n’a pas de nom ou de prénom.`,
+      );
+      continue;
+    }
+    if (nom.length > MAX_NAME_LENGTH || prenom.length > MAX_NAME_LENGTH) {
+      erreurs.push(
+        `Ligne ${ligne} : l’élève ELEVE_ID ${brut.eleveId} a un nom ou un prénom de plus de ${MAX_NAME_LENGTH} caractères.`,
       );
       continue;
     }

@@ -44,9 +44,9 @@ const ELEVES: EleveDeTest[] = [
   },
 ];
 
-function refusal(run: () => unknown): string {
+async function refusal(run: () => Promise<unknown>): Promise<string> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (isRefus(error)) return error.message;
     throw error;
@@ -55,8 +55,8 @@ function refusal(run: () => unknown): string {
 }
 
 describe('readSiecleUpload', () => {
-  it('reads an ISO-8859-15 export: « Œ » and « œ » come out right, usage name first', () => {
-    const fichier = readSiecleUpload(siecleFile(UAI, 2026, ELEVES), UAI);
+  it('reads an ISO-8859-15 export: « Œ » and « œ » come out right, usage name first', async () => {
+    const fichier = await readSiecleUpload(siecleFile(UAI, 2026, ELEVES), UAI);
     expect(fichier.uaj).toBe(UAI);
     expect(fichier.anneeScolaire).toBe('2026-2027');
     expect(fichier.erreurs).toEqual([]);
@@ -72,25 +72,27 @@ describe('readSiecleUpload', () => {
     expect(fichier.eleves[0]!.codeMef).toBe('24725517310');
   });
 
-  it('reads the same file in UTF-8, with or without a byte-order mark, and zipped', () => {
+  it('reads the same file in UTF-8, with or without a byte-order mark, and zipped', async () => {
     const utf8 = strToU8(siecleXml(UAI, 2026, ELEVES, 'UTF-8'));
-    const expected = readSiecleUpload(siecleFile(UAI, 2026, ELEVES), UAI);
-    expect(readSiecleUpload(utf8, UAI)).toEqual(expected);
-    expect(readSiecleUpload(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]), UAI)).toEqual(expected);
+    const expected = await readSiecleUpload(siecleFile(UAI, 2026, ELEVES), UAI);
+    expect(await readSiecleUpload(utf8, UAI)).toEqual(expected);
+    expect(await readSiecleUpload(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]), UAI)).toEqual(
+      expected,
+    );
     const zip = zipOf({
       'ElevesSansAdresses.xml': siecleFile(UAI, 2026, ELEVES),
       '__MACOSX/._ElevesSansAdresses.xml': new Uint8Array([0, 1, 2]),
       'dossier/': new Uint8Array(),
     });
-    expect(readSiecleUpload(zip, UAI)).toEqual(expected);
+    expect(await readSiecleUpload(zip, UAI)).toEqual(expected);
   });
 
-  it('reads STRUCTURES placed before ELEVES', () => {
+  it('reads STRUCTURES placed before ELEVES', async () => {
     const xml = siecleXml(UAI, 2026, ELEVES, 'UTF-8');
     const eleves = /<ELEVES>[\s\S]*<\/ELEVES>/.exec(xml)![0];
     const structures = /<STRUCTURES>[\s\S]*<\/STRUCTURES>/.exec(xml)![0];
     const swapped = xml.replace(eleves, '@@').replace(structures, eleves).replace('@@', structures);
-    expect(readSiecleUpload(strToU8(swapped), UAI).eleves.map((e) => e.division)).toEqual([
+    expect((await readSiecleUpload(strToU8(swapped), UAI)).eleves.map((e) => e.division)).toEqual([
       '2CIEL1',
       '2CIEL1',
       null,
@@ -98,7 +100,7 @@ describe('readSiecleUpload', () => {
     ]);
   });
 
-  it('lists a pupil without name, with an impossible exit date or in two divisions as errors', () => {
+  it('lists a pupil without name, with an impossible exit date or in two divisions as errors', async () => {
     const xml = siecleXml(
       UAI,
       2026,
@@ -112,7 +114,7 @@ describe('readSiecleUpload', () => {
       '<TYPE_STRUCTURE>D</TYPE_STRUCTURE></STRUCTURE></STRUCTURES_ELEVE>\n</STRUCTURES>',
       '<TYPE_STRUCTURE>D</TYPE_STRUCTURE></STRUCTURE><STRUCTURE><CODE_STRUCTURE>Y</CODE_STRUCTURE><TYPE_STRUCTURE>D</TYPE_STRUCTURE></STRUCTURE></STRUCTURES_ELEVE>\n</STRUCTURES>',
     );
-    const fichier = readSiecleUpload(strToU8(xml), UAI);
+    const fichier = await readSiecleUpload(strToU8(xml), UAI);
     expect(fichier.eleves).toEqual([]);
     expect(fichier.erreurs).toHaveLength(3);
     expect(fichier.erreurs[0]).toMatch(/ELEVE_ID 1 n’a pas de nom ou de prénom/);
@@ -120,16 +122,19 @@ describe('readSiecleUpload', () => {
     expect(fichier.erreurs[2]).toMatch(/plusieurs divisions \(X, Y\)/);
   });
 
-  it('refuses what is not this establishment’s SIECLE export, with a message that says why', () => {
+  it('refuses what is not this establishment’s SIECLE export, with a message that says why', async () => {
     const good = siecleXml(UAI, 2026, ELEVES, 'UTF-8');
     const cases: [Uint8Array, RegExp][] = [
       [siecleFile('0750001A', 2026, ELEVES), /établissement 0750001A, pas du vôtre \(0999001W\)/],
       [
         strToU8('<?xml version="1.0"?><BEE_NOMENCLATURES/>'),
-        /élément racine « BEE_NOMENCLATURES »/,
+        /n’est pas un export SIECLE « ElevesSansAdresses » \(élément racine « BEE_NOMENCLATURES »/,
       ],
       [strToU8(good.slice(0, good.length - 40)), /pas un XML bien formé \(ligne \d+/],
-      [strToU8('nom;prenom\nA;B'), /pas un XML bien formé/],
+      // A CSV, a PDF sent by mistake: said to be no SIECLE export, not given an encoding hint.
+      [strToU8('nom;prenom\nA;B'), /n’est pas un export SIECLE .* pas un fichier XML/],
+      [strToU8('%PDF-1.7\n%\xe2\xe3'), /n’est pas un export SIECLE .* pas un fichier XML/],
+      [new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1]), /n’est pas un export SIECLE/],
       [
         strToU8(
           good.replace('<BEE_ELEVES', '<!DOCTYPE BEE_ELEVES [<!ENTITY x "xxxxxxxx">]><BEE_ELEVES'),
@@ -149,6 +154,11 @@ describe('readSiecleUpload', () => {
       [
         strToU8(good.replace('<PRENOM>Zoé</PRENOM>', '<PRENOM>&xxe;</PRENOM>')),
         /pas un XML bien formé.*undefined entity/,
+      ],
+      // NUL is no XML character (and no database column holds it).
+      [
+        strToU8(good.replace('<PRENOM>Zoé</PRENOM>', '<PRENOM>Zo\u0000é</PRENOM>')),
+        /pas un XML bien formé/,
       ],
       [strToU8(good.replace('<UAJ>0999001W</UAJ>', '')), /PARAMETRES\/UAJ/],
       [strToU8(good.replace('<ANNEE_SCOLAIRE>2026</ANNEE_SCOLAIRE>', '')), /ANNEE_SCOLAIRE/],
@@ -179,16 +189,54 @@ describe('readSiecleUpload', () => {
       [new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), /illisible/],
     ];
     for (const [bytes, message] of cases)
-      expect(refusal(() => readSiecleUpload(bytes, UAI))).toMatch(message);
+      expect(await refusal(() => readSiecleUpload(bytes, UAI))).toMatch(message);
   });
 
-  it('refuses a file larger than 20 MB once uncompressed, before inflating it', () => {
+  it('refuses elements nested deeper than an export’s at once, in linear time', async () => {
+    // The old reader joined the whole element path at each tag: quadratic (280 KB nested
+    // 40 000 deep held the event loop 14 s). Now the file is refused at the 13th level, and a
+    // file as deep as the limit allows, of the maximum size, is read in slices.
+    const depth = Math.floor(SIECLE_MAX_BYTES / 8);
+    const nested = `<BEE_ELEVES>${'<A>'.repeat(depth)}${'</A>'.repeat(depth)}</BEE_ELEVES>`;
+    const opened = { count: 0 };
+    expect(await refusal(() => readSiecleUpload(strToU8(nested), UAI))).toMatch(
+      /imbriqués sur plus de 12 niveaux \(ligne 1\)/,
+    );
+    // Counted through the reader itself: it stopped at the limit, not at the end of the file.
+    const { readXmlEvents } = await import('../xml/events');
+    const { SIECLE_FORMAT } = await import('./limits');
+    await readXmlEvents(nested, SIECLE_FORMAT, { open: () => void opened.count++ }).catch(
+      () => undefined,
+    );
+    expect(opened.count).toBe(12);
+  });
+
+  it('reads a large export (30 000 pupils) without holding the event loop for its length', async () => {
+    const pupils: EleveDeTest[] = Array.from({ length: 30_000 }, (_, i) => ({
+      eleveId: String(10_000 + i),
+      ine: `${String(100_000_000 + i)}ZZ`,
+      nom: `NOM${i}`,
+      prenom: 'Prénom',
+      mef: '24725517310',
+      division: `D${i % 40}`,
+    }));
+    const file = siecleFile(UAI, 2026, pupils);
+    // The reader yields between slices: a timer set now fires before the reading ends.
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    const fichier = await readSiecleUpload(file, UAI);
+    clearInterval(ticking);
+    expect(fichier.eleves).toHaveLength(30_000);
+    expect(turns).toBeGreaterThan(2);
+  });
+
+  it('refuses a file larger than 20 MB once uncompressed, before inflating it', async () => {
     const huge = new Uint8Array(SIECLE_MAX_BYTES + 1).fill(0x20);
-    expect(refusal(() => readSiecleUpload(huge, UAI))).toMatch(/dépasse 20 Mo/);
+    expect(await refusal(() => readSiecleUpload(huge, UAI))).toMatch(/dépasse 20 Mo/);
     // 20 MB of spaces compress to a few kilobytes: the zip is small, its content is not.
     const bomb = zipOf({ 'ElevesSansAdresses.xml': huge });
     expect(bomb.length).toBeLessThan(100_000);
-    expect(refusal(() => readSiecleUpload(bomb, UAI))).toMatch(
+    expect(await refusal(() => readSiecleUpload(bomb, UAI))).toMatch(
       /21 Mo une fois décompressé : la limite est de 20 Mo/,
     );
   });

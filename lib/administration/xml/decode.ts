@@ -1,4 +1,4 @@
-// The text of an XML file, decoded as its declaration says. SIECLE exports in ISO-8859-15
+// The text of an XML file, decoded as its declaration says. SIECLE and STS-Web export in ISO-8859-15
 // (« Œ », « œ », « € » differ from ISO-8859-1 there); files edited by hand come back in UTF-8,
 // with or without a byte-order mark. Bytes that are not valid in the declared encoding are a
 // refusal, never a silently mangled name.
@@ -28,7 +28,19 @@ export function declaredEncoding(bytes: Uint8Array): string | null {
   return encoding ? encoding[1]!.toLowerCase() : null;
 }
 
-export function decodeXml(bytes: Uint8Array): string {
+/**
+ * Whether the bytes begin as an XML document does (after a byte-order mark and blanks, `<`):
+ * a PDF, a spreadsheet or a CSV sent by mistake is said to be what it is not, rather than
+ * given an encoding hint.
+ */
+export function looksLikeXml(bytes: Uint8Array): boolean {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < bytes.length && [0x20, 0x09, 0x0a, 0x0d].includes(bytes[i]!)) i++;
+  return bytes[i] === 0x3c;
+}
+
+/** The text of the file; `exporter` names who exports it (« SIECLE ») in the hints. */
+export function decodeXml(bytes: Uint8Array, exporter: string): string {
   const hasUtf8Bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const declared = declaredEncoding(bytes);
   if (hasUtf8Bom && declared && ENCODINGS[declared] !== 'utf-8') {
@@ -39,7 +51,7 @@ export function decodeXml(bytes: Uint8Array): string {
   const encoding = hasUtf8Bom ? 'utf-8' : declared ? ENCODINGS[declared] : 'utf-8';
   if (!encoding) {
     throw new Refus(
-      `Encodage « ${declared} » non pris en charge : SIECLE exporte en ISO-8859-15 ; UTF-8 et Windows-1252 sont aussi acceptés.`,
+      `Encodage « ${declared} » non pris en charge : ${exporter} exporte en ISO-8859-15 ; UTF-8 et Windows-1252 sont aussi acceptés.`,
     );
   }
   try {
@@ -48,7 +60,7 @@ export function decodeXml(bytes: Uint8Array): string {
     throw new Refus(
       declared
         ? `Le fichier se déclare en ${declared.toUpperCase()} mais contient des caractères invalides dans cet encodage.`
-        : 'Le fichier ne déclare pas son encodage et n’est pas en UTF-8 valide : ajoutez la déclaration XML (SIECLE exporte en ISO-8859-15).',
+        : `Le fichier ne déclare pas son encodage et n’est pas en UTF-8 valide : ajoutez la déclaration XML (${exporter} exporte en ISO-8859-15).`,
     );
   }
 }

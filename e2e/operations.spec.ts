@@ -14,6 +14,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from '../drizzle/seed/demo-ids';
 import { NOMS } from '../drizzle/seed/noms';
 import { openEmbedded } from '../lib/db/connect';
+import { DEMO_UAI } from '../drizzle/seed/demo-data';
 import { rowsOf } from '../lib/db/rows';
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
@@ -96,8 +97,49 @@ async function fingerprint(dataDir: string) {
 
 test.afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
+/**
+ * The first server's database: the demo, a PRONOTE token, and a trigger that makes each
+ * PRONOTE read fail with a database error of another kind — a unique violation, a NUL byte, a
+ * deadlock — each carrying a pupil's name in its DETAIL, as real errors carry data.
+ */
+async function prepareWithDatabaseErrors(dataDir: string): Promise<string> {
+  // The command line makes the database (migrated, the demo) and prints the token once.
+  const created = spawnSync(
+    process.execPath,
+    ['scripts/cli.mjs', 'pronote-token', '--uai', DEMO_UAI, '--label', 'e2e'],
+    { env: env(dataDir), encoding: 'utf8' },
+  );
+  expect(created.status, created.stderr).toBe(0);
+  const jeton = /cpro_pn_\S+/.exec(created.stdout)![0];
+  const connection = await openEmbedded(path.join(dataDir, 'pglite'));
+  try {
+    await connection.db.execute(
+      sql.raw(`
+      create sequence essai_erreurs;
+      create function essai_erreur() returns trigger language plpgsql as $$
+      declare n bigint := nextval('essai_erreurs');
+      begin
+        if n % 3 = 1 then
+          raise exception 'doublon' using errcode = '23505', constraint = 'essai_unique',
+            detail = 'Key (nom)=(HUBERT Angie) already exists.';
+        elsif n % 3 = 2 then
+          raise exception 'octet nul' using errcode = '22021', detail = 'HUBERT Angie';
+        else
+          raise exception 'interblocage' using errcode = '40P01', detail = 'HUBERT Angie';
+        end if;
+      end $$;
+      create trigger essai_erreur before insert on pronote_lectures
+        for each row execute function essai_erreur();`),
+    );
+    return jeton;
+  } finally {
+    await connection.close();
+  }
+}
+
 test('health, logs, metrics, a backup while serving, SIGTERM, restore', async ({ playwright }) => {
   const first = path.join(folder, 'premier');
+  const pronoteToken = await prepareWithDatabaseErrors(first);
   const server = start(first);
   await ready();
   const request = await playwright.request.newContext();
@@ -127,6 +169,27 @@ test('health, logs, metrics, a backup while serving, SIGTERM, restore', async ({
     expect(pdf.status()).toBe(200);
     await request.get(`${BASE}/bilans?classe=${DEMO_IDS.classe}`);
 
+    // Database errors of three kinds, as the server meets them: each request fails, and the
+    // log says the SQL state and the route — never the statement, its parameters or DETAIL.
+    for (let i = 0; i < 3; i++) {
+      const failed = await request.get(`${BASE}/api/pronote/v1/bilans`, {
+        headers: { Authorization: `Bearer ${pronoteToken}` },
+      });
+      expect(failed.status()).toBeGreaterThanOrEqual(500);
+    }
+    for (const state of ['23505', '22021', '40P01']) {
+      await expect.poll(() => server.log()).toContain(`SQLSTATE ${state}`);
+    }
+    expect(server.log()).toContain('(route /api/pronote/v1/bilans)');
+
+    // Unknown paths, signed out, never make new series: 120 of them, a closed list of labels.
+    const words = ['x', 'HUBERT', 'Angie', 'wp-admin', 'etc', 'passwd', '..', 'a b', 'é'];
+    for (let i = 0; i < 120; i++) {
+      const w = (k: number) => encodeURIComponent(words[(i * 7 + k) % words.length]! + i);
+      const paths = [`/impression/${w(1)}`, `/api/auth/${w(2)}/${w(3)}`, `/${w(4)}/${w(5)}`];
+      await request.get(`${BASE}${paths[i % 3]}`, { maxRedirects: 0 }).catch(() => undefined);
+    }
+
     // Metrics: 404 without the variable is tested below; here 401, then the figures.
     expect((await request.get(`${BASE}/api/metrics`)).status()).toBe(401);
     expect(
@@ -140,13 +203,27 @@ test('health, logs, metrics, a backup while serving, SIGTERM, restore', async ({
       })
     ).text();
     expect(metrics).toContain(
-      'cpro_http_requests_total{route="/bilans/:id/:id",method="GET",status="200"}',
+      'cpro_http_requests_total{route="/bilans/[apprenantId]/[bilanId]",method="GET",status="200"}',
     );
     expect(metrics).toMatch(/cpro_pdf_duration_seconds_count\{document="bilan",cache="miss"\} 1/);
     expect(metrics).toMatch(/cpro_signins_total\{outcome="succes",way="credentials"\} 1/);
     expect(metrics).toContain('cpro_print_queue_jobs{state="waiting"}');
     expect(metrics).toContain('cpro_chromium_memory_bytes');
     expect(metrics).not.toContain(DEMO_IDS.angie);
+    const known = new Set([
+      ...Object.values(
+        JSON.parse(fs.readFileSync('.next/app-path-routes-manifest.json', 'utf8')) as Record<
+          string,
+          string
+        >,
+      ),
+      '(autre)',
+      '/_next/*',
+    ]);
+    const labels = new Set(
+      [...metrics.matchAll(/cpro_http_requests_total\{route="([^"]*)"/g)].map((m) => m[1]!),
+    );
+    for (const l of labels) expect(known.has(l), l).toBe(true);
 
     // The log: one JSON line per request, with its id; nothing personal.
     await expect.poll(() => server.log().includes(id!)).toBe(true);
@@ -159,7 +236,7 @@ test('health, logs, metrics, a backup while serving, SIGTERM, restore', async ({
       level: 'info',
       requestId: id,
       method: 'GET',
-      route: '/bilans/:id/:id',
+      route: '/bilans/[apprenantId]/[bilanId]',
       status: 200,
     });
     const log = server.log();
@@ -172,6 +249,9 @@ test('health, logs, metrics, a backup while serving, SIGTERM, restore', async ({
       '?x=1',
       'cpro_pn_',
       'csrfToken',
+      'Failed query',
+      'params:',
+      'already exists',
     ]) {
       expect(log, secret).not.toContain(secret);
     }

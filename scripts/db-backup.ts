@@ -4,7 +4,12 @@
 import fs from 'node:fs';
 import { appConfigOrExit } from '@/lib/config/env';
 import { requestBackup } from '@/lib/server/control-socket';
-import { writeBackup } from '@/lib/db/backup';
+import {
+  BackupExistsError,
+  DiskFullError,
+  writeBackup,
+  writeNewPrivateFile,
+} from '@/lib/db/backup';
 import { openForScript } from './open-database';
 
 const file = process.argv[2];
@@ -18,8 +23,8 @@ if (appConfigOrExit().databaseUrl) {
   );
   process.exit(2);
 }
-if (fs.existsSync(file)) {
-  console.error(`Le fichier ${file} existe déjà : choisissez un autre nom (rien n’est écrasé).`);
+if (fs.existsSync(file) || fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) {
+  console.error(new BackupExistsError(file).message);
   process.exit(1);
 }
 
@@ -29,18 +34,24 @@ const fromServer = await requestBackup().catch((error: Error) => {
   process.exit(1);
 });
 let bytes: number;
-if (fromServer) {
-  const partial = `${file}.partiel`;
-  fs.writeFileSync(partial, fromServer, { mode: 0o600 });
-  fs.renameSync(partial, file);
-  bytes = fromServer.length;
-} else {
-  const connection = await openForScript({ prepareEmbedded: false });
-  try {
-    bytes = await writeBackup(connection, file);
-  } finally {
-    await connection.close();
+try {
+  if (fromServer) {
+    writeNewPrivateFile(file, fromServer);
+    bytes = fromServer.length;
+  } else {
+    const connection = await openForScript({ prepareEmbedded: false });
+    try {
+      bytes = await writeBackup(connection, file);
+    } finally {
+      await connection.close();
+    }
   }
+} catch (error) {
+  if (error instanceof BackupExistsError || error instanceof DiskFullError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
 }
 console.log(
   `Sauvegarde écrite dans ${file} (${(bytes / 1024 / 1024).toFixed(1)} Mo, ${Math.round(performance.now() - started)} ms${fromServer ? ', pendant que le serveur tourne' : ''}).`,

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Database } from '@/lib/db/types';
 import { importsEnAttente } from '@/lib/db/schema';
 import { isUuid } from '@/lib/common/ids';
+import { Refus } from './refus';
 
 export type NatureImport = 'siecle' | 'enseignants';
 
@@ -70,12 +71,23 @@ export async function loadPending<S extends z.ZodType>(
   return parsed.success ? { contenu: parsed.data, creeLe: row.creeLe } : null;
 }
 
+/**
+ * Removes the pending import in the transaction that applies it. Its row must still be there:
+ * a second « Appliquer » posted at the same time waited for the first (the establishment's
+ * lock) and finds it gone — refused, so the import is applied and journaled once.
+ */
 export async function dropPending(
   db: Database,
   etablissementId: string,
   id: string,
 ): Promise<void> {
-  await db
+  const dropped = await db
     .delete(importsEnAttente)
-    .where(and(eq(importsEnAttente.id, id), eq(importsEnAttente.etablissementId, etablissementId)));
+    .where(and(eq(importsEnAttente.id, id), eq(importsEnAttente.etablissementId, etablissementId)))
+    .returning({ id: importsEnAttente.id });
+  if (dropped.length !== 1) {
+    throw new Refus(
+      'Cet import vient d’être appliqué (par un autre envoi du formulaire) : il ne l’est pas une seconde fois.',
+    );
+  }
 }

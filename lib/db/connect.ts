@@ -10,6 +10,7 @@ import type { Logger } from 'drizzle-orm/logger';
 import pg from 'pg';
 import { migrationsDir } from '@/lib/config/paths';
 import { acquireLock } from './lock';
+import { DiskGuard } from './disk-guard';
 import { makePrivate, securePrivateDir } from '@/lib/config/private-dir';
 import * as schema from './schema';
 import type { Database } from './types';
@@ -84,6 +85,26 @@ export function connectPostgres(url: string, options: ConnectOptions = {}): Conn
   };
 }
 
+/**
+ * Every statement to `client` first asks `guard` whether the disk has room (disk-guard.ts),
+ * and tells it of a disk-full error: the three entry points drizzle uses (a transaction's
+ * statements run inside its own).
+ */
+function guardDisk(client: PGlite, guard: DiskGuard): void {
+  for (const method of ['query', 'exec', 'transaction'] as const) {
+    const original = client[method].bind(client) as (...args: unknown[]) => Promise<unknown>;
+    (client as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+      guard.check();
+      try {
+        return await original(...args);
+      } catch (error) {
+        guard.observe(error);
+        throw error;
+      }
+    };
+  }
+}
+
 function wrapPglite(client: PGlite, options: ConnectOptions, release: () => void): Connection {
   const db = drizzlePglite({ client, schema, logger: options.logger });
   return {
@@ -107,7 +128,11 @@ function wrapPglite(client: PGlite, options: ConnectOptions, release: () => void
  */
 export async function openEmbedded(
   dir: string,
-  options: ConnectOptions & { loadDataDir?: Blob } = {},
+  options: ConnectOptions & {
+    loadDataDir?: Blob;
+    /** Free space the disk must keep (disk-guard.ts); tests make it small. */
+    minFreeBytes?: number;
+  } = {},
 ): Promise<Connection> {
   securePrivateDir(path.dirname(dir));
   const release = acquireLock(`${dir}.lock`);
@@ -118,6 +143,7 @@ export async function openEmbedded(
       options.loadDataDir ? { loadDataDir: options.loadDataDir } : {},
     );
     makePrivate(path.dirname(dir));
+    guardDisk(client, new DiskGuard(dir, options.minFreeBytes));
     return wrapPglite(client, options, release);
   } catch (error) {
     release();

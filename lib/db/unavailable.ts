@@ -11,8 +11,9 @@ const NETWORK_CODES = new Set([
   'ENETUNREACH',
 ]);
 // SQLSTATE: connection exceptions (08…), shutdown / cannot connect now (57P0x), statement
-// timeout or cancellation (57014), too many connections (53300).
-const SQLSTATE = /^(08\d{3}|57P0[1-4]|57014|53300)$/;
+// timeout or cancellation (57014), too many connections (53300), disk full (53100: the
+// embedded database refuses every statement until space is freed, lib/db/disk-guard.ts).
+const SQLSTATE = /^(08\d{3}|57P0[1-4]|57014|53[13]00)$/;
 const MESSAGES =
   /connection terminated|timeout exceeded when trying to connect|connection error|query read timeout|cannot use a pool after calling end/i;
 

@@ -9,6 +9,9 @@ import path from 'node:path';
 import { dataDir } from '@/lib/config/paths';
 import { getConnection } from '@/lib/db/client';
 
+/** The longest request read: `sauvegarde\n` and a margin. */
+const MAX_REQUEST = 64;
+
 export function controlSocketPath(dir = dataDir()): string {
   return path.join(dir, 'controle.sock');
 }
@@ -19,10 +22,19 @@ export function startControlSocket(): net.Server {
   fs.rmSync(file, { force: true });
   const server = net.createServer((socket) => {
     let request = '';
+    let answered = false;
     socket.setTimeout(10_000, () => socket.destroy());
     socket.on('data', (chunk) => {
+      if (answered) return;
       request += chunk.toString('utf8');
+      // One short line: a peer that sends more is not our command, and is not read further.
+      if (request.length > MAX_REQUEST) {
+        answered = true;
+        socket.end('ERREUR commande trop longue\n');
+        return;
+      }
       if (!request.includes('\n')) return;
+      answered = true;
       if (request.trim() !== 'sauvegarde') {
         socket.end('ERREUR commande inconnue\n');
         return;

@@ -8,9 +8,14 @@ import next from 'next';
 import { appConfigOrExit } from '@/lib/config/env';
 import { standaloneNextConfig } from './standalone-config';
 import { createEntryServer } from './http-entry';
-import { observe } from '@/lib/observability/request-log';
+import { REQUEST_ID_HEADER, observe } from '@/lib/observability/request-log';
+import { installSafeConsole, requestContext } from '@/lib/observability/safe-errors';
+import { routePattern } from '@/lib/observability/routes';
 import { startControlSocket } from './control-socket';
 import { requestStarted } from './in-flight';
+
+// No database statement, parameter or DETAIL in any console line, Next.js's own included.
+installSafeConsole();
 
 const dev = process.argv.includes('--dev');
 const config = appConfigOrExit();
@@ -45,7 +50,11 @@ const server = createEntryServer((request, response) => {
     response.end('Le serveur s’arrête : réessayez dans quelques secondes.\n');
     return;
   }
-  return handle(request, response);
+  // The route and id follow the request's work: an error logged while serving it names them.
+  return requestContext.run(
+    { route: routePattern(request.url), requestId: String(request.headers[REQUEST_ID_HEADER]) },
+    () => handle(request, response),
+  );
 });
 server.listen(config.port, () => {
   console.log(`[cpro] Prêt sur le port ${config.port}${dev ? ' (développement)' : ''}.`);

@@ -15,6 +15,7 @@ import {
   etablissements,
   inscriptions,
   journalAdministration,
+  utilisateurs,
   referentiels,
   referentielsDivisions,
 } from '@/lib/db/schema';
@@ -26,6 +27,7 @@ import { readSiecleUpload } from './read';
 import { loadEtat } from './state';
 import { blockingProblems, changesNothing, planImport, type ChoixReferentiels } from './plan';
 import { applySiecle } from './apply';
+import { dropPending, storePending } from '../en-attente';
 import { siecleFile, type EleveDeTest } from './testing';
 
 const UAI = '0999100A';
@@ -388,5 +390,31 @@ describe.each(testDrivers())('SIECLE import ($name)', (driver) => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
     expect(await names('1CIEL2', '2027-2028')).toHaveLength(40);
     expect(await pupils()).toBe(45);
+  });
+
+  it('applies one pending import once when « Appliquer » is posted twice at once', async () => {
+    const fichier = await read(
+      [{ eleveId: '8801', ine: '880000001ZZ', nom: 'DOUBLE', prenom: 'Clic', division: '1CIEL2' }],
+      2027,
+    );
+    const [someone] = await db.select({ id: utilisateurs.id }).from(utilisateurs).limit(1);
+    const pending = await storePending(db, etablissementId, someone!.id, 'siecle', fichier);
+    const journal = async () =>
+      (
+        await db
+          .select({ n: count() })
+          .from(journalAdministration)
+          .where(eq(journalAdministration.etablissementId, etablissementId))
+      )[0]!.n;
+    const before = await journal();
+    const apply = () =>
+      applySiecle(db, etablissementId, fichier, new Map(), SCRIPT, {
+        after: (tx) => dropPending(tx, etablissementId, pending),
+      });
+    const results = await Promise.allSettled([apply(), apply()]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(isRefus(refused.reason) && refused.reason.message).toMatch(/vient d’être appliqué/);
+    expect(await journal()).toBe(before + 1);
   });
 });

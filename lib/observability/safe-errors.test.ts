@@ -1,0 +1,81 @@
+// Whatever goes wrong, a log line never holds a statement's parameters or PostgreSQL's DETAIL:
+// a real database error of each kind, on both drivers, through describeError() and through
+// the filtered console.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { testDrivers } from '@/lib/db/testing';
+import type { TestConnection } from '@/lib/db/testing';
+import { describeError, installSafeConsole, requestContext } from './safe-errors';
+
+const SECRET = 'HUBERT Angie <angie.hubert@exemple.fr>';
+
+describe.each(testDrivers())('database errors in logs ($name)', (driver) => {
+  let connection: TestConnection;
+  beforeAll(async () => {
+    connection = await driver.open();
+    await connection.db.execute(
+      sql`create table essai (nom text primary key, n int check (n > 0))`,
+    );
+  });
+  afterAll(() => connection.close());
+
+  async function errorOf(statement: ReturnType<typeof sql>): Promise<unknown> {
+    return connection.db.execute(statement).then(
+      () => {
+        throw new Error('no error');
+      },
+      (error: unknown) => error,
+    );
+  }
+
+  it('keeps the SQL state and the constraint, never the parameters nor the detail', async () => {
+    await connection.db.execute(sql`insert into essai values (${SECRET}, 1)`);
+    const errors = [
+      await errorOf(sql`insert into essai values (${SECRET}, 2)`), // unique (DETAIL: Key…)
+      await errorOf(sql`insert into essai values (${`${SECRET} 2`}, -1)`), // check
+      await errorOf(sql`select ${`${SECRET}\u0000`}::text`), // NUL byte
+      await errorOf(
+        sql`do $$ begin raise exception 'x' using errcode = '40P01', detail = 'HUBERT Angie'; end $$`,
+      ), // deadlock
+    ];
+    const logged = errors.map((e) =>
+      requestContext.run({ route: '/bilans/[apprenantId]', requestId: 'r' }, () =>
+        describeError(e),
+      ),
+    );
+    expect(logged.map((l) => /SQLSTATE (\S+)/.exec(l)?.[1]?.replace(/[,(]$/, ''))).toEqual([
+      '23505',
+      '23514',
+      expect.stringMatching(/^(22021|22P05|54000)$/),
+      '40P01',
+    ]);
+    for (const line of logged) {
+      expect(line).not.toMatch(/HUBERT|angie|Failed query|params/i);
+      expect(line).toContain('(route /bilans/[apprenantId])');
+    }
+  });
+
+  it('filters every console line of the process the same way', async () => {
+    const error = await errorOf(sql`insert into essai values (${SECRET}, 3)`);
+    const printed: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      printed.push(String(chunk));
+      return true;
+    });
+    const original = console.error;
+    try {
+      // A console of its own, so that the test's is left as it was.
+      console.error = (...args: unknown[]) => printed.push(args.map(String).join(' '));
+      installSafeConsole.call(null);
+      console.error('⨯', error);
+      console.error('[next-auth] CALLBACK_CREDENTIALS', { error, provider: 'credentials' });
+      console.error(`lot interrompu : ${(error as Error).message}`);
+    } finally {
+      console.error = original;
+      spy.mockRestore();
+    }
+    const text = printed.join('\n');
+    expect(text).toContain('SQLSTATE 23505');
+    expect(text).not.toMatch(/HUBERT|angie|params/i);
+  });
+});

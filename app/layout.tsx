@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import './globals.css';
 import { NiveauStyles } from '@/lib/ui/bilans/niveau-css';
+import { moduleFont } from '@/lib/ui/fonts';
 
 export const metadata: Metadata = {
   title: { default: 'Bilans des compétences — CPRO', template: '%s — CPRO' },
@@ -10,7 +11,7 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   return (
-    <html lang="fr">
+    <html lang="fr" className={moduleFont.variable}>
       <body className="min-h-screen">
         <NiveauStyles />
         {children}

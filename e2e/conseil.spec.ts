@@ -5,7 +5,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { expect, test } from './fixtures';
 import { fontSizes } from './pdf-text';
-import { inBody, pageTexts, pdfWords, pointsOf } from './pdf-layout';
+import { inBody, pageTexts, pdfFonts, pdfWords, pointsOf } from './pdf-layout';
 import { outlineStarts } from '../lib/pdf/merge';
 import { stableId } from '../drizzle/seed/random';
 import { ARCHIVE_YEAR, DEMO_UAI } from '../drizzle/seed/demo-data';
@@ -47,6 +47,13 @@ function expectReadable(bytes: Buffer, sizes: { size: number; text: string }[]) 
   expect(pointsOf(smallest), smallest.text).toBeGreaterThanOrEqual(7.95);
   const small = sizes.filter((s) => s.size < 7.95);
   expect(small.map((s) => `${s.text} (${s.size.toFixed(1)} pt)`)).toEqual([]);
+  // Every font embedded, and the module's own (lib/ui/fonts): the same paper on any server.
+  const fonts = pdfFonts(bytes);
+  expect(fonts.filter((f) => !f.embedded).map((f) => f.name)).toEqual([]);
+  // (Type 3 fonts are glyphs Chromium draws as outlines — the radar's haloed ring labels.)
+  expect(
+    fonts.filter((f) => f.type !== 'Type 3' && !/LiberationSans/.test(f.name)).map((f) => f.name),
+  ).toEqual([]);
 }
 
 test('the class document: a CIEL pupil on one page, an SN pupil on two at most, headed, nothing empty', async ({

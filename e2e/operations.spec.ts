@@ -113,9 +113,9 @@ async function prepareWithDatabaseErrors(dataDir: string): Promise<string> {
   const jeton = /cpro_pn_\S+/.exec(created.stdout)![0];
   const connection = await openEmbedded(path.join(dataDir, 'pglite'));
   try {
+    await connection.db.execute(sql`create sequence essai_erreurs`);
     await connection.db.execute(
       sql.raw(`
-      create sequence essai_erreurs;
       create function essai_erreur() returns trigger language plpgsql as $$
       declare n bigint := nextval('essai_erreurs');
       begin
@@ -127,9 +127,10 @@ async function prepareWithDatabaseErrors(dataDir: string): Promise<string> {
         else
           raise exception 'interblocage' using errcode = '40P01', detail = 'HUBERT Angie';
         end if;
-      end $$;
-      create trigger essai_erreur before insert on pronote_lectures
-        for each row execute function essai_erreur();`),
+      end $$`),
+    );
+    await connection.db.execute(
+      sql`create trigger essai_erreur before insert on pronote_lectures for each row execute function essai_erreur()`,
     );
     return jeton;
   } finally {

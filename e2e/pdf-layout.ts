@@ -70,7 +70,7 @@ export function pdfWords(bytes: Buffer | Uint8Array): PdfWord[] {
 
 /**
  * poppler's word box runs from the font's ascent to its descent: its height is the font size
- * times (ascent − descent). 1.1165 for DejaVu Sans, Chromium's sans-serif on Debian (measured:
+ * times (ascent − descent). 1.1165 for Liberation Sans, the module’s font (lib/ui/fonts; measured:
  * an 8 pt line prints 8.932 pt high, a 12 pt one 13.406 pt).
  */
 const BOX_PER_POINT = 1.1165;
@@ -97,3 +97,17 @@ export function pageTexts(bytes: Buffer | Uint8Array): string[] {
  * same size: their size is read from the font instead, pdf-text.ts fontSizes).
  */
 export const inBody = (w: PdfWord) => w.yMax > 24 && w.yMin < w.pageHeight - 31;
+
+/** The fonts of a PDF as poppler lists them (`pdffonts`): name, type, whether embedded. */
+export function pdfFonts(
+  bytes: Buffer | Uint8Array,
+): { name: string; type: string; embedded: boolean }[] {
+  const table = withFile(bytes, (file) => execFileSync('pdffonts', [file], { encoding: 'utf8' }));
+  // Columns by position, from the header's dashes: name, type, encoding, emb, sub, uni, id.
+  const [, dashes, ...rows] = table.split('\n');
+  const starts = [...dashes!.matchAll(/-+/g)].map((m) => m.index);
+  const cell = (row: string, i: number) => row.slice(starts[i], starts[i + 1]).trim();
+  return rows
+    .filter((row) => row.trim() !== '')
+    .map((row) => ({ name: cell(row, 0), type: cell(row, 1), embedded: cell(row, 3) === 'yes' }));
+}

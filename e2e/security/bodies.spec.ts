@@ -54,7 +54,8 @@ test('a batch over 10 MB is read whole: one result per line', async ({ adminPage
   const token = await createToken(adminPage, 'alimentation');
   const lines = Array.from({ length: 310 }, (_, i) => line(i, 38_000));
   const body = lines.join('\n');
-  expect(Buffer.byteLength(body)).toBeGreaterThan(11.5 * MIB);
+  // Over the 10 MiB Next.js's proxy used to keep (an 11.9 MB batch lost 37 lines).
+  expect(Buffer.byteLength(body)).toBeGreaterThan(11 * MIB);
   const answer = await request.post('/api/alimentation/v1/lots', {
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/x-ndjson' },
     data: body,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import {
   addOutline,
@@ -27,7 +27,36 @@ async function pagesText(bytes: Buffer): Promise<string[]> {
   return text.map((t) => t.replace(/\s+/g, ' ').trim());
 }
 
+/** The fonts of a PDF that carry no font file (a reader supplies its own): names of them. */
+function unembeddedFonts(doc: PDFDocument): string[] {
+  const missing: string[] = [];
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('Font'))
+      continue;
+    const subtype = object.get(PDFName.of('Subtype'));
+    // A composite font's glyphs are in its descendant, checked on its own.
+    if (subtype === PDFName.of('Type0') || subtype === PDFName.of('Type3')) continue;
+    const descriptor = object.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict);
+    const file = ['FontFile', 'FontFile2', 'FontFile3'].some((f) => descriptor?.has(PDFName.of(f)));
+    if (!file) missing.push(String(object.get(PDFName.of('BaseFont'))));
+  }
+  return missing;
+}
+
 describe('mergePdfParts', () => {
+  it('embeds the font of what it stamps (no font a reader must supply)', async () => {
+    // Parts without text of their own: any font in the result is the join's.
+    const blank = async () => {
+      const doc = await PDFDocument.create();
+      doc.addPage([595.28, 841.89]).drawRectangle({ x: 50, y: 50, width: 10, height: 10 });
+      return Buffer.from(await doc.save());
+    };
+    const merged = await mergePdfParts([await blank(), await blank()]);
+    const doc = await PDFDocument.load(merged, { updateMetadata: false });
+    expect(unembeddedFonts(doc)).toEqual([]);
+    expect((await pagesText(merged))[1]).toContain('page 2 / 2');
+  });
+
   it('keeps every part in order and numbers the joined pages as one document', async () => {
     const merged = await mergePdfParts(
       [await part(['couverture']), await part(['A1', 'A2']), await part(['B1'])],
@@ -88,8 +117,8 @@ describe('mergePdfParts', () => {
     expect(pages[3]).toContain('page 2 / 3');
     expect(pages[6]).toContain('MARTIN Zoé · 1re SN 2015-2016');
     expect(pages[7]).toContain('page 2 / 2');
-    // A name Helvetica cannot write is simplified, never an error.
-    expect(pages[8]).toContain('?UKASZ Ana · 1re SN 2015-2016');
+    // The module's own font, embedded: « Ł » as written.
+    expect(pages[8]).toContain('ŁUKASZ Ana · 1re SN 2015-2016');
     const pdf = await getDocumentProxy(new Uint8Array(merged));
     const outline = (await pdf.getOutline()) ?? [];
     expect(outline.map((o) => o.title)).toEqual([

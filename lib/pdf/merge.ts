@@ -24,12 +24,12 @@ import {
   PDFRef,
   PDFStreamWriter,
   PDFString,
-  type PDFFont,
   type PDFPage,
-  StandardFonts,
   endMarkedContent,
   rgb,
 } from 'pdf-lib';
+import fontkit from '@pdf-lib/fontkit';
+import { LIBERATION_SANS_TTF_BASE64 } from './fonts/liberation-sans';
 import { PDF_CREATOR, PDF_PRODUCER } from './metadata';
 import { StructureJoin, UnsupportedStructureError } from './structure';
 
@@ -133,23 +133,28 @@ export function partLayout(doc: PDFDocument): PartLayout {
   return { pageCount: doc.getPageCount(), starts: outlineStarts(doc).map((s) => s.pageIndex) };
 }
 
-/** Text Helvetica (WinAnsi) can draw: accents kept, anything else simplified or « ? ». */
-function drawable(font: PDFFont, text: string): string {
-  try {
-    font.encodeText(text);
-    return text;
-  } catch {
-    return [...text.normalize('NFD').replace(/[\u0300-\u036f]/g, '')]
-      .map((c) => {
-        try {
-          font.encodeText(c);
-          return c;
-        } catch {
-          return '?';
-        }
-      })
-      .join('');
+/** The module's font (lib/pdf/fonts), read once, as fontkit sees it (which glyphs it has). */
+let runningFont: { bytes: Uint8Array; glyphs: FontkitFont } | undefined;
+
+function runningHeaderFont() {
+  if (!runningFont) {
+    const bytes = new Uint8Array(Buffer.from(LIBERATION_SANS_TTF_BASE64, 'base64'));
+    runningFont = { bytes, glyphs: fontkit.create(bytes) as FontkitFont };
   }
+  return runningFont;
+}
+
+interface FontkitFont {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+
+/** Text the font can draw: accents kept, anything else simplified or « ? ». */
+function drawable(glyphs: FontkitFont, text: string): string {
+  const has = (c: string) => glyphs.hasGlyphForCodePoint(c.codePointAt(0)!);
+  if ([...text].every(has)) return text;
+  return [...text.normalize('NFD').replace(/[\u0300-\u036f]/g, '')]
+    .map((c) => (has(c) ? c : '?'))
+    .join('');
 }
 
 /** Stamped text is a pagination artifact: not content, and outside the structure tree. */
@@ -171,7 +176,11 @@ export async function mergePdfParts(
   options: MergeOptions = {},
 ): Promise<Buffer> {
   const merged = await PDFDocument.create();
-  const font = await merged.embedFont(StandardFonts.Helvetica);
+  // Embedded (its glyphs used, subset), never a standard font a reader must supply: the
+  // headers print the same on every reader, « Œ » and « Ł » included.
+  merged.registerFontkit(fontkit);
+  const { bytes: fontBytes, glyphs } = runningHeaderFont();
+  const font = await merged.embedFont(fontBytes, { subset: true });
   const structure = new StructureJoin(merged);
   const sections: (Section & { firstIndex: number; pages: number[]; element?: PDFRef })[] = [];
   const sources = await Promise.all(
@@ -224,7 +233,7 @@ export async function mergePdfParts(
   const total = merged.getPageCount();
   const draw = (pageIndex: number, text: string, where: 'left' | 'right', top: boolean) => {
     const page = merged.getPage(pageIndex);
-    const safe = drawable(font, text);
+    const safe = drawable(glyphs, text);
     const width = font.widthOfTextAtSize(safe, numbering.fontSizePt);
     asArtifact(page, () =>
       page.drawText(safe, {

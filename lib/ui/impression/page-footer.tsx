@@ -7,8 +7,9 @@ function cssString(text: string): string {
   return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 }
 
-// 8 pt, as every printed text: readable on a photocopy.
-const MARGIN_FONT = 'font:8pt sans-serif;color:#334155';
+// 8 pt, as every printed text: readable on a photocopy. The family is the page's own (margin
+// boxes inherit it from the root element): the module's font, not the machine's sans-serif.
+const MARGIN_FONT = 'font-size:8pt;color:#334155';
 const PAGE_N_OF_M = 'content:"page " counter(page) " / " counter(pages)';
 
 /**

@@ -6,9 +6,9 @@ import { formatDateFr, formatDateTimeFr } from '@/lib/common/dates';
 import { pupilPath } from '@/lib/http/paths';
 
 const ETATS: Record<EtatPronote, { symbole: string; texte: string; classe: string }> = {
-  valide: { symbole: '✓', texte: 'Validé', classe: 'text-green-800' },
+  valide: { symbole: '●', texte: 'Validé', classe: 'text-green-800' },
   en_cours: { symbole: '…', texte: 'En cours de validation', classe: 'text-orange-800' },
-  aucun: { symbole: '✗', texte: 'Aucun bilan dans la période', classe: 'text-red-800' },
+  aucun: { symbole: '○', texte: 'Aucun bilan dans la période', classe: 'text-red-800' },
 };
 
 export function PreparationPronoteTable({

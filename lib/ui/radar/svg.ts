@@ -71,7 +71,11 @@ function nivoProps({ axes, series }: RadarInput): Record<string, unknown> {
     isInteractive: false,
     // 20 px: ≥ 11 px once the drawing is scaled to a 390 px phone, 8 pt at its printed
     // width (80 mm: globals.css).
-    theme: { text: { fontSize: 20, fill: '#1e293b' }, grid: { line: { stroke: '#cbd5e1' } } },
+    // The page's font (lib/ui/fonts), not a family of the machine's.
+    theme: {
+      text: { fontSize: 20, fill: '#1e293b', fontFamily: 'inherit' },
+      grid: { line: { stroke: '#cbd5e1' } },
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 // Whatever goes wrong, a log line never holds a statement's parameters or PostgreSQL's DETAIL:
 // a real database error of each kind, on both drivers, through describeError() and through
 // the filtered console.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testDrivers } from '@/lib/db/testing';
 import type { TestConnection } from '@/lib/db/testing';
@@ -58,22 +58,18 @@ describe.each(testDrivers())('database errors in logs ($name)', (driver) => {
   it('filters every console line of the process the same way', async () => {
     const error = await errorOf(sql`insert into essai values (${SECRET}, 3)`);
     const printed: string[] = [];
-    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-      printed.push(String(chunk));
-      return true;
-    });
-    const original = console.error;
-    try {
-      // A console of its own, so that the test's is left as it was.
-      console.error = (...args: unknown[]) => printed.push(args.map(String).join(' '));
-      installSafeConsole.call(null);
-      console.error('⨯', error);
-      console.error('[next-auth] CALLBACK_CREDENTIALS', { error, provider: 'credentials' });
-      console.error(`lot interrompu : ${(error as Error).message}`);
-    } finally {
-      console.error = original;
-      spy.mockRestore();
-    }
+    // A console of the test's own: the process's stays as it is.
+    const fake = {
+      error: (...args: unknown[]) => printed.push(args.map(String).join(' ')),
+      warn: () => undefined,
+      log: () => undefined,
+      info: () => undefined,
+      debug: () => undefined,
+    };
+    installSafeConsole(fake);
+    fake.error('⨯', error);
+    fake.error('[next-auth] CALLBACK_CREDENTIALS', { error, provider: 'credentials' });
+    fake.error(`lot interrompu : ${(error as Error).message}`);
     const text = printed.join('\n');
     expect(text).toContain('SQLSTATE 23505');
     expect(text).not.toMatch(/HUBERT|angie|params/i);

@@ -74,19 +74,20 @@ export function describeError(error: unknown): string {
   return withoutStatement(typeof error === 'string' ? error : format('%o', error));
 }
 
-const INSTALLED = Symbol.for('cpro.safe-console');
+const installed = new WeakSet<object>();
+
+type Printer = Pick<Console, 'error' | 'warn' | 'log' | 'info' | 'debug'>;
 
 /**
  * Every console line of the process filtered: errors (and objects that hold one) as
- * describeError() says them, statements cut out of texts.
+ * describeError() says them, statements cut out of texts. Once per console.
  */
-export function installSafeConsole(): void {
-  const holder = globalThis as unknown as Record<symbol, boolean | undefined>;
-  if (holder[INSTALLED]) return;
-  holder[INSTALLED] = true;
+export function installSafeConsole(target: Printer = console): void {
+  if (installed.has(target)) return;
+  installed.add(target);
   for (const level of ['error', 'warn', 'log', 'info', 'debug'] as const) {
-    const original = console[level].bind(console);
-    console[level] = (...args: unknown[]) => original(...args.map(safeArgument));
+    const original = target[level].bind(target);
+    target[level] = (...args: unknown[]) => original(...args.map((arg) => safeArgument(arg)));
   }
 }
 

@@ -33,6 +33,15 @@ const nextConfig = {
     // takes (lib/http/body-limits.ts, LARGEST_BODY_BYTES; our server refuses larger ones
     // first), so that a body is always passed whole (test: lib/http/body-limits.test.ts).
     proxyClientMaxBodySize: 21 * 1024 * 1024,
+    serverActions: {
+      // The forms' own limits are enforced before Next.js, per page (lib/http/body-limits.ts):
+      // this is the largest, a SIECLE export's upload.
+      bodySizeLimit: 21 * 1024 * 1024,
+      // Our pages send `Referrer-Policy: no-referrer`, under which browsers post our own forms
+      // with `Origin: null`; another site's post is refused before Next.js by its
+      // Sec-Fetch-Site (lib/server/http-entry.ts), and carries no SameSite=Lax session cookie.
+      allowedOrigins: ['null'],
+    },
   },
   poweredByHeader: false,
   async headers() {

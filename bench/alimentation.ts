@@ -63,10 +63,11 @@ try {
     ),
     DEMO_UAI,
   );
-  await applySiecle(db, DEMO_IDS.etablissement, fichier, new Map(), {
-    kind: 'script',
-    libelle: 'bench',
-  });
+  await applySiecle(
+    { db, etablissementId: DEMO_IDS.etablissement, acteur: { kind: 'script', libelle: 'bench' } },
+    fichier,
+    new Map(),
+  );
   const { jeton } = await createApiToken(db, 'alimentation', DEMO_IDS.etablissement, 'bench');
   const refs = new Map<string, { id: string; codes: { id: string; code: string }[] }>();
   for (const code of ['BAC-PRO-CIEL', 'BAC-PRO-SN']) {

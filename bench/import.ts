@@ -99,11 +99,19 @@ try {
         throw new Error(`aperçu : ${preview.result.nouveaux.length} nouveaux sur ${n}`);
       const apply = await sampled(async () => {
         const fichier = await readSiecleUpload(file, uai);
-        return applySiecle(db, etab!.id, fichier, new Map(), { kind: 'script', libelle: 'bench' });
+        return applySiecle(
+          { db, etablissementId: etab!.id, acteur: { kind: 'script', libelle: 'bench' } },
+          fichier,
+          new Map(),
+        );
       });
       const again = await sampled(async () => {
         const fichier = await readSiecleUpload(file, uai);
-        return applySiecle(db, etab!.id, fichier, new Map(), { kind: 'script', libelle: 'bench' });
+        return applySiecle(
+          { db, etablissementId: etab!.id, acteur: { kind: 'script', libelle: 'bench' } },
+          fichier,
+          new Map(),
+        );
       });
       if (again.result.inchanges !== n)
         throw new Error(`réapplication : ${again.result.inchanges} inchangés sur ${n}`);

@@ -74,7 +74,8 @@ export async function createToken(
   await adminPage.goto(`/administration/${section}`);
   await adminPage.getByLabel('Libellé (pour le reconnaître)').fill(`e2e ${section}`);
   await adminPage.getByRole('button', { name: 'Créer le jeton' }).click();
-  return adminPage.locator('code').innerText();
+  // Shown once, on the page, in the block that says what to do with it.
+  return adminPage.getByRole('status').locator('code').innerText();
 }
 
 /** The nine competences of bac pro CIEL, by code. */
@@ -115,4 +116,19 @@ export function putBilan(request: APIRequestContext, token: string, source: stri
 /** The pupil's id in a link to their page (`/bilans/<id>[/…][?classe=…]`). */
 export function pupilIdOf(href: string): string {
   return new URL(href, 'http://cpro.invalid').pathname.split('/')[2] ?? '';
+}
+
+/**
+ * The hidden fields React renders in a Server Action's form (its action, its bound arguments):
+ * what a post of that form carries, for tests that post it as another user would.
+ */
+export function actionFormFields(html: string, formLabel: string): Record<string, string> {
+  const start = html.indexOf(`aria-label="${formLabel}"`);
+  if (start < 0) throw new Error(`no form named ${formLabel}`);
+  const form = html.slice(start, html.indexOf('</form>', start));
+  const fields: Record<string, string> = {};
+  for (const match of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) {
+    fields[match[1]!] = (match[2] ?? '').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  }
+  return fields;
 }

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { openForScript } from './open-database';
 import { createAdministrateur } from '@/lib/administration/comptes-administrateurs';
-import { isRefus } from '@/lib/administration/refus';
+import { isRefus } from '@/lib/common/refus';
 
 const { values } = parseArgs({
   options: {

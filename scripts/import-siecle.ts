@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { openForScript } from './open-database';
 import { etablissements } from '@/lib/db/schema';
-import { isRefus, Refus } from '@/lib/administration/refus';
+import { isRefus, Refus } from '@/lib/common/refus';
 import { readSiecleUpload } from '@/lib/administration/siecle/read';
 import { loadEtat } from '@/lib/administration/siecle/state';
 import {
@@ -78,10 +78,15 @@ try {
   } else if (changesNothing(plan) && blockingProblems(plan).length === 0) {
     console.log('\nRien à modifier : la base correspond déjà au fichier.');
   } else {
-    await applySiecle(db, etab.id, fichier, choix, {
-      kind: 'script',
-      libelle: 'npm run import:siecle',
-    });
+    await applySiecle(
+      {
+        db,
+        etablissementId: etab.id,
+        acteur: { kind: 'script', libelle: 'npm run import:siecle' },
+      },
+      fichier,
+      choix,
+    );
     console.log('\nImport appliqué.');
   }
 } catch (error) {

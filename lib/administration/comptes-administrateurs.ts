@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import { etablissements, utilisateurs } from '@/lib/db/schema';
 import { hashPassword } from '@/lib/auth/ways/password/password';
-import { Refus } from './refus';
+import { Refus } from '@/lib/common/refus';
 import { journalise } from './journal';
 
 export interface AdministrateurCree {
@@ -55,14 +55,13 @@ export async function createAdministrateur(
       })
       .returning({ id: utilisateurs.id });
     await journalise(
-      tx,
-      etab.id,
-      { kind: 'script', libelle: 'npm run admin:create' },
-      'compte_cree',
       {
-        compte: email,
-        role: 'administrateur',
+        db: tx,
+        etablissementId: etab.id,
+        acteur: { kind: 'script', libelle: 'npm run admin:create' },
       },
+      'compte_cree',
+      { compte: email, role: 'administrateur' },
     );
     return { id: row!.id, motDePasse };
   });

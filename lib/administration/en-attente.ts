@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Database } from '@/lib/db/types';
 import { importsEnAttente } from '@/lib/db/schema';
 import { isUuid } from '@/lib/common/ids';
-import { Refus } from './refus';
+import { Refus } from '@/lib/common/refus';
 
 export type NatureImport = 'siecle' | 'enseignants';
 

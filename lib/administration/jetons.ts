@@ -11,8 +11,9 @@ import {
   type ListedApiToken,
   type NatureJeton,
 } from '@/lib/auth/api-tokens';
-import { Refus } from './refus';
-import { journalise, type Acteur } from './journal';
+import { Refus } from '@/lib/common/refus';
+import type { UseCaseContext } from '@/lib/use-cases/context';
+import { administer } from './journal';
 
 const MAX_LIBELLE = 80;
 const DEFAULT_LABEL: Record<NatureJeton, string> = {
@@ -29,36 +30,32 @@ export function listJetons(
 }
 
 export async function createJeton(
-  db: Database,
+  context: UseCaseContext,
   nature: NatureJeton,
-  etablissementId: string,
   rawLibelle: string | null,
-  acteur: Acteur,
 ): Promise<CreatedApiToken> {
   const libelle = (rawLibelle ?? '').replace(/\s+/g, ' ').trim() || DEFAULT_LABEL[nature];
   if (libelle.length > MAX_LIBELLE) {
-    throw new Refus(`Le libellé du jeton fait ${MAX_LIBELLE} caractères au plus.`);
+    throw new Refus(`Le libellé du jeton fait ${MAX_LIBELLE} caractères au plus.`, 'libelle');
   }
-  return db.transaction(async (tx) => {
-    const created = await createApiToken(tx, nature, etablissementId, libelle);
-    await journalise(tx, etablissementId, acteur, `jeton_${nature}_cree`, { libelle });
-    return created;
-  });
+  const created = await administer(context, `jeton_${nature}_cree`, async (tx) => ({
+    result: await createApiToken(tx.db, nature, tx.etablissementId, libelle),
+    details: { libelle },
+  }));
+  return created!;
 }
 
 /** False when the establishment has no live token of that kind and id. */
 export async function revokeJeton(
-  db: Database,
+  context: UseCaseContext,
   nature: NatureJeton,
-  etablissementId: string,
   jetonId: string,
-  acteur: Acteur,
 ): Promise<boolean> {
   if (!isUuid(jetonId)) return false;
-  return db.transaction(async (tx) => {
-    const revoked = await revokeApiToken(tx, nature, jetonId, etablissementId);
-    if (revoked)
-      await journalise(tx, etablissementId, acteur, `jeton_${nature}_revoque`, { jeton: jetonId });
-    return revoked;
-  });
+  const done = await administer(context, `jeton_${nature}_revoque`, async (tx) =>
+    (await revokeApiToken(tx.db, nature, jetonId, tx.etablissementId))
+      ? { result: true, details: { jeton: jetonId } }
+      : null,
+  );
+  return done === true;
 }

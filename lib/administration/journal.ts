@@ -4,10 +4,10 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import { journalAdministration, utilisateurs } from '@/lib/db/schema';
+import { inTransaction, utilisateurOf, type UseCaseContext } from '@/lib/use-cases/context';
+import { lockEtablissement } from './lock';
 
-/** Who acted: an administrator's account, or a command-line script. */
-export type Acteur =
-  { kind: 'compte'; utilisateurId: string; libelle: string } | { kind: 'script'; libelle: string };
+export type { Acteur } from '@/lib/use-cases/context';
 
 export type ActionAdministration =
   | 'import_siecle'
@@ -27,19 +27,38 @@ export type ActionAdministration =
 
 export type Details = Record<string, string | number | boolean | null>;
 
+/** One line of the journal, in the context's transaction (that of the action it records). */
 export async function journalise(
-  db: Database,
-  etablissementId: string,
-  acteur: Acteur,
+  context: UseCaseContext,
   action: ActionAdministration,
   details: Details,
 ): Promise<void> {
-  await db.insert(journalAdministration).values({
-    etablissementId,
-    utilisateurId: acteur.kind === 'compte' ? acteur.utilisateurId : null,
-    auteur: acteur.libelle,
+  await context.db.insert(journalAdministration).values({
+    etablissementId: context.etablissementId,
+    utilisateurId: utilisateurOf(context.acteur),
+    auteur: context.acteur.libelle,
     action,
     details,
+  });
+}
+
+/**
+ * An administrative action: in one transaction, the establishment's administrative writes
+ * taken in turn (its lock), the work, then its journal line. The work answers null when what
+ * it acts on does not exist (null is returned), `details: null` when there was nothing to
+ * change (no line); a refusal it throws leaves nothing written.
+ */
+export async function administer<T>(
+  context: UseCaseContext,
+  action: ActionAdministration,
+  work: (tx: UseCaseContext) => Promise<{ result: T; details: Details | null } | null>,
+): Promise<T | null> {
+  return inTransaction(context, async (tx) => {
+    await lockEtablissement(tx.db, tx.etablissementId);
+    const done = await work(tx);
+    if (!done) return null;
+    if (done.details) await journalise(tx, action, done.details);
+    return done.result;
   });
 }
 

@@ -9,8 +9,10 @@ import { DEMO_IDS } from '@/drizzle/seed/demo-ids';
 import { pgErrorCode, testDrivers } from '@/lib/db/testing';
 import { periodes, pronoteJetons, pronoteLectures } from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';
-import { isRefus } from './refus';
+import { isRefus } from '@/lib/common/refus';
 import { journalise, listJournal, type Acteur } from './journal';
+import type { UseCaseContext } from '@/lib/use-cases/context';
+import type { Refus } from '@/lib/common/refus';
 import {
   checkSaisie,
   createPeriode,
@@ -43,7 +45,22 @@ describe('checkSaisie', () => {
       return null;
     };
     expect(wrong('', '2027-09-01', '2027-11-30')).toMatch(/libellé de la période est obligatoire/);
-    expect(wrong('T1', '2027-02-30', '2027-11-30')).toMatch(/dates valides/);
+    expect(wrong('T1', '2027-02-30', '2027-11-30')).toBe(
+      'Le premier jour doit être une date valide.',
+    );
+    expect(wrong('T1', '2027-09-01', 'x')).toBe('Le dernier jour doit être une date valide.');
+    // Each refusal names the field it is about: the form shows it beside that field.
+    const champ = (libelle: string, debut: string, fin: string) => {
+      try {
+        checkSaisie({ libelle, debut, fin });
+      } catch (error) {
+        return (error as Refus).champ;
+      }
+      return null;
+    };
+    expect(champ('', '2027-09-01', '2027-11-30')).toBe('libelle');
+    expect(champ('T1', '2027-02-30', '2027-11-30')).toBe('debut');
+    expect(champ('T1', '2027-11-30', '2027-09-01')).toBe('fin');
     expect(wrong('T1', '2027-11-30', '2027-09-01')).toBe(
       'La période commence le 30/11/2027, après sa fin le 01/09/2027.',
     );
@@ -65,58 +82,43 @@ describe.each(testDrivers())('administration data ($name)', (driver) => {
   const connection = useDemoDatabase(driver);
   let db: Database;
   const etab = DEMO_IDS.etablissement;
+  /** The use cases' context: this establishment, a script acting. */
+  const ctx = (etablissementId = etab): UseCaseContext => ({ db, etablissementId, acteur: ACTEUR });
   beforeAll(async () => {
     // As production runs it: on PostgreSQL, the least-privilege role of `npm run db:roles`.
     db = (await connection().asAppRole()).db;
   });
 
   it('adds, corrects and removes periods; refuses overlaps with the other period named', async () => {
-    await createPeriode(
-      db,
-      etab,
-      { libelle: 'T1', debut: '2027-09-01', fin: '2027-11-30' },
-      ACTEUR,
-    );
+    await createPeriode(ctx(), { libelle: 'T1', debut: '2027-09-01', fin: '2027-11-30' });
     expect(
-      await refusal(
-        createPeriode(db, etab, { libelle: 'X', debut: '2027-11-15', fin: '2027-12-15' }, ACTEUR),
-      ),
+      await refusal(createPeriode(ctx(), { libelle: 'X', debut: '2027-11-15', fin: '2027-12-15' })),
     ).toBe('Cette période chevauche « T1 » (du 01/09/2027 au 30/11/2027).');
     const t1 = (await listPeriodes(db, etab)).find(
       (p) => p.libelle === 'T1' && p.anneeScolaire === '2027-2028',
     )!;
     expect(
-      await updatePeriode(
-        db,
-        etab,
-        t1.id,
-        { libelle: 'Trimestre 1', debut: '2027-09-02', fin: '2027-11-29' },
-        ACTEUR,
-      ),
+      await updatePeriode(ctx(), t1.id, {
+        libelle: 'Trimestre 1',
+        debut: '2027-09-02',
+        fin: '2027-11-29',
+      }),
     ).toBe(true);
     expect(
       await refusal(
-        updatePeriode(
-          db,
-          etab,
-          t1.id,
-          { libelle: 'T', debut: '2028-09-02', fin: '2028-11-29' },
-          ACTEUR,
-        ),
+        updatePeriode(ctx(), t1.id, { libelle: 'T', debut: '2028-09-02', fin: '2028-11-29' }),
       ),
     ).toMatch(/de l’année 2027-2028/);
     // Another establishment's period, a malformed id: nothing.
     expect(
-      await updatePeriode(
-        db,
-        DEMO_IDS.etablissementVoisin,
-        t1.id,
-        { libelle: 'X', debut: '2027-09-02', fin: '2027-11-29' },
-        ACTEUR,
-      ),
+      await updatePeriode(ctx(DEMO_IDS.etablissementVoisin), t1.id, {
+        libelle: 'X',
+        debut: '2027-09-02',
+        fin: '2027-11-29',
+      }),
     ).toBe(false);
-    expect(await deletePeriode(db, etab, 'x', ACTEUR)).toBe(false);
-    expect(await deletePeriode(db, etab, t1.id, ACTEUR)).toBe(true);
+    expect(await deletePeriode(ctx(), 'x')).toBe(false);
+    expect(await deletePeriode(ctx(), t1.id)).toBe(true);
     expect((await listPeriodes(db, etab)).some((p) => p.id === t1.id)).toBe(false);
   });
 
@@ -146,13 +148,13 @@ describe.each(testDrivers())('administration data ($name)', (driver) => {
       periodeId: current.id,
       nombreBilans: 1,
     });
-    expect(await refusal(deletePeriode(db, etab, current.id, ACTEUR))).toMatch(
+    expect(await refusal(deletePeriode(ctx(), current.id))).toMatch(
       /PRONOTE a déjà lu les bilans de « Trimestre 1 »/,
     );
   });
 
   it('keeps the journal append-only, newest first', async () => {
-    await journalise(db, etab, ACTEUR, 'compte_cree', { compte: 'a@b.fr' });
+    await journalise(ctx(), 'compte_cree', { compte: 'a@b.fr' });
     const [latest] = await listJournal(db, etab, 1);
     expect(latest).toMatchObject({ action: 'compte_cree', auteur: 'test' });
     for (const statement of [

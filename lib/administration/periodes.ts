@@ -8,9 +8,9 @@ import { periodes, pronoteLectures } from '@/lib/db/schema';
 import { formatDateFr, parseIsoDate, schoolYearOf } from '@/lib/common/dates';
 import { isUuid } from '@/lib/common/ids';
 import { periodeContenant } from '@/lib/common/periodes';
-import { Refus } from './refus';
-import { lockEtablissement } from './lock';
-import { journalise, type Acteur } from './journal';
+import type { UseCaseContext } from '@/lib/use-cases/context';
+import { Refus } from '@/lib/common/refus';
+import { administer } from './journal';
 
 export interface Periode {
   id: string;
@@ -57,21 +57,24 @@ export function checkSaisie(raw: {
   if (!libelle || libelle.length > MAX_LIBELLE) {
     throw new Refus(
       `Le libellé de la période est obligatoire (${MAX_LIBELLE} caractères au plus).`,
+      'libelle',
     );
   }
   const debut = parseIsoDate(raw.debut);
   const fin = parseIsoDate(raw.fin);
-  if (!debut || !fin)
-    throw new Refus('Les dates de début et de fin doivent être des dates valides.');
+  if (!debut) throw new Refus('Le premier jour doit être une date valide.', 'debut');
+  if (!fin) throw new Refus('Le dernier jour doit être une date valide.', 'fin');
   if (debut > fin) {
     throw new Refus(
       `La période commence le ${formatDateFr(debut)}, après sa fin le ${formatDateFr(fin)}.`,
+      'fin',
     );
   }
   const anneeScolaire = schoolYearOf(debut);
   if (schoolYearOf(fin) !== anneeScolaire) {
     throw new Refus(
       `Une période tient dans une année scolaire : du ${formatDateFr(debut)} au ${formatDateFr(fin)}, elle déborde de ${anneeScolaire} (1er septembre – 31 août).`,
+      'fin',
     );
   }
   return { libelle, debut, fin, anneeScolaire };
@@ -96,79 +99,68 @@ async function refuseOverlap(
   if (overlap) {
     throw new Refus(
       `Cette période chevauche « ${overlap.libelle} » (du ${formatDateFr(overlap.debut)} au ${formatDateFr(overlap.fin)}).`,
+      'debut',
     );
   }
 }
 
-export async function createPeriode(
-  db: Database,
-  etablissementId: string,
-  raw: { libelle: string | null; debut: string | null; fin: string | null },
-  acteur: Acteur,
-): Promise<void> {
+type SaisieBrute = { libelle: string | null; debut: string | null; fin: string | null };
+
+export async function createPeriode(context: UseCaseContext, raw: SaisieBrute): Promise<void> {
   const saisie = checkSaisie(raw);
-  await db.transaction(async (tx) => {
-    await lockEtablissement(tx, etablissementId);
-    await refuseOverlap(tx, etablissementId, saisie, null);
-    await tx.insert(periodes).values({ etablissementId, ...saisie });
-    await journalise(tx, etablissementId, acteur, 'periode_creee', {
-      libelle: saisie.libelle,
-      debut: saisie.debut,
-      fin: saisie.fin,
-    });
+  await administer(context, 'periode_creee', async ({ db, etablissementId }) => {
+    await refuseOverlap(db, etablissementId, saisie, null);
+    await db.insert(periodes).values({ etablissementId, ...saisie });
+    return {
+      result: true,
+      details: { libelle: saisie.libelle, debut: saisie.debut, fin: saisie.fin },
+    };
   });
 }
 
+/** False when the establishment has no such period. */
 export async function updatePeriode(
-  db: Database,
-  etablissementId: string,
+  context: UseCaseContext,
   periodeId: string,
-  raw: { libelle: string | null; debut: string | null; fin: string | null },
-  acteur: Acteur,
+  raw: SaisieBrute,
 ): Promise<boolean> {
   if (!isUuid(periodeId)) return false;
   const saisie = checkSaisie(raw);
-  return db.transaction(async (tx) => {
-    await lockEtablissement(tx, etablissementId);
-    const [current] = await tx
+  const done = await administer(context, 'periode_modifiee', async ({ db, etablissementId }) => {
+    const [current] = await db
       .select({ anneeScolaire: periodes.anneeScolaire })
       .from(periodes)
       .where(and(eq(periodes.id, periodeId), eq(periodes.etablissementId, etablissementId)));
-    if (!current) return false;
+    if (!current) return null;
     if (current.anneeScolaire !== saisie.anneeScolaire) {
       throw new Refus(
         `Cette période est de l’année ${current.anneeScolaire} : ses dates restent dans cette année.`,
+        'debut',
       );
     }
-    await refuseOverlap(tx, etablissementId, saisie, periodeId);
-    await tx
+    await refuseOverlap(db, etablissementId, saisie, periodeId);
+    await db
       .update(periodes)
       .set({ libelle: saisie.libelle, debut: saisie.debut, fin: saisie.fin })
       .where(eq(periodes.id, periodeId));
-    await journalise(tx, etablissementId, acteur, 'periode_modifiee', {
-      libelle: saisie.libelle,
-      debut: saisie.debut,
-      fin: saisie.fin,
-    });
-    return true;
+    return {
+      result: true,
+      details: { libelle: saisie.libelle, debut: saisie.debut, fin: saisie.fin },
+    };
   });
+  return done === true;
 }
 
 /** Removes a period PRONOTE never read (its reads refer to it); false when there is none. */
-export async function deletePeriode(
-  db: Database,
-  etablissementId: string,
-  periodeId: string,
-  acteur: Acteur,
-): Promise<boolean> {
+export async function deletePeriode(context: UseCaseContext, periodeId: string): Promise<boolean> {
   if (!isUuid(periodeId)) return false;
-  return db.transaction(async (tx) => {
-    const [current] = await tx
+  const done = await administer(context, 'periode_supprimee', async ({ db, etablissementId }) => {
+    const [current] = await db
       .select({ libelle: periodes.libelle, anneeScolaire: periodes.anneeScolaire })
       .from(periodes)
       .where(and(eq(periodes.id, periodeId), eq(periodes.etablissementId, etablissementId)));
-    if (!current) return false;
-    const [lu] = await tx
+    if (!current) return null;
+    const [lu] = await db
       .select({ id: pronoteLectures.id })
       .from(pronoteLectures)
       .where(eq(pronoteLectures.periodeId, periodeId))
@@ -178,11 +170,8 @@ export async function deletePeriode(
         `PRONOTE a déjà lu les bilans de « ${current.libelle} » : la période est gardée (ses dates peuvent être corrigées).`,
       );
     }
-    await tx.delete(periodes).where(eq(periodes.id, periodeId));
-    await journalise(tx, etablissementId, acteur, 'periode_supprimee', {
-      libelle: current.libelle,
-      annee: current.anneeScolaire,
-    });
-    return true;
+    await db.delete(periodes).where(eq(periodes.id, periodeId));
+    return { result: true, details: { libelle: current.libelle, annee: current.anneeScolaire } };
   });
+  return done === true;
 }

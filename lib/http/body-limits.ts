@@ -51,14 +51,11 @@ export const BODY_ROUTES: readonly BodyRoute[] = [
     limit: 'bilan',
   },
   { path: /^\/api\/alimentation\/v1\/lots$/, example: '/api/alimentation/v1/lots', limit: 'lot' },
+  // The pages whose form uploads a file (a Server Action posts to its own page).
+  { path: /^\/administration\/siecle$/, example: '/administration/siecle', limit: 'siecle' },
   {
-    path: /^\/administration\/siecle\/televersement$/,
-    example: '/administration/siecle/televersement',
-    limit: 'siecle',
-  },
-  {
-    path: /^\/administration\/enseignants\/televersement$/,
-    example: '/administration/enseignants/televersement',
+    path: /^\/administration\/enseignants$/,
+    example: '/administration/enseignants',
     limit: 'enseignants',
   },
 ];

@@ -64,7 +64,8 @@ describe('body limits', () => {
   it('names each route’s limit; anything else is a small form', () => {
     expect(bodyLimitFor('/api/alimentation/v1/lots?x=1')).toBe(BODY_LIMITS.lot);
     expect(bodyLimitFor('/api/alimentation/v1/bilans/tdb:1')).toBe(BODY_LIMITS.bilan);
-    expect(bodyLimitFor('/administration/siecle/televersement')).toBe(BODY_LIMITS.siecle);
+    expect(bodyLimitFor('/administration/siecle')).toBe(BODY_LIMITS.siecle);
+    expect(bodyLimitFor('/administration/siecle/x')).toBe(BODY_LIMITS.formulaire);
     expect(bodyLimitFor('/api/alimentation/v1/bilans/a/b')).toBe(BODY_LIMITS.formulaire);
     expect(bodyLimitFor('/login')).toBe(BODY_LIMITS.formulaire);
   });

@@ -1,12 +1,12 @@
 // Data of the administration pages (/administration/…): each loader checks the
-// administrator's session and role itself (requireAdministrateur), reads only their
-// establishment, and hands the page its form token. Pupils' bilans are never read here.
+// administrator's session and role itself (requireAdministrateur) and reads only their
+// establishment. Pupils' bilans are never read here. Their forms are Server Actions
+// (lib/administration/actions/), which check the same themselves.
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireAdministrateur, type Administrateur } from '@/lib/auth/session';
-import { currentFormToken } from '@/lib/auth/form-token';
 import { enabledWays } from '@/lib/auth/ways';
 import { getDb } from '@/lib/db/client';
 import { parseRows } from '@/lib/db/rows';
@@ -33,7 +33,6 @@ import type { ListedApiToken, NatureJeton } from '@/lib/auth/api-tokens';
 
 interface AdminPage {
   administrateur: Administrateur;
-  formToken: string;
   /** What the last post did (`?fait=…`), for the page's confirmation message. */
   fait: string | null;
 }
@@ -42,7 +41,6 @@ async function adminPage(params: SearchParams = {}): Promise<AdminPage> {
   const administrateur = await requireAdministrateur();
   return {
     administrateur,
-    formToken: await currentFormToken(),
     fait: queryText(params, 'fait'),
   };
 }

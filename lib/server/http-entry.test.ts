@@ -96,7 +96,7 @@ describe('the entry of our server', () => {
     expect(lot).toMatch(/^HTTP\/1\.1 413 [\s\S]*application\/json/);
     expect(lot).toContain('"erreur":"trop_volumineux"');
     expect(lot).toContain('dépasse 20 Mo');
-    const siecle = await over('/administration/siecle/televersement', BODY_LIMITS.siecle.bytes + 1);
+    const siecle = await over('/administration/siecle', BODY_LIMITS.siecle.bytes + 1);
     expect(siecle).toContain('dépasse 20 Mo');
     expect(reached).toEqual([]);
     // At the limit, it goes on.
@@ -112,12 +112,35 @@ describe('the entry of our server', () => {
       raw(
         `POST ${path} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n2\r\n{}\r\n0\r\n\r\n`,
       );
-    expect(await chunked('/administration/siecle/televersement')).toMatch(/^HTTP\/1\.1 411 /);
+    expect(await chunked('/administration/siecle')).toMatch(/^HTTP\/1\.1 411 /);
     expect(await chunked('/api/auth/callback/credentials')).toMatch(/^HTTP\/1\.1 411 /);
     expect(reached).toEqual([]);
     // The write API counts a streamed body itself (lib/http/body.ts).
     expect(await chunked('/api/alimentation/v1/lots')).toMatch(/^HTTP\/1\.1 200 /);
     expect(reached).toEqual(['POST /api/alimentation/v1/lots']);
+  });
+
+  it('refuses another site’s post to a page with a French 403, before anything reads it', async () => {
+    reached = [];
+    const post = (path: string, headers: string) =>
+      raw(
+        `POST ${path} HTTP/1.1\r\nHost: x\r\n${headers}Content-Length: 2\r\nConnection: close\r\n\r\n{}`,
+      );
+    const crossSite = await post('/administration/periodes', 'Sec-Fetch-Site: cross-site\r\n');
+    expect(crossSite).toMatch(/^HTTP\/1\.1 403 /);
+    expect(crossSite).toContain('Ce formulaire ne vient pas d’une page du module');
+    expect(await post('/bilans/x/rediger', 'Origin: https://attaquant.example\r\n')).toMatch(
+      /^HTTP\/1\.1 403 /,
+    );
+    expect(reached).toEqual([]);
+    // Our own pages' posts (same-origin, or Origin: null under no-referrer), and the token APIs.
+    expect(await post('/administration/periodes', 'Sec-Fetch-Site: same-origin\r\n')).toMatch(
+      /^HTTP\/1\.1 200 /,
+    );
+    expect(await post('/administration/periodes', 'Origin: null\r\n')).toMatch(/^HTTP\/1\.1 200 /);
+    expect(await post('/api/alimentation/v1/lots', 'Sec-Fetch-Site: cross-site\r\n')).toMatch(
+      /^HTTP\/1\.1 200 /,
+    );
   });
 
   it('overwrites a header the client sent under our name with the socket address', async () => {

@@ -11,6 +11,7 @@
 //   other host;
 // - a request Node's parser refuses (an unknown method, a broken header) gets its 400 with
 //   the same security headers as every answer, not Node's bare one;
+// - another site's post to a page (a form) is a French 403 (the browser's Sec-Fetch-Site);
 // - a body larger than its route takes (lib/http/body-limits.ts) is a 413 naming the limit
 //   before anything reads it, and a body without a declared length gets a 411 except where a
 //   client may stream (the write API, whose handlers count it): Next.js's proxy buffers a body
@@ -20,6 +21,7 @@ import type { Duplex } from 'node:stream';
 import { SOCKET_ADDRESS_HEADER } from '@/lib/http/client-address';
 import { LENGTH_REQUIRED_MESSAGE, bodyLimitFor, bodyTooLargeMessage } from '@/lib/http/body-limits';
 import { messagePageHtml } from '@/lib/http/message-page';
+import { sentByAnotherSite } from '@/lib/http/request-origin';
 
 export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS'];
 // The write API's bilans (issue #28) are the one resource written with PUT and DELETE.
@@ -73,9 +75,42 @@ export function answerBeforeNext(request: IncomingMessage, response: ServerRespo
     request.resume();
     return true;
   }
+  if (refuseCrossSite(request, response)) return true;
   if (refuseBody(request, response)) return true;
   request.headers[SOCKET_ADDRESS_HEADER] = request.socket.remoteAddress ?? '';
   return false;
+}
+
+/**
+ * Another site's post to a page (a form, a Server Action), as the browser says it: a French
+ * 403 before anything reads it — never Next.js's 500 « Invalid Server Actions request », and
+ * the same refusal for every form of the module. The APIs (`/api/…`) are called by servers
+ * with tokens (or, for sign-in, check it themselves: lib/auth/sign-in-guard.ts).
+ */
+function refuseCrossSite(request: IncomingMessage, response: ServerResponse): boolean {
+  if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS')
+    return false;
+  if (request.url?.startsWith('/api/')) return false;
+  const headers = { get: (name: string) => headerValue(request, name) };
+  if (!sentByAnotherSite(headers)) return false;
+  const body = messagePageHtml(
+    403,
+    'Formulaire refusé',
+    'Ce formulaire ne vient pas d’une page du module : rien n’a été enregistré.',
+  );
+  response.writeHead(403, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+  });
+  response.end(body);
+  discardBody(request);
+  return true;
+}
+
+function headerValue(request: IncomingMessage, name: string): string | null {
+  const value = request.headers[name.toLowerCase()];
+  return typeof value === 'string' ? value : null;
 }
 
 /** A 413 or 411 before the body is read (then discarded as it arrives, never held). */
@@ -102,11 +137,31 @@ function refuseBody(request: IncomingMessage, response: ServerResponse): boolean
     ...SECURITY_HEADERS,
     'Content-Type': json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
     'Content-Length': String(Buffer.byteLength(body)),
-    Connection: 'close',
   });
   response.end(body);
-  request.resume();
+  discardBody(request);
   return true;
+}
+
+/** Discarded, never held: a client still sending after its refusal. */
+const LINGER_MS = 30_000;
+const LINGER_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads what the client goes on sending, and drops it, so that the client reads its answer:
+ * closing at once would reset a connection whose client is still writing (it gets EPIPE, never
+ * the 413). nginx's lingering close, bounded the same way: 30 s or 64 MB, then the socket goes.
+ */
+function discardBody(request: IncomingMessage): void {
+  let discarded = 0;
+  const timer = setTimeout(() => request.socket.destroy(), LINGER_MS);
+  timer.unref();
+  request.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > LINGER_BYTES) request.socket.destroy();
+  });
+  request.once('close', () => clearTimeout(timer));
+  request.resume();
 }
 
 /** The answer to a request Node's parser refused, with our headers. */

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { loadTokensPage } from '@/lib/pages/administration';
 import { TokensPage } from '@/lib/ui/administration/tokens-page';
+import { createToken, revokeToken } from '@/lib/administration/actions/jetons';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Alimentation des bilans — Administration' };
@@ -13,8 +14,8 @@ export default async function AlimentationPage({ searchParams }: { searchParams:
     <TokensPage
       nature="alimentation"
       jetons={page.jetons}
-      formToken={page.formToken}
       fait={page.fait}
+      actions={{ create: createToken, revoke: revokeToken }}
     />
   );
 }

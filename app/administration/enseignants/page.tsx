@@ -2,7 +2,15 @@ import type { Metadata } from 'next';
 import { loadEnseignantsPage } from '@/lib/pages/administration';
 import { formatDateTimeFr } from '@/lib/common/dates';
 import { TableHead } from '@/lib/ui/administration/table-head';
-import { FormTokenInput } from '@/lib/ui/administration/form-token';
+import { ActionForm } from '@/lib/ui/forms/action-form';
+import { SubmitButton } from '@/lib/ui/forms/submit-button';
+import { TextField } from '@/lib/ui/forms/text-field';
+import {
+  linkEnt,
+  setActif,
+  unlinkEnt,
+  uploadEnseignants,
+} from '@/lib/administration/actions/enseignants';
 import { UploadForm } from '@/lib/ui/administration/upload-form';
 import { DoneMessage } from '@/lib/ui/administration/done-message';
 import { BUTTON_SECONDARY, INPUT, Section, TABLE, TD } from '@/lib/ui/administration/section';
@@ -44,8 +52,7 @@ export default async function EnseignantsPage({ searchParams }: { searchParams: 
           s’affiche avant toute modification ; aucun compte n’est supprimé.
         </p>
         <UploadForm
-          action="/administration/enseignants/televersement"
-          formToken={page.formToken}
+          action={uploadEnseignants}
           label="Fichier CSV des enseignants"
           accept=".csv,text/csv"
         >
@@ -119,25 +126,23 @@ export default async function EnseignantsPage({ searchParams }: { searchParams: 
                     </p>
                     {teacher && (
                       <div className="mt-2 flex flex-col gap-2">
-                        <form
-                          method="post"
-                          action={`/administration/enseignants/${c.id}/${c.actif ? 'desactivation' : 'reactivation'}`}
+                        <ActionForm
+                          action={setActif.bind(null, c.id, !c.actif)}
+                          label={`${c.actif ? 'Désactiver' : 'Réactiver'} le compte de ${c.prenom} ${c.nom}`}
                         >
-                          <FormTokenInput value={page.formToken} />
-                          <button type="submit" className={BUTTON_SECONDARY}>
+                          <SubmitButton className={BUTTON_SECONDARY}>
                             {c.actif ? 'Désactiver' : 'Réactiver'}
                             <span className="sr-only">
                               {' '}
                               le compte de {c.prenom} {c.nom}
                             </span>
-                          </button>
-                        </form>
-                        <form
-                          method="post"
-                          action={`/administration/enseignants/${c.id}/identite`}
+                          </SubmitButton>
+                        </ActionForm>
+                        <ActionForm
+                          action={linkEnt.bind(null, c.id)}
+                          label={`Lier l’identité ENT de ${c.prenom} ${c.nom}`}
                           className="flex flex-wrap items-end gap-1"
                         >
-                          <FormTokenInput value={page.formToken} />
                           <label className="sr-only" htmlFor={`f-${c.id}`}>
                             ENT pour {c.prenom} {c.nom}
                           </label>
@@ -152,41 +157,39 @@ export default async function EnseignantsPage({ searchParams }: { searchParams: 
                               </option>
                             ))}
                           </select>
-                          <label className="sr-only" htmlFor={`i-${c.id}`}>
-                            Identifiant ENT de {c.prenom} {c.nom}
-                          </label>
-                          <input
+                          <TextField
                             id={`i-${c.id}`}
                             name="identifiant"
+                            label={`Identifiant ENT de ${c.prenom} ${c.nom}`}
+                            labelHidden
                             required
                             maxLength={256}
                             placeholder="identifiant ENT"
-                            className={`${INPUT} w-40 py-1 text-sm`}
+                            className="w-40 py-1 text-sm"
                           />
-                          <button type="submit" className={BUTTON_SECONDARY}>
+                          <SubmitButton className={BUTTON_SECONDARY}>
                             Lier
                             <span className="sr-only">
                               {' '}
                               l’identité ENT de {c.prenom} {c.nom}
                             </span>
-                          </button>
-                        </form>
+                          </SubmitButton>
+                        </ActionForm>
                         {c.identites.map((i) => (
-                          <form
+                          <ActionForm
                             key={i.fournisseur}
-                            method="post"
-                            action={`/administration/enseignants/${c.id}/identite/suppression`}
+                            action={unlinkEnt.bind(null, c.id)}
+                            label={`Délier ${FOURNISSEUR[i.fournisseur]} de ${c.prenom} ${c.nom}`}
                           >
-                            <FormTokenInput value={page.formToken} />
                             <input type="hidden" name="fournisseur" value={i.fournisseur} />
-                            <button type="submit" className={BUTTON_SECONDARY}>
+                            <SubmitButton className={BUTTON_SECONDARY}>
                               Délier {FOURNISSEUR[i.fournisseur]}
                               <span className="sr-only">
                                 {' '}
                                 de {c.prenom} {c.nom}
                               </span>
-                            </button>
-                          </form>
+                            </SubmitButton>
+                          </ActionForm>
                         ))}
                       </div>
                     )}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { loadSieclePage } from '@/lib/pages/administration';
 import { TableHead } from '@/lib/ui/administration/table-head';
 import { UploadForm } from '@/lib/ui/administration/upload-form';
+import { uploadSiecle } from '@/lib/administration/actions/siecle';
 import { DoneMessage } from '@/lib/ui/administration/done-message';
 import { Section, TABLE, TD } from '@/lib/ui/administration/section';
 
@@ -28,8 +29,7 @@ export default async function SieclePage({ searchParams }: { searchParams: Searc
           que vous ayez vérifié l’aperçu et cliqué sur « Appliquer ».
         </p>
         <UploadForm
-          action="/administration/siecle/televersement"
-          formToken={page.formToken}
+          action={uploadSiecle}
           label="Fichier SIECLE (.xml ou .zip)"
           accept=".xml,.zip,application/xml,text/xml,application/zip"
         />

@@ -7,8 +7,9 @@ import type { Database } from '@/lib/db/types';
 import { identitesExternes, utilisateurs } from '@/lib/db/schema';
 import type { FournisseurEnt, Role } from '@/lib/db/enums';
 import { isUuid } from '@/lib/common/ids';
-import { Refus } from '../refus';
-import { journalise, type Acteur } from '../journal';
+import { Refus } from '@/lib/common/refus';
+import type { UseCaseContext } from '@/lib/use-cases/context';
+import { administer } from '../journal';
 
 export interface CompteListe {
   id: string;
@@ -86,22 +87,19 @@ async function teacherOf(db: Database, etablissementId: string, utilisateurId: s
  * account of the establishment; false when there is no such teacher.
  */
 export async function setCompteActif(
-  db: Database,
-  etablissementId: string,
+  context: UseCaseContext,
   utilisateurId: string,
   actif: boolean,
-  acteur: Acteur,
 ): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const compte = await teacherOf(tx, etablissementId, utilisateurId);
-    if (!compte) return false;
-    if (compte.actif === actif) return true;
-    await tx.update(utilisateurs).set({ actif }).where(eq(utilisateurs.id, compte.id));
-    await journalise(tx, etablissementId, acteur, actif ? 'compte_reactive' : 'compte_desactive', {
-      compte: compte.email,
-    });
-    return true;
+  const action = actif ? 'compte_reactive' : 'compte_desactive';
+  const done = await administer(context, action, async ({ db, etablissementId }) => {
+    const compte = await teacherOf(db, etablissementId, utilisateurId);
+    if (!compte) return null;
+    if (compte.actif === actif) return { result: true, details: null };
+    await db.update(utilisateurs).set({ actif }).where(eq(utilisateurs.id, compte.id));
+    return { result: true, details: { compte: compte.email } };
   });
+  return done === true;
 }
 
 const MAX_IDENTIFIANT = 256;
@@ -112,31 +110,29 @@ const MAX_IDENTIFIANT = 256;
  * refused (never moved silently: that account may be someone else's, of another school).
  */
 export async function linkIdentite(
-  db: Database,
-  etablissementId: string,
+  context: UseCaseContext,
   utilisateurId: string,
   fournisseur: FournisseurEnt,
   identifiant: string,
-  acteur: Acteur,
 ): Promise<boolean> {
   const id = identifiant.trim();
   if (!id || id.length > MAX_IDENTIFIANT || id.includes('\u0000')) {
-    throw new Refus(`Identifiant ENT invalide (1 à ${MAX_IDENTIFIANT} caractères).`);
+    throw new Refus(`Identifiant ENT invalide (1 à ${MAX_IDENTIFIANT} caractères).`, 'identifiant');
   }
-  return db.transaction(async (tx) => {
-    const compte = await teacherOf(tx, etablissementId, utilisateurId);
-    if (!compte) return false;
-    const [existing] = await tx
+  const done = await administer(context, 'identite_liee', async ({ db, etablissementId }) => {
+    const compte = await teacherOf(db, etablissementId, utilisateurId);
+    if (!compte) return null;
+    const [existing] = await db
       .select({ utilisateurId: identitesExternes.utilisateurId })
       .from(identitesExternes)
       .where(
         and(eq(identitesExternes.fournisseur, fournisseur), eq(identitesExternes.identifiant, id)),
       );
     if (existing && existing.utilisateurId !== compte.id) {
-      throw new Refus(`L’identifiant ENT « ${id} » est déjà lié à un autre compte.`);
+      throw new Refus(`L’identifiant ENT « ${id} » est déjà lié à un autre compte.`, 'identifiant');
     }
-    if (existing) return true;
-    await tx
+    if (existing) return { result: true, details: null };
+    await db
       .delete(identitesExternes)
       .where(
         and(
@@ -144,31 +140,26 @@ export async function linkIdentite(
           eq(identitesExternes.fournisseur, fournisseur),
         ),
       );
-    await tx.insert(identitesExternes).values({
+    await db.insert(identitesExternes).values({
       fournisseur,
       identifiant: id,
       utilisateurId: compte.id,
       liaison: 'administration',
     });
-    await journalise(tx, etablissementId, acteur, 'identite_liee', {
-      compte: compte.email,
-      fournisseur,
-    });
-    return true;
+    return { result: true, details: { compte: compte.email, fournisseur } };
   });
+  return done === true;
 }
 
 export async function unlinkIdentite(
-  db: Database,
-  etablissementId: string,
+  context: UseCaseContext,
   utilisateurId: string,
   fournisseur: FournisseurEnt,
-  acteur: Acteur,
 ): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const compte = await teacherOf(tx, etablissementId, utilisateurId);
-    if (!compte) return false;
-    const removed = await tx
+  const done = await administer(context, 'identite_deliee', async ({ db, etablissementId }) => {
+    const compte = await teacherOf(db, etablissementId, utilisateurId);
+    if (!compte) return null;
+    const removed = await db
       .delete(identitesExternes)
       .where(
         and(
@@ -177,12 +168,10 @@ export async function unlinkIdentite(
         ),
       )
       .returning({ identifiant: identitesExternes.identifiant });
-    if (removed.length > 0) {
-      await journalise(tx, etablissementId, acteur, 'identite_deliee', {
-        compte: compte.email,
-        fournisseur,
-      });
-    }
-    return true;
+    return {
+      result: true,
+      details: removed.length > 0 ? { compte: compte.email, fournisseur } : null,
+    };
   });
+  return done === true;
 }

@@ -6,7 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import type { FournisseurEnt } from '@/lib/db/enums';
 import { NUL_MESSAGE, hasNul } from '@/lib/common/nul';
-import { Refus } from '../refus';
+import { Refus } from '@/lib/common/refus';
 import { MAX_NAME_LENGTH } from '../noms';
 import type { EnseignantLigne, EnseignantsFichier } from './fichier';
 

@@ -9,8 +9,9 @@ import { DEMO_IDS } from '@/drizzle/seed/demo-ids';
 import { testDrivers } from '@/lib/db/testing';
 import { identitesExternes, journalAdministration, utilisateurs } from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';
-import { isRefus } from '../refus';
+import { isRefus } from '@/lib/common/refus';
 import type { Acteur } from '../journal';
+import type { UseCaseContext } from '@/lib/use-cases/context';
 import { parseEnseignantsCsv } from './csv';
 import { applyEnseignants, planEnseignants } from './import';
 import { linkIdentite, listComptes, setCompteActif, unlinkIdentite } from './comptes';
@@ -110,6 +111,7 @@ describe.each(testDrivers())('teachers’ accounts ($name)', (driver) => {
   const connection = useDemoDatabase(driver);
   let db: Database;
   const etab = DEMO_IDS.etablissement;
+  const ctx = (etablissementId = etab): UseCaseContext => ({ db, etablissementId, acteur: ACTEUR });
   beforeAll(async () => {
     // As production runs it: on PostgreSQL, the least-privilege role of `npm run db:roles`.
     db = (await connection().asAppRole()).db;
@@ -140,7 +142,7 @@ describe.each(testDrivers())('teachers’ accounts ($name)', (driver) => {
     ]);
     expect(plan.erreurs.join(' ')).not.toMatch(/Lycée professionnel voisin|GARNIER|Thomas/);
     // Refused as a whole while the file has errors.
-    const error = await applyEnseignants(db, etab, fichier, ACTEUR).catch((e: unknown) => e);
+    const error = await applyEnseignants(ctx(), fichier).catch((e: unknown) => e);
     expect(isRefus(error) && error.message).toMatch(/rien n’a été modifié/);
     const [paul] = await db
       .select()
@@ -155,7 +157,7 @@ describe.each(testDrivers())('teachers’ accounts ($name)', (driver) => {
       'DURAND;Marc;ancien-enseignant@lycee-demo.test;',
       'NOUVEAU;Paul;paul.nouveau@lycee-demo.test;paul.nouveau',
     ]);
-    await applyEnseignants(db, etab, fichier, ACTEUR);
+    await applyEnseignants(ctx(), fichier);
     const comptes = await listComptes(db, etab);
     const paul = comptes.find((c) => c.email === 'paul.nouveau@lycee-demo.test');
     expect(paul).toMatchObject({
@@ -192,19 +194,17 @@ describe.each(testDrivers())('teachers’ accounts ($name)', (driver) => {
       .select({ v: utilisateurs.sessionVersion })
       .from(utilisateurs)
       .where(eq(utilisateurs.id, teacher));
-    expect(await setCompteActif(db, etab, teacher, false, ACTEUR)).toBe(true);
+    expect(await setCompteActif(ctx(), teacher, false)).toBe(true);
     const [after] = await db
       .select({ v: utilisateurs.sessionVersion, actif: utilisateurs.actif })
       .from(utilisateurs)
       .where(eq(utilisateurs.id, teacher));
     expect(after).toEqual({ v: before!.v + 1, actif: false });
-    expect(await setCompteActif(db, etab, teacher, true, ACTEUR)).toBe(true);
+    expect(await setCompteActif(ctx(), teacher, true)).toBe(true);
     // Another establishment's teacher, a staff account, a malformed id: nothing.
-    expect(await setCompteActif(db, etab, DEMO_IDS.enseignantVoisin, false, ACTEUR)).toBe(false);
-    expect(await setCompteActif(db, DEMO_IDS.etablissementVoisin, teacher, false, ACTEUR)).toBe(
-      false,
-    );
-    expect(await setCompteActif(db, etab, 'pas-un-id', false, ACTEUR)).toBe(false);
+    expect(await setCompteActif(ctx(), DEMO_IDS.enseignantVoisin, false)).toBe(false);
+    expect(await setCompteActif(ctx(DEMO_IDS.etablissementVoisin), teacher, false)).toBe(false);
+    expect(await setCompteActif(ctx(), 'pas-un-id', false)).toBe(false);
     const [voisin] = await db
       .select({ actif: utilisateurs.actif })
       .from(utilisateurs)
@@ -214,14 +214,14 @@ describe.each(testDrivers())('teachers’ accounts ($name)', (driver) => {
 
   it('links and unlinks ENT identities, never taking one from another account', async () => {
     const teacher = DEMO_IDS.enseignant;
-    expect(await linkIdentite(db, etab, teacher, 'ent', 'sub-sophie', ACTEUR)).toBe(true);
-    const error = await linkIdentite(db, etab, teacher, 'cas', 'paul.nouveau', ACTEUR).catch(
+    expect(await linkIdentite(ctx(), teacher, 'ent', 'sub-sophie')).toBe(true);
+    const error = await linkIdentite(ctx(), teacher, 'cas', 'paul.nouveau').catch(
       (e: unknown) => e,
     );
     expect(isRefus(error) && error.message).toBe(
       'L’identifiant ENT « paul.nouveau » est déjà lié à un autre compte.',
     );
-    expect(await unlinkIdentite(db, etab, teacher, 'ent', ACTEUR)).toBe(true);
+    expect(await unlinkIdentite(ctx(), teacher, 'ent')).toBe(true);
     const left = await db
       .select()
       .from(identitesExternes)

@@ -8,9 +8,9 @@ import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import { identitesExternes, utilisateurs } from '@/lib/db/schema';
 import type { Role } from '@/lib/db/enums';
-import { Refus } from '../refus';
-import { lockEtablissement } from '../lock';
-import { journalise, type Acteur } from '../journal';
+import { Refus } from '@/lib/common/refus';
+import type { UseCaseContext } from '@/lib/use-cases/context';
+import { administer } from '../journal';
 import type { EnseignantLigne, EnseignantsFichier } from './fichier';
 
 interface CompteConnu {
@@ -163,14 +163,12 @@ export async function planEnseignants(
 }
 
 export async function applyEnseignants(
-  db: Database,
-  etablissementId: string,
+  context: UseCaseContext,
   fichier: EnseignantsFichier,
-  acteur: Acteur,
   options: { after?: (tx: Database) => Promise<void> } = {},
 ): Promise<EnseignantsPlan> {
-  return db.transaction(async (tx) => {
-    await lockEtablissement(tx, etablissementId);
+  const applied = await administer(context, 'import_enseignants', async (work) => {
+    const { db: tx, etablissementId } = work;
     const plan = await planEnseignants(tx, etablissementId, fichier);
     if (plan.erreurs.length > 0) {
       throw new Refus(`Import refusé, rien n’a été modifié : ${plan.erreurs.join(' ')}`);
@@ -234,15 +232,18 @@ export async function applyEnseignants(
         liaison: 'administration',
       });
     }
-    await journalise(tx, etablissementId, acteur, 'import_enseignants', {
-      nouveaux: plan.nouveaux.length,
-      modifies: plan.modifies.length,
-      reactives: plan.reactives.length,
-      identites: links.length,
-      inchanges: plan.inchanges,
-      absents: plan.absents.length,
-    });
     await options.after?.(tx);
-    return plan;
+    return {
+      result: plan,
+      details: {
+        nouveaux: plan.nouveaux.length,
+        modifies: plan.modifies.length,
+        reactives: plan.reactives.length,
+        identites: links.length,
+        inchanges: plan.inchanges,
+        absents: plan.absents.length,
+      },
+    };
   });
+  return applied!;
 }

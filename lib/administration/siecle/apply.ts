@@ -1,14 +1,14 @@
-// Applies a SIECLE file in one transaction: the establishment is locked (two imports never
-// interleave), its data read again, the plan computed again — so what is written is what the
+// Applies a SIECLE file in one transaction (administer: the establishment's lock — two imports
+// never interleave — and the journal line in the same transaction), its data read again, the plan computed again — so what is written is what the
 // plan says now, even if something changed since the preview — and refused as a whole if the
 // plan has errors. Writes are batched: a few statements per 500 pupils, whatever the file.
 import { sql } from 'drizzle-orm';
 import { chunks } from '@/lib/common/chunks';
 import type { Database } from '@/lib/db/types';
 import { apprenants, classes, referentielsDivisions } from '@/lib/db/schema';
-import { Refus } from '../refus';
-import { lockEtablissement } from '../lock';
-import { journalise, type Acteur } from '../journal';
+import { Refus } from '@/lib/common/refus';
+import type { UseCaseContext } from '@/lib/use-cases/context';
+import { administer } from '../journal';
 import type { SiecleFichier } from './fichier';
 import { loadEtat } from './state';
 import { blockingProblems, planImport, type ChoixReferentiels, type ImportPlan } from './plan';
@@ -16,15 +16,13 @@ import { blockingProblems, planImport, type ChoixReferentiels, type ImportPlan }
 const BATCH = 500;
 
 export async function applySiecle(
-  db: Database,
-  etablissementId: string,
+  context: UseCaseContext,
   fichier: SiecleFichier,
   choix: ChoixReferentiels,
-  acteur: Acteur,
   options: { after?: (tx: Database) => Promise<void> } = {},
 ): Promise<ImportPlan> {
-  return db.transaction(async (tx) => {
-    await lockEtablissement(tx, etablissementId);
+  const applied = await administer(context, 'import_siecle', async (work) => {
+    const { db: tx, etablissementId } = work;
     const etat = await loadEtat(tx, etablissementId, fichier.anneeScolaire);
     const plan = planImport(fichier, etat, choix);
     const problems = blockingProblems(plan);
@@ -106,17 +104,20 @@ export async function applySiecle(
         update inscriptions set sortie_le = ${s.sortieLe}::date
          where apprenant_id = ${s.apprenantId} and annee_scolaire = ${annee}`);
     }
-    await journalise(tx, etablissementId, acteur, 'import_siecle', {
-      annee: annee,
-      divisions: plan.divisions.length,
-      nouveaux: plan.nouveaux.length,
-      modifies: plan.modifies.length,
-      deplaces: plan.deplaces.length,
-      sortis: plan.sortis.length,
-      inchanges: plan.inchanges,
-      classesCreees: w.classes.length,
-    });
     await options.after?.(tx);
-    return plan;
+    return {
+      result: plan,
+      details: {
+        annee: annee,
+        divisions: plan.divisions.length,
+        nouveaux: plan.nouveaux.length,
+        modifies: plan.modifies.length,
+        deplaces: plan.deplaces.length,
+        sortis: plan.sortis.length,
+        inchanges: plan.inchanges,
+        classesCreees: w.classes.length,
+      },
+    };
   });
+  return applied!;
 }

@@ -21,8 +21,9 @@ import {
 } from '@/lib/db/schema';
 import { listApprenants } from '@/lib/bilans/classes';
 import type { Database } from '@/lib/db/types';
-import { isRefus } from '../refus';
+import { isRefus } from '@/lib/common/refus';
 import type { Acteur } from '../journal';
+import type { UseCaseContext } from '@/lib/use-cases/context';
 import { readSiecleUpload } from './read';
 import { loadEtat } from './state';
 import { blockingProblems, changesNothing, planImport, type ChoixReferentiels } from './plan';
@@ -85,6 +86,7 @@ describe.each(testDrivers())('SIECLE import ($name)', (driver) => {
   let db: Database;
   let sn: string;
 
+  const ctx = (): UseCaseContext => ({ db, etablissementId, acteur: SCRIPT });
   beforeAll(async () => {
     // As production runs it: on PostgreSQL, the least-privilege role of `npm run db:roles`.
     db = (await connection().asAppRole()).db;
@@ -164,26 +166,14 @@ describe.each(testDrivers())('SIECLE import ($name)', (driver) => {
   });
 
   it('refuses to apply while a division has no referential, and writes nothing', async () => {
-    const error = await applySiecle(
-      db,
-      etablissementId,
-      await read(RENTREE),
-      new Map(),
-      SCRIPT,
-    ).catch((e: unknown) => e);
+    const error = await applySiecle(ctx(), await read(RENTREE), new Map()).catch((e: unknown) => e);
     expect(isRefus(error) && error.message).toMatch(/rien n’a été modifié.*SEC1/);
     expect(await pupils()).toBe(0);
     expect(await classeId('2CIEL1')).toBeUndefined();
   });
 
   it('applies in one go, remembers the chosen referential, and journals the counts', async () => {
-    const plan = await applySiecle(
-      db,
-      etablissementId,
-      await read(RENTREE),
-      new Map([['SEC1', sn]]),
-      SCRIPT,
-    );
+    const plan = await applySiecle(ctx(), await read(RENTREE), new Map([['SEC1', sn]]));
     expect(plan.nouveaux).toHaveLength(5);
     expect(await pupils()).toBe(5);
     expect(await names('2CIEL1')).toEqual(['BŒUF Hugo', 'ŒUVRARD Léa', 'SANS INE Inès']);
@@ -211,7 +201,7 @@ describe.each(testDrivers())('SIECLE import ($name)', (driver) => {
     expect(again.divisions.find((d) => d.code === 'SEC1')?.origine).toBe('classe');
     expect(again.inchanges).toBe(5);
     expect(changesNothing(again)).toBe(true);
-    await applySiecle(db, etablissementId, await read(RENTREE), new Map(), SCRIPT);
+    await applySiecle(ctx(), await read(RENTREE), new Map());
     expect(await pupils()).toBe(5);
   });
 
@@ -233,7 +223,7 @@ describe.each(testDrivers())('SIECLE import ($name)', (driver) => {
       ['BŒUF', '2CIEL1 2026-2027', '2CIEL2'],
     ]);
     expect(plan.sortis.map((p) => [p.nom, p.dateSortie])).toEqual([['SANS INE', '2026-11-20']]);
-    await applySiecle(db, etablissementId, await read(toussaint), new Map(), SCRIPT);
+    await applySiecle(ctx(), await read(toussaint), new Map());
     expect(await names('2CIEL1')).toEqual(['MARTIN-ŒUVRARD Léa']);
     expect(await names('2CIEL2')).toEqual(['BŒUF Hugo']);
     // The pupil who left is still here, enrolment closed, never deleted.
@@ -299,7 +289,7 @@ describe.each(testDrivers())('SIECLE import ($name)', (driver) => {
       ['SÉCU', 'SEC1 2026-2027'],
       ['SEUL', null],
     ]);
-    await applySiecle(db, etablissementId, await read(rentree2027, 2027), new Map(), SCRIPT);
+    await applySiecle(ctx(), await read(rentree2027, 2027), new Map());
     expect(await names('1CIEL1', '2027-2028')).toEqual([
       'BŒUF Hugo',
       'MARTIN-ŒUVRARD Léa',
@@ -366,7 +356,7 @@ describe.each(testDrivers())('SIECLE import ($name)', (driver) => {
     const bilansBefore = (
       await db.select({ n: count() }).from(bilans).where(eq(bilans.apprenantId, pupil!.id))
     )[0]!.n;
-    await applySiecle(db, demo, fichier, new Map(), SCRIPT);
+    await applySiecle({ db, etablissementId: demo, acteur: SCRIPT }, fichier, new Map());
     const bilansAfter = (
       await db.select({ n: count() }).from(bilans).where(eq(bilans.apprenantId, pupil!.id))
     )[0]!.n;
@@ -384,8 +374,8 @@ describe.each(testDrivers())('SIECLE import ($name)', (driver) => {
     }));
     const fichier = await read(eleves, 2027);
     const results = await Promise.allSettled([
-      applySiecle(db, etablissementId, fichier, new Map(), SCRIPT),
-      applySiecle(db, etablissementId, fichier, new Map(), SCRIPT),
+      applySiecle(ctx(), fichier, new Map()),
+      applySiecle(ctx(), fichier, new Map()),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
     expect(await names('1CIEL2', '2027-2028')).toHaveLength(40);
@@ -408,7 +398,7 @@ describe.each(testDrivers())('SIECLE import ($name)', (driver) => {
       )[0]!.n;
     const before = await journal();
     const apply = () =>
-      applySiecle(db, etablissementId, fichier, new Map(), SCRIPT, {
+      applySiecle(ctx(), fichier, new Map(), {
         after: (tx) => dropPending(tx, etablissementId, pending),
       });
     const results = await Promise.allSettled([apply(), apply()]);

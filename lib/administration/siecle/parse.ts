@@ -4,7 +4,7 @@
 // NOM (older files) or NOM_DE_FAMILLE, NOM_USAGE first where present, STRUCTURES before or
 // after ELEVES, groups (TYPE_STRUCTURE G) and the « Inactifs » pseudo-division ignored.
 import { parseIsoDate } from '@/lib/common/dates';
-import { Refus } from '../refus';
+import { Refus } from '@/lib/common/refus';
 import { MAX_NAME_LENGTH } from '../noms';
 import { readXmlEvents } from '../xml/events';
 import type { SiecleEleve, SiecleFichier } from './fichier';

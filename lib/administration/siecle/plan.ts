@@ -88,6 +88,9 @@ export interface Ecritures {
 /** Referentials chosen by the administrator for divisions of unknown MEF, by division code. */
 export type ChoixReferentiels = Map<string, string>;
 
+/** The referential chosen for division CODE is posted as `referentiel:CODE` (preview page). */
+export const CHOIX_PREFIX = 'referentiel:';
+
 const nomComplet = (p: { nom: string; prenom: string }) => `${p.nom} ${p.prenom}`;
 
 function sortLines<T extends PersonneLigne>(lines: T[]): T[] {

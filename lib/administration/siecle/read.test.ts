@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8 } from 'fflate';
 import { readSiecleUpload } from './read';
-import { isRefus } from '../refus';
+import { isRefus } from '@/lib/common/refus';
 import { encodeLatin9, siecleFile, siecleXml, zipOf, type EleveDeTest } from './testing';
 import { SIECLE_MAX_BYTES } from './limits';
 

@@ -4,7 +4,7 @@
 // from the archive's directory before anything is inflated, and the output buffer is never
 // larger than that, whatever the compressed data really holds.
 import { unzipSync, type UnzipFileInfo } from 'fflate';
-import { Refus } from '../refus';
+import { Refus } from '@/lib/common/refus';
 
 /** A zip's signature: a first entry (PK\x03\x04), or the end of an empty archive (PK\x05\x06). */
 export function isZip(bytes: Uint8Array): boolean {

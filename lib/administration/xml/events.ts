@@ -6,7 +6,7 @@
 // entity could be declared (saxes expands none); a root of another name is not this format.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { Refus } from '../refus';
+import { Refus } from '@/lib/common/refus';
 import type { XmlFormat } from './format';
 
 export interface XmlEvents {

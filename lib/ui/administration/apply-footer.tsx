@@ -1,6 +1,7 @@
 // The end of a preview: « Appliquer l’import » when the file can be applied, else why not,
 // and the way out.
 import Link from 'next/link';
+import { SubmitButton } from '@/lib/ui/forms/submit-button';
 import { BUTTON } from './section';
 
 export function ApplyFooter({
@@ -15,9 +16,9 @@ export function ApplyFooter({
   return (
     <div className="mt-6 flex flex-wrap items-center gap-4">
       {canApply ? (
-        <button type="submit" className={BUTTON}>
+        <SubmitButton className={BUTTON} pendingLabel="Application…">
           Appliquer l’import
-        </button>
+        </SubmitButton>
       ) : (
         <p className="font-medium text-red-900">
           L’import ne peut pas être appliqué tant que le fichier a des erreurs.

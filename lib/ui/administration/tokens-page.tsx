@@ -1,16 +1,29 @@
 // An API token page of the administration (PRONOTE's tokens, the write API's): create one
-// (shown once, on the page the post answers), list them with their last use, revoke one.
+// (shown once, on this page, with a « Copier » button), list them with their last use, revoke
+// one. The forms are Server Actions (lib/administration/actions/jetons.ts).
 import type { ListedApiToken, NatureJeton } from '@/lib/auth/api-tokens';
 import { formatDateTimeFr } from '@/lib/common/dates';
+import type { ActionState } from '@/lib/actions/state';
+import { ActionForm } from '@/lib/ui/forms/action-form';
+import { ShownOnce } from '@/lib/ui/forms/shown-once';
+import { SubmitButton } from '@/lib/ui/forms/submit-button';
+import { TextField } from '@/lib/ui/forms/text-field';
 import { TableHead } from './table-head';
-import { FormTokenInput } from './form-token';
 import { DoneMessage } from './done-message';
-import { BUTTON, BUTTON_SECONDARY, INPUT, Section, TABLE, TD } from './section';
+import { BUTTON, BUTTON_SECONDARY, Section, TABLE, TD } from './section';
 
 // What each kind of token's page says (one page component for both kinds).
 const TEXTS: Record<
   NatureJeton,
-  { title: string; intro: string; placeholder: string; revoque: string }
+  {
+    title: string;
+    intro: string;
+    placeholder: string;
+    revoque: string;
+    /** The heading of a token just created, and what to do with it. */
+    created: string;
+    use: string;
+  }
 > = {
   pronote: {
     title: 'Connecteur PRONOTE',
@@ -18,6 +31,8 @@ const TEXTS: Record<
       'PRONOTE lit les bilans validés de la période en cours avec un jeton de l’établissement. Un jeton n’est affiché qu’une fois, à sa création ; révoquez celui d’un connecteur remplacé.',
     placeholder: 'Connecteur PRONOTE',
     revoque: 'Jeton révoqué : PRONOTE ne peut plus lire les bilans avec lui.',
+    created: 'Jeton PRONOTE créé',
+    use: 'Copiez ce jeton maintenant dans le connecteur PRONOTE : il ne sera plus jamais affiché.',
   },
   alimentation: {
     title: 'Alimentation des bilans (API d’écriture)',
@@ -25,22 +40,31 @@ const TEXTS: Record<
       'Le tableau de bord des apprenants (ou tout outil de l’établissement) envoie les bilans avec un jeton d’alimentation : il écrit des bilans, il ne lit pas l’export PRONOTE. Un jeton n’est affiché qu’une fois, à sa création ; révoquez celui d’un outil remplacé. Documentation de l’API : /api/alimentation/v1/openapi.json.',
     placeholder: 'Tableau de bord des apprenants',
     revoque: 'Jeton révoqué : il ne peut plus écrire de bilan.',
+    created: 'Jeton d’alimentation créé',
+    use: 'Copiez ce jeton maintenant dans l’outil qui envoie les bilans : il ne sera plus jamais affiché.',
   },
 };
 
 export function TokensPage({
   nature,
   jetons,
-  formToken,
   fait,
+  actions,
 }: {
   nature: NatureJeton;
   jetons: ListedApiToken[];
-  formToken: string;
   fait: string | null;
+  actions: {
+    create: (nature: NatureJeton, state: ActionState, form: FormData) => Promise<ActionState>;
+    revoke: (
+      nature: NatureJeton,
+      jetonId: string,
+      state: ActionState,
+      form: FormData,
+    ) => Promise<ActionState>;
+  };
 }) {
-  const { title, intro, placeholder, revoque } = TEXTS[nature];
-  const basePath = `/administration/${nature}`;
+  const { title, intro, placeholder, revoque, created, use } = TEXTS[nature];
   const messages = { revoque, introuvable: 'Ce jeton n’existe pas, ou il est déjà révoqué.' };
   return (
     <main className="mx-auto max-w-6xl px-4 py-6">
@@ -48,28 +72,21 @@ export function TokensPage({
       <DoneMessage fait={fait} messages={messages} />
       <p className="mt-2 text-slate-700">{intro}</p>
       <Section id="creer" title="Créer un jeton">
-        <form
-          method="post"
-          action={`${basePath}/jetons`}
+        <ActionForm
+          action={actions.create.bind(null, nature)}
+          label="Créer un jeton"
           className="flex flex-wrap items-end gap-3"
         >
-          <FormTokenInput value={formToken} />
-          <div className="flex flex-col gap-1">
-            <label htmlFor="libelle" className="font-medium">
-              Libellé (pour le reconnaître)
-            </label>
-            <input
-              id="libelle"
-              name="libelle"
-              maxLength={80}
-              placeholder={placeholder}
-              className={INPUT}
-            />
-          </div>
-          <button type="submit" className={BUTTON}>
-            Créer le jeton
-          </button>
-        </form>
+          <TextField
+            id="libelle"
+            name="libelle"
+            label="Libellé (pour le reconnaître)"
+            maxLength={80}
+            placeholder={placeholder}
+          />
+          <SubmitButton className={BUTTON}>Créer le jeton</SubmitButton>
+          <ShownOnce title={created} use={use} />
+        </ActionForm>
       </Section>
       <Section id="jetons" title="Jetons de l’établissement">
         {jetons.length === 0 ? (
@@ -77,8 +94,8 @@ export function TokensPage({
         ) : (
           <table className={TABLE}>
             <TableHead
-              caption={'Jetons PRONOTE, leur état et leur dernière lecture'}
-              columns={['Libellé', 'Début du jeton', 'Créé le', 'Dernière lecture', 'État']}
+              caption={'Jetons, leur état et leur dernier usage'}
+              columns={['Libellé', 'Début du jeton', 'Créé le', 'Dernier usage', 'État']}
             />
             <tbody>
               {jetons.map((j) => (
@@ -97,13 +114,15 @@ export function TokensPage({
                     {j.revoqueLe ? (
                       `Révoqué le ${formatDateTimeFr(j.revoqueLe)}`
                     ) : (
-                      <form method="post" action={`${basePath}/jetons/${j.id}/revocation`}>
-                        <FormTokenInput value={formToken} />
+                      <ActionForm
+                        action={actions.revoke.bind(null, nature, j.id)}
+                        label={`Révoquer le jeton ${j.libelle}`}
+                      >
                         <span className="mr-2 text-green-900">Actif</span>
-                        <button type="submit" className={BUTTON_SECONDARY}>
+                        <SubmitButton className={BUTTON_SECONDARY}>
                           Révoquer<span className="sr-only"> le jeton {j.libelle}</span>
-                        </button>
-                      </form>
+                        </SubmitButton>
+                      </ActionForm>
                     )}
                   </td>
                 </tr>

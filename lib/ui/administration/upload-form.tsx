@@ -1,39 +1,33 @@
-// The upload form of an import (a multipart POST with the form token), « Voir l’aperçu »:
-// nothing is changed before the preview's « Appliquer ».
-import { FormTokenInput } from './form-token';
-import { BUTTON, INPUT } from './section';
+// The upload form of an import, « Voir l’aperçu »: nothing is changed before the preview's
+// « Appliquer ». A Server Action's form (multipart): a refused file is said beside its field.
+import type { ActionState } from '@/lib/actions/state';
+import { ActionForm } from '@/lib/ui/forms/action-form';
+import { FileField } from '@/lib/ui/forms/file-field';
+import { SubmitButton } from '@/lib/ui/forms/submit-button';
+import { BUTTON } from './section';
 
 export function UploadForm({
   action,
-  formToken,
   label,
   accept,
   children,
 }: {
-  action: string;
-  formToken: string;
+  action: (state: ActionState, form: FormData) => Promise<ActionState>;
   label: string;
   accept: string;
   children?: React.ReactNode;
 }) {
   return (
-    <form
-      method="post"
+    <ActionForm
       action={action}
       encType="multipart/form-data"
       className="mt-4 flex flex-wrap items-end gap-3"
     >
-      <FormTokenInput value={formToken} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="fichier" className="font-medium">
-          {label}
-        </label>
-        <input id="fichier" name="fichier" type="file" required accept={accept} className={INPUT} />
-      </div>
+      <FileField id="fichier" name="fichier" label={label} accept={accept} />
       {children}
-      <button type="submit" className={BUTTON}>
+      <SubmitButton className={BUTTON} pendingLabel="Lecture du fichier…">
         Voir l’aperçu
-      </button>
-    </form>
+      </SubmitButton>
+    </ActionForm>
   );
 }

@@ -4,7 +4,9 @@ import type { OrigineReferentiel } from '@/lib/administration/siecle/plan';
 import { formatDateFr } from '@/lib/common/dates';
 import { ApplyFooter } from '@/lib/ui/administration/apply-footer';
 import { TableHead } from '@/lib/ui/administration/table-head';
-import { FormTokenInput } from '@/lib/ui/administration/form-token';
+import { ActionForm } from '@/lib/ui/forms/action-form';
+import { applySiecleImport } from '@/lib/administration/actions/siecle';
+import { CHOIX_PREFIX } from '@/lib/administration/siecle/plan';
 import { PeopleList, ProblemList } from '@/lib/ui/administration/people-list';
 import { INPUT, Section, TABLE, TD } from '@/lib/ui/administration/section';
 
@@ -75,8 +77,10 @@ export default async function SieclePreviewPage({
         />
       </Section>
 
-      <form method="post" action={`/administration/siecle/${page.importId}/application`}>
-        <FormTokenInput value={page.formToken} />
+      <ActionForm
+        action={applySiecleImport.bind(null, page.importId)}
+        label="Appliquer l’import SIECLE"
+      >
         <Section id="divisions" title="Divisions et référentiels">
           <table className={TABLE}>
             <TableHead
@@ -101,7 +105,7 @@ export default async function SieclePreviewPage({
                         </label>
                         <select
                           id={`ref-${d.code}`}
-                          name={`referentiel:${d.code}`}
+                          name={`${CHOIX_PREFIX}${d.code}`}
                           required
                           defaultValue={d.referentiel?.id ?? ''}
                           className={INPUT}
@@ -131,7 +135,7 @@ export default async function SieclePreviewPage({
           cancelHref="/administration/siecle"
           cancelLabel="Annuler et déposer un autre fichier"
         />
-      </form>
+      </ActionForm>
     </main>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { loadEnseignantsPreview } from '@/lib/pages/administration';
 import { ApplyFooter } from '@/lib/ui/administration/apply-footer';
-import { FormTokenInput } from '@/lib/ui/administration/form-token';
+import { ActionForm } from '@/lib/ui/forms/action-form';
+import { applyEnseignantsImport } from '@/lib/administration/actions/enseignants';
 import { PeopleList, ProblemList } from '@/lib/ui/administration/people-list';
 import { Section } from '@/lib/ui/administration/section';
 
@@ -62,17 +63,16 @@ export default async function EnseignantsPreviewPage({
           </>
         )}
       </Section>
-      <form
-        method="post"
-        action={`/administration/enseignants/import/${page.importId}/application`}
+      <ActionForm
+        action={applyEnseignantsImport.bind(null, page.importId)}
+        label="Appliquer l’import des enseignants"
       >
-        <FormTokenInput value={page.formToken} />
         <ApplyFooter
           canApply={plan.erreurs.length === 0}
           cancelHref="/administration/enseignants"
           cancelLabel="Annuler"
         />
-      </form>
+      </ActionForm>
     </main>
   );
 }

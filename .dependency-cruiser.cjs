@@ -30,12 +30,12 @@ module.exports = {
     {
       name: 'foundations-import-no-use-case',
       comment:
-        'lib/common, lib/config, lib/db and lib/http import no use case; lib/config gathers the sign-in ways’ configuration slices (pure zod) only.',
+        'lib/common, lib/config, lib/db and lib/http import no use case; lib/config reads the sign-in ways’ configuration registry (lib/auth/ways/configs.ts, pure zod) only.',
       severity: 'error',
       from: { path: '^lib/(common|config|db|http)/', pathNot: '\\.test\\.tsx?$' },
       to: {
         path: '^lib/(pages|impression|ui|pronote|bilans|trace|auth)/',
-        pathNot: '^lib/auth/ways/[a-z]+/config\\.ts$',
+        pathNot: '^lib/auth/ways/([a-z]+/config|configs)\\.ts$',
       },
     },
     {
@@ -58,6 +58,23 @@ module.exports = {
       severity: 'error',
       from: { path: '^lib/ui/', pathNot: '\\.test\\.tsx?$' },
       to: { path: '^lib/(db|pages|trace|impression)/' },
+    },
+    {
+      name: 'domain-imports-no-use-case',
+      comment:
+        'lib/bilans (the domain) and lib/trace (the access trace) import nothing above them: no page, print, PRONOTE, write API, administration, pipeline, action or UI.',
+      severity: 'error',
+      from: { path: '^lib/(bilans|trace)/', pathNot: '\\.test\\.tsx?$' },
+      to: {
+        path: '^lib/(pages|impression|pronote|alimentation|administration|pipeline|actions|use-cases|ui|auth)/',
+      },
+    },
+    {
+      name: 'database-layer-observes-nothing',
+      comment: 'lib/db knows no logger nor metric: its callers observe it (lib/server).',
+      severity: 'error',
+      from: { path: '^lib/db/', pathNot: '\\.test\\.tsx?$' },
+      to: { path: '^lib/observability/' },
     },
     {
       name: 'no-circular',

@@ -2,7 +2,59 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+/**
+ * A server module says so first (`import 'server-only'`): imported by a client component by
+ * mistake, it fails the build instead of shipping database or session code to a browser.
+ */
+const serverOnly = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    return {
+      Program(program) {
+        const directives = program.body.filter(
+          (n) => n.type === 'ExpressionStatement' && n.directive,
+        );
+        if (directives.some((d) => d.directive === 'use client' || d.directive === 'use server'))
+          return;
+        const declares = program.body.some(
+          (n) => n.type === 'ImportDeclaration' && n.source.value === 'server-only',
+        );
+        if (!declares) {
+          context.report({
+            node: program,
+            message: "Module serveur : commencez par import 'server-only'.",
+          });
+        }
+      },
+    };
+  },
+};
+
 const config = [
+  {
+    // The use cases, loaders, handlers and the request pipeline: server code, said so. (Pure
+    // modules a script or a test also reads — data shapes, testing helpers — are not listed.)
+    files: [
+      'lib/pages/**/*.{ts,tsx}',
+      'lib/pipeline/**/*.ts',
+      'lib/actions/validated-action.ts',
+      'lib/administration/**/*.ts',
+      'lib/alimentation/handler.ts',
+      'lib/pronote/handler.ts',
+      'lib/impression/**/*.{ts,tsx}',
+      'lib/trace/acces.ts',
+    ],
+    // Shared with the e2e suite, which reads them outside any bundle.
+    ignores: [
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      'lib/administration/siecle/testing.ts',
+      'lib/impression/print-token.ts',
+      'lib/impression/print-route.ts',
+    ],
+    plugins: { cpro: { rules: { 'server-only': serverOnly } } },
+    rules: { 'cpro/server-only': 'error' },
+  },
   ...nextVitals,
   ...nextTs,
   {

@@ -5,7 +5,7 @@
 // change). Peak memory: the process's RSS and heap, sampled every 5 ms during each step.
 // Target: preview and apply each ≤ 2 s for 2 000 pupils; cost growing linearly.
 //
-//   npx tsx bench/import.ts          (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test)
+//   npx tsx --conditions=react-server bench/import.ts          (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test)
 import { eq } from 'drizzle-orm';
 import { connectPostgres } from '@/lib/db/connect';
 import { createScratchDatabase } from '@/lib/db/testing';

@@ -2,7 +2,7 @@
 // hostile and on large honest files, and the longest the event loop is held meanwhile — the
 // time during which the server answers nobody.
 //
-//   npx tsx bench/parsers.ts
+//   npx tsx --conditions=react-server bench/parsers.ts
 import { strToU8 } from 'fflate';
 import { readSiecleUpload } from '@/lib/administration/siecle/read';
 import { siecleFile, type EleveDeTest } from '@/lib/administration/siecle/testing';

@@ -2,6 +2,7 @@
 // one of an establishment cannot be made from a page. The password is drawn here, hashed,
 // and returned once for the operator to hand over; the account can also be linked to the
 // ENT like a teacher's.
+import 'server-only';
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';

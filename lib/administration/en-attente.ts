@@ -2,6 +2,7 @@
 // file says, checked again with its schema when read back, never the file itself. One per
 // establishment and nature (a new upload replaces the previous one); an hour to confirm;
 // removed in the transaction that applies it.
+import 'server-only';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '@/lib/db/types';

@@ -1,6 +1,7 @@
 // The establishment's API tokens as the administration pages manage them — PRONOTE's (read)
 // and the write API's (alimentation): created (shown once), listed with their last use,
 // revoked, each action journaled in its transaction. The tokens live in lib/auth/api-tokens.ts.
+import 'server-only';
 import type { Database } from '@/lib/db/types';
 import { isUuid } from '@/lib/common/ids';
 import {

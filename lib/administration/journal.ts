@@ -1,6 +1,7 @@
 // The administration journal: every administrative action (who, when, what, counts), in an
 // append-only table the database keeps so (drizzle/0011_administration.sql). Written in the
 // transaction of the action it records: an action that did not happen is never journaled.
+import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import { journalAdministration, utilisateurs } from '@/lib/db/schema';

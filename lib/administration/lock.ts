@@ -2,6 +2,7 @@
 // taking the establishment's advisory lock, so that two imports, or two periods added at once,
 // never interleave their reads and writes (both drivers; PGlite serialises anyway). An advisory
 // lock, not `SELECT … FOR UPDATE`: the application's role may not lock `etablissements` rows.
+import 'server-only';
 import type { Database } from '@/lib/db/types';
 import { etablissementKey, lockKeys } from '@/lib/db/advisory-locks';
 

@@ -2,6 +2,7 @@
 // one school year (1 September – 31 August), never overlapping — the PRONOTE export and the
 // documents pick « the » period of a date. Checked here with French messages; the database
 // checks the same rules again (trigger periodes_sans_chevauchement) for any other writer.
+import 'server-only';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import { periodes, pronoteLectures } from '@/lib/db/schema';

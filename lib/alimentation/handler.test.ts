@@ -21,7 +21,19 @@ import {
 } from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';
 import { createApiToken, revokeApiToken } from '@/lib/auth/api-tokens';
-import { handleBilan } from './handler';
+import { withApiToken } from '@/lib/pipeline';
+import { bilanRoute } from './handler';
+
+/** The route as the server mounts it (lib/pipeline's token check and errors), on `db`. */
+function handleBilan(db: Database, request: Request, source: string): Promise<Response> {
+  return withApiToken(
+    'alimentation',
+    bilanRoute,
+    async () => db,
+  )(request, {
+    params: Promise.resolve({ source }),
+  });
+}
 
 const CIEL = ['C01', 'C03', 'C04', 'C06', 'C07', 'C08', 'C09', 'C10', 'C11'];
 

@@ -1,13 +1,15 @@
-// The write API's HTTP side (`/api/alimentation/v1/bilans/{source}`): the bearer token of
-// the establishment (kind `alimentation`; PRONOTE's is refused), the body's type and size,
-// then the use case, each answer in JSON with a French message; every write — and every
-// refusal of a valid token's request — is traced (ecritures_alimentation).
+// The write API's HTTP side (`/api/alimentation/v1/bilans/{source}`, `/lots`), behind
+// withApiToken('alimentation', …) (lib/pipeline: the bearer token of the establishment,
+// PRONOTE's refused, errors as JSON): the body's type and size, then the use case, each answer
+// in JSON with a French message; every write — and every refusal of a valid token's request —
+// is traced (ecritures_alimentation).
 import 'server-only';
 import type { Database } from '@/lib/db/types';
-import { getDb } from '@/lib/db/client';
 import { ecrituresAlimentation } from '@/lib/db/schema';
-import { verifyApiToken, type VerifiedApiToken } from '@/lib/auth/api-tokens';
-import { AppError, asAppError, jsonError } from '@/lib/http/app-error';
+import type { VerifiedApiToken } from '@/lib/auth/api-tokens';
+import { AppError, jsonError } from '@/lib/http/app-error';
+import type { TokenHandler } from '@/lib/pipeline';
+import { describeError } from '@/lib/observability/safe-errors';
 import { readBody } from '@/lib/http/body';
 import { BODY_LIMITS } from '@/lib/http/body-limits';
 import { MAX_JSON_DEPTH, VALIDATED_MESSAGE } from './schema';
@@ -33,25 +35,6 @@ export function message(
   headers: Record<string, string> = {},
 ) {
   return json(status, { erreur, message: text }, headers);
-}
-
-function bearer(request: Request): string | null {
-  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '');
-  return match?.[1] ?? null;
-}
-
-/** The establishment the request's token writes for, or the 401 answer. */
-export async function authenticate(
-  db: Database,
-  request: Request,
-): Promise<VerifiedApiToken | Response> {
-  const jeton = await verifyApiToken(db, 'alimentation', bearer(request));
-  if (!jeton) {
-    return message(401, 'jeton_invalide', 'Jeton absent, inconnu ou révoqué.', {
-      'WWW-Authenticate': 'Bearer realm="cpro-alimentation"',
-    });
-  }
-  return jeton;
 }
 
 export function ecrivainOf(jeton: VerifiedApiToken): Ecrivain {
@@ -132,28 +115,15 @@ async function remove(db: Database, ecrivain: Ecrivain, source: string) {
   return new Response(null, { status: 204, headers: NO_STORE });
 }
 
-/** PUT, GET or DELETE of one bilan by its source (the route's entry). */
-export async function serveBilan(request: Request, rawSource: string): Promise<Response> {
-  try {
-    return await handleBilan(await getDb(), request, rawSource);
-  } catch (error) {
-    const known = asAppError(error);
-    if (!known) throw error;
-    return jsonError(known);
-  }
-}
-
-export async function handleBilan(
-  db: Database,
-  request: Request,
-  rawSource: string,
-): Promise<Response> {
-  const jeton = await authenticate(db, request);
-  if (jeton instanceof Response) return jeton;
+/** PUT, GET or DELETE of one bilan by its source, for the token's establishment. */
+export const bilanRoute: TokenHandler<{ source: string }> = async (
+  request,
+  { db, jeton, params },
+) => {
   const ecrivain = ecrivainOf(jeton);
   let source: string;
   try {
-    source = decodeURIComponent(rawSource);
+    source = decodeURIComponent(params.source);
   } catch {
     source = '';
   }
@@ -167,12 +137,10 @@ export async function handleBilan(
   if (request.method === 'DELETE') return await remove(db, ecrivain, source);
   const bilan = await readBilan(db, ecrivain.etablissementId, source);
   return bilan ? json(200, bilan) : message(404, 'introuvable', 'Aucun bilan sous cette source.');
-}
+};
 
 /** `POST /api/alimentation/v1/lots`: NDJSON in, one NDJSON result per line out, streamed. */
-export async function handleLot(db: Database, request: Request): Promise<Response> {
-  const jeton = await authenticate(db, request);
-  if (jeton instanceof Response) return jeton;
+export const lotRoute: TokenHandler = async (request, { db, jeton }) => {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/(x-ndjson|jsonl)\s*(;|$)/i.test(type)) {
     return message(
@@ -208,7 +176,7 @@ export async function handleLot(db: Database, request: Request): Promise<Respons
         if (next.done) controller.close();
         else controller.enqueue(encoder.encode(`${JSON.stringify(next.value)}\n`));
       } catch (error) {
-        console.error('[alimentation] lot interrompu :', (error as Error).message);
+        console.error(`[alimentation] lot interrompu : ${describeError(error)}`);
         controller.error(error);
       }
     },
@@ -220,14 +188,4 @@ export async function handleLot(db: Database, request: Request): Promise<Respons
     status: 200,
     headers: { ...NO_STORE, 'Content-Type': 'application/x-ndjson; charset=utf-8' },
   });
-}
-
-export async function serveLot(request: Request): Promise<Response> {
-  try {
-    return await handleLot(await getDb(), request);
-  } catch (error) {
-    const known = asAppError(error);
-    if (!known) throw error;
-    return jsonError(known);
-  }
-}
+};

@@ -17,7 +17,19 @@ import {
 } from '@/lib/db/schema';
 import type { Database } from '@/lib/db/types';
 import { createApiToken } from '@/lib/auth/api-tokens';
-import { handleLot } from './handler';
+import { withApiToken } from '@/lib/pipeline';
+import { lotRoute } from './handler';
+
+/** The route as the server mounts it (lib/pipeline's token check and errors), on `db`. */
+function handleLot(db: Database, request: Request): Promise<Response> {
+  return withApiToken(
+    'alimentation',
+    lotRoute,
+    async () => db,
+  )(request, {
+    params: Promise.resolve({}),
+  });
+}
 import type { ResultatLigne } from './lots';
 
 const CIEL = ['C01', 'C03', 'C04', 'C06', 'C07', 'C08', 'C09', 'C10', 'C11'];

@@ -2,17 +2,11 @@
 // French message naming it when it is wrong. Validated at start-up (scripts/start.ts,
 // instrumentation.ts), so `PDF_MAX_WAITING=abc` stops the server with a clear sentence
 // instead of quietly making a queue unbounded. `.env.example` and the README's table list
-// the same variables. Nothing else in the code reads `process.env` (lib/architecture.test.ts).
+// the same variables. Nothing else in the code reads `process.env` (an ESLint rule: eslint.config.mjs).
 import path from 'node:path';
 import { z } from 'zod';
 import { flag, integer, optionalText, url } from './env-schema';
-import {
-  passwordVariables,
-  readPasswordSettings,
-  type PasswordSettings,
-} from '@/lib/auth/ways/password/config';
-import { oidcVariables, readOidcSettings, type OidcSettings } from '@/lib/auth/ways/oidc/config';
-import { casVariables, readCasSettings, type CasSettings } from '@/lib/auth/ways/cas/config';
+import { WAY_VARIABLES, readWays, type WaysSettings } from '@/lib/auth/ways/configs';
 import { parseProxyList, type ProxyRange } from './proxy-list';
 
 type Env = Record<string, string | undefined>;
@@ -68,10 +62,8 @@ export const envSchema = z.object({
       .default('info'),
   ),
   METRICS_TOKEN: optionalText,
-  // Each sign-in way declares its own variables (lib/auth/ways/).
-  ...passwordVariables,
-  ...oidcVariables,
-  ...casVariables,
+  // Each sign-in way declares its own variables (lib/auth/ways/configs.ts).
+  ...WAY_VARIABLES,
 });
 
 export interface AppConfig {
@@ -115,14 +107,7 @@ export interface AppConfig {
   /** The bearer token of /api/metrics; unset: the route does not exist (404). */
   metricsToken: string | undefined;
   /** The sign-in ways configured (lib/auth/ways/): null when a way is off. */
-  auth: {
-    /** Local e-mail + password accounts (AUTH_LOCAL, on by default). */
-    password: PasswordSettings | null;
-    /** The school's ENT by OpenID Connect, when OIDC_ISSUER, _CLIENT_ID and _SECRET are set. */
-    oidc: OidcSettings | null;
-    /** The school's ENT by CAS 3.0, when CAS_URL is set (its base, before /login). */
-    cas: CasSettings | null;
-  };
+  auth: WaysSettings;
 }
 
 export class ConfigError extends Error {
@@ -141,10 +126,8 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     );
   }
   const v = result.data;
-  const oidc = readOidcSettings(v);
-  const cas = readCasSettings(v, v.NEXTAUTH_URL);
-  const problems = [oidc, cas].flatMap((w) => (w && 'probleme' in w ? [w.probleme] : []));
-  if (problems.length > 0) throw new ConfigError(problems);
+  const ways = readWays(v, v.NEXTAUTH_URL);
+  if (ways.problems.length > 0) throw new ConfigError(ways.problems);
   return {
     development: v.NODE_ENV === 'development',
     port: v.PORT,
@@ -178,11 +161,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): AppConfig {
     instance: v.CPRO_INSTANCE,
     logLevel: v.LOG_LEVEL,
     metricsToken: v.METRICS_TOKEN,
-    auth: {
-      password: readPasswordSettings(v),
-      oidc: oidc && !('probleme' in oidc) ? oidc : null,
-      cas: cas && !('probleme' in cas) ? cas : null,
-    },
+    auth: ways.settings,
   };
 }
 

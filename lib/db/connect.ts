@@ -14,7 +14,6 @@ import { DiskGuard } from './disk-guard';
 import { makePrivate, securePrivateDir } from '@/lib/config/private-dir';
 import * as schema from './schema';
 import type { Database } from './types';
-import { sampledGauge } from '@/lib/observability/registry';
 
 export type Driver = 'postgres' | 'pglite';
 
@@ -25,6 +24,8 @@ export interface Connection {
   close(): Promise<void>;
   /** The embedded database's own dump (a gzipped tarball of its folder); PGlite only. */
   dump?(): Promise<Blob>;
+  /** The pool's connections now (PostgreSQL only), for the metrics (lib/server/startup.ts). */
+  poolStats?(): { total: number; idle: number; waiting: number };
 }
 
 export interface ConnectOptions {
@@ -35,8 +36,6 @@ export interface ConnectOptions {
   /** Shown in pg_stat_activity; tests give their own so they can find their connections. */
   applicationName?: string;
 }
-
-let reportedPool: pg.Pool | undefined;
 
 export function connectPostgres(url: string, options: ConnectOptions = {}): Connection {
   const statementTimeout = options.statementTimeoutMs ?? 10_000;
@@ -62,26 +61,16 @@ export function connectPostgres(url: string, options: ConnectOptions = {}): Conn
     console.error('[db] connexion PostgreSQL perdue :', error.message);
   });
   const db = drizzlePg({ client: pool, schema, logger: options.logger });
-  reportedPool = pool;
-  // Read when Prometheus scrapes: the connections of the pool opened last (the server's).
-  sampledGauge(
-    'cpro_db_pool_connections',
-    'Connexions du pool PostgreSQL par état.',
-    ['state'],
-    () =>
-      reportedPool
-        ? [
-            { labels: { state: 'total' }, value: reportedPool.totalCount },
-            { labels: { state: 'idle' }, value: reportedPool.idleCount },
-            { labels: { state: 'waiting' }, value: reportedPool.waitingCount },
-          ]
-        : [],
-  );
   return {
     driver: 'postgres',
     db,
     migrate: () => migratePg(db, { migrationsFolder: migrationsDir() }),
     close: () => pool.end(),
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
   };
 }
 

@@ -4,6 +4,7 @@
 // pupils at a time on the same page and joined (lib/pdf/merge.ts). Shared by the print job
 // (lib/impression/documents/derniers-bilans.tsx) and the print page, which must agree on the cut.
 
+import 'server-only';
 /** Measured with bench/pdf-load.ts: see bench/README.md. */
 export const PUPILS_PER_PART = 8;
 

@@ -12,6 +12,7 @@ import type { Database } from '@/lib/db/types';
 import type { ShownBilan } from '@/lib/trace/acces';
 import type { PdfRenderer, RenderOptions } from '@/lib/pdf/renderer';
 import type { LaneSettings } from '@/lib/pdf/print-queue';
+import type { ClassDocumentButton } from '@/lib/ui/bilans/class-documents';
 
 /** The print page's address parts for given parameters: all named by its token. */
 export interface PrintRoute {
@@ -60,6 +61,11 @@ export interface DocumentDescriptor<P, S, V> {
   /** The print page's title: the PDF's (Chromium takes it). */
   pageTitle(view: V, params: P): string;
   render(view: V, params: P, day: string): ReactNode;
+  /**
+   * A class document's button beside the class selector (lib/ui/bilans/class-documents.tsx),
+   * with the « Recto verso » option; absent: reached from its own page (the synthesis…).
+   */
+  button?: ClassDocumentButton['labels'];
 }
 
 /** A request for a document, read: what the generic code works with, types kept inside. */
@@ -94,6 +100,7 @@ export interface PrintPage {
 export interface RegisteredDocument {
   kind: string;
   scope: 'bilan' | 'classe';
+  button?: ClassDocumentButton['labels'];
   notFound: string;
   lane: { name: string; settings: LaneSettings };
   pdfAction: 'pdf_bilan' | 'pdf_classe';
@@ -104,6 +111,7 @@ export function registerDocument<P, S, V>(d: DocumentDescriptor<P, S, V>): Regis
   return {
     kind: d.kind,
     scope: d.scope,
+    ...(d.button ? { button: d.button } : {}),
     notFound: d.notFound,
     lane: d.lane,
     pdfAction: d.pdfAction,

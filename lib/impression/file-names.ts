@@ -1,5 +1,6 @@
 // File names of the PDFs and CSVs: ASCII, so that every browser and OS keeps them.
 
+import 'server-only';
 /** « N'GUESSAN Aïcha » → NGUESSAN-Aicha. */
 export function fileSlug(text: string): string {
   return (

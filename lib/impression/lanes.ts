@@ -2,6 +2,7 @@
 // fairly between lanes): one-page documents, and class documents — printed one at a time
 // (a few pupils per print, joined), so that the other pages stay free for the short ones
 // and Chromium's memory stays under 1 GiB (bench/pdf-load.ts).
+import 'server-only';
 import type { LaneSettings } from '@/lib/pdf/print-queue';
 
 export const SHORT_DOCUMENTS_LANE: { name: string; settings: LaneSettings } = {

@@ -1,6 +1,7 @@
 // The parameters a document's request may carry, as zod schemas: each descriptor reads its
 // path ids and query with them (documents/), so that a malformed id, date or part is a 404
 // before anything is read, and ids have one spelling (lower case) everywhere after.
+import 'server-only';
 import { z } from 'zod';
 import { normalizeUuid } from '@/lib/common/ids';
 import { parseIsoDate } from '@/lib/common/dates';

@@ -1,5 +1,5 @@
 // The one route handler of every PDF (/bilans/<a>/<b>/pdf, /classes/<id>/<kind>/pdf): the
-// teacher's session checked here, the document found in the registry and its request read
+// teacher's session checked first (withTeacher, lib/pipeline), the document found in the registry and its request read
 // (a malformed id or parameter is its 404), its subject checked against the teacher's
 // establishment before any browser is touched, the PDF produced (producer.ts), and the
 // bilans it shows traced once the answer is sent. Errors are the French page — or, for a
@@ -7,7 +7,7 @@
 // Retry-After.
 import 'server-only';
 import { create as contentDisposition } from 'content-disposition';
-import { requireTeacher } from '@/lib/auth/session';
+import type { Teacher } from '@/lib/auth/session';
 import { todayInParis } from '@/lib/common/dates';
 import { getDb } from '@/lib/db/client';
 import { AppError, asAppError, errorResponse } from '@/lib/http/app-error';
@@ -18,15 +18,17 @@ import { producePdf } from './producer';
 
 const NO_STORE = 'private, no-store';
 
-/** The route's scope: a bilan's PDF, or a class's document named by its kind. */
+/**
+ * The route's scope: a bilan's PDF, or a class's document named by its kind, for `teacher`
+ * (withTeacher checked their session first: lib/pipeline).
+ */
 export async function servePdf(
+  teacher: Teacher,
   scope: 'bilan' | 'classe',
   kind: string,
   ids: string[],
   request: Request,
 ): Promise<Response> {
-  // The session and establishment are checked before anything is read.
-  const teacher = await requireTeacher();
   const url = new URL(request.url);
   const document = findDocument(kind);
   if (!document || document.scope !== scope) {

@@ -1,6 +1,7 @@
 // At most `limit` jobs at once per teacher: one teacher looping on PDF requests gets a
 // French 429 past their share instead of occupying the printer that the others need.
 // Per process (each instance counts its own jobs).
+import 'server-only';
 import { AppError } from '@/lib/http/app-error';
 import { metrics } from '@/lib/observability/registry';
 

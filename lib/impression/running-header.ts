@@ -2,6 +2,7 @@
 // 17/11/2026 (T1) » — the same on every page of every printed bilan: the single bilan's PDF
 // (drawn by Chromium in its page margin) and each pupil's section of a class document
 // (stamped when the parts are joined: class-sections.ts).
+import 'server-only';
 import { formatDateFr } from '@/lib/common/dates';
 
 export interface RunningHeaderParts {

@@ -2,6 +2,7 @@
 // PDF being printed for the first waits for that same print instead of queueing another.
 // Each caller may leave (its client went away); the work itself is aborted only when every
 // caller has left.
+import 'server-only';
 export class SharedWork<T> {
   private readonly running = new Map<
     string,

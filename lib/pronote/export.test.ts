@@ -14,7 +14,20 @@ import {
 } from '@/lib/db/schema';
 import { testDrivers } from '@/lib/db/testing';
 import { stableId } from '@/drizzle/seed/random';
-import { handleExport } from './handler';
+import { withApiToken } from '@/lib/pipeline';
+import { exportRoute } from './handler';
+import type { Database } from '@/lib/db/types';
+
+/** The route as the server mounts it (lib/pipeline's token check and errors), on `db`. */
+function handleExport(db: Database, request: Request, today: string): Promise<Response> {
+  return withApiToken(
+    'pronote',
+    exportRoute(today),
+    async () => db,
+  )(request, {
+    params: Promise.resolve({}),
+  });
+}
 import { createPronoteToken, revokePronoteToken } from './tokens';
 import { encodeCursor, type BilanExporte } from './export';
 

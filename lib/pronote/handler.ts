@@ -1,128 +1,93 @@
-// GET /api/pronote/v1/bilans: bearer token → establishment, parameters → period and page,
-// JSON (default) or CSV, ETag / If-None-Match, and a trace of the call. Errors are the
-// JSON answers of lib/http/app-error.ts with a French message: 401 token, 400 parameters,
-// 403 a period other than the current one, 404 period, 503 database.
+// GET /api/pronote/v1/bilans: bearer token → establishment (lib/pipeline's withApiToken),
+// parameters → period and page, JSON (default) or CSV, ETag / If-None-Match, and a trace of the
+// call. Errors are the JSON answers of lib/http/app-error.ts with a French message: 401 token,
+// 400 parameters, 403 a period other than the current one, 404 period, 503 database.
 import 'server-only';
 import crypto from 'node:crypto';
-import type { Database } from '@/lib/db/types';
-import { getDb } from '@/lib/db/client';
-import { AppError, asAppError, jsonError } from '@/lib/http/app-error';
+import { AppError, jsonError } from '@/lib/http/app-error';
+import type { TokenHandler } from '@/lib/pipeline';
 import { toCsv } from './csv';
-import {
-  readExportedBilans,
-  readExportParams,
-  InvalidExportParameter,
-  traceExportRead,
-  findPeriode,
-} from './export';
-import { verifyPronoteToken } from './tokens';
+import { readExportedBilans, readExportParams, traceExportRead, findPeriode } from './export';
 
 const NO_STORE = 'private, no-store';
 
-function bearer(request: Request): string | null {
-  const header = request.headers.get('authorization') ?? '';
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  return match?.[1] ?? null;
-}
-
-/** The route's entry: the export, or a JSON 503 when the database cannot answer now. */
-export async function serveExport(request: Request): Promise<Response> {
-  try {
-    return await handleExport(await getDb(), request);
-  } catch (error) {
-    const known = asAppError(error);
-    if (!known) throw error;
-    if (known.kind === 'unavailable') {
-      console.error('[pronote] base de données indisponible :', (error as Error).message);
+/**
+ * The export for the token's establishment (behind withApiToken('pronote', …): lib/pipeline
+ * checks the token and answers every error as JSON). `today` (YYYY-MM-DD, Europe/Paris) decides
+ * the current period; tests pin it.
+ */
+export function exportRoute(today?: string): TokenHandler {
+  return async (request, { db, jeton }) => {
+    const url = new URL(request.url);
+    // A parameter it cannot read is its 400 (an AppError: the pipeline answers it).
+    const params = readExportParams(url.searchParams);
+    const found = await findPeriode(db, jeton.etablissementId, params.periode, today);
+    if (!found) {
+      return jsonError(
+        new AppError(
+          'not_found',
+          params.periode === 'courante'
+            ? "Aucune période n'est en cours aujourd'hui."
+            : 'Période inconnue pour cet établissement.',
+          { code: 'periode_introuvable' },
+        ),
+      );
     }
-    return jsonError(known);
-  }
-}
-
-/** `today` (YYYY-MM-DD, Europe/Paris) decides the current period; tests pin it. */
-export async function handleExport(
-  db: Database,
-  request: Request,
-  today?: string,
-): Promise<Response> {
-  const jeton = await verifyPronoteToken(db, bearer(request));
-  if (!jeton) {
-    return jsonError(
-      new AppError('unauthorized', 'Jeton absent, inconnu ou révoqué.', {
-        code: 'jeton_invalide',
-        headers: { 'WWW-Authenticate': 'Bearer realm="cpro-pronote"' },
-      }),
+    const { periode, courante } = found;
+    if (!courante) {
+      // The product's rule: PRONOTE sees the validated bilans of the current period only —
+      // a closed (or future) period is refused before anything is read or traced.
+      return jsonError(
+        new AppError(
+          'forbidden',
+          `Seuls les bilans de la période en cours sont transmis à PRONOTE : « ${periode.libelle} ${periode.anneeScolaire} » n'est pas la période en cours.`,
+          { code: 'periode_non_courante' },
+        ),
+      );
+    }
+    const { bilans, suivant } = await readExportedBilans(
+      db,
+      jeton.etablissementId,
+      periode,
+      params,
     );
-  }
-  const url = new URL(request.url);
-  let params;
-  try {
-    params = readExportParams(url.searchParams);
-  } catch (error) {
-    if (error instanceof InvalidExportParameter) return jsonError(error);
-    throw error;
-  }
-  const found = await findPeriode(db, jeton.etablissementId, params.periode, today);
-  if (!found) {
-    return jsonError(
-      new AppError(
-        'not_found',
-        params.periode === 'courante'
-          ? "Aucune période n'est en cours aujourd'hui."
-          : 'Période inconnue pour cet établissement.',
-        { code: 'periode_introuvable' },
-      ),
+
+    const next = new URL(url);
+    if (suivant) next.searchParams.set('curseur', suivant);
+    const headers: Record<string, string> = { 'Cache-Control': NO_STORE, 'API-Version': 'v1' };
+    if (suivant) headers.Link = `<${next.pathname}${next.search}>; rel="next"`;
+
+    const body =
+      params.format === 'csv'
+        ? toCsv(jeton.uai, periode, bilans)
+        : JSON.stringify({
+            version: 'v1',
+            etablissement: { uai: jeton.uai, nom: jeton.etablissementNom },
+            periode,
+            bilans,
+            suivant,
+          });
+    headers['Content-Type'] =
+      params.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8';
+    if (params.format === 'csv')
+      headers['Content-Disposition'] = `attachment; filename="cpro-bilans-${jeton.uai}.csv"`;
+    headers.ETag = `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+
+    await traceExportRead(
+      db,
+      jeton.jetonId,
+      jeton.etablissementId,
+      periode.id,
+      bilans.map((b) => b.id),
     );
-  }
-  const { periode, courante } = found;
-  if (!courante) {
-    // The product's rule: PRONOTE sees the validated bilans of the current period only —
-    // a closed (or future) period is refused before anything is read or traced.
-    return jsonError(
-      new AppError(
-        'forbidden',
-        `Seuls les bilans de la période en cours sont transmis à PRONOTE : « ${periode.libelle} ${periode.anneeScolaire} » n'est pas la période en cours.`,
-        { code: 'periode_non_courante' },
-      ),
-    );
-  }
-  const { bilans, suivant } = await readExportedBilans(db, jeton.etablissementId, periode, params);
 
-  const next = new URL(url);
-  if (suivant) next.searchParams.set('curseur', suivant);
-  const headers: Record<string, string> = { 'Cache-Control': NO_STORE, 'API-Version': 'v1' };
-  if (suivant) headers.Link = `<${next.pathname}${next.search}>; rel="next"`;
-
-  const body =
-    params.format === 'csv'
-      ? toCsv(jeton.uai, periode, bilans)
-      : JSON.stringify({
-          version: 'v1',
-          etablissement: { uai: jeton.uai, nom: jeton.etablissementNom },
-          periode,
-          bilans,
-          suivant,
-        });
-  headers['Content-Type'] =
-    params.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8';
-  if (params.format === 'csv')
-    headers['Content-Disposition'] = `attachment; filename="cpro-bilans-${jeton.uai}.csv"`;
-  headers.ETag = `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
-
-  await traceExportRead(
-    db,
-    jeton.jetonId,
-    jeton.etablissementId,
-    periode.id,
-    bilans.map((b) => b.id),
-  );
-
-  const known = request.headers.get('if-none-match');
-  if (known && known.split(',').some((tag) => tag.trim() === headers.ETag)) {
-    return new Response(null, {
-      status: 304,
-      headers: { ETag: headers.ETag, 'Cache-Control': NO_STORE },
-    });
-  }
-  return new Response(body, { status: 200, headers });
+    const known = request.headers.get('if-none-match');
+    if (known && known.split(',').some((tag) => tag.trim() === headers.ETag)) {
+      return new Response(null, {
+        status: 304,
+        headers: { ETag: headers.ETag, 'Cache-Control': NO_STORE },
+      });
+    }
+    return new Response(body, { status: 200, headers });
+  };
 }

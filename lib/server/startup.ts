@@ -9,6 +9,7 @@ import { migrateAndSeedDemo } from './demo-database';
 import { consultations } from '@/lib/trace/consultations';
 import { SchemaUnreadableError, schemaStatus } from '@/lib/db/schema-version';
 import { purgeExpired } from './purge';
+import { sampledGauge } from '@/lib/observability/registry';
 import fs from 'node:fs';
 import { dataDir } from '@/lib/config/paths';
 import { securePrivateDir } from '@/lib/config/private-dir';
@@ -50,6 +51,16 @@ export async function startServerDatabase(): Promise<void> {
   process.on('SIGINT', stop);
   try {
     const connection = await getConnection();
+    // Read when Prometheus scrapes: the server's pool (PostgreSQL).
+    const stats = connection.poolStats;
+    if (stats) {
+      sampledGauge(
+        'cpro_db_pool_connections',
+        'Connexions du pool PostgreSQL par état.',
+        ['state'],
+        () => Object.entries(stats()).map(([state, value]) => ({ labels: { state }, value })),
+      );
+    }
     // A schema this server cannot read is refused as one it does not expect: never skipped.
     // On PostgreSQL migrations are run by the operator: a server whose schema is not the
     // one this code expects refuses to start, saying what to do, rather than half-work.

@@ -4,6 +4,7 @@ import { pupilPath } from '@/lib/http/paths';
 import { loadSelectionPage, selectionPageTitle } from '@/lib/pages/selection';
 import { SelectionForm } from '@/lib/ui/bilans/selection-form';
 import { ClassDocuments } from '@/lib/ui/bilans/class-documents';
+import { classDocumentButtons } from '@/lib/impression/documents';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,7 +30,7 @@ export default async function BilansPage({ searchParams }: { searchParams: Searc
         precedentId={null}
         suivantId={apprenants[0]?.id ?? null}
       >
-        {classe && <ClassDocuments classeId={classe.id} />}
+        {classe && <ClassDocuments classeId={classe.id} documents={classDocumentButtons()} />}
       </SelectionForm>
       <section className="mt-6" aria-labelledby="titre">
         <h1 id="titre" className="text-2xl font-bold">

@@ -1,5 +1,6 @@
 // An uploaded file of a form, as the actions read it: its bytes, or a refusal beside its field
 // when none was chosen. (Its size was bounded before anything read it: lib/http/body-limits.ts.)
+import 'server-only';
 import { z } from 'zod';
 import { Refus } from '@/lib/common/refus';
 

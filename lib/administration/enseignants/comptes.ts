@@ -2,6 +2,7 @@
 // each account's ways in and last sign-in, deactivation and reactivation (never deletion:
 // traces refer to accounts; deactivating revokes every session, by trigger), and ENT links.
 // Every action is checked against the establishment and journaled in its transaction.
+import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import { identitesExternes, utilisateurs } from '@/lib/db/schema';

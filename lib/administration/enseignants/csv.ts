@@ -3,6 +3,7 @@
 // `identifiant_ent` (any order, any case, accents ignored), in UTF-8 with or without a
 // byte-order mark or in Windows-1252 (what Excel saves as « CSV (séparateur : point-virgule) »).
 // A header without the required columns refuses the file; a bad line is listed as an error.
+import 'server-only';
 import { parse } from 'csv-parse/sync';
 import type { FournisseurEnt } from '@/lib/db/enums';
 import { NUL_MESSAGE, hasNul } from '@/lib/common/nul';

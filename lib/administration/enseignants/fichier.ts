@@ -1,5 +1,6 @@
 // What a teachers' CSV says, once read: one line per teacher. Shared by the parser, the
 // preview, the apply step and the pending import.
+import 'server-only';
 import { z } from 'zod';
 import { FOURNISSEURS_ENT } from '@/lib/db/enums';
 

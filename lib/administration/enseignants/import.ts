@@ -4,6 +4,7 @@
 // their ENT);
 // a known one is renamed, reactivated, given its ENT identity. Accounts missing from the file
 // are listed, never deactivated behind the administrator's back.
+import 'server-only';
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import { identitesExternes, utilisateurs } from '@/lib/db/schema';

@@ -2,6 +2,7 @@
 // never interleave — and the journal line in the same transaction), its data read again, the plan computed again — so what is written is what the
 // plan says now, even if something changed since the preview — and refused as a whole if the
 // plan has errors. Writes are batched: a few statements per 500 pupils, whatever the file.
+import 'server-only';
 import { sql } from 'drizzle-orm';
 import { chunks } from '@/lib/common/chunks';
 import type { Database } from '@/lib/db/types';

@@ -1,6 +1,7 @@
 // What a SIECLE export says, once read: the establishment, the school year and its pupils,
 // each with their division (the class) for that year. Shared by the parser, the preview,
 // the apply step and the pending import (stored as JSON between preview and apply).
+import 'server-only';
 import { z } from 'zod';
 
 export const siecleEleveSchema = z.object({

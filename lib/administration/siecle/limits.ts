@@ -2,6 +2,7 @@
 // 10 Mo), which bounds the memory of one import whatever is sent; its elements nest six deep
 // (BEE_ELEVES/DONNEES/STRUCTURES/STRUCTURES_ELEVE/STRUCTURE/CODE_STRUCTURE), a few more in
 // the fields the module skips.
+import 'server-only';
 import type { XmlFormat } from '../xml/format';
 
 export const SIECLE_MAX_BYTES = 20 * 1024 * 1024;

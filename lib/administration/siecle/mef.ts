@@ -4,6 +4,7 @@
 // establishment (referentiels_divisions): the table only spares them that choice, it is never
 // the last word. Add a code here when a rectorat's nomenclature brings a new one.
 
+import 'server-only';
 export type SigleReferentiel = 'SN' | 'CIEL';
 
 // bac pro « Systèmes numériques » (options A, B, C), then « Cybersécurité, informatique et

@@ -3,6 +3,7 @@
 // what the module uses: memory grows with the pupils, never with the file's other fields. Variants met in real exports, as SACoche and Pix read them:
 // NOM (older files) or NOM_DE_FAMILLE, NOM_USAGE first where present, STRUCTURES before or
 // after ELEVES, groups (TYPE_STRUCTURE G) and the « Inactifs » pseudo-division ignored.
+import 'server-only';
 import { parseIsoDate } from '@/lib/common/dates';
 import { Refus } from '@/lib/common/refus';
 import { MAX_NAME_LENGTH } from '../noms';

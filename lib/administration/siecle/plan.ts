@@ -4,6 +4,7 @@
 // their INE matches (in this establishment), else their ELEVE_ID recorded by an earlier
 // import. One class per division code and school year; an exit date closes the year's
 // enrolment; nothing is ever deleted.
+import 'server-only';
 import type { SiecleEleve, SiecleFichier } from './fichier';
 import { referentielOfMef } from './mef';
 

@@ -1,5 +1,6 @@
 // An uploaded SIECLE export (the XML, or SIECLE's zip of it) → what it says, for the
 // establishment of UAI `uai`; a refusal names what is wrong. In memory, within the limits.
+import 'server-only';
 import { Refus } from '@/lib/common/refus';
 import { xmlTextOf } from '../xml/upload';
 import type { SiecleFichier } from './fichier';

@@ -1,4 +1,5 @@
 // The preview of a SIECLE import as plain French text, for `npm run import:siecle`.
+import 'server-only';
 import { formatDateFr } from '@/lib/common/dates';
 import { blockingProblems, type ImportPlan } from './plan';
 

@@ -1,6 +1,7 @@
 // The establishment's data a SIECLE import is compared with: its pupils, their enrolments
 // (the file's year and each pupil's latest), the year's classes, the referentials and the
 // referentials chosen earlier per division. Five indexed reads, whatever the file's size.
+import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '@/lib/db/types';

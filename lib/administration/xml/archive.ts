@@ -3,6 +3,7 @@
 // beside it is a refusal, and so is an entry larger than the limit once uncompressed — read
 // from the archive's directory before anything is inflated, and the output buffer is never
 // larger than that, whatever the compressed data really holds.
+import 'server-only';
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { Refus } from '@/lib/common/refus';
 

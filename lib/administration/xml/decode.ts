@@ -2,6 +2,7 @@
 // (« Œ », « œ », « € » differ from ISO-8859-1 there); files edited by hand come back in UTF-8,
 // with or without a byte-order mark. Bytes that are not valid in the declared encoding are a
 // refusal, never a silently mangled name.
+import 'server-only';
 import { Refus } from '@/lib/common/refus';
 
 // Labels the WHATWG decoder knows under other names are mapped to what a French school sends.

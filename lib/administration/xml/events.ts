@@ -4,6 +4,7 @@
 // a turn of the event loop between them, so that a 20 MB file never holds the server (other
 // requests, the liveness check) for the whole of its reading. A DOCTYPE is refused before any
 // entity could be declared (saxes expands none); a root of another name is not this format.
+import 'server-only';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { Refus } from '@/lib/common/refus';

@@ -2,6 +2,7 @@
 // element, how deep its elements nest, how large it may be, what its zip holds, and how the
 // refusals name it. The readers of this folder take one.
 
+import 'server-only';
 export interface XmlFormat {
   /** The file, as a refusal names it: « un export SIECLE (ElevesSansAdresses.xml) ». */
   name: string;

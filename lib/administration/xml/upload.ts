@@ -1,6 +1,7 @@
 // An uploaded XML export, zipped or not, as text: within its size (the zip's entry read from
 // the archive's directory before anything is inflated), an XML document (not a PDF or a CSV
 // sent by mistake), decoded as its declaration says. Each refusal names the problem.
+import 'server-only';
 import { Refus } from '@/lib/common/refus';
 import { isZip, xmlFromZip } from './archive';
 import { decodeXml, looksLikeXml } from './decode';

@@ -25,6 +25,10 @@ const title = (classeNom: string, anneeScolaire: string) =>
 
 export const conseilDocument = registerDocument<PupilPartsParams, ClassePdfSujet, ConseilPartie>({
   kind: 'conseil',
+  button: {
+    label: 'Dossier du conseil de classe',
+    pendingLabel: 'Préparation du dossier du conseil…',
+  },
   ...pupilPartsDocument('conseil-de-classe'),
   notFound:
     "Ce dossier du conseil de classe n'existe pas : la classe est inconnue de votre établissement.",

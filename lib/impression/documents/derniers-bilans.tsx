@@ -33,6 +33,10 @@ export const derniersBilansDocument = registerDocument<
   PartieImprimee
 >({
   kind: 'derniers-bilans',
+  button: {
+    label: 'Imprimer le dernier bilan pour tous les élèves',
+    pendingLabel: 'Préparation du PDF de la classe…',
+  },
   ...pupilPartsDocument('derniers-bilans'),
   notFound: "Ce document de classe n'existe pas : la classe est inconnue de votre établissement.",
   print: (printer, p, sujet) =>

@@ -1,9 +1,11 @@
 // The printed documents: one descriptor per file (document.ts says what a descriptor is).
 // Adding one: write its descriptor and its print component (lib/ui/impression/), and list
 // it here — its print page, its PDF route (class documents: /classes/<id>/<kind>/pdf), its
-// cache, queue lane and traces follow.
+// button beside the class selector (its descriptor's `button`), its cache, queue lane,
+// traces and its name in logs and metrics follow.
 import 'server-only';
 import type { RegisteredDocument } from '../document';
+import type { ClassDocumentButton } from '@/lib/ui/bilans/class-documents';
 import { bilanDocument } from './bilan';
 import { conseilDocument } from './conseil';
 import { derniersBilansDocument } from './derniers-bilans';
@@ -17,6 +19,14 @@ export const DOCUMENTS: readonly RegisteredDocument[] = [
   conseilDocument,
   preparationPronoteDocument,
 ];
+
+/** The class documents' buttons beside the class selector, from their descriptors. */
+export function classDocumentButtons(): ClassDocumentButton[] {
+  return DOCUMENTS.filter((d) => d.scope === 'classe' && d.button).map((d) => ({
+    kind: d.kind,
+    labels: d.button!,
+  }));
+}
 
 /** The document of this kind, or null (→ 404). */
 export function findDocument(kind: string): RegisteredDocument | null {

@@ -5,9 +5,16 @@ import type { BilanPageView } from '@/lib/bilans/bilan-view';
 import { BilanView } from './bilan-view';
 import { SelectionForm } from './selection-form';
 import { PdfDownload } from '@/lib/ui/pdf-download';
-import { ClassDocuments } from './class-documents';
+import { ClassDocuments, type ClassDocumentButton } from './class-documents';
 
-export function BilanPageContent({ view }: { view: BilanPageView }) {
+export function BilanPageContent({
+  view,
+  documents,
+}: {
+  view: BilanPageView;
+  /** The class documents' buttons (lib/impression/documents/). */
+  documents: ClassDocumentButton[];
+}) {
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
       <SelectionForm
@@ -18,7 +25,7 @@ export function BilanPageContent({ view }: { view: BilanPageView }) {
         precedentId={view.precedentId}
         suivantId={view.suivantId}
       >
-        <ClassDocuments classeId={view.classe.id} />
+        <ClassDocuments classeId={view.classe.id} documents={documents} />
       </SelectionForm>
       <BilanView
         view={view}

@@ -1,8 +1,8 @@
 'use client';
 
-// The class's documents, beside the class selector: « Imprimer le dernier bilan pour tous
-// les élèves », the « Dossier du conseil de classe » (the synthesis, then every pupil's
-// latest bilan), both with the « Recto verso » option (every pupil starts on an odd page, so
+// The class's documents, beside the class selector — each registered document that has a
+// button (lib/impression/documents/: « Imprimer le dernier bilan pour tous les élèves », the
+// « Dossier du conseil de classe »), given by the page —, all with the « Recto verso » option (every pupil starts on an odd page, so
 // that a duplex print gives one set of sheets per pupil) remembered for the browser's
 // session, and the links to the synthesis and to « Préparation PRONOTE ». Secondary buttons:
 // on a pupil's page the loudest control is that pupil's own PDF.
@@ -25,7 +25,19 @@ function subscribe(onChange: () => void) {
 const LINK =
   'inline-block rounded-md border border-blue-700 bg-white px-3 py-1.5 text-sm font-semibold text-blue-800 hover:bg-blue-50';
 
-export function ClassDocuments({ classeId }: { classeId: string }) {
+/** A class document's button, as its descriptor gives it (lib/impression/documents/). */
+export interface ClassDocumentButton {
+  kind: string;
+  labels: { label: string; pendingLabel: string };
+}
+
+export function ClassDocuments({
+  classeId,
+  documents,
+}: {
+  classeId: string;
+  documents: ClassDocumentButton[];
+}) {
   const id = useId();
   const rectoVerso = useSyncExternalStore(
     subscribe,
@@ -36,18 +48,15 @@ export function ClassDocuments({ classeId }: { classeId: string }) {
   return (
     <div className="flex flex-col items-start gap-2">
       <div className="flex flex-wrap items-start gap-2">
-        <PdfDownload
-          href={`/classes/${classeId}/derniers-bilans/pdf${query}`}
-          label="Imprimer le dernier bilan pour tous les élèves"
-          pendingLabel="Préparation du PDF de la classe…"
-          secondary
-        />
-        <PdfDownload
-          href={`/classes/${classeId}/conseil/pdf${query}`}
-          label="Dossier du conseil de classe"
-          pendingLabel="Préparation du dossier du conseil…"
-          secondary
-        />
+        {documents.map((d) => (
+          <PdfDownload
+            key={d.kind}
+            href={`/classes/${classeId}/${d.kind}/pdf${query}`}
+            label={d.labels.label}
+            pendingLabel={d.labels.pendingLabel}
+            secondary
+          />
+        ))}
       </div>
       <div className="flex items-center gap-2 text-sm">
         <input

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { bilanPageTitle, loadBilanPage } from '@/lib/pages/bilan';
 import { queryText, type SearchParams } from '@/lib/http/query';
 import { BilanPageContent } from '@/lib/ui/bilans/bilan-page-content';
+import { classDocumentButtons } from '@/lib/impression/documents';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,5 +21,5 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function BilanPage(props: Props) {
-  return <BilanPageContent view={await load(props)} />;
+  return <BilanPageContent view={await load(props)} documents={classDocumentButtons()} />;
 }

@@ -1,8 +1,7 @@
-// The write API's batch: one bilan per NDJSON line, one result per line. See docs/alimentation.md.
-import { serveLot } from '@/lib/alimentation/handler';
+// The write API's batches (lib/alimentation/handler.ts).
+import { withApiToken } from '@/lib/pipeline';
+import { lotRoute } from '@/lib/alimentation/handler';
 
 export const dynamic = 'force-dynamic';
 
-export function POST(request: Request) {
-  return serveLot(request);
-}
+export const POST = withApiToken('alimentation', lotRoute);

@@ -1,9 +1,7 @@
-// PRONOTE export API (v1): authenticated by an establishment's bearer token, not by a
-// teacher session. See docs/pronote-export.md.
-import { serveExport } from '@/lib/pronote/handler';
+// PRONOTE's export of the validated bilans of the current period (lib/pronote/handler.ts).
+import { withApiToken } from '@/lib/pipeline';
+import { exportRoute } from '@/lib/pronote/handler';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(request: Request) {
-  return serveExport(request);
-}
+export const GET = withApiToken('pronote', exportRoute());

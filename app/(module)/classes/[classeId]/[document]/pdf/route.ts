@@ -1,12 +1,10 @@
+// A class document, by its kind (lib/impression/documents/).
+import { withTeacher } from '@/lib/pipeline';
 import { servePdf } from '@/lib/impression/pdf-route';
 
 export const dynamic = 'force-dynamic';
 
-// Every class document: /classes/<classeId>/<derniers-bilans|synthese|…>/pdf.
-export async function GET(
-  request: Request,
-  { params }: { params: Promise<{ classeId: string; document: string }> },
-) {
-  const { classeId, document } = await params;
-  return servePdf('classe', document, [classeId], request);
-}
+export const GET = withTeacher<{ classeId: string; document: string }>(
+  (request, { teacher, params }) =>
+    servePdf(teacher, 'classe', params.document, [params.classeId], request),
+);

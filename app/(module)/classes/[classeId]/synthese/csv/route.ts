@@ -1,9 +1,9 @@
-import { requireTeacher } from '@/lib/auth/session';
+// The class synthesis for spreadsheets (lib/pages/synthese-exports.ts).
+import { withTeacher } from '@/lib/pipeline';
 import { syntheseCsvResponse } from '@/lib/pages/synthese-exports';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request, { params }: { params: Promise<{ classeId: string }> }) {
-  const teacher = await requireTeacher();
-  return syntheseCsvResponse(teacher, (await params).classeId, request);
-}
+export const GET = withTeacher<{ classeId: string }>((request, { teacher, params }) =>
+  syntheseCsvResponse(teacher, params.classeId, request),
+);

@@ -1,19 +1,9 @@
-// The write API (v1): bilans sent by a school's tools, authenticated by an establishment's
-// `alimentation` token, not by a session. See docs/alimentation.md.
-import { serveBilan } from '@/lib/alimentation/handler';
+// The write API's bilan by its source: PUT, GET, DELETE (lib/alimentation/handler.ts).
+import { withApiToken } from '@/lib/pipeline';
+import { bilanRoute } from '@/lib/alimentation/handler';
 
 export const dynamic = 'force-dynamic';
 
-type Params = { params: Promise<{ source: string }> };
-
-export async function PUT(request: Request, { params }: Params) {
-  return serveBilan(request, (await params).source);
-}
-
-export async function GET(request: Request, { params }: Params) {
-  return serveBilan(request, (await params).source);
-}
-
-export async function DELETE(request: Request, { params }: Params) {
-  return serveBilan(request, (await params).source);
-}
+export const PUT = withApiToken('alimentation', bilanRoute);
+export const GET = PUT;
+export const DELETE = PUT;

@@ -49,6 +49,7 @@ const config = [
       '**/*.test.ts',
       '**/*.test.tsx',
       'lib/administration/siecle/testing.ts',
+      'lib/administration/sts/testing.ts',
       'lib/impression/print-token.ts',
       'lib/impression/print-route.ts',
     ],

@@ -9,6 +9,7 @@ import { anonymousTest, expect, test } from './fixtures';
 import { IMPORT_ETABLISSEMENT, PASSWORD } from './accounts';
 import { actionFormFields, signIn } from './helpers';
 import { siecleFile, type EleveDeTest } from '../lib/administration/siecle/testing';
+import { stsFile } from '../lib/administration/sts/testing';
 import { DEMO_IDS } from '../drizzle/seed/demo-ids';
 
 const CIEL_MEF = '24725517310';
@@ -119,11 +120,65 @@ anonymousTest.describe('an administrator sets their school up, without JavaScrip
         'mot de passe',
       );
 
+      // The teams from STS-Web: the renamed teacher teaches in 2CIEL-E2E; a name without an
+      // account and a division without a class are listed, nothing created.
+      await page.getByRole('link', { name: 'Import STS-Web' }).first().click();
+      await page.getByLabel('Fichier STS-Web (.xml ou .zip)').setInputFiles({
+        name: `sts_emp_${IMPORT_ETABLISSEMENT.uai}_2026.xml`,
+        mimeType: 'text/xml',
+        buffer: Buffer.from(
+          stsFile(
+            IMPORT_ETABLISSEMENT.uai,
+            2026,
+            [
+              { id: '7001', nom: 'Professeur', prenom: 'ELODIE' },
+              { id: '7002', nom: 'SANSCOMPTE', prenom: 'Yves' },
+            ],
+            [
+              { code: '2CIEL-E2E', enseignants: ['7001', '7002'] },
+              { code: 'INCONNUE-E2E', enseignants: ['7001'] },
+            ],
+          ),
+        ),
+      });
+      await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+      await expect(
+        page.getByRole('heading', { level: 1, name: 'Aperçu de l’import STS-Web' }),
+      ).toBeVisible();
+      await expect(page.getByText(/Sans compte dans le module .* SANSCOMPTE Yves/)).toBeVisible();
+      await expect(page.getByText(/Divisions sans classe .* INCONNUE-E2E/)).toBeVisible();
+      const teams = page.getByRole('table', { name: /Enseignants de chaque division/ });
+      await expect(teams.getByRole('row', { name: /2CIEL-E2E/ })).toContainText(
+        '+ PROFESSEUR Élodie',
+      );
+      await page.getByRole('button', { name: 'Appliquer l’import' }).click();
+      await expect(page).toHaveURL(/\/administration\/classes\?fait=sts$/);
+      await expect(page.getByRole('status')).toHaveText(/Import STS-Web appliqué/);
+      await expect(page.getByRole('list', { name: 'Équipe de 2CIEL-E2E' })).toHaveText(
+        /PROFESSEUR Élodie \(STS-Web\)/,
+      );
+      // By hand: NOUVEAU Régis joins MIXTE-E2E, then leaves it.
+      await page.getByLabel('Enseignant à ajouter à MIXTE-E2E').selectOption({
+        label: 'NOUVEAU Régis',
+      });
+      await page.getByRole('button', { name: 'Ajouter à l’équipe de MIXTE-E2E' }).click();
+      await expect(page.getByRole('status')).toHaveText('Enseignant ajouté à l’équipe.');
+      await expect(page.getByRole('list', { name: 'Équipe de MIXTE-E2E' })).toHaveText(
+        /NOUVEAU Régis \(ajouté ici\)/,
+      );
+      await page
+        .getByRole('button', { name: 'Retirer Régis NOUVEAU de l’équipe de MIXTE-E2E' })
+        .click();
+      await expect(page.getByRole('status')).toHaveText('Enseignant retiré de l’équipe.');
+      await expect(page.getByRole('list', { name: 'Équipe de MIXTE-E2E' })).toHaveCount(0);
+
       // The journal, newest first.
       await page.getByRole('link', { name: 'Journal' }).click();
       const rows = page.getByRole('table').getByRole('row');
-      await expect(rows.nth(1)).toContainText('Import des enseignants appliqué');
-      await expect(rows.nth(2)).toContainText('Import SIECLE appliqué');
+      await expect(rows.nth(1)).toContainText('retiré');
+      await expect(rows.nth(3)).toContainText('Import STS-Web appliqué');
+      await expect(rows.nth(4)).toContainText('Import des enseignants appliqué');
+      await expect(rows.nth(5)).toContainText('Import SIECLE appliqué');
 
       // The teacher of that school finds the class and its pupils, « Œ » intact.
       const teacher = await browser.newPage({ baseURL });
@@ -210,6 +265,8 @@ test.describe('the demo administrator (read only)', () => {
     '/administration',
     '/administration/siecle',
     '/administration/enseignants',
+    '/administration/classes',
+    '/administration/sts',
     '/administration/periodes',
     '/administration/pronote',
     '/administration/alimentation',

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_UAI } from '@/drizzle/seed/demo-data';
 import { siecleFile, zipOf } from '@/lib/administration/siecle/testing';
+import { stsFile } from '@/lib/administration/sts/testing';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpro-scripts-'));
 const dataDir = path.join(dir, 'data');
@@ -107,6 +108,54 @@ describe('npm run import:siecle', () => {
       const missing = run('import-siecle', ['--uai', DEMO_UAI, path.join(dir, 'absent.xml')]);
       expect(missing.status).toBe(1);
       expect(missing.stderr).toMatch(/Fichier introuvable/);
+    },
+  );
+});
+
+describe('npm run import:sts', () => {
+  it(
+    'previews the teams without writing, applies, and a second time changes nothing',
+    {
+      timeout: 240_000,
+    },
+    () => {
+      const sts = path.join(dir, 'sts_emp_0999001W_2026.xml');
+      fs.writeFileSync(
+        sts,
+        stsFile(
+          DEMO_UAI,
+          2026,
+          [
+            { id: '9001', nom: 'ROUX', prenom: 'Camille' },
+            { id: '9002', nom: 'PERSONNE', prenom: 'Inconnue' },
+          ],
+          [
+            { code: '2de CIEL', enseignants: ['9001'] },
+            { code: 'X9', enseignants: ['9002'] },
+          ],
+        ),
+      );
+      const preview = run('import-sts', ['--uai', DEMO_UAI, sts]);
+      expect(preview.stderr).toBe('');
+      expect(preview.status).toBe(0);
+      expect(preview.stdout).toContain('+ ROUX Camille');
+      expect(preview.stdout).toContain(
+        'Divisions sans classe de l’année (importez SIECLE d’abord) : X9',
+      );
+      expect(preview.stdout).toContain('Aperçu seulement : rien n’a été modifié');
+      const applied = run('import-sts', ['--uai', DEMO_UAI, '--appliquer', sts]);
+      expect(applied.status).toBe(0);
+      expect(applied.stdout).toContain('Import appliqué.');
+      const again = run('import-sts', ['--uai', DEMO_UAI, '--appliquer', sts]);
+      expect(again.status).toBe(0);
+      expect(again.stdout).toContain(
+        'Rien à modifier : les équipes correspondent déjà au fichier.',
+      );
+      const other = run('import-sts', ['--uai', '0999002X', sts]);
+      expect(other.status).toBe(1);
+      expect(other.stderr).toContain(
+        'Ce fichier est celui de l’établissement 0999001W, pas du vôtre (0999002X)',
+      );
     },
   );
 });

@@ -23,6 +23,28 @@ export default async function AdministrationPage() {
           ? `Période en cours : ${periode.libelle}, du ${formatDateFr(periode.debut)} au ${formatDateFr(periode.fin)}.`
           : 'Aucune période en cours : PRONOTE ne peut rien lire tant qu’aucune période ne couvre la date du jour.'}
       </p>
+      {page.sansEquipe.length > 0 && (
+        <div
+          role="alert"
+          className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900"
+        >
+          <p className="font-medium">
+            {page.sansEquipe.length === 1
+              ? `La classe ${page.sansEquipe[0]} n’a aucun enseignant dans son équipe : personne ne peut rédiger ses bilans.`
+              : `${page.sansEquipe.length} classes n’ont aucun enseignant dans leur équipe : personne ne peut rédiger leurs bilans (${page.sansEquipe.join(', ')}).`}
+          </p>
+          <p>
+            <Link className="text-blue-800 underline" href="/administration/classes">
+              Compléter les équipes
+            </Link>{' '}
+            ou{' '}
+            <Link className="text-blue-800 underline" href="/administration/sts">
+              importer STS-Web
+            </Link>
+            .
+          </p>
+        </div>
+      )}
       <Section id="taches" title="Mettre en place le module">
         <ol className="list-decimal space-y-2 pl-6 text-slate-800">
           <li>
@@ -36,6 +58,16 @@ export default async function AdministrationPage() {
               Créer les comptes des enseignants
             </Link>{' '}
             (fichier CSV) et les lier à l’ENT.
+          </li>
+          <li>
+            <Link className="text-blue-800 underline" href="/administration/sts">
+              Importer les équipes pédagogiques depuis STS-Web
+            </Link>{' '}
+            (qui enseigne dans quelle classe), puis les compléter dans{' '}
+            <Link className="text-blue-800 underline" href="/administration/classes">
+              Classes et équipes
+            </Link>
+            .
           </li>
           <li>
             <Link className="text-blue-800 underline" href="/administration/periodes">

@@ -28,6 +28,7 @@ export interface DemoData {
   positionnements: Insert<typeof schema.positionnements>[];
   notes: Insert<typeof schema.notes>[];
   identitesExternes: Insert<typeof schema.identitesExternes>[];
+  equipes: Insert<typeof schema.equipes>[];
 }
 
 export const DEMO_PASSWORD = 'bilans-demo';
@@ -39,6 +40,10 @@ export const DEMO_ACCOUNTS = {
   ancienEnseignant: 'ancien-enseignant@lycee-demo.test',
   /** The demo establishment's CPRO administrator (/administration), who reads no bilan. */
   administrateur: 'administration@lycee-demo.test',
+  /** A colleague in the teams of this year's 1re CIEL and Tle CIEL (LAMBERT Julien). */
+  enseignant2: 'enseignant2@lycee-demo.test',
+  /** A teacher in no team (ROUX Camille): reads every bilan, writes none. */
+  remplacant: 'remplacant@lycee-demo.test',
 } as const;
 
 /**
@@ -207,6 +212,7 @@ export function buildDemoData(today: string): DemoData {
     positionnements: [],
     notes: [],
     identitesExternes: [],
+    equipes: [],
   };
 
   const referentiels = new Map<Sigle, { id: string; competenceIds: string[] }>();
@@ -302,6 +308,19 @@ export function buildDemoData(today: string): DemoData {
         nom: 'BERNARD',
         prenom: 'Claire',
       });
+      for (const [email, nom, prenom] of [
+        [DEMO_ACCOUNTS.enseignant2, 'LAMBERT', 'Julien'],
+        [DEMO_ACCOUNTS.remplacant, 'ROUX', 'Camille'],
+      ] as const) {
+        data.utilisateurs.push({
+          id: stableId('utilisateur', email),
+          etablissementId,
+          role: 'enseignant',
+          email,
+          nom,
+          prenom,
+        });
+      }
     }
     const years = new Set(etab.classes.map((c) => c.annee));
     if (etab.classes.some((c) => c.anterieure)) years.add(previousYear);
@@ -323,6 +342,18 @@ export function buildDemoData(today: string): DemoData {
     for (const classe of etab.classes) {
       const classeKey = `${etab.uai}|${classe.nom}|${classe.annee}`;
       const classeId = addClasse(classe.nom, classe.annee, classe.referentiel);
+      // This year's teams: the establishment's teacher in every class; in the demo school,
+      // LAMBERT Julien in 1re and Tle CIEL too (ROUX Camille in none).
+      if (classe.annee === currentYear) {
+        data.equipes.push({ classeId, utilisateurId: teacherId, origine: 'administration' });
+        if (etab.uai === DEMO_UAI && classe.nom !== '2de CIEL') {
+          data.equipes.push({
+            classeId,
+            utilisateurId: stableId('utilisateur', DEMO_ACCOUNTS.enseignant2),
+            origine: 'administration',
+          });
+        }
+      }
       const anterieureId = classe.anterieure
         ? addClasse(classe.anterieure, previousYear, classe.referentiel)
         : null;

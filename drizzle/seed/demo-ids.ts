@@ -13,6 +13,8 @@ export const DEMO_IDS = {
   etablissementVoisin: stableId('etablissement', VOISIN_UAI),
   enseignant: stableId('utilisateur', DEMO_ACCOUNTS.enseignant),
   enseignantVoisin: stableId('utilisateur', DEMO_ACCOUNTS.enseignantVoisin),
+  enseignant2: stableId('utilisateur', DEMO_ACCOUNTS.enseignant2),
+  remplacant: stableId('utilisateur', DEMO_ACCOUNTS.remplacant),
   /** 1re SN 2015-2016, the reference class of the seed document. */
   classe: stableId('classe', classeKey),
   /** HUBERT Angie: bilans of 27/05/2016 and 16/06/2016. */

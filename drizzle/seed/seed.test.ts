@@ -106,7 +106,25 @@ describe('buildDemoData', () => {
       ['vie-scolaire@lycee-demo.test', 'vie_scolaire', true],
       ['ancien-enseignant@lycee-demo.test', 'enseignant', false],
       ['administration@lycee-demo.test', 'administrateur', true],
+      ['enseignant2@lycee-demo.test', 'enseignant', true],
+      ['remplacant@lycee-demo.test', 'enseignant', true],
       ['enseignant@lycee-voisin.test', 'enseignant', true],
+    ]);
+    // This year's teams: LEFÈVRE Sophie in the three CIEL classes, LAMBERT Julien in 1re and
+    // Tle CIEL, ROUX Camille in none; the neighbour's teacher in his two classes.
+    const email = new Map(data.utilisateurs.map((u) => [u.id, u.email]));
+    const classe = new Map(data.classes.map((c) => [c.id, `${c.nom} ${c.anneeScolaire}`]));
+    expect(
+      data.equipes
+        .filter((m) => email.get(m.utilisateurId)?.endsWith('lycee-demo.test'))
+        .map((m) => `${classe.get(m.classeId)} ${email.get(m.utilisateurId)}`)
+        .sort(),
+    ).toEqual([
+      '1re CIEL 2026-2027 enseignant2@lycee-demo.test',
+      '1re CIEL 2026-2027 enseignant@lycee-demo.test',
+      '2de CIEL 2026-2027 enseignant@lycee-demo.test',
+      'Tle CIEL 2026-2027 enseignant2@lycee-demo.test',
+      'Tle CIEL 2026-2027 enseignant@lycee-demo.test',
     ]);
   });
 

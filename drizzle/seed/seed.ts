@@ -46,6 +46,7 @@ export async function seedDemo(db: Database, today: string = todayInParis()): Pr
     await insertAll(t, schema.classes, data.classes);
     await insertAll(t, schema.apprenants, data.apprenants);
     await insertAll(t, schema.inscriptions, data.inscriptions);
+    await insertAll(t, schema.equipes, data.equipes);
     await insertAll(t, schema.periodes, data.periodes);
     const created = new Set<string>();
     for (let i = 0; i < data.bilans.length; i += CHUNK) {

@@ -10,7 +10,7 @@ import { importsEnAttente } from '@/lib/db/schema';
 import { isUuid } from '@/lib/common/ids';
 import { Refus } from '@/lib/common/refus';
 
-export type NatureImport = 'siecle' | 'enseignants';
+export type NatureImport = 'siecle' | 'enseignants' | 'sts';
 
 const LIFETIME_MS = 60 * 60 * 1000;
 

@@ -24,7 +24,10 @@ export type ActionAdministration =
   | 'jeton_pronote_cree'
   | 'jeton_pronote_revoque'
   | 'jeton_alimentation_cree'
-  | 'jeton_alimentation_revoque';
+  | 'jeton_alimentation_revoque'
+  | 'equipe_enseignant_ajoute'
+  | 'equipe_enseignant_retire'
+  | 'import_sts';
 
 export type Details = Record<string, string | number | boolean | null>;
 

@@ -12,7 +12,7 @@ import type { TokenHandler } from '@/lib/pipeline';
 import { describeError } from '@/lib/observability/safe-errors';
 import { readBody } from '@/lib/http/body';
 import { BODY_LIMITS } from '@/lib/http/body-limits';
-import { MAX_JSON_DEPTH, VALIDATED_MESSAGE } from './schema';
+import { MAX_JSON_DEPTH, VALIDATED_MESSAGE, modifiedMessage } from './schema';
 import { JsonTooDeepError, parseJsonWithin } from '@/lib/common/json';
 import { bilanUrl, sourceError, touchToken, writeBilan, type Ecrivain } from './write';
 import { readBilan, withdrawBilan } from './read';
@@ -85,10 +85,36 @@ export async function readJson(request: Request): Promise<{ body: unknown } | Re
   }
 }
 
+/** A source's version as an entity tag (`"3"`), what GET and PUT answer in `ETag`. */
+export function etag(version: number): string {
+  return `"${version}"`;
+}
+
+/**
+ * The version an `If-Match` names, undefined without one; null when it names none we could
+ * have answered (a weak or malformed tag, `*`): such a request replaces nothing.
+ */
+export function ifMatchVersion(request: Request): number | undefined | null {
+  const header = request.headers.get('if-match');
+  if (header === null) return undefined;
+  const match = /^\s*"(\d{1,9})"\s*$/.exec(header);
+  return match ? Number(match[1]) : null;
+}
+
+function preconditionFailed() {
+  return message(
+    412,
+    'if_match_invalide',
+    'En-tête If-Match illisible : attendu la version lue, par exemple If-Match: "3" (en-tête ETag du GET).',
+  );
+}
+
 async function put(db: Database, request: Request, ecrivain: Ecrivain, source: string) {
+  const version = ifMatchVersion(request);
+  if (version === null) return preconditionFailed();
   const read = await readJson(request);
   if (read instanceof Response) return read;
-  const result = await writeBilan(db, ecrivain, source, read.body);
+  const result = await writeBilan(db, ecrivain, source, read.body, { version });
   if (result.kind === 'erreurs') {
     await traceWrite(db, ecrivain, source, null, 'refuse');
     return json(422, { erreurs: result.erreurs });
@@ -97,19 +123,37 @@ async function put(db: Database, request: Request, ecrivain: Ecrivain, source: s
     await traceWrite(db, ecrivain, source, result.id, 'conflit');
     return message(409, 'bilan_valide', VALIDATED_MESSAGE);
   }
+  if (result.kind === 'modifie') {
+    await traceWrite(db, ecrivain, source, result.id, 'conflit');
+    return message(409, 'brouillon_modifie', modifiedMessage(result.modification), {
+      ETag: etag(result.modification.version),
+    });
+  }
   await traceWrite(db, ecrivain, source, result.id, result.statut);
   const url = bilanUrl(result.apprenantId, result.id);
-  const body = { id: result.id, url, valide: result.valide };
-  return result.statut === 'cree' ? json(201, body, { Location: url }) : json(200, body);
+  const body = { id: result.id, url, valide: result.valide, version: result.version };
+  const headers = { ETag: etag(result.version) };
+  return result.statut === 'cree'
+    ? json(201, body, { ...headers, Location: url })
+    : json(200, body, headers);
 }
 
-async function remove(db: Database, ecrivain: Ecrivain, source: string) {
-  const { result, bilanId } = await withdrawBilan(db, ecrivain.etablissementId, source);
+async function remove(db: Database, request: Request, ecrivain: Ecrivain, source: string) {
+  const version = ifMatchVersion(request);
+  if (version === null) return preconditionFailed();
+  const withdrawn = await withdrawBilan(db, ecrivain.etablissementId, source, version);
+  const { result, bilanId } = withdrawn;
   if (result === 'introuvable')
     return message(404, 'introuvable', 'Aucun bilan sous cette source.');
   if (result === 'valide') {
     await traceWrite(db, ecrivain, source, bilanId, 'conflit');
     return message(409, 'bilan_valide', VALIDATED_MESSAGE);
+  }
+  if (result === 'modifie') {
+    await traceWrite(db, ecrivain, source, bilanId, 'conflit');
+    return message(409, 'brouillon_modifie', modifiedMessage(withdrawn.modification!), {
+      ETag: etag(withdrawn.modification!.version),
+    });
   }
   await traceWrite(db, ecrivain, source, bilanId, 'retire');
   return new Response(null, { status: 204, headers: NO_STORE });
@@ -134,9 +178,11 @@ export const bilanRoute: TokenHandler<{ source: string }> = async (
       : message(404, 'introuvable', 'Aucun bilan sous cette source.');
   }
   if (request.method === 'PUT') return await put(db, request, ecrivain, source);
-  if (request.method === 'DELETE') return await remove(db, ecrivain, source);
+  if (request.method === 'DELETE') return await remove(db, request, ecrivain, source);
   const bilan = await readBilan(db, ecrivain.etablissementId, source);
-  return bilan ? json(200, bilan) : message(404, 'introuvable', 'Aucun bilan sous cette source.');
+  return bilan
+    ? json(200, bilan, { ETag: etag(bilan.version) })
+    : message(404, 'introuvable', 'Aucun bilan sous cette source.');
 };
 
 /** `POST /api/alimentation/v1/lots`: NDJSON in, one NDJSON result per line out, streamed. */

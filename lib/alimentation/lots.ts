@@ -24,7 +24,7 @@ import { insertRows } from '@/lib/db/insert-rows';
 import { pgErrorCode } from '@/lib/db/errors';
 import { logger } from '@/lib/observability/logger';
 import { Lookup } from './lookup';
-import { MAX_JSON_DEPTH, VALIDATED_MESSAGE, type ErreurChamp } from './schema';
+import { MAX_JSON_DEPTH, VALIDATED_MESSAGE, modifiedMessage, type ErreurChamp } from './schema';
 import { JsonTooDeepError, parseJsonWithin } from '@/lib/common/json';
 import {
   empreinte,
@@ -188,6 +188,16 @@ async function writeOne(db: Database, etablissementId: string, p: Pending): Prom
       statut: 'conflit',
       id: result.id,
       erreurs: [{ champ: '(bilan)', message: VALIDATED_MESSAGE }],
+    };
+  }
+  if (result.kind === 'modifie') {
+    // A teacher's version is never replaced by a batch line (which names no version).
+    return {
+      ligne: p.ligne,
+      source: p.source,
+      statut: 'conflit',
+      id: result.id ?? undefined,
+      erreurs: [{ champ: '(bilan)', message: modifiedMessage(result.modification) }],
     };
   }
   return { ligne: p.ligne, source: p.source, statut: 'refuse', erreurs: result.erreurs };

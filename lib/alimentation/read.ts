@@ -14,14 +14,14 @@ import {
   utilisateurs,
 } from '@/lib/db/schema';
 import type { BilanEnvoye } from './schema';
-import { bilanUrl, compareNotes, lockSources, mappedBilan } from './write';
+import { bilanUrl, compareNotes, lockSources, mappedBilan, type Modification } from './write';
 import { withdrawDraft } from './retrait';
 
 export async function readBilan(
   db: Database,
   etablissementId: string,
   source: string,
-): Promise<BilanEnvoye | null> {
+): Promise<(BilanEnvoye & { version: number }) | null> {
   const [row] = await db
     .select({
       id: bilans.id,
@@ -34,6 +34,7 @@ export async function readBilan(
       constats: bilans.constats,
       conseils: bilans.conseils,
       valideLe: bilans.valideLe,
+      versionSource: sourcesBilans.version,
     })
     .from(sourcesBilans)
     .innerJoin(bilans, eq(bilans.id, sourcesBilans.bilanId))
@@ -71,10 +72,12 @@ export async function readBilan(
     id: row.id,
     url: bilanUrl(row.apprenantId, row.id),
     valideLe: row.valideLe ? row.valideLe.toISOString() : null,
+    // The source's version (also the answer's ETag): what If-Match names.
+    version: row.versionSource,
   };
 }
 
-export type WithdrawResult = 'retire' | 'introuvable' | 'valide';
+export type WithdrawResult = 'retire' | 'introuvable' | 'valide' | 'modifie';
 
 /**
  * Withdraws the draft written under `source` (DELETE), under the source's lock as every write
@@ -84,12 +87,21 @@ export async function withdrawBilan(
   db: Database,
   etablissementId: string,
   source: string,
-): Promise<{ result: WithdrawResult; bilanId: string | null }> {
+  /** The version the sender read (If-Match); without it, a teacher's version is not withdrawn. */
+  version?: number,
+): Promise<{ result: WithdrawResult; bilanId: string | null; modification?: Modification }> {
   return db.transaction(async (tx) => {
     await lockSources(tx, etablissementId, [source]);
     const mapping = await mappedBilan(tx, etablissementId, source);
     if (!mapping) return { result: 'introuvable', bilanId: null };
     if (mapping.valideLe) return { result: 'valide', bilanId: mapping.bilanId };
+    if (version === undefined ? mapping.modifiePar !== null : version !== mapping.version) {
+      return {
+        result: 'modifie',
+        bilanId: mapping.bilanId,
+        modification: { version: mapping.version, par: mapping.modifiePar, le: mapping.modifieLe },
+      };
+    }
     await withdrawDraft(tx, etablissementId, source, mapping.bilanId);
     return { result: 'retire', bilanId: mapping.bilanId };
   });

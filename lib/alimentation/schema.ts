@@ -1,6 +1,7 @@
 // What the write API accepts, declared once: these zod schemas validate every request, and
 // the OpenAPI document (openapi.ts) is generated from them — there is no other copy.
 import { z } from 'zod';
+import { formatDateTimeFr } from '@/lib/common/dates';
 import { NIVEAUX } from '@/lib/db/enums';
 
 /** The sender's stable id of a bilan, unique per establishment. */
@@ -18,6 +19,18 @@ const MAX_POSITIONNEMENTS = 64;
 
 /** The 409 of a validated bilan: its archive never changes. */
 export const VALIDATED_MESSAGE = 'Ce bilan est validé : il ne peut plus être modifié.';
+
+/** A write over a version the writer did not read (a teacher's, in the module): refused. */
+export function modifiedMessage(m: {
+  version: number;
+  par: string | null;
+  le: Date | null;
+}): string {
+  if (m.version === 0) return 'Ce brouillon a été retiré entre-temps : rien n’a été écrit.';
+  const who = m.par ? ` dans le module par ${m.par}` : '';
+  const when = m.le ? ` le ${formatDateTimeFr(m.le)}` : '';
+  return `Ce brouillon a été modifié${who}${when} (version ${m.version}) : rien n’a été écrit. Relisez-le (GET), puis renvoyez-le avec l’en-tête If-Match: "${m.version}" pour le remplacer.`;
+}
 
 const note = z
   .object({
@@ -70,6 +83,10 @@ export const bilanEnvoyeSchema = z
       .nullable()
       .optional()
       .meta({ description: 'Lecture seule (ignoré en écriture).' }),
+    version: z.number().int().optional().meta({
+      description:
+        'Lecture seule : la version de la source (aussi l’en-tête ETag), à renvoyer dans If-Match pour remplacer un brouillon modifié dans le module.',
+    }),
   })
   .strict();
 export type BilanEnvoye = z.infer<typeof bilanEnvoyeSchema>;
@@ -84,6 +101,10 @@ export const reponseEcritureSchema = z.object({
   id: z.uuid(),
   url: z.string(),
   valide: z.boolean(),
+  version: z
+    .number()
+    .int()
+    .meta({ description: 'La version de la source (aussi l’en-tête ETag).' }),
 });
 export const reponseErreursSchema = z.object({ erreurs: z.array(erreurSchema) });
 export const reponseMessageSchema = z.object({ erreur: z.string(), message: z.string() });

@@ -15,7 +15,15 @@ import { lockKeys, sourceKey } from '@/lib/db/advisory-locks';
 import { arrayLiteral } from '@/lib/db/array-literal';
 import { expectTouched } from '@/lib/db/touched';
 import { pgConstraint, pgErrorCode } from '@/lib/db/errors';
-import { bilans, notes, positionnements, pronoteJetons, sourcesBilans } from '@/lib/db/schema';
+import {
+  bilans,
+  ecrituresAlimentation,
+  notes,
+  positionnements,
+  pronoteJetons,
+  sourcesBilans,
+  utilisateurs,
+} from '@/lib/db/schema';
 import { parseIsoDate } from '@/lib/common/dates';
 import { NUL_MESSAGE, nulPaths } from '@/lib/common/nul';
 import { Lookup } from './lookup';
@@ -31,10 +39,41 @@ export interface Ecrivain {
 
 export type Statut = 'cree' | 'remplace' | 'valide' | 'inchange';
 
+/** Who wrote the version a source is at, when a teacher did (« Rédiger un bilan »). */
+export interface Modification {
+  /** The version the source is at now (0: no bilan under it any more). */
+  version: number;
+  /** « Julien LAMBERT »; null when the write API wrote it. */
+  par: string | null;
+  le: Date | null;
+}
+
 export type WriteResult =
-  | { kind: 'ok'; statut: Statut; id: string; apprenantId: string; valide: boolean }
+  | {
+      kind: 'ok';
+      statut: Statut;
+      id: string;
+      apprenantId: string;
+      valide: boolean;
+      /** The source's version after this write. */
+      version: number;
+    }
   | { kind: 'erreurs'; erreurs: ErreurChamp[] }
-  | { kind: 'conflit'; id: string };
+  | { kind: 'conflit'; id: string }
+  /** Written meanwhile by someone else: nothing written (see WriteOptions.version). */
+  | { kind: 'modifie'; id: string | null; modification: Modification };
+
+/**
+ * How a write names what it was made from. The API's writes name nothing (the last one wins,
+ * as ever) unless the source's current version was a teacher's: then the API must name it
+ * (If-Match), so that a teacher's work is never replaced without a word. The module's forms
+ * always name it (0 for a new draft).
+ */
+export interface WriteOptions {
+  version?: number;
+  /** A teacher writing in the module: on the source and in the trace, in the transaction. */
+  redacteur?: { utilisateurId: string; libelle: string };
+}
 
 /** What a bilan is, once resolved against the establishment's data. */
 export interface Resolved {
@@ -257,13 +296,14 @@ export async function writeBilan(
   ecrivain: Ecrivain,
   source: string,
   body: unknown,
+  options: WriteOptions = {},
   lookup: Lookup = new Lookup(db, ecrivain.etablissementId),
 ): Promise<WriteResult> {
   const invalid = sourceError(source);
   if (invalid) return { kind: 'erreurs', erreurs: invalid };
   const resolved = await resolveBilan(lookup, body);
   if (!resolved.ok) return { kind: 'erreurs', erreurs: resolved.erreurs };
-  return writeResolved(db, ecrivain.etablissementId, source, resolved.value);
+  return writeResolved(db, ecrivain.etablissementId, source, resolved.value, options);
 }
 
 /** Writes a resolved bilan under its source, in one transaction under the source's lock. */
@@ -272,15 +312,21 @@ export async function writeResolved(
   etablissementId: string,
   source: string,
   r: Resolved,
+  options: WriteOptions = {},
 ): Promise<WriteResult> {
   const fingerprint = empreinte(r);
-  return writeInTransaction(db, etablissementId, source, r, fingerprint).catch((error: unknown) => {
-    const bound = BOUNDS[pgConstraint(error) ?? ''];
-    if (pgErrorCode(error) === '23514' && bound) {
-      return { kind: 'erreurs', erreurs: [{ champ: 'apprenant', message: bound }] } as const;
-    }
-    throw error;
-  });
+  return db
+    .transaction(async (tx) => {
+      await lockSources(tx, etablissementId, [source]);
+      return writeLocked(tx, etablissementId, source, r, fingerprint, options);
+    })
+    .catch((error: unknown) => {
+      const bound = BOUNDS[pgConstraint(error) ?? ''];
+      if (pgErrorCode(error) === '23514' && bound) {
+        return { kind: 'erreurs', erreurs: [{ champ: 'apprenant', message: bound }] } as const;
+      }
+      throw error;
+    });
 }
 
 /** The database's bounds on a pupil's bilans (drizzle/0014_bornes_bilans.sql), in words. */
@@ -288,53 +334,99 @@ const BOUNDS: Record<string, string> = {
   bilans_par_apprenant: 'Cet apprenant a déjà 100 bilans : c’est la limite, rien n’a été écrit.',
 };
 
-async function writeInTransaction(
-  db: Database,
+/**
+ * The write itself, inside the caller's transaction, which holds the source's lock
+ * (lockSources): the one path of every write, the API's and the module's forms'.
+ */
+export async function writeLocked(
+  tx: Database,
   etablissementId: string,
   source: string,
   r: Resolved,
   fingerprint: string,
+  options: WriteOptions,
 ): Promise<WriteResult> {
-  return db.transaction(async (tx) => {
-    await lockSources(tx, etablissementId, [source]);
-    const mapping = await mappedBilan(tx, etablissementId, source);
-    const ok = (statut: Statut, id: string, apprenantId: string): WriteResult => ({
-      kind: 'ok',
-      statut,
-      id,
-      apprenantId,
-      valide: r.valide,
-    });
-    const map = (bilanId: string) =>
-      tx.insert(sourcesBilans).values({ etablissementId, source, bilanId, empreinte: fingerprint });
-
-    if (!mapping) {
-      const id = await insertBilan(tx, r);
-      await map(id);
-      return ok('cree', id, r.apprenantId);
-    }
-    if (mapping.empreinte === fingerprint)
-      return ok('inchange', mapping.bilanId, mapping.apprenantId);
-    if (mapping.valideLe) return { kind: 'conflit', id: mapping.bilanId };
-    // The same draft, now validated: validated in place (its id stays).
-    if (r.valide && mapping.empreinte === empreinte(r, false)) {
-      await validate(tx, [mapping.bilanId]);
-      const rows = await tx
-        .update(sourcesBilans)
-        .set({ empreinte: fingerprint, modifieLe: sql`now()` })
-        .where(
-          and(eq(sourcesBilans.etablissementId, etablissementId), eq(sourcesBilans.source, source)),
-        )
-        .returning({ source: sourcesBilans.source });
-      expectTouched(rows, 1, 'Empreinte du brouillon validé');
-      return ok('valide', mapping.bilanId, mapping.apprenantId);
-    }
-    // Another content: the draft withdrawn with its mapping, a new bilan in its place.
-    await withdrawDraft(tx, etablissementId, source, mapping.bilanId);
-    const id = await insertBilan(tx, r);
-    await map(id);
-    return ok('remplace', id, r.apprenantId);
+  const mapping = await mappedBilan(tx, etablissementId, source);
+  const current = mapping?.version ?? 0;
+  const modifie = (): WriteResult => ({
+    kind: 'modifie',
+    id: mapping?.bilanId ?? null,
+    modification: {
+      version: current,
+      par: mapping?.modifiePar ?? null,
+      le: mapping?.modifieLe ?? null,
+    },
   });
+  const redacteur = options.redacteur;
+  const done = async (statut: Statut, id: string, apprenantId: string, version: number) => {
+    if (redacteur) {
+      await tx.insert(ecrituresAlimentation).values({
+        etablissementId,
+        jetonId: null,
+        utilisateurId: redacteur.utilisateurId,
+        auteur: redacteur.libelle,
+        source,
+        bilanId: id,
+        statut,
+      });
+    }
+    return { kind: 'ok', statut, id, apprenantId, valide: r.valide, version } as const;
+  };
+  const map = (bilanId: string, version: number) =>
+    tx.insert(sourcesBilans).values({
+      etablissementId,
+      source,
+      bilanId,
+      empreinte: fingerprint,
+      version,
+      modifiePar: redacteur?.utilisateurId ?? null,
+    });
+
+  if (options.version !== undefined && options.version !== current && !mapping?.valideLe) {
+    return modifie();
+  }
+  if (!mapping) {
+    const id = await insertBilan(tx, r);
+    await map(id, 1);
+    return done('cree', id, r.apprenantId, 1);
+  }
+  if (mapping.empreinte === fingerprint) {
+    return {
+      kind: 'ok',
+      statut: 'inchange',
+      id: mapping.bilanId,
+      apprenantId: mapping.apprenantId,
+      valide: r.valide,
+      version: current,
+    };
+  }
+  if (mapping.valideLe) return { kind: 'conflit', id: mapping.bilanId };
+  // A teacher's version is replaced only by a writer who read it.
+  if (options.version === undefined && mapping.modifiePar) return modifie();
+  const version = current + 1;
+  // The same draft, now validated: validated in place (its id stays).
+  if (r.valide && mapping.empreinte === empreinte(r, false)) {
+    await validate(tx, [mapping.bilanId]);
+    const rows = await tx
+      .update(sourcesBilans)
+      .set({
+        empreinte: fingerprint,
+        version,
+        modifiePar: redacteur?.utilisateurId ?? null,
+        modifieLe: sql`now()`,
+      })
+      .where(
+        and(eq(sourcesBilans.etablissementId, etablissementId), eq(sourcesBilans.source, source)),
+      )
+      .returning({ source: sourcesBilans.source });
+    expectTouched(rows, 1, 'Empreinte du brouillon validé');
+    return done('valide', mapping.bilanId, mapping.apprenantId, version);
+  }
+  // Another content: the draft withdrawn with its mapping, a new bilan in its place.
+  await withdrawDraft(tx, etablissementId, source, mapping.bilanId);
+  const id = await insertBilan(tx, r);
+  await map(id, version);
+  return done('remplace', id, r.apprenantId, version);
 }
 
 /** The bilan a source names in this establishment, with what the write path needs of it. */
@@ -343,11 +435,17 @@ export async function mappedBilan(tx: Database, etablissementId: string, source:
     .select({
       bilanId: sourcesBilans.bilanId,
       empreinte: sourcesBilans.empreinte,
+      version: sourcesBilans.version,
+      modifieLe: sourcesBilans.modifieLe,
+      modifiePar: sql<
+        string | null
+      >`case when ${utilisateurs.id} is null then null else ${utilisateurs.prenom} || ' ' || ${utilisateurs.nom} end`,
       valideLe: bilans.valideLe,
       apprenantId: bilans.apprenantId,
     })
     .from(sourcesBilans)
     .innerJoin(bilans, eq(bilans.id, sourcesBilans.bilanId))
+    .leftJoin(utilisateurs, eq(utilisateurs.id, sourcesBilans.modifiePar))
     .where(
       and(eq(sourcesBilans.etablissementId, etablissementId), eq(sourcesBilans.source, source)),
     );

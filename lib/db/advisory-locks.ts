@@ -6,8 +6,12 @@ import { sql } from 'drizzle-orm';
 import type { Database } from './types';
 import { arrayLiteral } from './array-literal';
 
-/** What a key locks: one establishment's administrative writes, or one bilan's source. */
-export type LockKey = `etablissement:${string}` | `source:${string}:${string}`;
+/**
+ * What a key locks: one establishment's administrative writes, one bilan's source, or one
+ * pupil's draft in the module (one draft per pupil: two teachers never start two at once).
+ */
+export type LockKey =
+  `etablissement:${string}` | `source:${string}:${string}` | `apprenant:${string}`;
 
 export function etablissementKey(etablissementId: string): LockKey {
   return `etablissement:${etablissementId}`;
@@ -15,6 +19,10 @@ export function etablissementKey(etablissementId: string): LockKey {
 
 export function sourceKey(etablissementId: string, source: string): LockKey {
   return `source:${etablissementId}:${source}`;
+}
+
+export function apprenantKey(apprenantId: string): LockKey {
+  return `apprenant:${apprenantId}`;
 }
 
 /**

@@ -22,7 +22,9 @@ export const APP_TABLE_PRIVILEGES: Record<string, string> = {
   // creates accounts, renames, deactivates and reactivates them. Never a password, a role or
   // an establishment.
   utilisateurs:
-    'SELECT, INSERT, UPDATE (session_version, nom, prenom, actif, derniere_connexion_le)',
+    'SELECT, INSERT, UPDATE (session_version, nom, prenom, actif, derniere_connexion_le, sts_individu_id)',
+  // Class teams: from STS-Web or the administrator, who may remove a teacher.
+  equipes: 'SELECT, INSERT, DELETE',
   connexion_echecs: 'SELECT, INSERT, UPDATE, DELETE',
   // Append-only: its purge goes through purger_traces_acces() (owner's rights, last month kept).
   traces_acces: 'SELECT, INSERT',
@@ -52,7 +54,7 @@ export const APP_TABLE_PRIVILEGES: Record<string, string> = {
   positionnements: 'SELECT, INSERT',
   notes: 'SELECT, INSERT',
   // A mapping is withdrawn with its draft by retirer_brouillon() only.
-  sources_bilans: 'SELECT, INSERT, UPDATE (empreinte, modifie_le)',
+  sources_bilans: 'SELECT, INSERT, UPDATE (empreinte, version, modifie_le, modifie_par)',
   ecritures_alimentation: 'SELECT, INSERT',
   // A previewed import waiting for « Appliquer », removed once applied or expired.
   imports_en_attente: 'SELECT, INSERT, DELETE',

@@ -54,10 +54,15 @@ export const utilisateurs = pgTable(
     // Shown to the administrator (sessions are purged once expired, this stays).
     derniereConnexionLe: timestamp('derniere_connexion_le', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    // STS-Web's INDIVIDU@ID, kept once an import matched the teacher (as a pupil's ELEVE_ID).
+    stsIndividuId: text('sts_individu_id'),
   },
   (t) => [
     uniqueIndex('utilisateurs_email_key').on(t.email),
     index('utilisateurs_etablissement_idx').on(t.etablissementId),
+    uniqueIndex('utilisateurs_sts_key')
+      .on(t.etablissementId, t.stsIndividuId)
+      .where(sql`${t.stsIndividuId} is not null`),
   ],
 );
 
@@ -212,6 +217,30 @@ export const inscriptions = pgTable(
   ],
 );
 
+/**
+ * A class's team (équipe pédagogique): the teachers who teach it in its school year — from
+ * STS-Web, or added by the administrator. They write its pupils' bilans; every teacher of the
+ * establishment reads them.
+ */
+export const equipes = pgTable(
+  'equipes',
+  {
+    classeId: uuid('classe_id')
+      .notNull()
+      .references(() => classes.id),
+    utilisateurId: uuid('utilisateur_id')
+      .notNull()
+      .references(() => utilisateurs.id),
+    origine: text('origine').notNull(),
+    ajouteLe: timestamp('ajoute_le', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.classeId, t.utilisateurId] }),
+    index('equipes_utilisateur_idx').on(t.utilisateurId),
+    check('equipes_origine_check', sql`${t.origine} in ('sts', 'administration')`),
+  ],
+);
+
 export const periodes = pgTable(
   'periodes',
   {
@@ -283,7 +312,7 @@ export const importsEnAttente = pgTable(
   },
   (t) => [
     index('imports_en_attente_etablissement_idx').on(t.etablissementId),
-    check('imports_en_attente_nature_check', sql`${t.nature} in ('siecle', 'enseignants')`),
+    check('imports_en_attente_nature_check', sql`${t.nature} in ('siecle', 'enseignants', 'sts')`),
   ],
 );
 
@@ -381,6 +410,12 @@ export const sourcesBilans = pgTable(
       .notNull()
       .references(() => bilans.id),
     empreinte: text('empreinte').notNull(),
+    // Each write of the source bumps it: a form names the version it was filled from, and a
+    // save over a newer one is refused (two teachers on one draft never lose each other's work).
+    version: integer('version').notNull().default(1),
+    // Who wrote the current version in the module (« Rédiger un bilan »); null when the write
+    // API did. The API's next write over a teacher's is refused unless it names the version.
+    modifiePar: uuid('modifie_par').references(() => utilisateurs.id),
     creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
     modifieLe: timestamp('modifie_le', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -399,6 +434,8 @@ export const ecrituresAlimentation = pgTable(
       .notNull()
       .references(() => etablissements.id),
     jetonId: uuid('jeton_id').references(() => pronoteJetons.id),
+    // The teacher who wrote it in the module (« Rédiger un bilan »); null for the API.
+    utilisateurId: uuid('utilisateur_id').references(() => utilisateurs.id),
     // `npm run import:bilans` writes without a token.
     auteur: text('auteur').notNull(),
     source: text('source').notNull(),
@@ -406,7 +443,11 @@ export const ecrituresAlimentation = pgTable(
     statut: text('statut').notNull(),
     creeLe: timestamp('cree_le', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('ecritures_alimentation_etablissement_idx').on(t.etablissementId, t.creeLe)],
+  (t) => [
+    index('ecritures_alimentation_etablissement_idx').on(t.etablissementId, t.creeLe),
+    // A bilan's history (who wrote, who validated): its source's writes, in order.
+    index('ecritures_alimentation_source_idx').on(t.etablissementId, t.source, t.creeLe),
+  ],
 );
 
 export const pronoteLectures = pgTable(

@@ -31,6 +31,7 @@ export const BODY_LIMITS = {
   lot: { bytes: 20 * MIB, label: '20 Mo', streaming: true, answer: 'json' },
   siecle: { bytes: 20 * MIB + ENVELOPE, label: '20 Mo', streaming: false, answer: 'html' },
   enseignants: { bytes: 1 * MIB + ENVELOPE, label: '1 Mo', streaming: false, answer: 'html' },
+  sts: { bytes: 20 * MIB + ENVELOPE, label: '20 Mo', streaming: false, answer: 'html' },
 } as const satisfies Record<string, BodyLimit>;
 
 export type BodyLimitName = keyof typeof BODY_LIMITS;
@@ -58,6 +59,7 @@ export const BODY_ROUTES: readonly BodyRoute[] = [
     example: '/administration/enseignants',
     limit: 'enseignants',
   },
+  { path: /^\/administration\/sts$/, example: '/administration/sts', limit: 'sts' },
 ];
 
 /** The largest body any route takes (Next.js's proxy must pass every such body whole). */

@@ -75,3 +75,17 @@ describe.each(testDrivers())('database errors in logs ($name)', (driver) => {
     expect(text).not.toMatch(/HUBERT|angie|params/i);
   });
 });
+
+describe('the request’s route in logs', () => {
+  it('is seen by every copy of this module (our server’s and the one in Next.js’s bundle)', async () => {
+    // The server runs the request in its copy; a route handler describes its error in another.
+    const { vi } = await import('vitest');
+    vi.resetModules();
+    const bundled = await import('./safe-errors');
+    expect(bundled.requestContext).toBe(requestContext);
+    const line = requestContext.run({ route: '/api/pronote/v1/bilans', requestId: 'r' }, () =>
+      bundled.describeError(new Error('panne')),
+    );
+    expect(line).toContain('(route /api/pronote/v1/bilans)');
+  });
+});

@@ -8,8 +8,23 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { format } from 'node:util';
 
-/** The route and id of the request being served, when there is one (lib/server/main.ts). */
-export const requestContext = new AsyncLocalStorage<{ route: string; requestId: string }>();
+interface RequestStore {
+  route: string;
+  requestId: string;
+}
+
+/**
+ * The route and id of the request being served, when there is one (lib/server/main.ts runs
+ * it). One instance per process, kept on globalThis: this module is loaded twice — once by our
+ * server, once inside Next.js's bundle, where route handlers describe their errors — and two
+ * instances would never see each other's requests.
+ */
+const STORE_KEY = Symbol.for('cpro.requestContext');
+const registry = globalThis as typeof globalThis & {
+  [STORE_KEY]?: AsyncLocalStorage<RequestStore>;
+};
+export const requestContext: AsyncLocalStorage<RequestStore> = (registry[STORE_KEY] ??=
+  new AsyncLocalStorage<RequestStore>());
 
 interface DatabaseErrorSummary {
   sqlState: string | null;

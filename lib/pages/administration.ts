@@ -16,6 +16,12 @@ import { withDatabase } from '@/lib/http/database-unavailable';
 import { queryText, type SearchParams } from '@/lib/http/query';
 import { schoolYearOf, todayInParis } from '@/lib/common/dates';
 import { listJournal, type EntreeJournal } from '@/lib/administration/journal';
+import {
+  classesSansEquipe,
+  listEnseignantsActifs,
+  listEquipes,
+  type ClasseEquipe,
+} from '@/lib/administration/equipes';
 import { listPeriodes, periodeCourante, type Periode } from '@/lib/administration/periodes';
 import { loadPending } from '@/lib/administration/en-attente';
 import { siecleFichierSchema } from '@/lib/administration/siecle/fichier';
@@ -28,6 +34,9 @@ import {
 import { enseignantsFichierSchema } from '@/lib/administration/enseignants/fichier';
 import { planEnseignants, type EnseignantsPlan } from '@/lib/administration/enseignants/import';
 import { listComptes, type CompteListe } from '@/lib/administration/enseignants/comptes';
+import { stsFichierSchema } from '@/lib/administration/sts/fichier';
+import { loadEtatEquipes } from '@/lib/administration/sts/state';
+import { planSts, type StsPlan } from '@/lib/administration/sts/plan';
 import { listJetons } from '@/lib/administration/jetons';
 import type { ListedApiToken, NatureJeton } from '@/lib/auth/api-tokens';
 
@@ -49,6 +58,8 @@ async function adminPage(params: SearchParams = {}): Promise<AdminPage> {
 
 export interface AdministrationHome extends AdminPage {
   anneeScolaire: string;
+  /** This year's classes nobody teaches (no team): their pupils' bilans cannot be written. */
+  sansEquipe: string[];
   classes: number;
   apprenants: number;
   enseignants: number;
@@ -63,7 +74,7 @@ export async function loadAdministrationHome(): Promise<AdministrationHome> {
   const anneeScolaire = schoolYearOf(today);
   return withDatabase(async () => {
     const db = await getDb();
-    const [[classesCount], [apprenantsCount], [enseignantsCount], periodes, journal] =
+    const [[classesCount], [apprenantsCount], [enseignantsCount], periodes, journal, sansEquipe] =
       await Promise.all([
         db
           .select({ n: count() })
@@ -97,10 +108,12 @@ export async function loadAdministrationHome(): Promise<AdministrationHome> {
           ),
         listPeriodes(db, etablissementId),
         listJournal(db, etablissementId, 5),
+        classesSansEquipe(db, etablissementId, anneeScolaire),
       ]);
     return {
       ...page,
       anneeScolaire,
+      sansEquipe,
       classes: classesCount?.n ?? 0,
       apprenants: apprenantsCount?.n ?? 0,
       enseignants: enseignantsCount?.n ?? 0,
@@ -290,4 +303,81 @@ export async function loadJournalPage(): Promise<JournalPage> {
     ...page,
     entrees: await listJournal(await getDb(), page.administrateur.etablissement.id),
   }));
+}
+
+// --- Classes and their teams --------------------------------------------------------------
+
+export interface ClassesPage extends AdminPage {
+  anneeScolaire: string;
+  classes: ClasseEquipe[];
+  enseignants: { id: string; nom: string; prenom: string }[];
+}
+
+export async function loadClassesPage(params: SearchParams): Promise<ClassesPage> {
+  const page = await adminPage(params);
+  const etablissementId = page.administrateur.etablissement.id;
+  const anneeScolaire = schoolYearOf(todayInParis());
+  return withDatabase(async () => {
+    const db = await getDb();
+    const [classesList, enseignants] = await Promise.all([
+      listEquipes(db, etablissementId, anneeScolaire),
+      listEnseignantsActifs(db, etablissementId),
+    ]);
+    return { ...page, anneeScolaire, classes: classesList, enseignants };
+  });
+}
+
+// --- STS-Web ------------------------------------------------------------------------------
+
+export interface StsPage extends AdminPage {
+  anneeScolaire: string;
+  /** This year's classes and how many teachers each team counts, by origin. */
+  classes: { nom: string; sts: number; administration: number }[];
+}
+
+export async function loadStsPage(params: SearchParams): Promise<StsPage> {
+  const page = await adminPage(params);
+  const anneeScolaire = schoolYearOf(todayInParis());
+  return withDatabase(async () => {
+    const list = await listEquipes(
+      await getDb(),
+      page.administrateur.etablissement.id,
+      anneeScolaire,
+    );
+    return {
+      ...page,
+      anneeScolaire,
+      classes: list.map((c) => ({
+        nom: c.nom,
+        sts: c.enseignants.filter((e) => e.origine === 'sts').length,
+        administration: c.enseignants.filter((e) => e.origine !== 'sts').length,
+      })),
+    };
+  });
+}
+
+export interface StsPreviewPage extends AdminPage {
+  importId: string;
+  uaj: string;
+  individus: number;
+  plan: StsPlan;
+}
+
+export async function loadStsPreview(importId: string): Promise<StsPreviewPage> {
+  const page = await adminPage();
+  const etablissementId = page.administrateur.etablissement.id;
+  return withDatabase(async () => {
+    const db = await getDb();
+    const pending = await loadPending(db, etablissementId, 'sts', importId, stsFichierSchema);
+    if (!pending) notFound();
+    const fichier = pending.contenu;
+    const etat = await loadEtatEquipes(db, etablissementId, fichier.anneeScolaire);
+    return {
+      ...page,
+      importId,
+      uaj: fichier.uaj,
+      individus: fichier.individus.length,
+      plan: planSts(fichier, etat),
+    };
+  });
 }

@@ -149,4 +149,28 @@ describe('the entry of our server', () => {
     });
     expect(await answer.text()).toBe('127.0.0.1');
   });
+
+  it(
+    'keeps an idle connection open longer than Node’s 5 s, for nginx and browsers to reuse',
+    {
+      timeout: 20_000,
+    },
+    async () => {
+      // Closed first by us, a connection its client reuses that very moment is reset: a failed
+      // request, or a 502 through nginx (upstream keepalive, 60 s) for a post it cannot retry.
+      const socket = net.connect(port, '127.0.0.1');
+      let closed = false;
+      let answers = '';
+      socket.on('close', () => (closed = true));
+      socket.on('data', (chunk) => (answers += chunk.toString()));
+      const request = 'GET /bilans HTTP/1.1\r\nHost: localhost\r\n\r\n';
+      socket.write(request);
+      await new Promise((resolve) => setTimeout(resolve, 6000));
+      expect(closed).toBe(false);
+      socket.write(request);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(answers.match(/HTTP\/1\.1 200/g)).toHaveLength(2);
+      socket.destroy();
+    },
+  );
 });

@@ -182,6 +182,9 @@ export function answerClientError(socket: Duplex): void {
   socket.end(`HTTP/1.1 400 Bad Request\r\n${headers}\r\n${body}`);
 }
 
+/** How long an idle connection stays open: more than nginx's upstream keepalive_timeout. */
+export const KEEP_ALIVE_MS = 65_000;
+
 /** An HTTP server that applies these rules, then hands the request to `handle` (Next.js). */
 export function createEntryServer(
   handle: (request: IncomingMessage, response: ServerResponse) => unknown,
@@ -191,5 +194,10 @@ export function createEntryServer(
     void handle(request, response);
   });
   server.on('clientError', (_error, socket) => answerClientError(socket));
+  // An idle kept-alive connection is closed by its client (nginx's upstream keepalive, 60 s
+  // by default; a browser's), never by us first: Node's 5 s closed sockets a client was
+  // reusing that very moment — a reset request, a 502 through nginx for a POST it cannot retry.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
   return server;
 }

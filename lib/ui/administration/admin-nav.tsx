@@ -7,6 +7,8 @@ const SECTIONS = [
   { href: '/administration', label: 'Accueil' },
   { href: '/administration/siecle', label: 'Import SIECLE' },
   { href: '/administration/enseignants', label: 'Enseignants' },
+  { href: '/administration/classes', label: 'Classes et équipes' },
+  { href: '/administration/sts', label: 'Import STS-Web' },
   { href: '/administration/periodes', label: 'Périodes' },
   { href: '/administration/pronote', label: 'PRONOTE' },
   { href: '/administration/alimentation', label: 'Alimentation' },

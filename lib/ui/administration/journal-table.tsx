@@ -19,6 +19,9 @@ const ACTIONS: Record<string, string> = {
   jeton_pronote_revoque: 'Jeton PRONOTE révoqué',
   jeton_alimentation_cree: 'Jeton d’alimentation créé',
   jeton_alimentation_revoque: 'Jeton d’alimentation révoqué',
+  equipe_enseignant_ajoute: 'Enseignant ajouté à une équipe',
+  equipe_enseignant_retire: 'Enseignant retiré d’une équipe',
+  import_sts: 'Import STS-Web appliqué',
 };
 
 const LABELS: Record<string, string> = {
@@ -34,6 +37,10 @@ const LABELS: Record<string, string> = {
   identites: 'identités ENT',
   absents: 'absents du fichier',
   compte: 'compte',
+  classe: 'classe',
+  equipes: 'équipes',
+  ajouts: 'ajouts',
+  identifiantsSts: 'identifiants STS',
   fournisseur: 'ENT',
   libelle: 'libellé',
   debut: 'début',

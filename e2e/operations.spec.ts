@@ -44,16 +44,33 @@ function env(dataDir: string, extra: Record<string, string> = {}): NodeJS.Proces
   return base;
 }
 
+/** Every server this file started: `npm start` and the server it runs, one process group. */
+const started: Running[] = [];
+
+/** Kills a server's whole group: its `npm start` and the server under it, whatever state. */
+function killGroup(running: Running): void {
+  try {
+    process.kill(-running.process.pid!, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
 function start(dataDir: string, extra: Record<string, string> = {}): Running {
   let log = '';
+  // Its own process group: a failing test still stops the server under `npm start` (killing
+  // the parent alone left it serving, and the next run's port taken).
   const child = spawn(process.execPath, ['scripts/cli.mjs', 'start', '--no-build'], {
     env: env(dataDir, extra),
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   child.stdout?.on('data', (c: Buffer) => (log += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (log += c.toString()));
   const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { process: child, log: () => log, exit };
+  const running = { process: child, log: () => log, exit };
+  started.push(running);
+  return running;
 }
 
 async function ready(): Promise<void> {
@@ -95,7 +112,10 @@ async function fingerprint(dataDir: string) {
   }
 }
 
-test.afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+test.afterAll(() => {
+  for (const running of started) killGroup(running);
+  fs.rmSync(folder, { recursive: true, force: true });
+});
 
 /**
  * The first server's database: the demo, a PRONOTE token, and a trigger that makes each
@@ -317,7 +337,7 @@ test('health, logs, metrics, a backup while serving, SIGTERM, restore', async ({
     expect(await restored.exit).toBe(0);
   } finally {
     await request.dispose();
-    server.process.kill('SIGKILL');
+    killGroup(server);
   }
 });
 

@@ -1,7 +1,7 @@
 // `npm run test:e2e`: finds (or installs) Chromium, builds the app when its sources changed
 // since the last build (and compiles our server), starts it on a fresh embedded database
 // and runs the Playwright tests of e2e/. With TEST_DATABASE_URL (CI sets it), the suites that
-// write — administration, write API — and the readiness check run again on PostgreSQL, the
+// write — administration, write API, « Rédiger un bilan » — and the readiness check run again on PostgreSQL, the
 // server connected as the least-privilege role of `npm run db:roles`, as docs/securite.md
 // deploys it: the owner's connection would hide a right that role lacks. Exits with their
 // status. `--postgres`: the PostgreSQL pass alone.
@@ -19,7 +19,11 @@ import { migrateAndSeedDemo } from '@/lib/server/demo-database';
 import { seedE2eAccounts } from '@/e2e/accounts';
 
 /** The suites run again on PostgreSQL as the application's role. */
-const POSTGRES_SUITES = ['e2e/administration.spec.ts', 'e2e/alimentation.spec.ts'];
+const POSTGRES_SUITES = [
+  'e2e/administration.spec.ts',
+  'e2e/alimentation.spec.ts',
+  'e2e/redaction.spec.ts',
+];
 
 const browser = requireBrowserOrExit();
 const postgresOnly = process.argv.includes('--postgres');

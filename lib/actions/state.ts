@@ -16,6 +16,10 @@ export interface ActionState {
   secret?: string;
   /** Counts the answers: fields are drawn again, with what was typed, after each one. */
   envoi?: number;
+  /** Another version of what the form holds (a colleague's draft), shown beside it. */
+  autre?: { titre: string; saisie: Record<string, string> };
+  /** The form asks for a confirmation before its last step (a bilan's validation). */
+  confirmer?: boolean;
 }
 
 export const IDLE: ActionState = { status: 'idle' };

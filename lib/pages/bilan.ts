@@ -14,11 +14,47 @@ import { getBilanPage } from '@/lib/bilans/bilan-page-query';
 import { normalizeUuid } from '@/lib/common/ids';
 import { consultations } from '@/lib/trace/consultations';
 import { lecteurOf } from '@/lib/trace/acces';
+import { todayInParis } from '@/lib/common/dates';
+import { writableClassOf } from '@/lib/equipes/equipes';
+import { historiqueLine, historiqueOf } from '@/lib/redaction/historique';
 
 /**
  * Cached for the request: the page and its metadata (document title) read it once, and the
  * view is traced once.
  */
+/** What the teacher may write for the pupil, and who wrote the bilan shown. */
+export interface BilanPageWriting {
+  /** « Rédiger un bilan » / « Reprendre le brouillon », for a member of the class's team. */
+  redaction: { href: string; label: string } | null;
+  /** « Rédigé par … · validé par … le … », or null. */
+  auteurs: string | null;
+}
+
+/** The writing side of the bilan page: the team checked, the history of the shown bilan. */
+export const loadBilanWriting = cache(async function loadBilanWriting(
+  view: BilanPageView,
+): Promise<BilanPageWriting> {
+  const teacher = await requireTeacher();
+  return withDatabase(async () => {
+    const db = await getDb();
+    const [classe, historique] = await Promise.all([
+      writableClassOf(db, teacher.etablissement.id, teacher.id, view.apprenant.id, todayInParis()),
+      view.affiche ? historiqueOf(db, teacher.etablissement.id, view.affiche.id) : null,
+    ]);
+    const brouillon = view.bilans.some((b) => !b.valide);
+    return {
+      redaction: classe
+        ? {
+            href: `/bilans/${view.apprenant.id}/rediger`,
+            label: brouillon ? 'Reprendre le brouillon' : 'Rédiger un bilan',
+          }
+        : null,
+      auteurs:
+        historique && view.affiche ? historiqueLine(historique, view.affiche.valideLe) : null,
+    };
+  });
+});
+
 export const loadBilanPage = cache(async function loadBilanPage(
   rawApprenantId: string,
   rawBilanId: string | null,

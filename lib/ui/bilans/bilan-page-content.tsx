@@ -6,14 +6,24 @@ import { BilanView } from './bilan-view';
 import { SelectionForm } from './selection-form';
 import { PdfDownload } from '@/lib/ui/pdf-download';
 import { ClassDocuments, type ClassDocumentButton } from './class-documents';
+import Link from 'next/link';
+
+const WRITE_LINK =
+  'inline-block rounded-md bg-marine px-4 py-2 font-medium text-white hover:bg-blue-900 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-800';
 
 export function BilanPageContent({
   view,
   documents,
+  writing,
 }: {
   view: BilanPageView;
   /** The class documents' buttons (lib/impression/documents/). */
   documents: ClassDocumentButton[];
+  /** « Rédiger un bilan » for the class's team, and who wrote the bilan shown. */
+  writing: {
+    redaction: { href: string; label: string } | null;
+    auteurs: string | null;
+  };
 }) {
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
@@ -27,8 +37,16 @@ export function BilanPageContent({
       >
         <ClassDocuments classeId={view.classe.id} documents={documents} />
       </SelectionForm>
+      {writing.redaction && (
+        <p className="no-print mt-4">
+          <Link href={writing.redaction.href} className={WRITE_LINK}>
+            {writing.redaction.label}
+          </Link>
+        </p>
+      )}
       <BilanView
         view={view}
+        auteurs={writing.auteurs}
         actions={
           view.affiche && (
             <PdfDownload

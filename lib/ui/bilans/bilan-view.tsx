@@ -16,7 +16,16 @@ import { pupilPath } from '@/lib/http/paths';
 
 export const EMPTY_SENTENCE = "Aucun bilan n'est actuellement disponible pour cet apprenant.";
 
-export function BilanView({ view, actions }: { view: BilanPageView; actions?: React.ReactNode }) {
+export function BilanView({
+  view,
+  actions,
+  auteurs = null,
+}: {
+  view: BilanPageView;
+  actions?: React.ReactNode;
+  /** « Rédigé par … · validé par … le … » (lib/redaction/historique.ts). */
+  auteurs?: string | null;
+}) {
   const { apprenant, affiche } = view;
   return (
     <article aria-labelledby="bilan-titre" className="mt-6 space-y-5">
@@ -53,6 +62,7 @@ export function BilanView({ view, actions }: { view: BilanPageView; actions?: Re
             </p>
             {actions && <div className="no-print">{actions}</div>}
           </div>
+          {auteurs && <p className="text-sm text-slate-700">{auteurs}</p>}
           <PronoteStatus bilan={affiche} />
           <div className="grid gap-4 md:grid-cols-2">
             <TextBlock title="Constats" text={affiche.constats} />

@@ -33,7 +33,11 @@ export function ActionForm({
   useEffect(() => {
     if (state.status !== 'erreur') return;
     const form = alert.current?.closest('form');
-    const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    // A field in error, or the first input of a group in error (a fieldset of radios, whose
+    // inputs cannot carry aria-invalid), whichever comes first in the form.
+    const invalid = form?.querySelector<HTMLElement>(
+      '[aria-invalid="true"], [data-invalide] input',
+    );
     (invalid ?? alert.current)?.focus();
   }, [state]);
   return (

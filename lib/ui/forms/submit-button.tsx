@@ -7,15 +7,22 @@ export function SubmitButton({
   children,
   pendingLabel = 'Envoi…',
   className,
+  name,
+  value,
 }: {
   children: React.ReactNode;
   pendingLabel?: string;
   className: string;
+  /** A form with several buttons: which one was pressed (posted as name=value). */
+  name?: string;
+  value?: string;
 }) {
   const { pending } = useFormStatus();
   return (
     <button
       type="submit"
+      name={name}
+      value={value}
       className={className}
       aria-disabled={pending || undefined}
       disabled={pending}

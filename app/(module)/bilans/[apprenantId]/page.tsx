@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { bilanPageTitle, loadBilanPage } from '@/lib/pages/bilan';
+import { bilanPageTitle, loadBilanPage, loadBilanWriting } from '@/lib/pages/bilan';
 import { queryText, type SearchParams } from '@/lib/http/query';
 import { BilanPageContent } from '@/lib/ui/bilans/bilan-page-content';
 import { classDocumentButtons } from '@/lib/impression/documents';
@@ -21,5 +21,12 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function ApprenantPage(props: Props) {
-  return <BilanPageContent view={await load(props)} documents={classDocumentButtons()} />;
+  const view = await load(props);
+  return (
+    <BilanPageContent
+      view={view}
+      documents={classDocumentButtons()}
+      writing={await loadBilanWriting(view)}
+    />
+  );
 }

@@ -65,7 +65,8 @@ export async function currentClassOf(
 
 /**
  * Whether the teacher writes this pupil's bilans: in the team of the pupil's current class.
- * Returns that class when so, null otherwise (no current class, or not in its team).
+ * Returns that class when so, null otherwise (no current class, or not in its team). One
+ * query: it runs on every save.
  */
 export async function writableClassOf(
   db: Database,
@@ -74,7 +75,26 @@ export async function writableClassOf(
   apprenantId: string,
   today: string,
 ): Promise<CurrentClass | null> {
-  const classe = await currentClassOf(db, etablissementId, apprenantId, today);
-  if (!classe) return null;
-  return (await inTeam(db, etablissementId, utilisateurId, classe.id)) ? classe : null;
+  const [row] = await db
+    .select({
+      id: classes.id,
+      nom: classes.nom,
+      anneeScolaire: classes.anneeScolaire,
+      referentielId: classes.referentielId,
+    })
+    .from(inscriptions)
+    .innerJoin(classes, eq(classes.id, inscriptions.classeId))
+    .innerJoin(
+      equipes,
+      and(eq(equipes.classeId, classes.id), eq(equipes.utilisateurId, utilisateurId)),
+    )
+    .where(
+      and(
+        eq(inscriptions.apprenantId, apprenantId),
+        eq(inscriptions.anneeScolaire, schoolYearOf(today)),
+        isNull(inscriptions.sortieLe),
+        eq(classes.etablissementId, etablissementId),
+      ),
+    );
+  return row ?? null;
 }

@@ -3,19 +3,18 @@
 // draft — one per pupil, whoever started it, the write API's included — with the source and
 // version it is at, and the levels of the pupil's last validated bilan of that referential.
 import 'server-only';
-import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { parseRows } from '@/lib/db/rows';
 import type { Database } from '@/lib/db/types';
 import {
   apprenants,
   bilans,
   competences,
-  notes,
   positionnements,
   referentiels,
-  sourcesBilans,
-  utilisateurs,
 } from '@/lib/db/schema';
-import type { Niveau } from '@/lib/db/enums';
+import { NIVEAUX, type Niveau } from '@/lib/db/enums';
 import { compareNotes } from '@/lib/alimentation/write';
 import { writableClassOf, type CurrentClass } from '@/lib/equipes/equipes';
 import type { CompetenceRef, NoteSaisie, Saisie } from './saisie';
@@ -67,58 +66,68 @@ async function levelsOf(db: Database, bilanId: string): Promise<Record<string, N
   return Object.fromEntries(rows.map((r) => [r.code, r.niveau]));
 }
 
-/** The pupil's draft (the latest, should the write API have sent several), or null. */
+const draftRow = z.object({
+  bilan_id: z.string(),
+  referentiel_id: z.string(),
+  auteur_id: z.string().nullable(),
+  date: z.string(),
+  constats: z.string(),
+  conseils: z.string(),
+  cree_le: z.coerce.date(),
+  source: z.string().nullable(),
+  version: z.coerce.number().nullable(),
+  modifie_le: z.coerce.date().nullable(),
+  modifie_par: z.string().nullable(),
+  niveaux: z.record(z.string(), z.enum(NIVEAUX)).nullable(),
+  notes: z
+    .array(z.object({ libelle: z.string(), valeur: z.string(), coefficient: z.string() }))
+    .nullable(),
+});
+
+/**
+ * The pupil's draft (the latest, should the write API have sent several), or null: one query,
+ * its levels and marks aggregated (it runs on every save).
+ */
 export async function currentDraft(
   db: Database,
   apprenantId: string,
 ): Promise<BrouillonStocke | null> {
-  const [row] = await db
-    .select({
-      bilanId: bilans.id,
-      referentielId: bilans.referentielId,
-      auteurId: bilans.auteurId,
-      date: bilans.date,
-      constats: bilans.constats,
-      conseils: bilans.conseils,
-      creeLe: bilans.creeLe,
-      source: sourcesBilans.source,
-      version: sourcesBilans.version,
-      modifieLe: sourcesBilans.modifieLe,
-      modifiePar: sql<
-        string | null
-      >`case when ${utilisateurs.id} is null then null else ${utilisateurs.prenom} || ' ' || ${utilisateurs.nom} end`,
-    })
-    .from(bilans)
-    .leftJoin(sourcesBilans, eq(sourcesBilans.bilanId, bilans.id))
-    .leftJoin(utilisateurs, eq(utilisateurs.id, sourcesBilans.modifiePar))
-    .where(and(eq(bilans.apprenantId, apprenantId), isNull(bilans.valideLe)))
-    .orderBy(desc(bilans.date), desc(bilans.creeLe))
-    .limit(1);
+  const [row] = parseRows(
+    await db.execute(sql`
+      select b.id as bilan_id, b.referentiel_id, b.auteur_id, to_char(b.date, 'YYYY-MM-DD') as date,
+             b.constats, b.conseils, b.cree_le, s.source, s.version, s.modifie_le,
+             case when u.id is null then null else u.prenom || ' ' || u.nom end as modifie_par,
+             (select json_object_agg(k.code, p.niveau order by k.rang)
+                from positionnements p join competences k on k.id = p.competence_id
+               where p.bilan_id = b.id) as niveaux,
+             (select json_agg(json_build_object('libelle', n.libelle, 'valeur', n.valeur::text,
+                                                'coefficient', n.coefficient::text))
+                from notes n where n.bilan_id = b.id) as notes
+        from bilans b
+        left join sources_bilans s on s.bilan_id = b.id
+        left join utilisateurs u on u.id = s.modifie_par
+       where b.apprenant_id = ${apprenantId} and b.valide_le is null
+       order by b.date desc, b.cree_le desc
+       limit 1`),
+    draftRow,
+  );
   if (!row) return null;
-  const marks = await db
-    .select({ libelle: notes.libelle, valeur: notes.valeur, coefficient: notes.coefficient })
-    .from(notes)
-    .where(eq(notes.bilanId, row.bilanId));
-  const source = row.source ?? moduleSource(row.bilanId);
-  const noteRows: NoteSaisie[] = marks.sort(compareNotes).map((n) => ({
-    libelle: n.libelle,
-    valeur: String(n.valeur),
-    coefficient: String(n.coefficient),
-  }));
+  const source = row.source ?? moduleSource(row.bilan_id);
+  const noteRows: NoteSaisie[] = (row.notes ?? []).sort(compareNotes);
   return {
-    bilanId: row.bilanId,
+    bilanId: row.bilan_id,
     source,
     mappe: row.source !== null,
     version: row.version ?? 0,
-    referentielId: row.referentielId,
-    auteurId: row.auteurId,
-    modifiePar: row.modifiePar,
-    modifieLe: row.modifieLe ?? row.creeLe,
+    referentielId: row.referentiel_id,
+    auteurId: row.auteur_id,
+    modifiePar: row.modifie_par,
+    modifieLe: row.modifie_le ?? row.cree_le,
     saisie: {
       source,
       version: row.version ?? 0,
       date: row.date,
-      niveaux: await levelsOf(db, row.bilanId),
+      niveaux: row.niveaux ?? {},
       constats: row.constats,
       conseils: row.conseils,
       notes: noteRows,
@@ -126,8 +135,28 @@ export async function currentDraft(
   };
 }
 
+type ReferentielComplet = {
+  referentiel: { id: string; code: string; version: string; sigle: string; libelle: string };
+  competences: CompetenceRef[];
+};
+
+// Referentials are national data, written by migrations and seeds, never by the module: kept
+// once read (every save needs one).
+const referentielCache = new Map<string, ReferentielComplet>();
+
 /** The referential and its competences, in order. */
-export async function referentielOf(db: Database, referentielId: string) {
+export async function referentielOf(
+  db: Database,
+  referentielId: string,
+): Promise<ReferentielComplet> {
+  const cached = referentielCache.get(referentielId);
+  if (cached) return cached;
+  const loaded = await readReferentiel(db, referentielId);
+  referentielCache.set(referentielId, loaded);
+  return loaded;
+}
+
+async function readReferentiel(db: Database, referentielId: string): Promise<ReferentielComplet> {
   const [ref] = await db
     .select({
       id: referentiels.id,

@@ -7,13 +7,7 @@ import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { parseRows } from '@/lib/db/rows';
 import type { Database } from '@/lib/db/types';
-import {
-  apprenants,
-  bilans,
-  competences,
-  positionnements,
-  referentiels,
-} from '@/lib/db/schema';
+import { apprenants, bilans, competences, positionnements, referentiels } from '@/lib/db/schema';
 import { NIVEAUX, type Niveau } from '@/lib/db/enums';
 import { compareNotes } from '@/lib/alimentation/write';
 import { writableClassOf, type CurrentClass } from '@/lib/equipes/equipes';

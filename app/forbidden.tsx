@@ -4,7 +4,24 @@ import { SignOutButtons } from '@/lib/ui/sign-out-buttons';
 import { loadForbiddenPage } from '@/lib/pages/forbidden';
 
 export default async function Forbidden() {
-  const { administrationPage, administrateur } = await loadForbiddenPage();
+  const { administrationPage, administrateur, equipePage } = await loadForbiddenPage();
+  if (equipePage) {
+    return (
+      <StatusPage code="403" title="Réservé à l’équipe pédagogique de la classe">
+        <title>Accès refusé — CPRO</title>
+        <p>
+          Les bilans d&apos;un élève sont rédigés par l&apos;équipe pédagogique de sa classe de
+          cette année. Vous n&apos;en faites pas partie : vous pouvez lire ses bilans, pas les
+          écrire. L&apos;administrateur CPRO de l&apos;établissement compose les équipes.
+        </p>
+        <p className="mt-2">
+          <Link href="/bilans" className="text-blue-800 underline">
+            Retour aux bilans
+          </Link>
+        </p>
+      </StatusPage>
+    );
+  }
   return administrationPage ? (
     <StatusPage code="403" title="Accès réservé aux administrateurs">
       <title>Accès refusé — CPRO</title>

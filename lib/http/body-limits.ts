@@ -32,6 +32,9 @@ export const BODY_LIMITS = {
   siecle: { bytes: 20 * MIB + ENVELOPE, label: '20 Mo', streaming: false, answer: 'html' },
   enseignants: { bytes: 1 * MIB + ENVELOPE, label: '1 Mo', streaming: false, answer: 'html' },
   sts: { bytes: 20 * MIB + ENVELOPE, label: '20 Mo', streaming: false, answer: 'html' },
+  // « Saisie de la classe » without JavaScript posts the whole grid: 30 pupils × 21
+  // competences ≈ 100 Kio of multipart fields.
+  grille: { bytes: 512 * KIB, label: '512 Kio', streaming: false, answer: 'html' },
 } as const satisfies Record<string, BodyLimit>;
 
 export type BodyLimitName = keyof typeof BODY_LIMITS;
@@ -60,6 +63,12 @@ export const BODY_ROUTES: readonly BodyRoute[] = [
     limit: 'enseignants',
   },
   { path: /^\/administration\/sts$/, example: '/administration/sts', limit: 'sts' },
+  // The class's grid, posted whole without JavaScript (its Server Actions post to the page).
+  {
+    path: /^\/classes\/[^/]+\/saisie$/,
+    example: '/classes/6f1c2d3e-0000-4000-8000-000000000000/saisie',
+    limit: 'grille',
+  },
 ];
 
 /** The largest body any route takes (Next.js's proxy must pass every such body whole). */

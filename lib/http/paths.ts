@@ -20,6 +20,16 @@ export function pupilPath(
   return classeId ? `${path}?classe=${encodeURIComponent(classeId)}` : path;
 }
 
+/** « Saisie des bilans » of a class (/classes/<classeId>/saisie). */
+export function classSaisiePath(classeId: string): string {
+  return `/classes/${encodeURIComponent(classeId)}/saisie`;
+}
+
+/** « Rédiger un bilan » for a pupil. */
+export function redactionPath(apprenantId: string): string {
+  return `/bilans/${encodeURIComponent(apprenantId)}/rediger`;
+}
+
 // An origin no request can have: relative candidates are resolved against it.
 const INTERNAL_ORIGIN = 'http://cpro.invalid';
 // C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the backslash.

@@ -26,6 +26,8 @@ import { historiqueLine, historiqueOf } from '@/lib/redaction/historique';
 export interface BilanPageWriting {
   /** « Rédiger un bilan » / « Reprendre le brouillon », for a member of the class's team. */
   redaction: { href: string; label: string } | null;
+  /** « Saisie des bilans » of the class shown: the teacher is in its team, this year. */
+  saisie: boolean;
   /** « Rédigé par … · validé par … le … », or null. */
   auteurs: string | null;
 }
@@ -49,6 +51,7 @@ export const loadBilanWriting = cache(async function loadBilanWriting(
             label: brouillon ? 'Reprendre le brouillon' : 'Rédiger un bilan',
           }
         : null,
+      saisie: classe?.id === view.classe.id,
       auteurs:
         historique && view.affiche ? historiqueLine(historique, view.affiche.valideLe) : null,
     };

@@ -8,6 +8,8 @@ import { ADMINISTRATION_PATH, REQUEST_PATH_HEADER } from '@/lib/http/paths';
 export interface ForbiddenPage {
   administrationPage: boolean;
   administrateur: boolean;
+  /** A teacher refused a page of writing (« Rédiger un bilan », « Saisie des bilans »). */
+  equipePage: boolean;
 }
 
 export async function loadForbiddenPage(): Promise<ForbiddenPage> {
@@ -16,5 +18,6 @@ export async function loadForbiddenPage(): Promise<ForbiddenPage> {
   return {
     administrationPage: path === ADMINISTRATION_PATH || path.startsWith(`${ADMINISTRATION_PATH}/`),
     administrateur: user?.role === 'administrateur',
+    equipePage: user?.role === 'enseignant' && /\/(rediger|saisie)(\/|\?|$)/.test(path),
   };
 }

@@ -16,11 +16,15 @@ import {
 } from '@/lib/bilans/classes';
 import { normalizeUuid } from '@/lib/common/ids';
 import { pupilPath } from '@/lib/http/paths';
+import { inTeam } from '@/lib/equipes/equipes';
+import { schoolYearOf, todayInParis } from '@/lib/common/dates';
 
 export interface SelectionPage {
   classes: ClasseOption[];
   classe: ClasseOption | null;
   apprenants: ApprenantOption[];
+  /** « Saisie des bilans »: the chosen class is this year's and the teacher is in its team. */
+  saisie: boolean;
 }
 
 export function loadSelectionPage(params: SearchParams): Promise<SelectionPage> {
@@ -56,11 +60,12 @@ const loadSelection = cache(async function loadSelection(
   if (rawClasse && !classeId) notFound();
 
   const etablissementId = teacher.etablissement.id;
-  const [classes, apprenants] = await withDatabase(async () => {
+  const [classes, apprenants, equipe] = await withDatabase(async () => {
     const db = await getDb();
     return Promise.all([
       listClasses(db, etablissementId),
       classeId ? listApprenants(db, etablissementId, classeId) : Promise.resolve([]),
+      classeId ? inTeam(db, etablissementId, teacher.id, classeId) : Promise.resolve(false),
     ]);
   });
   const classe = classeId ? (classes.find((c) => c.id === classeId) ?? null) : null;
@@ -68,5 +73,6 @@ const loadSelection = cache(async function loadSelection(
   // A pupil chosen in the no-JavaScript form, if they belong to the chosen class.
   if (apprenantId && apprenants.some((a) => a.id === apprenantId))
     redirect(pupilPath(apprenantId, { classeId }));
-  return { classes, classe, apprenants };
+  const saisie = equipe && classe?.anneeScolaire === schoolYearOf(todayInParis());
+  return { classes, classe, apprenants, saisie };
 });

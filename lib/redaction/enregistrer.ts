@@ -9,6 +9,7 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
+import type { Niveau } from '@/lib/db/enums';
 import { apprenantKey, lockKeys } from '@/lib/db/advisory-locks';
 import { bilans, sourcesBilans } from '@/lib/db/schema';
 import { formatDateTimeFr, todayInParis } from '@/lib/common/dates';
@@ -161,6 +162,8 @@ async function inDraft(
   form: { source: string; version: number },
   today: string,
   work: Work,
+  /** The class the write comes from (the class's grid): the pupil's current class must be it. */
+  classeId?: string,
 ): Promise<Enregistrement> {
   return context.db.transaction(async (tx) => {
     await lockKeys(tx, [apprenantKey(apprenantId)]);
@@ -171,7 +174,7 @@ async function inDraft(
       apprenantId,
       today,
     );
-    if (!classe) return { kind: 'interdit' };
+    if (!classe || (classeId !== undefined && classe.id !== classeId)) return { kind: 'interdit' };
     const current = await currentDraft(tx, apprenantId);
     const same = current
       ? current.source === form.source && current.version === form.version
@@ -205,6 +208,30 @@ async function outcome(
   return conflict(tx, apprenantId, context.etablissementId, source);
 }
 
+/** `saisie` checked, then written as the pupil's draft (`valider`: complete, before confirming). */
+async function writeDraft(
+  tx: Database,
+  context: UseCaseContext,
+  redacteur: Redacteur,
+  apprenantId: string,
+  saisie: Saisie & { inconnus?: string[] },
+  draft: { competences: CompetenceRef[]; current: BrouillonStocke | null; referentielId: string },
+  options: { today: string; valider?: boolean },
+): Promise<Enregistrement> {
+  const { competences, current, referentielId } = draft;
+  const checked = checkSaisie(saisie, competences, options.today);
+  if (!checked.ok) return { kind: 'refus', message: checked.message, champs: checked.champs };
+  if (options.valider) {
+    const missing = missingForValidation(saisie, competences);
+    if (missing) return { kind: 'refus', ...missing };
+  }
+  if (current) await adopt(tx, context.etablissementId, current);
+  const source = current?.source ?? `cpro:${crypto.randomUUID()}`;
+  const r = resolved(apprenantId, referentielId, redacteur.utilisateurId, checked.value, false);
+  const result = await write(tx, context, apprenantId, source, r, saisie.version, redacteur);
+  return outcome(tx, context, apprenantId, source, result);
+}
+
 /** Saves what the form holds as the pupil's draft (`valider`: complete, before confirming). */
 export async function saveDraft(
   context: UseCaseContext,
@@ -220,19 +247,77 @@ export async function saveDraft(
     apprenantId,
     saisie,
     today,
+    async (tx, competences, current, referentielId) =>
+      writeDraft(
+        tx,
+        context,
+        redacteur,
+        apprenantId,
+        saisie,
+        { competences, current, referentielId },
+        { today, valider: options.valider },
+      ),
+  );
+}
+
+/** A row of « Saisie de la classe »: levels by competence code, null clearing one. */
+export interface LevelsForm {
+  source: string;
+  version: number;
+  niveaux: Record<string, Niveau | null>;
+}
+
+/**
+ * Saves a row of the class's grid: the levels it names set (or cleared) in the pupil's draft,
+ * the rest of the draft (date, constats, conseils, marks) as stored — or a new draft dated
+ * today. The same path as the pupil's form (saveDraft): the pupil's lock, the team, the
+ * version the row was read at, the source's lock, the trace.
+ */
+export async function saveLevels(
+  context: UseCaseContext,
+  redacteur: Redacteur,
+  apprenantId: string,
+  form: LevelsForm,
+  options: { today?: string; classeId?: string } = {},
+): Promise<Enregistrement> {
+  const today = options.today ?? todayInParis();
+  return inDraft(
+    context,
+    redacteur,
+    apprenantId,
+    form,
+    today,
     async (tx, competences, current, referentielId) => {
-      const checked = checkSaisie(saisie, competences, today);
-      if (!checked.ok) return { kind: 'refus', message: checked.message, champs: checked.champs };
-      if (options.valider) {
-        const missing = missingForValidation(saisie, competences);
-        if (missing) return { kind: 'refus', ...missing };
+      const base: Saisie = current?.saisie ?? {
+        source: '',
+        version: 0,
+        date: today,
+        niveaux: {},
+        constats: '',
+        conseils: '',
+        notes: [],
+      };
+      const niveaux: Record<string, Niveau> = { ...base.niveaux };
+      for (const [code, niveau] of Object.entries(form.niveaux)) {
+        if (niveau === null) delete niveaux[code];
+        else niveaux[code] = niveau;
       }
-      if (current) await adopt(tx, context.etablissementId, current);
-      const source = current?.source ?? `cpro:${crypto.randomUUID()}`;
-      const r = resolved(apprenantId, referentielId, redacteur.utilisateurId, checked.value, false);
-      const result = await write(tx, context, apprenantId, source, r, saisie.version, redacteur);
-      return outcome(tx, context, apprenantId, source, result);
+      // A row cleared before it was ever saved: no empty draft started.
+      if (!current && Object.keys(niveaux).length === 0) {
+        return { kind: 'enregistre', source: '', version: 0, le: new Date() };
+      }
+      const saisie = { ...base, source: form.source, version: form.version, niveaux };
+      return writeDraft(
+        tx,
+        context,
+        redacteur,
+        apprenantId,
+        saisie,
+        { competences, current, referentielId },
+        { today },
+      );
     },
+    options.classeId,
   );
 }
 
@@ -245,26 +330,34 @@ export async function validateDraft(
   redacteur: Redacteur,
   apprenantId: string,
   form: { source: string; version: number },
-  options: { today?: string } = {},
+  options: { today?: string; classeId?: string } = {},
 ): Promise<Enregistrement> {
   const today = options.today ?? todayInParis();
-  return inDraft(context, redacteur, apprenantId, form, today, async (tx, competences, current) => {
-    if (!current) return conflict(tx, apprenantId, context.etablissementId, form.source);
-    const checked = checkSaisie(current.saisie, competences, today);
-    if (!checked.ok) return { kind: 'refus', message: checked.message, champs: checked.champs };
-    const missing = missingForValidation(current.saisie, competences);
-    if (missing) return { kind: 'refus', ...missing };
-    await adopt(tx, context.etablissementId, current);
-    const r = resolved(apprenantId, current.referentielId, current.auteurId, checked.value, true);
-    const result = await write(
-      tx,
-      context,
-      apprenantId,
-      current.source,
-      r,
-      form.version,
-      redacteur,
-    );
-    return outcome(tx, context, apprenantId, current.source, result);
-  });
+  return inDraft(
+    context,
+    redacteur,
+    apprenantId,
+    form,
+    today,
+    async (tx, competences, current) => {
+      if (!current) return conflict(tx, apprenantId, context.etablissementId, form.source);
+      const checked = checkSaisie(current.saisie, competences, today);
+      if (!checked.ok) return { kind: 'refus', message: checked.message, champs: checked.champs };
+      const missing = missingForValidation(current.saisie, competences);
+      if (missing) return { kind: 'refus', ...missing };
+      await adopt(tx, context.etablissementId, current);
+      const r = resolved(apprenantId, current.referentielId, current.auteurId, checked.value, true);
+      const result = await write(
+        tx,
+        context,
+        apprenantId,
+        current.source,
+        r,
+        form.version,
+        redacteur,
+      );
+      return outcome(tx, context, apprenantId, current.source, result);
+    },
+    options.classeId,
+  );
 }

@@ -19,7 +19,7 @@ export async function generateMetadata({
 }
 
 export default async function BilansPage({ searchParams }: { searchParams: SearchParams }) {
-  const { classes, classe, apprenants } = await loadSelectionPage(await searchParams);
+  const { classes, classe, apprenants, saisie } = await loadSelectionPage(await searchParams);
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
       <SelectionForm
@@ -30,7 +30,9 @@ export default async function BilansPage({ searchParams }: { searchParams: Searc
         precedentId={null}
         suivantId={apprenants[0]?.id ?? null}
       >
-        {classe && <ClassDocuments classeId={classe.id} documents={classDocumentButtons()} />}
+        {classe && (
+          <ClassDocuments classeId={classe.id} documents={classDocumentButtons()} saisie={saisie} />
+        )}
       </SelectionForm>
       <section className="mt-6" aria-labelledby="titre">
         <h1 id="titre" className="text-2xl font-bold">

@@ -22,6 +22,7 @@ export function BilanPageContent({
   /** « Rédiger un bilan » for the class's team, and who wrote the bilan shown. */
   writing: {
     redaction: { href: string; label: string } | null;
+    saisie: boolean;
     auteurs: string | null;
   };
 }) {
@@ -35,7 +36,7 @@ export function BilanPageContent({
         precedentId={view.precedentId}
         suivantId={view.suivantId}
       >
-        <ClassDocuments classeId={view.classe.id} documents={documents} />
+        <ClassDocuments classeId={view.classe.id} documents={documents} saisie={writing.saisie} />
       </SelectionForm>
       {writing.redaction && (
         <p className="no-print mt-4">

@@ -4,7 +4,8 @@
 // button (lib/impression/documents/: « Imprimer le dernier bilan pour tous les élèves », the
 // « Dossier du conseil de classe »), given by the page —, all with the « Recto verso » option (every pupil starts on an odd page, so
 // that a duplex print gives one set of sheets per pupil) remembered for the browser's
-// session, and the links to the synthesis and to « Préparation PRONOTE ». Secondary buttons:
+// session, and the links to the synthesis, to « Préparation PRONOTE » and, for the class's team,
+// to « Saisie des bilans ». Secondary buttons:
 // on a pupil's page the loudest control is that pupil's own PDF.
 import Link from 'next/link';
 import { useId, useSyncExternalStore } from 'react';
@@ -34,9 +35,12 @@ export interface ClassDocumentButton {
 export function ClassDocuments({
   classeId,
   documents,
+  saisie = false,
 }: {
   classeId: string;
   documents: ClassDocumentButton[];
+  /** « Saisie des bilans », for the team of a class of this year. */
+  saisie?: boolean;
 }) {
   const id = useId();
   const rectoVerso = useSyncExternalStore(
@@ -77,6 +81,11 @@ export function ClassDocuments({
         <Link href={`/classes/${classeId}/pronote`} className={LINK}>
           Préparation PRONOTE
         </Link>
+        {saisie && (
+          <Link href={`/classes/${classeId}/saisie`} className={LINK}>
+            Saisie des bilans
+          </Link>
+        )}
       </div>
     </div>
   );

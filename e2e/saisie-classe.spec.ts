@@ -190,6 +190,20 @@ test('a team teacher positions five pupils with digits only; reload; a colleague
   await julien.reload();
   await expect(cell(julien, first.id, 'C01')).toContainText('−+');
   await julien.context().close();
+
+  // « Préparation PRONOTE » follows the drafts: progress, who wrote last, a link to write.
+  await page.goto(`/classes/${TLE_CIEL}/pronote`);
+  await expect(page.getByText(/^La période se termine le \d\d\/\d\d\/\d{4}\./)).toBeVisible();
+  const second = five[1]!;
+  const line = page.getByRole('row', { name: new RegExp(`^${second.name} `) });
+  await expect(line).toContainText(
+    /9\/9 positionnées · sans constats ni conseils · Sophie LEFÈVRE, le \d\d\/\d\d\/\d{4} à \d\d:\d\d/,
+  );
+  await line.getByRole('link', { name: `Reprendre le brouillon de ${second.name}` }).click();
+  await expect(page).toHaveURL(`/bilans/${second.id}/rediger`);
+  await page.goto(`/classes/${TLE_CIEL}/pronote`);
+  await page.getByRole('link', { name: 'Saisie des bilans' }).click();
+  await expect(page).toHaveURL(SAISIE);
 });
 
 test('a network cut while typing: « non enregistré », kept through a reload, saved when it returns', async ({
@@ -350,6 +364,7 @@ test('outside the team: no link and the 403 page; another school: 404', async ({
   expect((await neighbourPage.goto(SAISIE))?.status()).toBe(404);
   expect((await page.goto('/classes/pas-un-id/saisie'))?.status()).toBe(404);
   const malformed = await page.request.post(`${SAISIE}/ligne`, {
+    headers: { Accept: 'application/json' },
     data: { apprenantId: reserved[0]!.id, source: '', version: 0, niveaux: { C01: 'A+' } },
   });
   expect(malformed.status()).toBe(400);

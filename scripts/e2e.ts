@@ -23,6 +23,7 @@ const POSTGRES_SUITES = [
   'e2e/administration.spec.ts',
   'e2e/alimentation.spec.ts',
   'e2e/redaction.spec.ts',
+  'e2e/saisie-classe.spec.ts',
 ];
 
 const browser = requireBrowserOrExit();

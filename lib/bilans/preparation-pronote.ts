@@ -18,9 +18,21 @@ import { compareApprenants } from './tri';
 
 export type EtatPronote = 'valide' | 'en_cours' | 'aucun';
 
+/** The pupil's draft (whatever its date), as its team sees it progress. */
+export interface BrouillonSuivi {
+  /** Competences positioned, of the class's referential's `competences`. */
+  positionnees: number;
+  /** Constats or conseils written. */
+  texte: boolean;
+  /** Who saved it last in the module (null: the write API or an import). */
+  modifiePar: string | null;
+  modifieLe: string;
+}
+
 export interface LignePronote {
   apprenant: ApprenantOption;
   etat: EtatPronote;
+  brouillon: BrouillonSuivi | null;
   /** The bilan of the period PRONOTE reads (the latest validated), else the latest draft. */
   bilan: {
     id: string;
@@ -39,10 +51,16 @@ export interface PreparationPronoteView {
   periode: { libelle: string; debut: string; fin: string; anneeScolaire: string } | null;
   lignes: LignePronote[];
   compte: Record<EtatPronote, number> & { sansNote: number };
+  /** How many competences the class's referential has (« 7/9 positionnées »). */
+  competences: number;
+  /** The teacher is in the class's team (links to write). */
+  equipe: boolean;
 }
 
 const row = z.object({
   etablissementNom: z.string(),
+  competences: z.coerce.number(),
+  equipe: z.boolean(),
   classe: classeRow,
   periode: z
     .object({ libelle: z.string(), debut: z.string(), fin: z.string(), anneeScolaire: z.string() })
@@ -59,6 +77,14 @@ const row = z.object({
             luLe: z.string().nullable(),
           })
           .nullable(),
+        brouillon: z
+          .object({
+            positionnees: z.number(),
+            texte: z.boolean(),
+            modifiePar: z.string().nullable(),
+            modifieLe: z.string(),
+          })
+          .nullable(),
       }),
     )
     .nullable(),
@@ -69,6 +95,8 @@ export async function getPreparationPronote(
   etablissementId: string,
   classeId: string,
   today = todayInParis(),
+  /** The teacher reading: whether they are in the class's team. */
+  utilisateurId: string | null = null,
 ): Promise<PreparationPronoteView | null> {
   if (!isUuid(classeId) || !isUuid(etablissementId)) return null;
   const result = await db.execute(sql`
@@ -77,6 +105,10 @@ export async function getPreparationPronote(
        where p.etablissement_id = ${etablissementId} and ${today}::date between p.debut and p.fin
        limit 1)
     select e.nom as "etablissementNom",
+           (select count(*) from competences k where k.referentiel_id = c.referentiel_id)
+             as competences,
+           exists (select 1 from equipes q
+                    where q.classe_id = c.id and q.utilisateur_id = ${utilisateurId}) as equipe,
            json_build_object('id', c.id, 'nom', c.nom, 'anneeScolaire', c.annee_scolaire) as classe,
            (select json_build_object('libelle', libelle, 'debut', to_char(debut, 'YYYY-MM-DD'),
                                      'fin', to_char(fin, 'YYYY-MM-DD'),
@@ -91,7 +123,20 @@ export async function getPreparationPronote(
                          where b.apprenant_id = a.id and b.date between periode.debut and periode.fin
                          -- What PRONOTE reads first: a validated bilan, the latest.
                          order by (b.valide_le is not null) desc, b.date desc, b.id desc
-                         limit 1)))
+                         limit 1),
+              -- The pupil's draft, the one « Rédiger un bilan » and the class's grid edit.
+              'brouillon', (select json_build_object(
+                          'positionnees', (select count(*) from positionnements p
+                                            where p.bilan_id = d.id),
+                          'texte', (btrim(d.constats) <> '' or btrim(d.conseils) <> ''),
+                          'modifiePar', case when u.id is null then null
+                                             else u.prenom || ' ' || u.nom end,
+                          'modifieLe', coalesce(s.modifie_le, d.cree_le))
+                          from bilans d
+                          left join sources_bilans s on s.bilan_id = d.id
+                          left join utilisateurs u on u.id = s.modifie_par
+                         where d.apprenant_id = a.id and d.valide_le is null
+                         order by d.date desc, d.cree_le desc limit 1)))
               from inscriptions i join apprenants a on a.id = i.apprenant_id
              where i.classe_id = c.id and ${stillEnrolled('i')}
                and a.etablissement_id = ${etablissementId}) as apprenants
@@ -100,8 +145,9 @@ export async function getPreparationPronote(
   const [raw] = parseRows(result, row);
   if (!raw) return null;
   const lignes: LignePronote[] = (raw.apprenants ?? [])
-    .map(({ bilan, ...apprenant }) => ({
+    .map(({ bilan, brouillon, ...apprenant }) => ({
       apprenant,
+      brouillon,
       etat: (!bilan ? 'aucun' : bilan.valideLe ? 'valide' : 'en_cours') as EtatPronote,
       bilan,
     }))
@@ -117,5 +163,7 @@ export async function getPreparationPronote(
     periode: raw.periode,
     lignes,
     compte,
+    competences: raw.competences,
+    equipe: raw.equipe,
   };
 }

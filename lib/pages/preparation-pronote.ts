@@ -8,6 +8,7 @@ import { requireTeacher } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { withDatabase } from '@/lib/http/database-unavailable';
 import { normalizeUuid } from '@/lib/common/ids';
+import { todayInParis } from '@/lib/common/dates';
 import {
   getPreparationPronote,
   type PreparationPronoteView,
@@ -21,7 +22,13 @@ export const loadPreparationPronotePage = cache(async function loadPreparationPr
   const classeId = normalizeUuid(rawClasseId);
   if (!classeId) notFound();
   const view = await withDatabase(async () =>
-    getPreparationPronote(await getDb(), teacher.etablissement.id, classeId),
+    getPreparationPronote(
+      await getDb(),
+      teacher.etablissement.id,
+      classeId,
+      todayInParis(),
+      teacher.id,
+    ),
   );
   if (!view) notFound();
   return view;

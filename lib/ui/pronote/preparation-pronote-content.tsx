@@ -4,6 +4,8 @@ import { ClassPageHeading } from '@/lib/ui/bilans/class-page-heading';
 import type { PreparationPronoteView } from '@/lib/bilans/preparation-pronote';
 import { formatDateFr } from '@/lib/common/dates';
 import { PdfDownload } from '@/lib/ui/pdf-download';
+import Link from 'next/link';
+import { classSaisiePath } from '@/lib/http/paths';
 import { PreparationPronoteTable, resumePronote } from './preparation-pronote-table';
 
 export function PreparationPronoteContent({ view }: { view: PreparationPronoteView }) {
@@ -32,6 +34,18 @@ export function PreparationPronoteContent({ view }: { view: PreparationPronoteVi
             </p>
           )}
           <p className="mt-2 font-semibold">{resumePronote(view)}</p>
+          <p className="mt-1">
+            La période se termine le {formatDateFr(periode.fin)}. Un brouillon n&apos;est pas lu par
+            PRONOTE : il doit être validé par l&apos;équipe pédagogique de la classe.
+            {view.equipe && (
+              <>
+                {' '}
+                <Link href={classSaisiePath(classe.id)} className="text-blue-800 underline">
+                  Saisie des bilans
+                </Link>
+              </>
+            )}
+          </p>
           <div className="no-print mt-3">
             <PdfDownload
               href={`/classes/${classe.id}/pronote/pdf`}

@@ -3,7 +3,14 @@
 // and PRONOTE's last read.
 import type { EtatPronote, PreparationPronoteView } from '@/lib/bilans/preparation-pronote';
 import { formatDateFr, formatDateTimeFr } from '@/lib/common/dates';
-import { pupilPath } from '@/lib/http/paths';
+import { pupilPath, redactionPath } from '@/lib/http/paths';
+import type { LignePronote } from '@/lib/bilans/preparation-pronote';
+
+/** « 7/9 positionnées · constats écrits · Julien LAMBERT, le 05/12/2026 à 14:03 ». */
+function suivi(brouillon: NonNullable<LignePronote['brouillon']>, competences: number): string {
+  const qui = brouillon.modifiePar ?? 'l’outil de l’établissement';
+  return `${brouillon.positionnees}/${competences} positionnées · ${brouillon.texte ? 'constats ou conseils écrits' : 'sans constats ni conseils'} · ${qui}, le ${formatDateTimeFr(brouillon.modifieLe)}`;
+}
 
 const ETATS: Record<EtatPronote, { symbole: string; texte: string; classe: string }> = {
   valide: { symbole: '●', texte: 'Validé', classe: 'text-green-800' },
@@ -32,6 +39,9 @@ export function PreparationPronoteTable({
             Bilan de la période
           </th>
           <th scope="col" className="py-1 pr-3">
+            Brouillon
+          </th>
+          <th scope="col" className="py-1 pr-3">
             Notes
           </th>
           <th scope="col" className="py-1">
@@ -40,7 +50,7 @@ export function PreparationPronoteTable({
         </tr>
       </thead>
       <tbody>
-        {view.lignes.map(({ apprenant, etat, bilan }) => {
+        {view.lignes.map(({ apprenant, etat, bilan, brouillon }) => {
           const nom = `${apprenant.nom} ${apprenant.prenom}`;
           const e = ETATS[etat];
           return (
@@ -62,6 +72,18 @@ export function PreparationPronoteTable({
                 {e.texte}
                 {bilan &&
                   ` — bilan du ${formatDateFr(bilan.date)}${bilan.valideLe ? `, validé le ${formatDateFr(bilan.valideLe.slice(0, 10))}` : ''}`}
+              </td>
+              <td className="py-1 pr-3">
+                {brouillon ? suivi(brouillon, view.competences) : 'aucun'}
+                {!imprime && view.equipe && (brouillon || etat !== 'valide') && (
+                  <>
+                    {' '}
+                    <a href={redactionPath(apprenant.id)} className="text-blue-800 underline">
+                      {brouillon ? 'Reprendre le brouillon' : 'Rédiger un bilan'}
+                      <span className="sr-only"> de {nom}</span>
+                    </a>
+                  </>
+                )}
               </td>
               <td className="py-1 pr-3">
                 {!bilan

@@ -205,6 +205,32 @@ test('the selection works without JavaScript', async ({ browser }) => {
   await context.close();
 });
 
+test('without JavaScript, an unknown pupil or class is the French 404 in the HTML itself', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: AUTH_STATES.teacher.file,
+  });
+  const page = await context.newPage();
+  const unknown = '00000000-0000-4000-8000-000000000000';
+  for (const path of [
+    `/bilans/${unknown}`,
+    `/bilans/${unknown}/${unknown}`,
+    '/bilans/pas-un-id',
+    `/classes/${unknown}/synthese`,
+    `/classes/${unknown}/pronote`,
+    `/classes/${unknown}/saisie`,
+    `/bilans/${unknown}/rediger`,
+  ]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 }), path).toHaveText('Page introuvable');
+    await expect(page, path).toHaveTitle('Page introuvable — CPRO');
+  }
+  await context.close();
+});
+
 test('the keyboard reaches the selection, the dates and the pages', async ({ page }) => {
   await openPupil(page, ARCHIVE_CLASS, 'HUBERT Angie');
   await page.getByLabel('Classe', { exact: true }).focus();

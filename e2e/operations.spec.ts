@@ -367,7 +367,7 @@ test('without METRICS_TOKEN the metrics do not exist; on PostgreSQL a schema beh
     const behind = start(path.join(folder, 'pg'), { DATABASE_URL: url.toString() });
     expect(await behind.exit).toBe(1);
     expect(behind.log()).toContain(
-      'Le schéma de la base a 1 migration(s) de retard sur cette version : lancez « npm run db:migrate », puis redémarrez.',
+      'Le schéma de la base a 1 migration de retard sur cette version : lancez « npm run db:migrate », puis redémarrez.',
     );
 
     // As docs/securite.md deploys it, on a database of its own: migrated by the owner, then

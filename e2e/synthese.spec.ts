@@ -66,7 +66,7 @@ test('reached from the class; HUBERT Angie shows her 16/06/2016 levels, Zoé no 
     expect(sum).toBe(withBilan);
   }
   await expect(page.locator('table.synthese tfoot td.moins-acquise').first()).toContainText(
-    'moins acquise',
+    'part la plus faible',
   );
 });
 
@@ -87,7 +87,7 @@ test('« Au » 01/06/2016 shows HUBERT Angie as on 27/05/2016; the sort works wi
   await expect(angie.locator('td.bilan')).toContainText('27/05/2016');
   expect(await symbols(angie)).toEqual(expected);
 
-  await page.getByRole('link', { name: /^Compétences acquises/ }).click();
+  await page.getByRole('link', { name: /^Compétences au moins partiellement acquises/ }).click();
   await expect(page).toHaveURL(/au=2016-06-01&tri=acquis$/);
   const counts = (await page.locator('table.synthese tbody td.acquises').allTextContents())
     .filter((t) => t !== '')
@@ -178,7 +178,7 @@ test('Ctrl+P on the synthesis prints every pupil and the « Répartition », on 
   const printed = (await pdfText(await page.pdf({ format: 'A4', landscape: true }))).text;
   for (const name of names) expect(printed, name).toContain(name);
   expect(printed).toContain('Répartition');
-  expect(printed).toContain('Acquise (« + » ou « ++ ») parmi les évalués');
+  expect(printed).toContain('Au moins partiellement acquise (« + » ou « ++ ») parmi les évalués');
 
   await page.emulateMedia({ media: 'screen' });
   await openPupil(page, 'Tle SN (2015-2016)', 'ABADIE Arthur');

@@ -6,6 +6,7 @@ import { appConfigOrExit } from '@/lib/config/env';
 import { embeddedDatabaseDir } from '@/lib/config/paths';
 import { openEmbedded } from '@/lib/db/connect';
 import { schemaStatus } from '@/lib/db/schema-version';
+import { compte } from '@/lib/common/pluriel';
 
 const file = process.argv[2];
 if (!file || process.argv.length > 3) {
@@ -42,7 +43,7 @@ try {
 try {
   const status = await schemaStatus(connection.db);
   console.log(
-    `Base restaurée dans ${dir} en ${Math.round(performance.now() - started)} ms (schéma : ${status.state}${status.pending ? `, ${status.pending} migration(s) à appliquer au démarrage` : ''}).`,
+    `Base restaurée dans ${dir} en ${Math.round(performance.now() - started)} ms (schéma : ${status.state}${status.pending ? `, ${compte(status.pending, 'migration', 'migrations')} à appliquer au démarrage` : ''}).`,
   );
 } finally {
   await connection.close();

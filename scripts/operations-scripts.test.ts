@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openEmbedded } from '@/lib/db/connect';
 import { rowsOf } from '@/lib/db/rows';
+import { compte } from '@/lib/common/pluriel';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpro-sauvegarde-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -111,7 +112,9 @@ describe('an upgrade of the embedded database', () => {
         [path.join(dataDir, 'sauvegardes', backups[0]!)],
         path.join(dir, 'avant'),
       );
-      expect(restoredOld.stdout).toContain(`${pending} migration(s) à appliquer au démarrage`);
+      expect(restoredOld.stdout).toContain(
+        `${compte(pending, 'migration', 'migrations')} à appliquer au démarrage`,
+      );
       const again = run('pronote-token', ['--list'], dataDir);
       expect(again.stdout).not.toContain('sauvegarde préalable');
     },

@@ -5,17 +5,18 @@
 import { openForScript } from './open-database';
 import { purgeTraces, retentionLimit } from '@/lib/trace/acces';
 import { purgeExpired } from '@/lib/server/purge';
+import { compte } from '@/lib/common/pluriel';
 
 const limit = retentionLimit(new Date());
 const connection = await openForScript({ prepareEmbedded: true });
 try {
   const count = await purgeTraces(connection.db, limit);
   console.log(
-    `${count} trace(s) d'accès antérieure(s) au ${limit.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })} supprimée(s).`,
+    `${compte(count, "trace d'accès antérieure", "traces d'accès antérieures")} au ${limit.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })} ${count < 2 ? 'supprimée' : 'supprimées'}.`,
   );
   const expired = await purgeExpired(connection.db);
   console.log(
-    `${expired.connexionEchecs} compteur(s) de connexion, ${expired.jetonsImpression} jeton(s) d'impression, ${expired.pdf} PDF en cache et ${expired.sessions} session(s) expirés supprimés.`,
+    `Expirés et supprimés : ${compte(expired.connexionEchecs, 'compteur de connexion', 'compteurs de connexion')}, ${compte(expired.jetonsImpression, "jeton d'impression", "jetons d'impression")}, ${expired.pdf} PDF en cache, ${compte(expired.sessions, 'session', 'sessions')}.`,
   );
 } finally {
   await connection.close();

@@ -4,6 +4,7 @@ import { loadAdministrationHome } from '@/lib/pages/administration';
 import { formatDateFr } from '@/lib/common/dates';
 import { Section } from '@/lib/ui/administration/section';
 import { JournalTable } from '@/lib/ui/administration/journal-table';
+import { compte } from '@/lib/common/pluriel';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Administration' };
@@ -15,8 +16,9 @@ export default async function AdministrationPage() {
     <main className="mx-auto max-w-6xl px-4 py-6">
       <h1 className="text-2xl font-bold">Administration du module</h1>
       <p className="mt-2 text-slate-700">
-        Année scolaire {page.anneeScolaire} : {page.classes} classe(s), {page.apprenants}{' '}
-        apprenant(s) inscrit(s), {page.enseignants} enseignant(s) actif(s).
+        Année scolaire {page.anneeScolaire} : {compte(page.classes, 'classe', 'classes')},{' '}
+        {compte(page.apprenants, 'apprenant inscrit', 'apprenants inscrits')},{' '}
+        {compte(page.enseignants, 'enseignant actif', 'enseignants actifs')}.
       </p>
       <p className="mt-1 text-slate-700">
         {periode

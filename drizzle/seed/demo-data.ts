@@ -9,6 +9,7 @@ import type * as schema from '@/lib/db/schema';
 import { schoolYearOf } from '@/lib/common/dates';
 import { NIVEAUX, type Niveau } from '@/lib/bilans/niveaux';
 import { COMPETENCES_SN, REFERENTIEL_SN } from './referentiel-sn';
+import { defaultCloture } from '@/lib/common/periodes';
 import { COMPETENCES_CIEL, REFERENTIEL_CIEL } from './referentiel-ciel';
 import { NOMS, PRENOMS } from './noms';
 import { intBetween, pick, prng, stableId } from './random';
@@ -170,6 +171,7 @@ function periodsFor(etablissementId: string, year: string, kind: 'trimestres' | 
     libelle,
     debut,
     fin,
+    cloture: defaultCloture(fin),
   }));
 }
 

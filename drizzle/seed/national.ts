@@ -177,8 +177,8 @@ export async function seedNational(
     );
     await step(
       'periodes',
-      sql`insert into periodes (etablissement_id, annee_scolaire, libelle, debut, fin)
-          select e.id, ${annee}, p.libelle, p.debut::date, p.fin::date
+      sql`insert into periodes (etablissement_id, annee_scolaire, libelle, debut, fin, cloture)
+          select e.id, ${annee}, p.libelle, p.debut::date, p.fin::date, p.fin::date + 21
           from etablissements e
           cross join (values
             ('1er trimestre', ${`${annee.slice(0, 4)}-09-01`}, ${`${annee.slice(0, 4)}-11-30`}),

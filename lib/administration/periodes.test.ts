@@ -126,7 +126,14 @@ describe.each(testDrivers())('administration data ($name)', (driver) => {
     const insert = (debut: string, fin: string, annee = '2026-2027') =>
       db
         .insert(periodes)
-        .values({ etablissementId: etab, anneeScolaire: annee, libelle: 'SQL', debut, fin })
+        .values({
+          etablissementId: etab,
+          anneeScolaire: annee,
+          libelle: 'SQL',
+          debut,
+          fin,
+          cloture: fin,
+        })
         .then(
           () => null,
           (e: unknown) => pgErrorCode(e),

@@ -8,7 +8,7 @@ import type { Database } from '@/lib/db/types';
 import { periodes, pronoteLectures } from '@/lib/db/schema';
 import { formatDateFr, parseIsoDate, schoolYearOf } from '@/lib/common/dates';
 import { isUuid } from '@/lib/common/ids';
-import { periodeContenant } from '@/lib/common/periodes';
+import { defaultCloture, periodeContenant, periodeOuverte } from '@/lib/common/periodes';
 import type { UseCaseContext } from '@/lib/use-cases/context';
 import { Refus } from '@/lib/common/refus';
 import { administer } from './journal';
@@ -19,12 +19,15 @@ export interface Periode {
   libelle: string;
   debut: string;
   fin: string;
+  /** The day PRONOTE stops reading its validated bilans. */
+  cloture: string;
 }
 
 export interface PeriodeSaisie {
   libelle: string;
   debut: string;
   fin: string;
+  cloture: string;
 }
 
 const MAX_LIBELLE = 40;
@@ -37,6 +40,7 @@ export async function listPeriodes(db: Database, etablissementId: string): Promi
       libelle: periodes.libelle,
       debut: periodes.debut,
       fin: periodes.fin,
+      cloture: periodes.cloture,
     })
     .from(periodes)
     .where(eq(periodes.etablissementId, etablissementId))
@@ -48,11 +52,20 @@ export function periodeCourante(list: Periode[], today: string): Periode | null 
   return periodeContenant(list, today);
 }
 
+/** The periods PRONOTE reads on `today` (begun, not closed), the one closing first first. */
+export function periodesOuvertes(list: Periode[], today: string): Periode[] {
+  return list
+    .filter((p) => periodeOuverte(p, today))
+    .sort((a, b) => a.cloture.localeCompare(b.cloture) || a.debut.localeCompare(b.debut));
+}
+
 /** A posted period, checked: its label, its dates, its school year. */
 export function checkSaisie(raw: {
   libelle: string | null;
   debut: string | null;
   fin: string | null;
+  /** Empty: three weeks after the last day. */
+  cloture?: string | null;
 }): PeriodeSaisie & { anneeScolaire: string } {
   const libelle = (raw.libelle ?? '').replace(/\s+/g, ' ').trim();
   if (!libelle || libelle.length > MAX_LIBELLE) {
@@ -78,7 +91,21 @@ export function checkSaisie(raw: {
       'fin',
     );
   }
-  return { libelle, debut, fin, anneeScolaire };
+  const cloture = raw.cloture?.trim() ? parseIsoDate(raw.cloture) : defaultCloture(fin);
+  if (!cloture) throw new Refus('La clôture PRONOTE doit être une date valide.', 'cloture');
+  if (cloture < fin) {
+    throw new Refus(
+      `La clôture PRONOTE ne peut pas précéder le dernier jour de la période (${formatDateFr(fin)}) : PRONOTE lit les bilans jusqu’à cette date.`,
+      'cloture',
+    );
+  }
+  if (cloture > `${Number(fin.slice(0, 4)) + 1}${fin.slice(4)}`) {
+    throw new Refus(
+      'La clôture PRONOTE doit être dans l’année qui suit le dernier jour de la période.',
+      'cloture',
+    );
+  }
+  return { libelle, debut, fin, cloture, anneeScolaire };
 }
 
 async function refuseOverlap(
@@ -105,7 +132,12 @@ async function refuseOverlap(
   }
 }
 
-type SaisieBrute = { libelle: string | null; debut: string | null; fin: string | null };
+type SaisieBrute = {
+  libelle: string | null;
+  debut: string | null;
+  fin: string | null;
+  cloture?: string | null;
+};
 
 export async function createPeriode(context: UseCaseContext, raw: SaisieBrute): Promise<void> {
   const saisie = checkSaisie(raw);
@@ -114,7 +146,12 @@ export async function createPeriode(context: UseCaseContext, raw: SaisieBrute): 
     await db.insert(periodes).values({ etablissementId, ...saisie });
     return {
       result: true,
-      details: { libelle: saisie.libelle, debut: saisie.debut, fin: saisie.fin },
+      details: {
+        libelle: saisie.libelle,
+        debut: saisie.debut,
+        fin: saisie.fin,
+        cloture: saisie.cloture,
+      },
     };
   });
 }
@@ -142,11 +179,21 @@ export async function updatePeriode(
     await refuseOverlap(db, etablissementId, saisie, periodeId);
     await db
       .update(periodes)
-      .set({ libelle: saisie.libelle, debut: saisie.debut, fin: saisie.fin })
+      .set({
+        libelle: saisie.libelle,
+        debut: saisie.debut,
+        fin: saisie.fin,
+        cloture: saisie.cloture,
+      })
       .where(eq(periodes.id, periodeId));
     return {
       result: true,
-      details: { libelle: saisie.libelle, debut: saisie.debut, fin: saisie.fin },
+      details: {
+        libelle: saisie.libelle,
+        debut: saisie.debut,
+        fin: saisie.fin,
+        cloture: saisie.cloture,
+      },
     };
   });
   return done === true;

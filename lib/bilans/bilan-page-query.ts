@@ -73,10 +73,11 @@ export async function fetchRawPages(
            c.referentiel_id as classe_referentiel_id, e.nom as etablissement_nom,
            ${selection},
            -- Every term of the establishment: each bilan date says its own (« T2 »), and
-           -- the current one is where PRONOTE reads.
+           -- those not closed are where PRONOTE reads.
            (select json_agg(json_build_object('libelle', p.libelle,
                                               'debut', to_char(p.debut, 'YYYY-MM-DD'),
-                                              'fin', to_char(p.fin, 'YYYY-MM-DD')))
+                                              'fin', to_char(p.fin, 'YYYY-MM-DD'),
+                                              'cloture', to_char(p.cloture, 'YYYY-MM-DD')))
               from periodes p where p.etablissement_id = ${etablissementId}) as periodes,
            -- The pupil's class of each school year: the banner groups dates by year and class.
            (select json_agg(json_build_object('nom', c3.nom, 'anneeScolaire', c3.annee_scolaire))

@@ -32,8 +32,8 @@ const raw: RawPage = {
   classe_referentiel_id: CIEL,
   etablissement_nom: 'Lycée',
   periodes: [
-    { libelle: 'Trimestre 1', debut: '2026-09-01', fin: '2026-11-30' },
-    { libelle: 'Trimestre 2', debut: '2025-12-01', fin: '2026-02-28' },
+    { libelle: 'Trimestre 1', debut: '2026-09-01', fin: '2026-11-30', cloture: '2026-12-21' },
+    { libelle: 'Trimestre 2', debut: '2025-12-01', fin: '2026-02-28', cloture: '2026-03-21' },
   ],
   inscriptions: [
     { nom: '2de CIEL', anneeScolaire: '2025-2026' },
@@ -114,10 +114,15 @@ describe('a pupil with bilans of two referentials', () => {
     expect(view.competences.every((k) => k.evolution === 'aucune')).toBe(true);
   });
 
-  it('says whether the shown bilan is of the current period (the one PRONOTE reads)', () => {
-    expect(buildBilanPageView(raw, 'b3', null, '2026-11-20')!.affiche?.periodeCourante).toBe(true);
-    expect(buildBilanPageView(raw, 'b2', null, '2026-11-20')!.affiche?.periodeCourante).toBe(false);
-    // No period today: none is current.
-    expect(buildBilanPageView(raw, 'b3', null, '2026-08-15')!.affiche?.periodeCourante).toBe(false);
+  it('says whether the shown bilan is of a period not closed (the ones PRONOTE reads)', () => {
+    const ouverte = (id: string, today: string) =>
+      buildBilanPageView(raw, id, null, today)!.affiche?.periodeOuverte;
+    expect(ouverte('b3', '2026-11-20')).toBe(true);
+    expect(ouverte('b2', '2026-11-20')).toBe(false);
+    // T1 has ended, its councils are held: PRONOTE still reads it until its closing day.
+    expect(ouverte('b3', '2026-12-21')).toBe(true);
+    expect(ouverte('b3', '2026-12-22')).toBe(false);
+    // Before the period began.
+    expect(ouverte('b3', '2026-08-15')).toBe(false);
   });
 });

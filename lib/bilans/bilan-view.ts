@@ -9,7 +9,7 @@ import type { ApprenantOption, ClasseOption } from './classes';
 import { evolution, isNiveau, NIVEAU_INFOS, type Evolution, type Niveau } from './niveaux';
 import { compareApprenants, compareClasses } from './tri';
 import { apprenantRow, classeRow } from './rows';
-import { periodeContenant, periodeOf } from '@/lib/common/periodes';
+import { periodeContenant, periodeOuverte, periodeOf } from '@/lib/common/periodes';
 import { schoolYearOf, todayInParis } from '@/lib/common/dates';
 
 export interface BilanDate {
@@ -56,8 +56,8 @@ export interface BilanAffiche extends BilanDate {
   valideLe: string | null;
   /** When PRONOTE's export last read this bilan (null: never). */
   luParPronoteLe: string | null;
-  /** Whether its date is in the establishment's current period, the only one PRONOTE reads. */
-  periodeCourante: boolean;
+  /** Whether its date is in a period PRONOTE still reads (begun, not closed: « clôture »). */
+  periodeOuverte: boolean;
 }
 
 export interface LigneCompetence {
@@ -156,7 +156,9 @@ export const rawPage = z.object({
   classe_referentiel_id: z.string(),
   etablissement_nom: z.string(),
   periodes: z
-    .array(z.object({ libelle: z.string(), debut: z.string(), fin: z.string() }))
+    .array(
+      z.object({ libelle: z.string(), debut: z.string(), fin: z.string(), cloture: z.string() }),
+    )
     .nullable()
     .optional(),
   inscriptions: z
@@ -222,7 +224,6 @@ export function buildBilanPageView(
   if (bilanId !== null && index < 0) return null;
   const shown = index >= 0 ? bilans[index] : undefined;
   const referentiels = new Map(raw.referentiels.map((r) => [r.id, r]));
-  const courante = periodeContenant(raw.periodes ?? [], today);
   const referentiel = referentiels.get(shown?.referentielId ?? raw.classe_referentiel_id);
   if (!referentiel) throw new Error('référentiel introuvable');
   // The shown bilan's referential only: columns, evolution and radar never mix two.
@@ -298,8 +299,10 @@ export function buildBilanPageView(
           })),
           valideLe: shown.valideLe,
           luParPronoteLe: shown.luParPronoteLe ?? null,
-          periodeCourante:
-            courante !== null && periodeContenant([courante], shown.date.slice(0, 10)) !== null,
+          periodeOuverte: (() => {
+            const periode = periodeContenant(raw.periodes ?? [], shown.date.slice(0, 10));
+            return periode !== null && periodeOuverte(periode, today);
+          })(),
         }
       : null,
     colonnes: colonnesRaw.map(dateOf),

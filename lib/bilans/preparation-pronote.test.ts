@@ -1,6 +1,7 @@
 // « Préparation PRONOTE » on both drivers, on the archived 1re SN as if today were in its
 // third term (20/06/2016): each pupil's bilan of the period, PRONOTE's last read, a draft
-// listed as awaiting validation, no period → nothing to prepare, another establishment → null.
+// listed as awaiting validation; a term that has ended shown until its closing day; no period
+// open → nothing to prepare, another establishment → null.
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -23,12 +24,16 @@ describe.each(testDrivers())('Préparation PRONOTE ($name)', (driver) => {
       insert into pronote_bilans_lus (bilan_id, derniere_lecture)
       values (${DEMO_IDS.angieDernierBilan}, ${read.toISOString()})
       on conflict (bilan_id) do update set derniere_lecture = excluded.derniere_lecture`);
-    const view = (await getPreparationPronote(db, demo, DEMO_IDS.classe, T3_2016))!;
+    const all = (await getPreparationPronote(db, demo, DEMO_IDS.classe, T3_2016))!;
+    expect(all.periodes).toHaveLength(1);
+    const view = all.periodes[0]!;
     expect(view.periode).toEqual({
       libelle: 'Trimestre 3',
       debut: '2016-03-01',
       fin: '2016-07-05',
+      cloture: '2016-07-26',
       anneeScolaire: '2015-2016',
+      terminee: false,
     });
     expect(view.lignes).toHaveLength(18);
     const line = (id: string) => view.lignes.find((l) => l.apprenant.id === id)!;
@@ -57,8 +62,9 @@ describe.each(testDrivers())('Préparation PRONOTE ($name)', (driver) => {
   it('says of each bilan of the period whether it is validated or awaiting validation', async () => {
     const { db } = connection();
     // A pupil's bilans of the first term of 2015-2016 (16/10/2015): what each one shows.
-    const view = (await getPreparationPronote(db, demo, DEMO_IDS.classe, '2015-10-20'))!;
-    expect(view.periode?.libelle).toBe('Trimestre 1');
+    const view = (await getPreparationPronote(db, demo, DEMO_IDS.classe, '2015-10-20'))!
+      .periodes[0]!;
+    expect(view.periode.libelle).toBe('Trimestre 1');
     expect(view.lignes.some((l) => l.bilan)).toBe(true);
     for (const l of view.lignes) {
       if (l.bilan) {
@@ -68,11 +74,23 @@ describe.each(testDrivers())('Préparation PRONOTE ($name)', (driver) => {
     }
   });
 
+  it('after a term’s last day, shows it first until its closing day, beside the current one', async () => {
+    const { db } = connection();
+    const december = (await getPreparationPronote(db, demo, DEMO_IDS.classe, '2015-12-10'))!;
+    expect(december.periodes.map((p) => [p.periode.libelle, p.periode.terminee])).toEqual([
+      ['Trimestre 1', true],
+      ['Trimestre 2', false],
+    ]);
+    expect(december.periodes[0]!.periode.cloture).toBe('2015-12-21');
+    expect(december.periodes[0]!.lignes.some((l) => l.bilan)).toBe(true);
+    const closed = (await getPreparationPronote(db, demo, DEMO_IDS.classe, '2015-12-22'))!;
+    expect(closed.periodes.map((p) => p.periode.libelle)).toEqual(['Trimestre 2']);
+  });
+
   it('has nothing to prepare outside any period, and another establishment gets nothing', async () => {
     const { db } = connection();
     const summer = (await getPreparationPronote(db, demo, DEMO_IDS.classe, '2016-08-01'))!;
-    expect(summer.periode).toBeNull();
-    expect(summer.lignes.every((l) => l.etat === 'aucun')).toBe(true);
+    expect(summer.periodes).toEqual([]);
     expect(
       await getPreparationPronote(db, DEMO_IDS.etablissementVoisin, DEMO_IDS.classe, T3_2016),
     ).toBeNull();

@@ -1,9 +1,11 @@
-// « Préparation PRONOTE » (/classes/<classeId>/pronote): what a teacher checks before the
-// period closes — for the establishment's current period, every pupil of the class with
-// their bilan of the period (validated: PRONOTE reads it; awaiting validation: it will not
-// until validated; none), whether it carries marks, and when PRONOTE last read it. ONE
-// query, scoped to the teacher's establishment. It shows no bilan's content (no constats,
-// levels or marks' values): states and dates only.
+// « Préparation PRONOTE » (/classes/<classeId>/pronote): what a teacher checks before a
+// period closes — for each period PRONOTE still reads (begun, not past its « clôture »: the one
+// that just ended while its councils are held, and the current one), the one closing first
+// first, every pupil of the class with their bilan of the period (validated: PRONOTE reads it;
+// awaiting validation: it will not until validated; none), whether it carries marks, when
+// PRONOTE last read it, and the pupil's draft as the team writes it. ONE query, scoped to the
+// teacher's establishment. It shows no bilan's content (no constats, levels or marks' values):
+// states and dates only.
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -44,13 +46,29 @@ export interface LignePronote {
   } | null;
 }
 
+export interface PeriodePronote {
+  libelle: string;
+  debut: string;
+  fin: string;
+  /** The day PRONOTE stops reading it. */
+  cloture: string;
+  anneeScolaire: string;
+  /** Its last day has passed: councils, then the closing day. */
+  terminee: boolean;
+}
+
+/** One period PRONOTE still reads, and the class's pupils in it. */
+export interface SuiviPeriode {
+  periode: PeriodePronote;
+  lignes: LignePronote[];
+  compte: Record<EtatPronote, number> & { sansNote: number };
+}
+
 export interface PreparationPronoteView {
   etablissementNom: string;
   classe: ClasseOption;
-  /** The current period; null when the establishment has none today (nothing to prepare). */
-  periode: { libelle: string; debut: string; fin: string; anneeScolaire: string } | null;
-  lignes: LignePronote[];
-  compte: Record<EtatPronote, number> & { sansNote: number };
+  /** The periods PRONOTE reads today, the one closing first first; none: nothing to prepare. */
+  periodes: SuiviPeriode[];
   /** How many competences the class's referential has (« 7/9 positionnées »). */
   competences: number;
   /** The teacher is in the class's team (links to write). */
@@ -62,20 +80,36 @@ const row = z.object({
   competences: z.coerce.number(),
   equipe: z.boolean(),
   classe: classeRow,
-  periode: z
-    .object({ libelle: z.string(), debut: z.string(), fin: z.string(), anneeScolaire: z.string() })
+  periodes: z
+    .array(
+      z.object({
+        id: z.string(),
+        libelle: z.string(),
+        debut: z.string(),
+        fin: z.string(),
+        cloture: z.string(),
+        anneeScolaire: z.string(),
+      }),
+    )
     .nullable(),
   apprenants: z
     .array(
       apprenantRow.extend({
-        bilan: z
-          .object({
-            id: z.string(),
-            date: z.string(),
-            valideLe: z.string().nullable(),
-            notes: z.number(),
-            luLe: z.string().nullable(),
-          })
+        bilans: z
+          .array(
+            z.object({
+              periodeId: z.string(),
+              bilan: z
+                .object({
+                  id: z.string(),
+                  date: z.string(),
+                  valideLe: z.string().nullable(),
+                  notes: z.number(),
+                  luLe: z.string().nullable(),
+                })
+                .nullable(),
+            }),
+          )
           .nullable(),
         brouillon: z
           .object({
@@ -100,30 +134,36 @@ export async function getPreparationPronote(
 ): Promise<PreparationPronoteView | null> {
   if (!isUuid(classeId) || !isUuid(etablissementId)) return null;
   const result = await db.execute(sql`
-    with periode as (
-      select p.libelle, p.debut, p.fin, p.annee_scolaire from periodes p
-       where p.etablissement_id = ${etablissementId} and ${today}::date between p.debut and p.fin
-       limit 1)
+    with ouvertes as (
+      select p.id, p.libelle, p.debut, p.fin, p.cloture, p.annee_scolaire from periodes p
+       where p.etablissement_id = ${etablissementId}
+         and ${today}::date between p.debut and p.cloture)
     select e.nom as "etablissementNom",
            (select count(*) from competences k where k.referentiel_id = c.referentiel_id)
              as competences,
            exists (select 1 from equipes q
                     where q.classe_id = c.id and q.utilisateur_id = ${utilisateurId}) as equipe,
            json_build_object('id', c.id, 'nom', c.nom, 'anneeScolaire', c.annee_scolaire) as classe,
-           (select json_build_object('libelle', libelle, 'debut', to_char(debut, 'YYYY-MM-DD'),
-                                     'fin', to_char(fin, 'YYYY-MM-DD'),
-                                     'anneeScolaire', annee_scolaire) from periode) as periode,
+           (select json_agg(json_build_object('id', o.id, 'libelle', o.libelle,
+                                     'debut', to_char(o.debut, 'YYYY-MM-DD'),
+                                     'fin', to_char(o.fin, 'YYYY-MM-DD'),
+                                     'cloture', to_char(o.cloture, 'YYYY-MM-DD'),
+                                     'anneeScolaire', o.annee_scolaire)
+                            order by o.cloture, o.debut) from ouvertes o) as periodes,
            (select json_agg(json_build_object('id', a.id, 'nom', a.nom, 'prenom', a.prenom,
-              'bilan', (select json_build_object(
-                          'id', b.id, 'date', to_char(b.date, 'YYYY-MM-DD'), 'valideLe', b.valide_le,
-                          'notes', (select count(*) from notes n where n.bilan_id = b.id),
-                          'luLe', (select l.derniere_lecture from pronote_bilans_lus l
-                                    where l.bilan_id = b.id))
-                          from bilans b, periode
-                         where b.apprenant_id = a.id and b.date between periode.debut and periode.fin
-                         -- What PRONOTE reads first: a validated bilan, the latest.
-                         order by (b.valide_le is not null) desc, b.date desc, b.id desc
-                         limit 1),
+              'bilans', (select json_agg(json_build_object('periodeId', o.id, 'bilan',
+                          (select json_build_object(
+                             'id', b.id, 'date', to_char(b.date, 'YYYY-MM-DD'),
+                             'valideLe', b.valide_le,
+                             'notes', (select count(*) from notes n where n.bilan_id = b.id),
+                             'luLe', (select l.derniere_lecture from pronote_bilans_lus l
+                                       where l.bilan_id = b.id))
+                             from bilans b
+                            where b.apprenant_id = a.id and b.date between o.debut and o.fin
+                            -- What PRONOTE reads first: a validated bilan, the latest.
+                            order by (b.valide_le is not null) desc, b.date desc, b.id desc
+                            limit 1)))
+                          from ouvertes o),
               -- The pupil's draft, the one « Rédiger un bilan » and the class's grid edit.
               'brouillon', (select json_build_object(
                           'positionnees', (select count(*) from positionnements p
@@ -144,25 +184,28 @@ export async function getPreparationPronote(
      where c.id = ${classeId} and c.etablissement_id = ${etablissementId}`);
   const [raw] = parseRows(result, row);
   if (!raw) return null;
-  const lignes: LignePronote[] = (raw.apprenants ?? [])
-    .map(({ bilan, brouillon, ...apprenant }) => ({
-      apprenant,
-      brouillon,
-      etat: (!bilan ? 'aucun' : bilan.valideLe ? 'valide' : 'en_cours') as EtatPronote,
-      bilan,
-    }))
-    .sort((a, b) => compareApprenants(a.apprenant, b.apprenant));
-  const compte = { valide: 0, en_cours: 0, aucun: 0, sansNote: 0 };
-  for (const l of lignes) {
-    compte[l.etat]++;
-    if (l.bilan && l.bilan.notes === 0) compte.sansNote++;
-  }
+  const pupils = [...(raw.apprenants ?? [])].sort(compareApprenants);
+  const periodes = (raw.periodes ?? []).map(({ id, ...periode }): SuiviPeriode => {
+    const lignes: LignePronote[] = pupils.map(({ bilans, brouillon, ...apprenant }) => {
+      const bilan = bilans?.find((b) => b.periodeId === id)?.bilan ?? null;
+      return {
+        apprenant,
+        brouillon,
+        etat: !bilan ? 'aucun' : bilan.valideLe ? 'valide' : 'en_cours',
+        bilan,
+      };
+    });
+    const compte = { valide: 0, en_cours: 0, aucun: 0, sansNote: 0 };
+    for (const l of lignes) {
+      compte[l.etat]++;
+      if (l.bilan && l.bilan.notes === 0) compte.sansNote++;
+    }
+    return { periode: { ...periode, terminee: periode.fin < today }, lignes, compte };
+  });
   return {
     etablissementNom: raw.etablissementNom,
     classe: raw.classe,
-    periode: raw.periode,
-    lignes,
-    compte,
+    periodes,
     competences: raw.competences,
     equipe: raw.equipe,
   };

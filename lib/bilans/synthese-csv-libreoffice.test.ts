@@ -93,7 +93,7 @@ describe.skipIf(!soffice && !process.env.CI)('the CSV in LibreOffice Calc', () =
       'Élève',
       'Dernier bilan',
       'Validé',
-      'Compétences acquises (+ ou ++)',
+      'Compétences au moins partiellement acquises (+ ou ++)',
       'C1-1',
       'C1-1 évolution',
     ]);

@@ -25,7 +25,13 @@ export function syntheseCsv(view: SyntheseView): string {
   const codes = view.competences.flatMap((k) => [k.code, `${k.code} évolution`]);
   const blanks = (n: number) => Array<CsvValue>(n).fill(null);
   const rows: CsvValue[][] = [
-    ['Élève', 'Dernier bilan', 'Validé', 'Compétences acquises (+ ou ++)', ...codes],
+    [
+      'Élève',
+      'Dernier bilan',
+      'Validé',
+      'Compétences au moins partiellement acquises (+ ou ++)',
+      ...codes,
+    ],
     ...view.lignes.map((l) => [
       `${l.apprenant.nom} ${l.apprenant.prenom}`,
       l.bilan ? formatDateFr(l.bilan.date) : 'aucun bilan',
@@ -46,7 +52,7 @@ export function syntheseCsv(view: SyntheseView): string {
       ...view.repartition.flatMap((r) => [r.effectifs[n], null]),
     ]),
     [
-      'Acquise (+ ou ++) parmi les évalués',
+      'Au moins partiellement acquise (+ ou ++) parmi les évalués',
       ...blanks(FIXED - 1),
       ...view.repartition.flatMap((r) => [
         r.partAcquise === null ? null : `${Math.round(r.partAcquise * 100)} %`,

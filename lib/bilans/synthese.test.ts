@@ -94,7 +94,7 @@ describe.each(testDrivers())('class synthesis ($name)', (driver) => {
     const csv = syntheseCsv(view);
     expect(
       csv.startsWith(
-        '\uFEFFÉlève;Dernier bilan;Validé;Compétences acquises (+ ou ++);C1-1;C1-1 évolution;C2-1;',
+        '\uFEFFÉlève;Dernier bilan;Validé;Compétences au moins partiellement acquises (+ ou ++);C1-1;C1-1 évolution;C2-1;',
       ),
     ).toBe(true);
     const lines = csv.split('\r\n');

@@ -5,6 +5,21 @@
 // the administration (which writes the periods) and the pages and documents (which show them).
 import { schoolYearOf } from './dates';
 
+/** How long after its last day PRONOTE still reads a period, unless the administrator says. */
+export const CLOTURE_APRES_JOURS = 21;
+
+/** A period's default closing day for PRONOTE: three weeks after its last day. */
+export function defaultCloture(fin: string): string {
+  const day = new Date(`${fin}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + CLOTURE_APRES_JOURS);
+  return day.toISOString().slice(0, 10);
+}
+
+/** Whether PRONOTE reads the period on `today`: begun, and not closed. */
+export function periodeOuverte(p: { debut: string; cloture: string }, today: string): boolean {
+  return p.debut <= today && today <= p.cloture;
+}
+
 export interface PeriodeBornes {
   libelle: string;
   debut: string;

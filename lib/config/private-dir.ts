@@ -6,6 +6,7 @@
 // 077), since PGlite creates its files world-readable and writable.
 import fs from 'node:fs';
 import path from 'node:path';
+import { compte } from '@/lib/common/pluriel';
 
 const DIR_MODE = 0o700;
 const FILE_MODE = 0o600;
@@ -45,7 +46,7 @@ export function securePrivateDir(root: string): void {
   const fixed = makePrivate(root);
   if (fixed.length > 0) {
     console.warn(
-      `[cpro] Droits corrigés sur ${fixed.length} élément(s) de ${root} : dossiers 0700, fichiers 0600 (données d'élèves et secrets lisibles par ce seul compte).`,
+      `[cpro] Droits corrigés sur ${compte(fixed.length, 'élément', 'éléments')} de ${root} : dossiers 0700, fichiers 0600 (données d'élèves et secrets lisibles par ce seul compte).`,
     );
   }
 }

@@ -42,7 +42,7 @@ export const APP_TABLE_PRIVILEGES: Record<string, string> = {
   apprenants: 'SELECT, INSERT, UPDATE (nom, prenom, ine, siecle_eleve_id)',
   inscriptions: 'SELECT, INSERT, UPDATE (classe_id, sortie_le)',
   // A period no PRONOTE read refers to can be removed (the foreign key refuses the others).
-  periodes: 'SELECT, INSERT, UPDATE (libelle, debut, fin), DELETE',
+  periodes: 'SELECT, INSERT, UPDATE (libelle, debut, fin, cloture), DELETE',
   referentiels_divisions: 'SELECT, INSERT, UPDATE (referentiel_id, choisi_le)',
   // Append-only (triggers), as the access trace.
   journal_administration: 'SELECT, INSERT',

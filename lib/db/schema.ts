@@ -252,8 +252,14 @@ export const periodes = pgTable(
     libelle: text('libelle').notNull(),
     debut: date('debut').notNull(),
     fin: date('fin').notNull(),
+    // The day PRONOTE stops reading the period's validated bilans (« clôture »): councils are
+    // held and PRONOTE's terms closed after a period's last day (three weeks by default).
+    cloture: date('cloture').notNull(),
   },
-  (t) => [index('periodes_etablissement_idx').on(t.etablissementId, t.debut)],
+  (t) => [
+    index('periodes_etablissement_idx').on(t.etablissementId, t.debut),
+    check('periodes_cloture_check', sql`${t.cloture} >= ${t.fin}`),
+  ],
 );
 
 // The referential a division code (SIECLE's CODE_STRUCTURE) follows in an establishment,

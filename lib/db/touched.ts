@@ -2,6 +2,7 @@
 // a race (a draft withdrawn meanwhile, a row already validated) the statement finds nothing to
 // change, and carrying on would answer « done » for work the database did not do. Writes
 // return the rows they touched (`.returning()`, on both drivers) and say how many they expect.
+import { compte } from '@/lib/common/pluriel';
 
 export class RowsNotTouchedError extends Error {
   constructor(
@@ -9,7 +10,9 @@ export class RowsNotTouchedError extends Error {
     readonly expected: number,
     readonly touched: number,
   ) {
-    super(`${what} : ${touched} ligne(s) touchée(s) sur ${expected} attendue(s).`);
+    super(
+      `${what} : ${compte(touched, 'ligne touchée', 'lignes touchées')} sur ${compte(expected, 'attendue', 'attendues')}.`,
+    );
     this.name = 'RowsNotTouchedError';
   }
 }

@@ -22,7 +22,12 @@ import {
   listEquipes,
   type ClasseEquipe,
 } from '@/lib/administration/equipes';
-import { listPeriodes, periodeCourante, type Periode } from '@/lib/administration/periodes';
+import {
+  listPeriodes,
+  periodeCourante,
+  periodesOuvertes,
+  type Periode,
+} from '@/lib/administration/periodes';
 import { loadPending } from '@/lib/administration/en-attente';
 import { siecleFichierSchema } from '@/lib/administration/siecle/fichier';
 import { loadEtat } from '@/lib/administration/siecle/state';
@@ -261,6 +266,8 @@ export async function loadEnseignantsPreview(importId: string): Promise<Enseigna
 export interface PeriodesPage extends AdminPage {
   periodes: Periode[];
   courante: Periode | null;
+  /** The periods PRONOTE reads today (begun, not closed), the one closing first first. */
+  ouvertes: Periode[];
   anneeScolaire: string;
 }
 
@@ -273,6 +280,7 @@ export async function loadPeriodesPage(params: SearchParams): Promise<PeriodesPa
       ...page,
       periodes,
       courante: periodeCourante(periodes, today),
+      ouvertes: periodesOuvertes(periodes, today),
       anneeScolaire: schoolYearOf(today),
     };
   });

@@ -17,6 +17,7 @@ import {
 import { normalizeUuid } from '@/lib/common/ids';
 import { pupilPath } from '@/lib/http/paths';
 import { inTeam } from '@/lib/equipes/equipes';
+import { closingWithDrafts, type ClotureProche } from '@/lib/bilans/cloture';
 import { schoolYearOf, todayInParis } from '@/lib/common/dates';
 
 export interface SelectionPage {
@@ -25,6 +26,8 @@ export interface SelectionPage {
   apprenants: ApprenantOption[];
   /** « Saisie des bilans »: the chosen class is this year's and the teacher is in its team. */
   saisie: boolean;
+  /** Ended periods PRONOTE still reads that have drafts in the class (a warning). */
+  clotures: ClotureProche[];
 }
 
 export function loadSelectionPage(params: SearchParams): Promise<SelectionPage> {
@@ -60,12 +63,14 @@ const loadSelection = cache(async function loadSelection(
   if (rawClasse && !classeId) notFound();
 
   const etablissementId = teacher.etablissement.id;
-  const [classes, apprenants, equipe] = await withDatabase(async () => {
+  const today = todayInParis();
+  const [classes, apprenants, equipe, clotures] = await withDatabase(async () => {
     const db = await getDb();
     return Promise.all([
       listClasses(db, etablissementId),
       classeId ? listApprenants(db, etablissementId, classeId) : Promise.resolve([]),
       classeId ? inTeam(db, etablissementId, teacher.id, classeId) : Promise.resolve(false),
+      classeId ? closingWithDrafts(db, etablissementId, classeId, today) : Promise.resolve([]),
     ]);
   });
   const classe = classeId ? (classes.find((c) => c.id === classeId) ?? null) : null;
@@ -73,6 +78,6 @@ const loadSelection = cache(async function loadSelection(
   // A pupil chosen in the no-JavaScript form, if they belong to the chosen class.
   if (apprenantId && apprenants.some((a) => a.id === apprenantId))
     redirect(pupilPath(apprenantId, { classeId }));
-  const saisie = equipe && classe?.anneeScolaire === schoolYearOf(todayInParis());
-  return { classes, classe, apprenants, saisie };
+  const saisie = equipe && classe?.anneeScolaire === schoolYearOf(today);
+  return { classes, classe, apprenants, saisie, clotures };
 });

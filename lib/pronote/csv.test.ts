@@ -10,6 +10,7 @@ const periode: Periode = {
   anneeScolaire: '2026-2027',
   debut: '2026-09-01',
   fin: '2026-11-30',
+  cloture: '2026-12-21',
 };
 
 const bilan: BilanExporte = {

@@ -192,10 +192,23 @@ describe.each(testDrivers())('PRONOTE export ($name)', (driver) => {
     expect((await call(`?periode=${archive.id}`, {}, voisinToken)).status).toBe(404);
   });
 
-  it('reads the current period only: a closed or future one is refused, nothing read or traced', async () => {
+  it('reads the periods not closed only: a closed or future one is refused, nothing read or traced', async () => {
     const current = await periode('2026-2027', 'Trimestre 1');
     const byId = (await (await call(`?periode=${current.id}`)).json()) as JsonPage;
     expect(byId.periode.id).toBe(current.id);
+    // The first term once it has ended, while its councils are held: still read until its
+    // closing day (three weeks after its last day), never after.
+    const at = (today: string) =>
+      handleExport(
+        connection().db,
+        new Request(`http://localhost/api/pronote/v1/bilans?periode=${current.id}`, {
+          headers: { Authorization: `Bearer ${token}` },
+        }),
+        today,
+      );
+    const during = await at('2026-12-21');
+    expect(during.status).toBe(200);
+    expect(((await during.json()) as JsonPage).periode).toMatchObject({ cloture: '2026-12-21' });
     const [lecturesBefore] = await connection().db.select({ n: count() }).from(pronoteLectures);
     const [tracesBefore] = await connection().db.select({ n: count() }).from(tracesAcces);
     for (const [annee, libelle] of [
@@ -212,15 +225,11 @@ describe.each(testDrivers())('PRONOTE export ($name)', (driver) => {
         expect(body.message).toContain(`${libelle} ${annee}`);
       }
     }
-    // The first term once it has ended (PRONOTE has closed it too).
-    const after = await handleExport(
-      connection().db,
-      new Request(`http://localhost/api/pronote/v1/bilans?periode=${current.id}`, {
-        headers: { Authorization: `Bearer ${token}` },
-      }),
-      '2026-12-20',
-    );
+    const after = await at('2026-12-22');
     expect(after.status).toBe(403);
+    expect(((await after.json()) as { message: string }).message).toContain(
+      'est close depuis le 21/12/2026',
+    );
     const [lecturesAfter] = await connection().db.select({ n: count() }).from(pronoteLectures);
     const [tracesAfter] = await connection().db.select({ n: count() }).from(tracesAcces);
     expect(lecturesAfter!.n).toBe(lecturesBefore!.n);

@@ -20,6 +20,8 @@ export interface Periode {
   anneeScolaire: string;
   debut: string;
   fin: string;
+  /** The day PRONOTE stops reading it. */
+  cloture: string;
 }
 
 export interface BilanExporte {
@@ -126,28 +128,31 @@ export function readExportParams(search: URLSearchParams): ExportParams {
 }
 
 /**
- * The period asked for, in this establishment, and whether it is the current one (the one
- * containing `today`, Europe/Paris) — the only one PRONOTE may read. « courante » names it.
+ * The period asked for, in this establishment, and whether PRONOTE may read it on `today`
+ * (Europe/Paris): begun and not closed (`cloture`, three weeks after its last day unless the
+ * administrator said otherwise) — two periods may be open at once, the one that just ended
+ * while its councils are held. « courante » names the period containing `today`.
  */
 export async function findPeriode(
   db: Database,
   etablissementId: string,
   periode: ExportParams['periode'],
   today = todayInParis(),
-): Promise<{ periode: Periode; courante: boolean } | null> {
+): Promise<{ periode: Periode; ouverte: boolean } | null> {
   const filtre =
     periode === 'courante' ? sql`${today}::date between p.debut and p.fin` : sql`p.id = ${periode}`;
   const result = await db.execute(sql`
     select p.id, p.libelle, p.annee_scolaire as "anneeScolaire",
            to_char(p.debut, 'YYYY-MM-DD') as debut, to_char(p.fin, 'YYYY-MM-DD') as fin,
-           ${today}::date between p.debut and p.fin as courante
+           to_char(p.cloture, 'YYYY-MM-DD') as cloture,
+           ${today}::date between p.debut and p.cloture as ouverte
       from periodes p
      where p.etablissement_id = ${etablissementId} and ${filtre}
      order by p.debut limit 1`);
   const [row] = parseRows(result, periodeRow);
   if (!row) return null;
-  const { courante, ...periodeLue } = row;
-  return { periode: periodeLue, courante };
+  const { ouverte, ...periodeLue } = row;
+  return { periode: periodeLue, ouverte };
 }
 
 const periodeRow = z.object({
@@ -156,7 +161,8 @@ const periodeRow = z.object({
   anneeScolaire: z.string(),
   debut: z.string(),
   fin: z.string(),
-  courante: z.boolean(),
+  cloture: z.string(),
+  ouverte: z.boolean(),
 });
 
 /** One exported bilan as the query returns it (numbers of `notes` come back as text or numbers). */

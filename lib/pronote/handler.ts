@@ -1,10 +1,11 @@
 // GET /api/pronote/v1/bilans: bearer token → establishment (lib/pipeline's withApiToken),
 // parameters → period and page, JSON (default) or CSV, ETag / If-None-Match, and a trace of the
 // call. Errors are the JSON answers of lib/http/app-error.ts with a French message: 401 token,
-// 400 parameters, 403 a period other than the current one, 404 period, 503 database.
+// 400 parameters, 403 a period closed or not begun, 404 period, 503 database.
 import 'server-only';
 import crypto from 'node:crypto';
 import { AppError, jsonError } from '@/lib/http/app-error';
+import { formatDateFr, todayInParis } from '@/lib/common/dates';
 import type { TokenHandler } from '@/lib/pipeline';
 import { toCsv } from './csv';
 import { readExportedBilans, readExportParams, traceExportRead, findPeriode } from './export';
@@ -33,14 +34,16 @@ export function exportRoute(today?: string): TokenHandler {
         ),
       );
     }
-    const { periode, courante } = found;
-    if (!courante) {
-      // The product's rule: PRONOTE sees the validated bilans of the current period only —
-      // a closed (or future) period is refused before anything is read or traced.
+    const { periode, ouverte } = found;
+    if (!ouverte) {
+      // The product's rule: PRONOTE sees the validated bilans of the periods not closed only
+      // (begun, and before their « clôture ») — a closed or future period is refused before
+      // anything is read or traced. The code stays `periode_non_courante` (PRONOTE's clients
+      // know it).
       return jsonError(
         new AppError(
           'forbidden',
-          `Seuls les bilans de la période en cours sont transmis à PRONOTE : « ${periode.libelle} ${periode.anneeScolaire} » n'est pas la période en cours.`,
+          `Seuls les bilans des périodes non closes sont transmis à PRONOTE : « ${periode.libelle} ${periode.anneeScolaire} » ${periode.debut > (today ?? todayInParis()) ? "n'a pas commencé" : `est close depuis le ${formatDateFr(periode.cloture)}`}.`,
           { code: 'periode_non_courante' },
         ),
       );

@@ -7,6 +7,7 @@ import { seedIfEmpty } from '@/drizzle/seed/seed';
 import { schemaStatus } from '@/lib/db/schema-version';
 import { migrationBackupPath, writeBackup } from '@/lib/db/backup';
 import { dataDir } from '@/lib/config/paths';
+import { compte } from '@/lib/common/pluriel';
 
 export async function migrateAndSeedDemo(connection: Connection): Promise<void> {
   const status = await schemaStatus(connection.db);
@@ -14,7 +15,7 @@ export async function migrateAndSeedDemo(connection: Connection): Promise<void> 
     const file = migrationBackupPath(dataDir());
     await writeBackup(connection, file);
     console.log(
-      `[cpro] ${status.pending} migration(s) à appliquer : sauvegarde préalable dans ${file}.`,
+      `[cpro] ${compte(status.pending, 'migration', 'migrations')} à appliquer : sauvegarde préalable dans ${file}.`,
     );
   }
   await connection.migrate();

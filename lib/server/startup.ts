@@ -13,12 +13,13 @@ import { sampledGauge } from '@/lib/observability/registry';
 import fs from 'node:fs';
 import { dataDir } from '@/lib/config/paths';
 import { securePrivateDir } from '@/lib/config/private-dir';
+import { compte } from '@/lib/common/pluriel';
 
 const SCHEMA_MESSAGES: Record<'vide' | 'en-retard' | 'en-avance', (pending: number) => string> = {
   vide: () =>
     "La base de données n'est pas migrée : lancez « npm run db:migrate » (puis « npm run db:seed » pour la démo).",
   'en-retard': (pending) =>
-    `Le schéma de la base a ${pending} migration(s) de retard sur cette version : lancez « npm run db:migrate », puis redémarrez.`,
+    `Le schéma de la base a ${compte(pending, 'migration', 'migrations')} de retard sur cette version : lancez « npm run db:migrate », puis redémarrez.`,
   'en-avance': () =>
     'La base a été migrée par une version plus récente du module : démarrez cette version-là (ou restaurez une sauvegarde).',
 };

@@ -106,7 +106,7 @@ describe.each(testDrivers())('trace queue ($name)', (driver) => {
     queue.add(view(angieFirst, '2026-11-28T11:00:00Z'));
     await queue.flush();
     expect(errors).toHaveBeenCalledWith(
-      '[trace] 1 accès non enregistré(s) :',
+      '[trace] 1 accès non enregistré :',
       expect.objectContaining({ message: 'base indisponible' }),
     );
     fail = false;

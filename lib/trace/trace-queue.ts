@@ -7,6 +7,7 @@
 import 'server-only';
 import type { Database } from '@/lib/db/types';
 import { traceBilans, type BilanTrace } from './acces';
+import { compte } from '@/lib/common/pluriel';
 
 export interface TraceQueueOptions {
   /** How long a record may wait for others before the batch is written. */
@@ -65,7 +66,10 @@ export class TraceQueue {
       try {
         if (batch.length > 0) await traceBilans(await this.database(), batch);
       } catch (error) {
-        console.error(`[trace] ${batch.length} accès non enregistré(s) :`, error);
+        console.error(
+          `[trace] ${compte(batch.length, 'accès non enregistré', 'accès non enregistrés')} :`,
+          error,
+        );
       } finally {
         written?.resolve();
       }

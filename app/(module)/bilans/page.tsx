@@ -5,6 +5,7 @@ import { loadSelectionPage, selectionPageTitle } from '@/lib/pages/selection';
 import { SelectionForm } from '@/lib/ui/bilans/selection-form';
 import { ClassDocuments } from '@/lib/ui/bilans/class-documents';
 import { classDocumentButtons } from '@/lib/impression/documents';
+import { ClotureWarning } from '@/lib/ui/bilans/cloture-warning';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,7 +20,9 @@ export async function generateMetadata({
 }
 
 export default async function BilansPage({ searchParams }: { searchParams: SearchParams }) {
-  const { classes, classe, apprenants, saisie } = await loadSelectionPage(await searchParams);
+  const { classes, classe, apprenants, saisie, clotures } = await loadSelectionPage(
+    await searchParams,
+  );
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
       <SelectionForm
@@ -38,6 +41,7 @@ export default async function BilansPage({ searchParams }: { searchParams: Searc
         <h1 id="titre" className="text-2xl font-bold">
           {classe ? `${classe.nom} (${classe.anneeScolaire})` : 'Bilans des compétences'}
         </h1>
+        {classe && <ClotureWarning classeId={classe.id} clotures={clotures} />}
         {!classe ? (
           <p className="mt-2 text-slate-700">
             Choisissez une classe, puis un apprenant, pour consulter ses bilans intermédiaires de

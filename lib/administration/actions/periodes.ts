@@ -15,6 +15,7 @@ const saisie = z.object({
   libelle: z.string().default(''),
   debut: z.string().default(''),
   fin: z.string().default(''),
+  cloture: z.string().default(''),
 });
 
 export const addPeriode = adminAction({

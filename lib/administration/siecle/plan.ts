@@ -7,6 +7,7 @@
 import 'server-only';
 import type { SiecleEleve, SiecleFichier } from './fichier';
 import { referentielOfMef } from './mef';
+import { compte } from '@/lib/common/pluriel';
 
 export interface ReferentielConnu {
   id: string;
@@ -295,12 +296,12 @@ export function planImport(
 
   if (sansIne.length > 0) {
     avertissements.push(
-      `${sansIne.length} élève(s) sans INE, reconnu(s) par leur identifiant SIECLE : ${sansIne.slice(0, 10).join(', ')}${sansIne.length > 10 ? '…' : ''}.`,
+      `${compte(sansIne.length, 'élève sans INE, reconnu', 'élèves sans INE, reconnus')} par leur identifiant SIECLE : ${sansIne.slice(0, 10).join(', ')}${sansIne.length > 10 ? '…' : ''}.`,
     );
   }
   if (sansDivision.length > 0) {
     avertissements.push(
-      `${sansDivision.length} élève(s) sans division, dans aucune classe : ${sansDivision.slice(0, 10).join(', ')}${sansDivision.length > 10 ? '…' : ''}.`,
+      `${compte(sansDivision.length, 'élève', 'élèves')} sans division, dans aucune classe : ${sansDivision.slice(0, 10).join(', ')}${sansDivision.length > 10 ? '…' : ''}.`,
     );
   }
   sortLines(plan.nouveaux);

@@ -2,6 +2,7 @@
 import 'server-only';
 import { formatDateFr } from '@/lib/common/dates';
 import { blockingProblems, type ImportPlan } from './plan';
+import { compte } from '@/lib/common/pluriel';
 
 const ORIGINE = {
   classe: 'classe existante',
@@ -12,13 +13,13 @@ const ORIGINE = {
 
 export function planReport(plan: ImportPlan, eleves: number): string {
   const lines: string[] = [
-    `Année scolaire ${plan.anneeScolaire} : ${eleves} élève(s) dans le fichier.`,
+    `Année scolaire ${plan.anneeScolaire} : ${compte(eleves, 'élève', 'élèves')} dans le fichier.`,
     '',
     'Divisions :',
   ];
   for (const d of plan.divisions) {
     lines.push(
-      `  ${d.code.padEnd(12)} ${String(d.effectif).padStart(4)} élève(s)  MEF ${d.mefs.join(', ') || '—'}  → ${d.referentiel?.libelle ?? '?'} (${ORIGINE[d.origine]})`,
+      `  ${d.code.padEnd(12)} ${compte(d.effectif, 'élève', 'élèves').padStart(11)}  MEF ${d.mefs.join(', ') || '—'}  → ${d.referentiel?.libelle ?? '?'} (${ORIGINE[d.origine]})`,
     );
   }
   lines.push(

@@ -9,6 +9,7 @@ import { SelectField } from '@/lib/ui/forms/select-field';
 import { SubmitButton } from '@/lib/ui/forms/submit-button';
 import { DoneMessage } from './done-message';
 import { BUTTON_SECONDARY, Section } from './section';
+import { compte } from '@/lib/common/pluriel';
 
 type AddAction = (classeId: string, state: ActionState, form: FormData) => Promise<ActionState>;
 type RemoveAction = (
@@ -60,7 +61,9 @@ export function ClassesPage({
         const others = page.enseignants.filter((e) => !c.enseignants.some((m) => m.id === e.id));
         return (
           <Section key={c.id} id={`classe-${c.id}`} title={`${c.nom} (${c.anneeScolaire})`}>
-            <p className="text-sm text-slate-700">{c.effectif} élève(s) inscrit(s).</p>
+            <p className="text-sm text-slate-700">
+              {compte(c.effectif, 'élève inscrit', 'élèves inscrits')}.
+            </p>
             {c.enseignants.length === 0 ? (
               <p className="mt-2 font-medium text-amber-900">
                 Aucun enseignant dans l’équipe : personne ne peut rédiger les bilans de cette

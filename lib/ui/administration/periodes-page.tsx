@@ -26,11 +26,13 @@ function PeriodeFields({
   libelle,
   debut,
   fin,
+  cloture,
 }: {
   prefix: string;
   libelle?: string;
   debut?: string;
   fin?: string;
+  cloture?: string;
 }) {
   return (
     <>
@@ -59,6 +61,17 @@ function PeriodeFields({
         required
         defaultValue={fin}
       />
+      <TextField
+        id={`${prefix}-cloture`}
+        label="Clôture PRONOTE"
+        name="cloture"
+        type="date"
+        defaultValue={cloture}
+      />
+      <p className="max-w-56 self-end text-sm text-slate-700">
+        Jusqu&apos;à ce jour, PRONOTE lit les bilans validés de la période. Vide : trois semaines
+        après le dernier jour.
+      </p>
     </>
   );
 }
@@ -67,7 +80,12 @@ export function PeriodesPage({
   page,
   actions,
 }: {
-  page: { fait: string | null; courante: Periode | null; periodes: Periode[] };
+  page: {
+    fait: string | null;
+    courante: Periode | null;
+    ouvertes: Periode[];
+    periodes: Periode[];
+  };
   actions: { add: Action; edit: BoundAction; remove: BoundAction };
 }) {
   const years = [...new Set(page.periodes.map((p) => p.anneeScolaire))].sort().reverse();
@@ -77,8 +95,13 @@ export function PeriodesPage({
       <DoneMessage fait={page.fait} messages={MESSAGES} />
       <p className="mt-2 text-slate-700">
         {page.courante
-          ? `Période en cours : ${page.courante.libelle}, du ${formatDateFr(page.courante.debut)} au ${formatDateFr(page.courante.fin)}. PRONOTE lit les bilans validés de cette période.`
-          : 'Aucune période ne couvre la date du jour : PRONOTE ne lit aucun bilan tant qu’il n’y en a pas.'}
+          ? `Période en cours : ${page.courante.libelle}, du ${formatDateFr(page.courante.debut)} au ${formatDateFr(page.courante.fin)}.`
+          : 'Aucune période ne couvre la date du jour.'}{' '}
+        {page.ouvertes.length === 0
+          ? 'PRONOTE ne lit aucun bilan aujourd’hui : aucune période n’est ouverte.'
+          : `PRONOTE lit les bilans validés ${page.ouvertes.length === 1 ? 'de la période' : 'des périodes'} ${page.ouvertes
+              .map((p) => `${p.libelle} (jusqu’au ${formatDateFr(p.cloture)})`)
+              .join(' et ')}.`}
       </p>
       <Section id="ajout" title="Ajouter une période">
         <p className="text-slate-700">
@@ -110,7 +133,8 @@ export function PeriodesPage({
                 .map((p) => (
                   <li key={p.id} className="rounded-md border border-slate-200 bg-white p-3">
                     <p className="font-medium">
-                      {p.libelle} : du {formatDateFr(p.debut)} au {formatDateFr(p.fin)}
+                      {p.libelle} : du {formatDateFr(p.debut)} au {formatDateFr(p.fin)}, clôture
+                      PRONOTE le {formatDateFr(p.cloture)}
                       {page.courante?.id === p.id && (
                         <span className="ml-2 rounded bg-green-100 px-2 py-0.5 text-sm text-green-900">
                           en cours
@@ -128,6 +152,7 @@ export function PeriodesPage({
                           libelle={p.libelle}
                           debut={p.debut}
                           fin={p.fin}
+                          cloture={p.cloture}
                         />
                         <div className="flex flex-col gap-1">
                           <span aria-hidden="true" className="text-sm">

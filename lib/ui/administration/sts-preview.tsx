@@ -10,6 +10,7 @@ import { ApplyFooter } from './apply-footer';
 import { ProblemList } from './people-list';
 import { TableHead } from './table-head';
 import { Section, TABLE, TD } from './section';
+import { compte } from '@/lib/common/pluriel';
 
 const nom = (p: PersonneSts) => `${p.nom} ${p.prenom}`;
 
@@ -43,7 +44,7 @@ export function StsPreview({
       <h1 className="text-2xl font-bold">Aperçu de l’import STS-Web</h1>
       <p className="mt-2 text-slate-700">
         Fichier de l’établissement {page.uaj}, année scolaire {plan.anneeScolaire} :{' '}
-        {page.individus} personne(s) en fonction. Rien n’a encore été modifié.
+        {compte(page.individus, 'personne', 'personnes')} en fonction. Rien n’a encore été modifié.
       </p>
       <ProblemList tone="avertissement" title="À savoir avant d’appliquer" items={avertissements} />
       <Section id="resume" title="Ce que l’import changera">
@@ -51,9 +52,15 @@ export function StsPreview({
           <p className="text-slate-800">Rien : les équipes correspondent déjà au fichier.</p>
         ) : (
           <ul className="list-disc space-y-1 pl-6 text-slate-800">
-            <li>{w.ajouts.length} ajout(s) aux équipes</li>
-            <li>{w.retraits.length} retrait(s) d’enseignants qui n’y ont plus de service</li>
-            <li>{w.identifiants.length} compte(s) rattaché(s) à leur identifiant STS</li>
+            <li>{compte(w.ajouts.length, 'ajout', 'ajouts')} aux équipes</li>
+            <li>
+              {compte(w.retraits.length, 'retrait', 'retraits')} d’enseignants qui n’y ont plus de
+              service
+            </li>
+            <li>
+              {compte(w.identifiants.length, 'compte rattaché', 'comptes rattachés')} à leur
+              identifiant STS
+            </li>
           </ul>
         )}
       </Section>

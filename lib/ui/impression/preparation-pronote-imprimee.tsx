@@ -5,7 +5,7 @@ import { formatDateFr } from '@/lib/common/dates';
 import { PreparationPronoteTable, resumePronote } from '@/lib/ui/pronote/preparation-pronote-table';
 
 export function PreparationPronoteImprimee({ view }: { view: PreparationPronoteView }) {
-  const { classe, periode } = view;
+  const { classe, periodes } = view;
   return (
     <article className="space-y-3">
       <header className="border-b-2 border-marine pb-2">
@@ -13,18 +13,21 @@ export function PreparationPronoteImprimee({ view }: { view: PreparationPronoteV
         <h1 className="font-bold">
           Préparation PRONOTE — {classe.nom} ({classe.anneeScolaire})
         </h1>
-        <p className="text-sm">
-          {periode
-            ? `Période : ${periode.libelle}, du ${formatDateFr(periode.debut)} au ${formatDateFr(periode.fin)}. PRONOTE lit les bilans validés de cette période.`
-            : "Aucune période n'est en cours : PRONOTE ne lit aucun bilan."}
-        </p>
+        {periodes.length === 0 && (
+          <p className="text-sm">Aucune période n&apos;est ouverte : PRONOTE ne lit aucun bilan.</p>
+        )}
       </header>
-      {periode && (
-        <>
-          <p className="font-semibold">{resumePronote(view)}</p>
-          <PreparationPronoteTable view={view} imprime />
-        </>
-      )}
+      {periodes.map((suivi) => (
+        <section key={suivi.periode.debut} className="space-y-2">
+          <p className="text-sm">
+            Période : {suivi.periode.libelle}, du {formatDateFr(suivi.periode.debut)} au{' '}
+            {formatDateFr(suivi.periode.fin)}. PRONOTE lit ses bilans validés jusqu&apos;au{' '}
+            {formatDateFr(suivi.periode.cloture)}.
+          </p>
+          <p className="font-semibold">{resumePronote(suivi)}</p>
+          <PreparationPronoteTable view={view} suivi={suivi} imprime />
+        </section>
+      ))}
     </article>
   );
 }

@@ -1,7 +1,8 @@
-// « Préparation PRONOTE » on screen: the current period, what PRONOTE will read of the class
-// and what is missing (awaiting validation, no bilan, no mark), the table, and its PDF.
+// « Préparation PRONOTE » on screen: each period PRONOTE still reads (the one closing first on
+// top, its closing day said), what PRONOTE will read of the class and what is missing (drafts,
+// no bilan, no mark), the table, and its PDF.
 import { ClassPageHeading } from '@/lib/ui/bilans/class-page-heading';
-import type { PreparationPronoteView } from '@/lib/bilans/preparation-pronote';
+import type { PreparationPronoteView, SuiviPeriode } from '@/lib/bilans/preparation-pronote';
 import { formatDateFr } from '@/lib/common/dates';
 import { PdfDownload } from '@/lib/ui/pdf-download';
 import Link from 'next/link';
@@ -9,34 +10,23 @@ import { classSaisiePath } from '@/lib/http/paths';
 import { PreparationPronoteTable, resumePronote } from './preparation-pronote-table';
 
 export function PreparationPronoteContent({ view }: { view: PreparationPronoteView }) {
-  const { classe, periode } = view;
+  const { classe, periodes } = view;
   return (
     <main className="mx-auto max-w-5xl px-4 py-6">
       <ClassPageHeading classe={classe} titre="Préparation PRONOTE —" />
-      {!periode ? (
+      {periodes.length === 0 ? (
         <p className="mt-3 rounded-lg border border-slate-200 bg-white p-4">
-          Aucune période n&apos;est en cours aujourd&apos;hui : PRONOTE ne lit aucun bilan. Les
-          périodes (trimestres, semestres) sont définies par l&apos;administrateur CPRO de
-          l&apos;établissement.
+          Aucune période n&apos;est ouverte aujourd&apos;hui : PRONOTE ne lit aucun bilan. Les
+          périodes (trimestres, semestres) et leur clôture PRONOTE sont définies par
+          l&apos;administrateur CPRO de l&apos;établissement.
         </p>
       ) : (
         <>
           <p className="mt-1 text-slate-700">
-            Période en cours : <strong>{periode.libelle}</strong>, du {formatDateFr(periode.debut)}{' '}
-            au {formatDateFr(periode.fin)}. PRONOTE lit les bilans <strong>validés</strong> de cette
-            période, avec leurs notes, pour le bulletin.
-          </p>
-          {periode.anneeScolaire !== classe.anneeScolaire && (
-            <p className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm">
-              Cette classe est de l&apos;année scolaire {classe.anneeScolaire} : la période en cours
-              est de {periode.anneeScolaire}. Ses élèves n&apos;ont un bilan de la période que
-              s&apos;il a été écrit cette année, dans leur nouvelle classe.
-            </p>
-          )}
-          <p className="mt-2 font-semibold">{resumePronote(view)}</p>
-          <p className="mt-1">
-            La période se termine le {formatDateFr(periode.fin)}. Un brouillon n&apos;est pas lu par
-            PRONOTE : il doit être validé par l&apos;équipe pédagogique de la classe.
+            PRONOTE lit les bilans <strong>validés</strong> d&apos;une période, avec leurs notes,
+            pour le bulletin, jusqu&apos;à sa clôture (trois semaines après son dernier jour, sauf
+            si l&apos;administrateur en a décidé autrement) ; un brouillon n&apos;est jamais lu : il
+            doit être validé par l&apos;équipe pédagogique de la classe.
             {view.equipe && (
               <>
                 {' '}
@@ -54,11 +44,59 @@ export function PreparationPronoteContent({ view }: { view: PreparationPronoteVi
               secondary
             />
           </div>
-          <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
-            <PreparationPronoteTable view={view} />
-          </div>
+          {periodes.map((suivi) => (
+            <PeriodeSection
+              key={`${suivi.periode.libelle}-${suivi.periode.debut}`}
+              view={view}
+              suivi={suivi}
+            />
+          ))}
         </>
       )}
     </main>
+  );
+}
+
+function PeriodeSection({ view, suivi }: { view: PreparationPronoteView; suivi: SuiviPeriode }) {
+  const { periode, compte } = suivi;
+  const id = `periode-${periode.debut}`;
+  return (
+    <section aria-labelledby={id} className="mt-6">
+      <h2 id={id} className="text-xl font-semibold">
+        {periode.libelle} {periode.anneeScolaire}
+        {periode.terminee ? ' — terminée, clôture PRONOTE le ' : ' — en cours, clôture PRONOTE le '}
+        {formatDateFr(periode.cloture)}
+      </h2>
+      <p className="mt-1 text-slate-700">
+        Du {formatDateFr(periode.debut)} au {formatDateFr(periode.fin)}.{' '}
+        {periode.terminee
+          ? `La période est terminée : PRONOTE lit encore ses bilans validés jusqu’au ${formatDateFr(periode.cloture)}, jamais après.`
+          : `La période se termine le ${formatDateFr(periode.fin)}.`}
+      </p>
+      {periode.anneeScolaire !== view.classe.anneeScolaire && (
+        <p className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm">
+          Cette classe est de l&apos;année scolaire {view.classe.anneeScolaire} : cette période est
+          de {periode.anneeScolaire}. Ses élèves n&apos;ont un bilan de la période que s&apos;il a
+          été écrit cette année, dans leur nouvelle classe.
+        </p>
+      )}
+      {periode.terminee && compte.en_cours > 0 && (
+        <p className="mt-2 rounded-md border border-amber-400 bg-amber-50 p-2">
+          <strong>
+            {compte.en_cours}{' '}
+            {compte.en_cours === 1
+              ? 'bilan de cette période est encore un brouillon'
+              : 'bilans de cette période sont encore des brouillons'}
+          </strong>{' '}
+          : PRONOTE ne {compte.en_cours === 1 ? 'le' : 'les'} lira que{' '}
+          {compte.en_cours === 1 ? 'validé' : 'validés'} avant le {formatDateFr(periode.cloture)}.
+          Chacun est marqué « En cours de validation » ci-dessous.
+        </p>
+      )}
+      <p className="mt-2 font-semibold">{resumePronote(suivi)}</p>
+      <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white p-2">
+        <PreparationPronoteTable view={view} suivi={suivi} />
+      </div>
+    </section>
   );
 }

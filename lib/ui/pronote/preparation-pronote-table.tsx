@@ -1,13 +1,20 @@
 // The table of « Préparation PRONOTE », on screen and on paper: one row per pupil, the state
 // of their bilan of the period written out with a symbol (never a colour alone), its marks
 // and PRONOTE's last read.
-import type { EtatPronote, PreparationPronoteView } from '@/lib/bilans/preparation-pronote';
+import type {
+  EtatPronote,
+  PreparationPronoteView,
+  SuiviPeriode,
+} from '@/lib/bilans/preparation-pronote';
 import { formatDateFr, formatDateTimeFr } from '@/lib/common/dates';
 import { pupilPath, redactionPath } from '@/lib/http/paths';
 import type { LignePronote } from '@/lib/bilans/preparation-pronote';
 
 /** « 7/9 positionnées · constats écrits · Julien LAMBERT, le 05/12/2026 à 14:03 ». */
-function suivi(brouillon: NonNullable<LignePronote['brouillon']>, competences: number): string {
+function progression(
+  brouillon: NonNullable<LignePronote['brouillon']>,
+  competences: number,
+): string {
   const qui = brouillon.modifiePar ?? 'l’outil de l’établissement';
   return `${brouillon.positionnees}/${competences} positionnées · ${brouillon.texte ? 'constats ou conseils écrits' : 'sans constats ni conseils'} · ${qui}, le ${formatDateTimeFr(brouillon.modifieLe)}`;
 }
@@ -20,15 +27,18 @@ const ETATS: Record<EtatPronote, { symbole: string; texte: string; classe: strin
 
 export function PreparationPronoteTable({
   view,
+  suivi,
   imprime = false,
 }: {
   view: PreparationPronoteView;
+  suivi: SuiviPeriode;
   imprime?: boolean;
 }) {
   return (
     <table className="pronote-preparation w-full border-collapse text-left text-sm">
       <caption className="sr-only">
-        Bilans de la période {view.periode?.libelle ?? ''} des élèves de {view.classe.nom}
+        Bilans de la période {suivi.periode.libelle} {suivi.periode.anneeScolaire} des élèves de{' '}
+        {view.classe.nom}
       </caption>
       <thead>
         <tr className="border-b-2 border-slate-400">
@@ -50,7 +60,7 @@ export function PreparationPronoteTable({
         </tr>
       </thead>
       <tbody>
-        {view.lignes.map(({ apprenant, etat, bilan, brouillon }) => {
+        {suivi.lignes.map(({ apprenant, etat, bilan, brouillon }) => {
           const nom = `${apprenant.nom} ${apprenant.prenom}`;
           const e = ETATS[etat];
           return (
@@ -74,7 +84,7 @@ export function PreparationPronoteTable({
                   ` — bilan du ${formatDateFr(bilan.date)}${bilan.valideLe ? `, validé le ${formatDateFr(bilan.valideLe.slice(0, 10))}` : ''}`}
               </td>
               <td className="py-1 pr-3">
-                {brouillon ? suivi(brouillon, view.competences) : 'aucun'}
+                {brouillon ? progression(brouillon, view.competences) : 'aucun'}
                 {!imprime && view.equipe && (brouillon || etat !== 'valide') && (
                   <>
                     {' '}
@@ -110,7 +120,7 @@ export function PreparationPronoteTable({
 }
 
 /** « 24 validés, 3 en cours de validation, 3 sans bilan ; 2 sans note ». */
-export function resumePronote({ compte, lignes }: PreparationPronoteView): string {
+export function resumePronote({ compte, lignes }: SuiviPeriode): string {
   const s = (count: number) => (count > 1 ? 's' : '');
   return `${lignes.length} élèves : ${compte.valide} bilan${s(compte.valide)} validé${s(compte.valide)}, ${compte.en_cours} en cours de validation, ${compte.aucun} sans bilan ; ${compte.sansNote} bilan${s(compte.sansNote)} sans note.`;
 }

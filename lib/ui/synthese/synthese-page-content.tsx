@@ -20,7 +20,7 @@ export function syntheseQuery(au: string | null, tri: SyntheseTri): string {
 
 const TRIS: { tri: SyntheseTri; label: string }[] = [
   { tri: 'nom', label: 'Nom' },
-  { tri: 'acquis', label: 'Compétences acquises (« + » ou « ++ »)' },
+  { tri: 'acquis', label: 'Compétences au moins partiellement acquises (« + » ou « ++ »)' },
 ];
 
 export function SynthesePageContent({

@@ -65,7 +65,7 @@ function enteteHtml(view: SyntheseView, imprime: boolean): SafeHtml {
       : // No Tab stop per column: the labels are listed under the table, and read with the header.
         markup`<th scope="col" class="competence"><span class="code">${k.code}</span><span class="infobulle"> ${k.libelle}</span></th>`,
   );
-  return markup`<thead><tr><th scope="col" class="eleve">Élève</th><th scope="col" class="bilan">Dernier bilan</th><th scope="col" class="acquises">Acquises<br>(+ ou ++)</th>${competences}</tr></thead>`;
+  return markup`<thead><tr><th scope="col" class="eleve">Élève</th><th scope="col" class="bilan">Dernier bilan</th><th scope="col" class="acquises">Au moins partiel&shy;lement acquises<br>(+ ou ++)</th>${competences}</tr></thead>`;
 }
 
 function repartitionHtml(view: SyntheseView, imprime: boolean): SafeHtml {
@@ -80,13 +80,13 @@ function repartitionHtml(view: SyntheseView, imprime: boolean): SafeHtml {
     r.partAcquise === null
       ? markup`<td>—</td>`
       : r.moinsAcquise
-        ? markup`<td class="moins-acquise">${imprime ? markup`<b>${pourcentage(r.partAcquise)}</b>` : markup`<strong>${pourcentage(r.partAcquise)}</strong>`}<br><small>${imprime ? '▼ moins acquise' : markup`<span aria-hidden="true">▼</span> moins acquise`}</small></td>`
+        ? markup`<td class="moins-acquise">${imprime ? markup`<b>${pourcentage(r.partAcquise)}</b>` : markup`<strong>${pourcentage(r.partAcquise)}</strong>`}<br><small>${imprime ? '▼ part la plus faible' : markup`<span aria-hidden="true">▼</span> part la plus faible`}</small></td>`
         : markup`<td>${pourcentage(r.partAcquise)}</td>`,
   );
   return markup`<tfoot>
     <tr class="titre"><th scope="rowgroup" colspan="${3 + view.competences.length}">Répartition (${view.avecBilan} élève${view.avecBilan > 1 ? 's' : ''} avec un bilan)</th></tr>
     ${rows}${nonRenseignes}
-    <tr class="parts"><th scope="row" colspan="3">Acquise (« + » ou « ++ ») parmi les évalués</th>${parts}</tr>
+    <tr class="parts"><th scope="row" colspan="3">Au moins partiellement acquise (« + » ou « ++ ») parmi les évalués</th>${parts}</tr>
   </tfoot>`;
 }
 

@@ -9,6 +9,7 @@ import { applySiecleImport } from '@/lib/administration/actions/siecle';
 import { CHOIX_PREFIX } from '@/lib/administration/siecle/plan';
 import { PeopleList, ProblemList } from '@/lib/ui/administration/people-list';
 import { INPUT, Section, TABLE, TD } from '@/lib/ui/administration/section';
+import { compte } from '@/lib/common/pluriel';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Aperçu de l’import SIECLE — Administration' };
@@ -36,8 +37,8 @@ export default async function SieclePreviewPage({
     <main className="mx-auto max-w-6xl px-4 py-6">
       <h1 className="text-2xl font-bold">Aperçu de l’import SIECLE</h1>
       <p className="mt-2 text-slate-700">
-        Fichier de l’établissement {page.uaj}, année scolaire {plan.anneeScolaire} : {page.eleves}{' '}
-        élève(s). Rien n’a encore été modifié.
+        Fichier de l’établissement {page.uaj}, année scolaire {plan.anneeScolaire} :{' '}
+        {compte(page.eleves, 'élève', 'élèves')}. Rien n’a encore été modifié.
       </p>
       <ProblemList
         tone="erreur"
@@ -48,13 +49,22 @@ export default async function SieclePreviewPage({
 
       <Section id="resume" title="Ce que l’import changera">
         <ul className="list-disc space-y-1 pl-6 text-slate-800">
-          <li>{plan.nouveaux.length} nouvel(le)s apprenant(e)s</li>
-          <li>{plan.modifies.length} apprenant(e)s mis(es) à jour (nom, prénom ou INE)</li>
-          <li>{plan.deplaces.length} changement(s) de classe</li>
-          <li>{plan.sortis.length} sortie(s) de l’établissement</li>
-          <li>{plan.inchanges} apprenant(e)s inchangé(e)s</li>
+          <li>{compte(plan.nouveaux.length, 'nouvel apprenant', 'nouveaux apprenants')}</li>
+          <li>
+            {compte(plan.modifies.length, 'apprenant mis à jour', 'apprenants mis à jour')} (nom,
+            prénom ou INE)
+          </li>
+          <li>{compte(plan.deplaces.length, 'changement de classe', 'changements de classe')}</li>
+          <li>{compte(plan.sortis.length, 'sortie', 'sorties')} de l’établissement</li>
+          <li>{compte(plan.inchanges, 'apprenant inchangé', 'apprenants inchangés')}</li>
           {plan.ignores > 0 && (
-            <li>{plan.ignores} élève(s) sorti(s) jamais importé(s) : ignoré(s)</li>
+            <li>
+              {compte(
+                plan.ignores,
+                'élève sorti jamais importé : ignoré',
+                'élèves sortis jamais importés : ignorés',
+              )}
+            </li>
           )}
         </ul>
         <PeopleList
@@ -73,7 +83,7 @@ export default async function SieclePreviewPage({
         />
         <PeopleList
           summary={`Sorties (${plan.sortis.length})`}
-          items={plan.sortis.map((p) => `${nom(p)}, sorti(e) le ${formatDateFr(p.dateSortie)}`)}
+          items={plan.sortis.map((p) => `${nom(p)}, sortie le ${formatDateFr(p.dateSortie)}`)}
         />
       </Section>
 

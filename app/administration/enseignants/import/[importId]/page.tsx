@@ -5,6 +5,7 @@ import { ActionForm } from '@/lib/ui/forms/action-form';
 import { applyEnseignantsImport } from '@/lib/administration/actions/enseignants';
 import { PeopleList, ProblemList } from '@/lib/ui/administration/people-list';
 import { Section } from '@/lib/ui/administration/section';
+import { compte } from '@/lib/common/pluriel';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Aperçu de l’import des enseignants — Administration' };
@@ -22,7 +23,8 @@ export default async function EnseignantsPreviewPage({
     <main className="mx-auto max-w-6xl px-4 py-6">
       <h1 className="text-2xl font-bold">Aperçu de l’import des enseignants</h1>
       <p className="mt-2 text-slate-700">
-        {page.lignes} enseignant(s) dans le fichier. Rien n’a encore été modifié.
+        {compte(page.lignes, 'enseignant', 'enseignants')} dans le fichier. Rien n’a encore été
+        modifié.
       </p>
       <ProblemList
         tone="erreur"
@@ -31,11 +33,14 @@ export default async function EnseignantsPreviewPage({
       />
       <Section id="resume" title="Ce que l’import changera">
         <ul className="list-disc space-y-1 pl-6 text-slate-800">
-          <li>{plan.nouveaux.length} compte(s) créé(s)</li>
-          <li>{plan.modifies.length} compte(s) renommé(s)</li>
-          <li>{plan.reactives.length} compte(s) réactivé(s)</li>
-          <li>{plan.identites.length} identité(s) ENT liée(s) à un compte existant</li>
-          <li>{plan.inchanges} compte(s) inchangé(s)</li>
+          <li>{compte(plan.nouveaux.length, 'compte créé', 'comptes créés')}</li>
+          <li>{compte(plan.modifies.length, 'compte renommé', 'comptes renommés')}</li>
+          <li>{compte(plan.reactives.length, 'compte réactivé', 'comptes réactivés')}</li>
+          <li>
+            {compte(plan.identites.length, 'identité ENT liée', 'identités ENT liées')} à un compte
+            existant
+          </li>
+          <li>{compte(plan.inchanges, 'compte inchangé', 'comptes inchangés')}</li>
         </ul>
         <PeopleList summary={`Créés (${plan.nouveaux.length})`} items={plan.nouveaux.map(line)} />
         <PeopleList
@@ -53,8 +58,9 @@ export default async function EnseignantsPreviewPage({
         {plan.absents.length > 0 && (
           <>
             <p className="mt-4 text-slate-800">
-              {plan.absents.length} enseignant(s) actif(s) absent(s) du fichier : leur compte reste
-              actif ; désactivez-le depuis la liste des comptes s’ils ont quitté l’établissement.
+              {compte(plan.absents.length, 'enseignant actif absent', 'enseignants actifs absents')}{' '}
+              du fichier : leur compte reste actif ; désactivez-le depuis la liste des comptes s’ils
+              ont quitté l’établissement.
             </p>
             <PeopleList
               summary={`Absents du fichier (${plan.absents.length})`}

@@ -8,8 +8,9 @@ import path from 'node:path';
 
 export interface PdfWord {
   page: number;
-  /** The page's height, in points. */
+  /** The page's height and width, in points. */
   pageHeight: number;
+  pageWidth: number;
   text: string;
   xMin: number;
   yMin: number;
@@ -47,22 +48,25 @@ export function pdfWords(bytes: Buffer | Uint8Array): PdfWord[] {
   const words: PdfWord[] = [];
   let page = 0;
   let pageHeight = 0;
+  let pageWidth = 0;
   for (const match of xhtml.matchAll(
-    /<page width="[\d.]+" height="([\d.]+)"|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+    /<page width="([\d.]+)" height="([\d.]+)"|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
   )) {
     if (match[1] !== undefined) {
       page++;
-      pageHeight = Number(match[1]);
+      pageWidth = Number(match[1]);
+      pageHeight = Number(match[2]);
       continue;
     }
     words.push({
       page,
       pageHeight,
-      text: decode(match[6]!),
-      xMin: Number(match[2]),
-      yMin: Number(match[3]),
-      xMax: Number(match[4]),
-      yMax: Number(match[5]),
+      pageWidth,
+      text: decode(match[7]!),
+      xMin: Number(match[3]),
+      yMin: Number(match[4]),
+      xMax: Number(match[5]),
+      yMax: Number(match[6]),
     });
   }
   return words;

@@ -173,6 +173,12 @@ test('outside the team: no button and the 403 page; another school: 404', async 
   await camille.goto(`/bilans/${pupil.id}`);
   await expect(camille.getByRole('heading', { level: 1 })).toHaveText(`Bilan de ${pupil.name}`);
   await expect(writeLink(camille)).toHaveCount(0);
+  // The page says where bilans are written, and by whom.
+  await expect(
+    camille.getByText(
+      /^Les bilans d'un élève sont rédigés dans ce module par l'équipe pédagogique de sa classe/,
+    ),
+  ).toBeVisible();
   expect((await camille.goto(`/bilans/${pupil.id}/rediger`))?.status()).toBe(403);
   await camille.context().close();
   expect((await neighbourPage.goto(`/bilans/${pupil.id}/rediger`))?.status()).toBe(404);

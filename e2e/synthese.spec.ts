@@ -10,6 +10,8 @@ import { stableId } from '../drizzle/seed/random';
 import { pdfText } from './pdf-text';
 import { pdfWords, pointsOf } from './pdf-layout';
 import { ARCHIVE_CLASS, openPdf, openPupil } from './helpers';
+import { buildDemoData, DEMO_UAI } from '../drizzle/seed/demo-data';
+import { schoolYearOf, todayInParis } from '../lib/common/dates';
 
 const SYNTHESE = `/classes/${DEMO_IDS.classe}/synthese`;
 const symbols = (scope: ReturnType<Page['locator']>) =>
@@ -173,9 +175,14 @@ test('Ctrl+P on the synthesis prints every pupil and the « Répartition », on 
     n.trim(),
   );
   expect(names).toHaveLength(30);
-  // What the browser's « Imprimer » gives: the page printed with its print styles.
+  // What the browser's « Imprimer » gives: the page printed with its print styles, on the
+  // paper its CSS asks for (A4 landscape), nothing below 8 pt.
   await page.emulateMedia({ media: 'print' });
-  const printed = (await pdfText(await page.pdf({ format: 'A4', landscape: true }))).text;
+  const ctrlP = await page.pdf({ preferCSSPageSize: true });
+  const ctrlPWords = pdfWords(ctrlP).filter((w) => w.text.trim() !== '');
+  expect(ctrlPWords[0]!.pageWidth).toBeGreaterThan(ctrlPWords[0]!.pageHeight);
+  expect(Math.min(...ctrlPWords.map(pointsOf))).toBeGreaterThanOrEqual(7.95);
+  const printed = (await pdfText(ctrlP)).text;
   for (const name of names) expect(printed, name).toContain(name);
   expect(printed).toContain('Répartition');
   expect(printed).toContain('Au moins partiellement acquise (« + » ou « ++ ») parmi les évalués');
@@ -262,4 +269,37 @@ test('no axe violation; the page never scrolls sideways at 390 px, the table scr
   await expect(page.locator('table.synthese thead th.competence').first()).toHaveAccessibleName(
     /^C\S+ .{10,}/,
   );
+});
+
+test('a pupil whose latest bilan is of last year: flagged « année précédente », not counted', async ({
+  page,
+}) => {
+  const today = todayInParis();
+  const year = schoolYearOf(today);
+  const classeId = stableId('classe', `${DEMO_UAI}|1re CIEL|${year}`);
+  // The demo's 1re CIEL pupils whose latest bilan is of last year (no test writes 1re CIEL).
+  const data = buildDemoData(today);
+  const enrolled = data.inscriptions
+    .filter((i) => i.classeId === classeId && !i.sortieLe)
+    .map((i) => i.apprenantId as string);
+  const lastYear = data.apprenants.filter((a) => {
+    if (!enrolled.includes(a.id!)) return false;
+    const dates = data.bilans.filter((b) => b.apprenantId === a.id).map((b) => String(b.date));
+    const last = dates.sort().at(-1);
+    return last !== undefined && schoolYearOf(last) < year;
+  });
+  expect(lastYear.length).toBeGreaterThan(0);
+  await page.goto(`/classes/${classeId}/synthese`);
+  for (const a of lastYear) {
+    const line = row(page, `${a.nom} ${a.prenom}`);
+    await expect(line.locator('td.bilan')).toContainText('année précédente');
+    await expect(line.locator('td.acquises')).toHaveText('—');
+  }
+  // The counts: this year's bilans only.
+  const withThisYear =
+    enrolled.length - lastYear.length - (await page.locator('td.bilan.aucun').count());
+  const countRows = page.locator('table.synthese tfoot tr.effectifs');
+  let sum = 0;
+  for (const r of await countRows.all()) sum += Number(await r.locator('td').first().innerText());
+  expect(sum).toBe(withThisYear);
 });

@@ -92,11 +92,29 @@ test('on a phone every pupil of a class opens at the shown bilan, the competence
   await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeLessThan(before);
 });
 
+test('the first screen shows the bilan: the class documents fold into one control', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/bilans/${DEMO_IDS.angie}`);
+  const name = page.getByRole('heading', { level: 1 });
+  await expect(name).toHaveText('Bilan de HUBERT Angie');
+  expect((await name.boundingBox())!.y).toBeLessThan(844 - 60);
+  await expect(page.getByRole('link', { name: 'Synthèse de la classe' })).toBeHidden();
+  await page.getByText('Documents de la classe', { exact: true }).click();
+  await expect(page.getByRole('link', { name: 'Synthèse de la classe' })).toBeVisible();
+  await expect(page.getByLabel(/^Recto verso/)).toBeVisible();
+  // A cue says the table scrolls.
+  await expect(page.getByText('Le tableau défile vers la gauche et la droite →')).toBeVisible();
+});
+
 test('the pupil’s own PDF is the loud button, beside the dates; the class documents are quieter', async ({
   page,
 }) => {
   await page.goto(`/bilans/${DEMO_IDS.angie}`);
   const own = page.getByRole('link', { name: 'Générer en PDF' });
+  // On a phone the class's documents are folded into one control.
+  await page.getByText('Documents de la classe', { exact: true }).click();
   const klass = page.getByRole('link', { name: 'Imprimer le dernier bilan pour tous les élèves' });
   const constats = page.getByRole('heading', { name: 'Constats' });
   const [ownBox, constatsBox] = [await own.boundingBox(), await constats.boundingBox()];

@@ -34,9 +34,11 @@ export function syntheseCsv(view: SyntheseView): string {
     ],
     ...view.lignes.map((l) => [
       `${l.apprenant.nom} ${l.apprenant.prenom}`,
-      l.bilan ? formatDateFr(l.bilan.date) : 'aucun bilan',
+      l.bilan
+        ? `${formatDateFr(l.bilan.date)}${l.bilan.anneePrecedente ? ' (année précédente)' : ''}`
+        : 'aucun bilan',
       l.bilan ? (l.bilan.valide ? 'oui' : 'non') : null,
-      l.bilan ? l.acquises : null,
+      l.bilan && !l.bilan.anneePrecedente ? l.acquises : null,
       ...l.niveaux.flatMap((n, i) => {
         const evolution = l.evolutions[i] ?? 'aucune';
         return n

@@ -7,7 +7,7 @@ import { DEMO_IDS } from '@/drizzle/seed/demo-ids';
 import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { testDrivers } from '@/lib/db/testing';
 import { getBilanPage } from './bilan-page-query';
-import { getSynthese, parseTri } from './synthese';
+import { buildSyntheseView, getSynthese, parseTri, type RawSynthese } from './synthese';
 import { syntheseCsv } from './synthese-csv';
 
 class CountingLogger implements Logger {
@@ -115,6 +115,46 @@ describe.each(testDrivers())('class synthesis ($name)', (driver) => {
         if (!isLevel) expect(cell.replace(/^"/, ''), line).not.toMatch(/^[=+\-@']/);
       });
     }
+  });
+});
+
+describe('a bilan of last year', () => {
+  const raw = (date: string): RawSynthese => ({
+    id: 'c',
+    nom: 'Tle CIEL',
+    annee_scolaire: '2026-2027',
+    etablissement_nom: 'Lycée',
+    periodes: [{ libelle: 'Trimestre 1', debut: '2026-09-01', fin: '2026-11-30' }],
+    referentiel: { code: 'BAC-PRO-CIEL', sigle: 'CIEL', libelle: 'CIEL', version: '2023' },
+    competences: [{ id: 'k1', code: 'C01', libelle: 'Un' }],
+    apprenants: [
+      {
+        id: 'a',
+        nom: 'A',
+        prenom: 'a',
+        bilans: [{ id: 'b', date, valide: true, niveaux: { k1: '++' } }],
+      },
+      {
+        id: 'b',
+        nom: 'B',
+        prenom: 'b',
+        bilans: [{ id: 'c', date: '2026-11-20', valide: true, niveaux: { k1: '-' } }],
+      },
+    ],
+  });
+
+  it('is flagged « année précédente » and left out of this year’s counts', () => {
+    const view = buildSyntheseView(raw('2026-06-15'), null, 'acquis');
+    const june = view.lignes.find((l) => l.apprenant.id === 'a')!;
+    expect(june.bilan).toMatchObject({ date: '2026-06-15', anneePrecedente: true });
+    expect(june.acquises).toBe(0);
+    expect(view.avecBilan).toBe(1);
+    expect(view.repartition[0]!.effectifs).toMatchObject({ '++': 0, '-': 1 });
+    expect(syntheseCsv(view)).toContain('15/06/2026 (année précédente)');
+    // This year's, counted.
+    const november = buildSyntheseView(raw('2026-10-15'), null, 'acquis');
+    expect(november.lignes.find((l) => l.apprenant.id === 'a')!.bilan?.anneePrecedente).toBe(false);
+    expect(november.repartition[0]!.effectifs).toMatchObject({ '++': 1, '-': 1 });
   });
 });
 

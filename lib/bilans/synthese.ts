@@ -16,6 +16,7 @@ import { evolution, isNiveau, NIVEAUX, type Evolution, type Niveau } from './niv
 import { bilanOrder } from './ordre';
 import { schoolYearEnd, stillEnrolled } from './inscriptions';
 import { compareApprenants } from './tri';
+import { schoolYearOf } from '@/lib/common/dates';
 import { apprenantRow } from './rows';
 import {
   periodeCourte,
@@ -34,13 +35,22 @@ export interface SyntheseCompetence {
 
 export interface SyntheseLigne {
   apprenant: ApprenantOption;
-  /** The latest bilan counted (with its term, « T2 »), or null (« aucun bilan »). */
-  bilan: { id: string; date: string; valide: boolean; periode: string | null } | null;
+  /**
+   * The latest bilan (with its term, « T2 »), or null (« aucun bilan »). `anneePrecedente`: it
+   * is of a school year before the class's — shown so, and left out of the class's counts.
+   */
+  bilan: {
+    id: string;
+    date: string;
+    valide: boolean;
+    periode: string | null;
+    anneePrecedente: boolean;
+  } | null;
   /** One per competence, in the referential's order (null: not positioned). */
   niveaux: (Niveau | null)[];
   /** Since the pupil's previous bilan; `aucune` without one, and whenever NE is involved. */
   evolutions: Evolution[];
-  /** Competences at « + » or « ++ ». */
+  /** Competences at « + » or « ++ » (this school year's bilan only: 0 otherwise). */
   acquises: number;
 }
 
@@ -107,7 +117,7 @@ const rawSynthese = z.object({
     .nullable(),
 });
 
-type RawSynthese = z.infer<typeof rawSynthese>;
+export type RawSynthese = z.infer<typeof rawSynthese>;
 
 export function parseTri(value: unknown): SyntheseTri {
   return value === 'acquis' ? 'acquis' : 'nom';
@@ -173,6 +183,10 @@ export function buildSyntheseView(
   const lignes: SyntheseLigne[] = (raw.apprenants ?? []).map((a) => {
     const [shown, previous] = a.bilans ?? [];
     const niveaux = competences.map((k) => (shown ? niveauOf(shown.niveaux, k.id) : null));
+    // June's levels are not this year's: the bilan is shown, flagged, and not counted.
+    const anneePrecedente = shown
+      ? schoolYearOf(shown.date.slice(0, 10)) < raw.annee_scolaire
+      : false;
     return {
       apprenant: { id: a.id, nom: a.nom, prenom: a.prenom },
       bilan: shown
@@ -181,13 +195,14 @@ export function buildSyntheseView(
             date: shown.date.slice(0, 10),
             valide: shown.valide,
             periode: periodeOf(shown.date.slice(0, 10), periodes),
+            anneePrecedente,
           }
         : null,
       niveaux,
       evolutions: competences.map((k, i) =>
         previous ? evolution(niveauOf(previous.niveaux, k.id), niveaux[i] ?? null) : 'aucune',
       ),
-      acquises: niveaux.filter((n) => n !== null && ACQUIS.has(n)).length,
+      acquises: anneePrecedente ? 0 : niveaux.filter((n) => n !== null && ACQUIS.has(n)).length,
     };
   });
   lignes.sort((x, y) =>
@@ -196,12 +211,13 @@ export function buildSyntheseView(
       : compareApprenants(x.apprenant, y.apprenant),
   );
 
-  const avecBilan = lignes.filter((l) => l.bilan).length;
+  // This school year's bilans: what the class's counts are made of.
+  const avecBilan = lignes.filter((l) => l.bilan && !l.bilan.anneePrecedente).length;
   const repartition = competences.map((competence, i) => {
     const effectifs = Object.fromEntries(NIVEAUX.map((n) => [n, 0])) as Record<Niveau, number>;
     let nonRenseignes = 0;
     for (const ligne of lignes) {
-      if (!ligne.bilan) continue;
+      if (!ligne.bilan || ligne.bilan.anneePrecedente) continue;
       const niveau = ligne.niveaux[i];
       if (niveau) effectifs[niveau]++;
       else nonRenseignes++;

@@ -1,9 +1,13 @@
 // The French status page of the answers React does not render (route handlers: PDFs, CSV,
 // PRONOTE refusals as pages, the database unavailable, the proxy's 404): the same page as
-// lib/ui/status-page.tsx — its code, its title, its message, a way back — in the same
+// lib/ui/status-page.tsx — its title, its message, a way back, in words (the status code is
+// the response's, never shown) — in the same
 // markup and look. (Next.js forbids react-dom/server in route handlers: the component cannot
 // be rendered there, so this is its static twin; lib/ui/status-page.test.tsx keeps them alike.)
 import { escapeHtml as escape } from '@/lib/common/safe-html';
+
+/** What the page says above its title, instead of a status code (lib/ui/status-page.tsx). */
+const STATUS_KICKER = 'CPRO — Bilans des compétences';
 
 const NO_STORE = 'private, no-store';
 export const DEFAULT_LINK = { href: '/bilans', label: 'Retour aux bilans des compétences' };
@@ -29,7 +33,7 @@ export function messagePageHtml(
     ? `<p><code style="display:block;margin-top:1rem;padding:.75rem;background:#fff;border:1px solid #cbd5e1;border-radius:.375rem;word-break:break-all;font-size:1rem;user-select:all">${escape(value)}</code></p>`
     : '';
   return `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} — CPRO</title><style>${STYLE}</style></head>
-<body><main><p class="code">${status}</p><h1>${escape(title)}</h1><div class="texte"><p>${escape(message)}</p>${shown}<p><a href="${escape(link.href)}">${escape(link.label)}</a></p></div></main></body></html>`;
+<body><main data-statut="${status}"><p class="code">${STATUS_KICKER}</p><h1>${escape(title)}</h1><div class="texte"><p>${escape(message)}</p>${shown}<p><a href="${escape(link.href)}">${escape(link.label)}</a></p></div></main></body></html>`;
 }
 
 export function messagePage(

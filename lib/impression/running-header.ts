@@ -3,7 +3,7 @@
 // (drawn by Chromium in its page margin) and each pupil's section of a class document
 // (stamped when the parts are joined: class-sections.ts).
 import 'server-only';
-import { formatDateFr } from '@/lib/common/dates';
+import { formatDateFr, schoolYearOf } from '@/lib/common/dates';
 
 export interface RunningHeaderParts {
   /** « NOM Prénom ». */
@@ -17,8 +17,10 @@ export interface RunningHeaderParts {
 }
 
 export function pupilRunningHeader(p: RunningHeaderParts): string {
+  // A bilan of a school year before the class's says so: June's levels are not this year's.
+  const precedente = p.date !== undefined && schoolYearOf(p.date.slice(0, 10)) < p.anneeScolaire;
   const date = p.date
-    ? ` · bilan du ${formatDateFr(p.date)}${p.periode ? ` (${p.periode})` : ''}`
+    ? ` · bilan du ${formatDateFr(p.date)}${precedente ? ' (année précédente)' : p.periode ? ` (${p.periode})` : ''}`
     : '';
   return `${p.apprenant} · ${p.classeNom} ${p.anneeScolaire}${date}`;
 }

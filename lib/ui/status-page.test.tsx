@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { messagePage } from '@/lib/http/message-page';
-import { StatusPage } from './status-page';
+import { STATUS_KICKER, StatusPage } from './status-page';
 
 const decode = (text: string | undefined) =>
   text
@@ -28,5 +28,10 @@ describe('status page', () => {
     expect(structure(handler)).toEqual(structure(react));
     expect(structure(handler).title).toBe('Document introuvable');
     expect(handler).toContain('<title>Document introuvable — CPRO</title>');
+    // In words: no status code shown to the reader, on either.
+    expect(structure(react).code).toBe(STATUS_KICKER);
+    for (const html of [react, handler]) {
+      expect(html.replace(/<[^>]*>/g, ' ')).not.toMatch(/\b404\b/);
+    }
   });
 });

@@ -135,6 +135,12 @@ describe('readSiecleUpload', () => {
       [strToU8('nom;prenom\nA;B'), /n’est pas un export SIECLE .* pas un fichier XML/],
       [strToU8('%PDF-1.7\n%\xe2\xe3'), /n’est pas un export SIECLE .* pas un fichier XML/],
       [new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1]), /n’est pas un export SIECLE/],
+      // Some other XML, without a declaration and not in UTF-8: no SIECLE export (SIECLE
+      // always declares its encoding), not an encoding hint.
+      [
+        new Uint8Array([0x3c, 0x61, 0x3e, 0xe9, 0x3c, 0x2f, 0x61, 0x3e]),
+        /^Ce fichier n’est pas un export SIECLE : il ne déclare pas son encodage/,
+      ],
       [
         strToU8(
           good.replace('<BEE_ELEVES', '<!DOCTYPE BEE_ELEVES [<!ENTITY x "xxxxxxxx">]><BEE_ELEVES'),

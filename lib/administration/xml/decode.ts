@@ -61,7 +61,8 @@ export function decodeXml(bytes: Uint8Array, exporter: string): string {
     throw new Refus(
       declared
         ? `Le fichier se déclare en ${declared.toUpperCase()} mais contient des caractères invalides dans cet encodage.`
-        : `Le fichier ne déclare pas son encodage et n’est pas en UTF-8 valide : ajoutez la déclaration XML (${exporter} exporte en ISO-8859-15).`,
+        : // An export of ${exporter} always declares it: such a file is not one.
+          `Ce fichier n’est pas un export ${exporter} : il ne déclare pas son encodage et n’est pas en UTF-8 (un export ${exporter} commence par <?xml version="1.0" encoding="ISO-8859-15"?>).`,
     );
   }
 }

@@ -38,11 +38,17 @@ export function BilanPageContent({
       >
         <ClassDocuments classeId={view.classe.id} documents={documents} saisie={writing.saisie} />
       </SelectionForm>
-      {writing.redaction && (
+      {writing.redaction ? (
         <p className="no-print mt-4">
           <Link href={writing.redaction.href} className={WRITE_LINK}>
             {writing.redaction.label}
           </Link>
+        </p>
+      ) : (
+        <p className="no-print mt-4 text-sm text-slate-700">
+          Les bilans d&apos;un élève sont rédigés dans ce module par l&apos;équipe pédagogique de sa
+          classe de cette année (« Rédiger un bilan », « Saisie des bilans ») ;
+          l&apos;administrateur CPRO compose les équipes.
         </p>
       )}
       <BilanView

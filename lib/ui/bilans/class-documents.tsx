@@ -32,14 +32,34 @@ export interface ClassDocumentButton {
   labels: { label: string; pendingLabel: string };
 }
 
-export function ClassDocuments({
+export function ClassDocuments(props: {
+  classeId: string;
+  documents: ClassDocumentButton[];
+  /** « Saisie des bilans », for the team of a class of this year. */
+  saisie?: boolean;
+}) {
+  // On a phone the class's documents fold into one control, so that the bilan comes first on
+  // the screen; from a tablet's width on, they show beside the selection, always open
+  // (globals.css: `.documents-classe`). One copy of them: no JavaScript needed either way.
+  return (
+    <details className="documents-classe w-full">
+      <summary className="cursor-pointer rounded-md border border-blue-700 bg-white px-3 py-1.5 text-sm font-semibold text-blue-800">
+        Documents de la classe
+      </summary>
+      <div className="mt-2 md:mt-0">
+        <Documents {...props} />
+      </div>
+    </details>
+  );
+}
+
+function Documents({
   classeId,
   documents,
   saisie = false,
 }: {
   classeId: string;
   documents: ClassDocumentButton[];
-  /** « Saisie des bilans », for the team of a class of this year. */
   saisie?: boolean;
 }) {
   const id = useId();

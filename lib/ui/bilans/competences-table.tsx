@@ -17,12 +17,19 @@ export function CompetencesTable(props: {
   avecEvolution?: boolean;
 }) {
   return (
-    <div
-      className="table-scroll relative overflow-x-auto rounded-lg border border-slate-200 bg-white"
-      tabIndex={props.imprime ? undefined : 0}
-      role={props.imprime ? undefined : 'region'}
-      aria-label={props.imprime ? undefined : 'Tableau des compétences (défilement possible)'}
-      dangerouslySetInnerHTML={{ __html: competencesTableHtml(props) }}
-    />
+    <>
+      {!props.imprime && (
+        <p className="mb-1 text-sm text-slate-700 md:hidden" aria-hidden="true">
+          Le tableau défile vers la gauche et la droite →
+        </p>
+      )}
+      <div
+        className="table-scroll relative overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        tabIndex={props.imprime ? undefined : 0}
+        role={props.imprime ? undefined : 'region'}
+        aria-label={props.imprime ? undefined : 'Tableau des compétences (défilement possible)'}
+        dangerouslySetInnerHTML={{ __html: competencesTableHtml(props) }}
+      />
+    </>
   );
 }

@@ -34,7 +34,7 @@ export function SynthesePageContent({
   const base = `/classes/${classe.id}/synthese`;
   const query = syntheseQuery(au, tri);
   return (
-    <main className="mx-auto max-w-7xl px-4 py-6">
+    <main className="synthese-ecran mx-auto max-w-7xl px-4 py-6">
       <ClassPageHeading classe={classe} titre="Synthèse de la classe" />
       <p className="mt-1 text-slate-700">
         Référentiel : bac pro {view.referentiel.sigle} · {view.lignes.length} élèves, dont{' '}

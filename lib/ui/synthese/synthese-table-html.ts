@@ -42,7 +42,11 @@ function ligneHtml(ligne: SyntheseLigne, imprime: boolean, classeId: string): Sa
   const eleve = imprime ? nom : markup`<a href="${href}">${nom}</a>`;
   // On paper one line per pupil: only a bilan still awaiting validation says so.
   // The date with its term (« T2 »): councils work by term.
-  const periode = bilan?.periode ? ` · ${bilan.periode}` : '';
+  const periode = bilan?.anneePrecedente
+    ? ' · année précédente'
+    : bilan?.periode
+      ? ` · ${bilan.periode}`
+      : '';
   const dernier = !bilan
     ? markup`<td class="bilan aucun">aucun bilan</td>`
     : imprime
@@ -55,7 +59,7 @@ function ligneHtml(ligne: SyntheseLigne, imprime: boolean, classeId: string): Sa
           : markup`<td class="niveau-cell"><span class="vide">non renseigné</span></td>`,
       )
     : ligne.niveaux.map(() => markup`<td class="niveau-cell"></td>`);
-  return markup`<tr><th scope="row" class="eleve">${eleve}</th>${dernier}<td class="acquises">${bilan ? ligne.acquises : ''}</td>${cells}</tr>`;
+  return markup`<tr><th scope="row" class="eleve">${eleve}</th>${dernier}<td class="acquises">${bilan && !bilan.anneePrecedente ? ligne.acquises : bilan ? '—' : ''}</td>${cells}</tr>`;
 }
 
 function enteteHtml(view: SyntheseView, imprime: boolean): SafeHtml {

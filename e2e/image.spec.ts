@@ -18,6 +18,9 @@ let server: ChildProcess;
 let log = '';
 
 test.beforeAll(async () => {
+  // Assembling the image, migrating and starting it take a minute on a busy machine: the
+  // hook's own time, above the poll's 90 s (the default 60 s cut it short under load).
+  test.setTimeout(180_000);
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cpro-image-'));
   const app = path.join(folder, 'app');
   await assembleImage(app, path.resolve(import.meta.dirname, '..'));

@@ -85,7 +85,7 @@ anonymousTest.describe('an administrator sets their school up, without JavaScrip
       ).toBeVisible();
       await expect(page.getByText('3 nouveaux apprenants')).toBeVisible();
       await expect(page.getByText('1 élève sorti jamais importé : ignoré')).toBeVisible();
-      await expect(page.getByText(/1 élève\(s\) sans INE/)).toBeVisible();
+      await expect(page.getByText(/1 élève sans INE/)).toBeVisible();
       const divisions = page.getByRole('table', { name: /Divisions du fichier/ });
       await expect(divisions.getByRole('row', { name: /2CIEL-E2E/ })).toContainText('MEF connu');
       await page

@@ -100,7 +100,7 @@ describe('an upgrade of the embedded database', () => {
       expect(started.status, started.stderr).toBe(0);
       expect(started.stdout).toMatch(
         new RegExp(
-          `${pending} migration\\(s\\) à appliquer : sauvegarde préalable dans .*avant-migration-.*\\.tar\\.gz`,
+          `${compte(pending, 'migration', 'migrations')} à appliquer : sauvegarde préalable dans .*avant-migration-.*\\.tar\\.gz`,
         ),
       );
       const backups = fs.readdirSync(path.join(dataDir, 'sauvegardes'));

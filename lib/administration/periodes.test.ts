@@ -58,6 +58,14 @@ describe('checkSaisie', () => {
       }
       return null;
     };
+    const wrongCloture = (cloture: string) => {
+      try {
+        checkSaisie({ libelle: 'S1', debut: '2027-09-01', fin: '2028-01-31', cloture });
+      } catch (error) {
+        return (error as Refus).champ === 'cloture' ? (error as Error).message : 'autre champ';
+      }
+      return null;
+    };
     expect(champ('', '2027-09-01', '2027-11-30')).toBe('libelle');
     expect(champ('T1', '2027-02-30', '2027-11-30')).toBe('debut');
     expect(champ('T1', '2027-11-30', '2027-09-01')).toBe('fin');
@@ -73,8 +81,19 @@ describe('checkSaisie', () => {
       libelle: 'Semestre 1',
       debut: '2027-09-01',
       fin: '2028-01-31',
+      // Empty: three weeks after the last day.
+      cloture: '2028-02-21',
       anneeScolaire: '2027-2028',
     });
+    expect(
+      checkSaisie({ libelle: 'S1', debut: '2027-09-01', fin: '2028-01-31', cloture: '2028-02-10' })
+        .cloture,
+    ).toBe('2028-02-10');
+    expect(wrongCloture('2028-01-30')).toMatch(
+      /^La clôture PRONOTE ne peut pas précéder le dernier jour de la période \(31\/01\/2028\)/,
+    );
+    expect(wrongCloture('2029-03-01')).toMatch(/dans l’année qui suit le dernier jour/);
+    expect(wrongCloture('31/01/2028')).toMatch(/doit être une date valide/);
   });
 });
 

@@ -155,8 +155,10 @@ describe.each(testDrivers())('SIECLE import ($name)', (driver) => {
       'SEUL',
     ]);
     expect(plan.ignores).toBe(1); // left before we ever knew them
-    expect(plan.avertissements.join(' ')).toMatch(/1 élève\(s\) sans INE.*SANS INE Inès/);
-    expect(plan.avertissements.join(' ')).toMatch(/1 élève\(s\) sans division.*SEUL Sans division/);
+    expect(plan.avertissements.join(' ')).toMatch(
+      /1 élève sans INE, reconnu par son identifiant SIECLE.*SANS INE Inès/,
+    );
+    expect(plan.avertissements.join(' ')).toMatch(/1 élève sans division.*SEUL Sans division/);
     expect(plan.erreurs).toEqual([]);
     expect(plan.aChoisir).toEqual(['SEC1']);
     expect(blockingProblems(plan)).toEqual([

@@ -296,7 +296,7 @@ export function planImport(
 
   if (sansIne.length > 0) {
     avertissements.push(
-      `${compte(sansIne.length, 'élève sans INE, reconnu', 'élèves sans INE, reconnus')} par leur identifiant SIECLE : ${sansIne.slice(0, 10).join(', ')}${sansIne.length > 10 ? '…' : ''}.`,
+      `${compte(sansIne.length, 'élève sans INE, reconnu par son identifiant SIECLE', 'élèves sans INE, reconnus par leur identifiant SIECLE')} : ${sansIne.slice(0, 10).join(', ')}${sansIne.length > 10 ? '…' : ''}.`,
     );
   }
   if (sansDivision.length > 0) {

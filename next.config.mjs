@@ -44,11 +44,6 @@ const nextConfig = {
     },
   },
   poweredByHeader: false,
-  // Metadata resolved before the page is sent, for every browser (not only bots): our pages'
-  // titles come from the same loader as their content, and a loader's notFound() must give
-  // the whole French 404 in the HTML — streamed metadata left a blank page without
-  // JavaScript (issue #40). The loaders are cached per request: no query is run twice.
-  htmlLimitedBots: /.*/,
   async headers() {
     return [
       {

@@ -114,9 +114,9 @@ test('a closing day before the last day is refused beside its field, what was ty
   })();
   await form.getByLabel('Clôture PRONOTE').fill(dayBefore);
   await form.getByRole('button', { name: `Modifier la période ${label}` }).click();
-  await expect(
-    form.getByText(/^La clôture PRONOTE ne peut pas précéder le dernier jour/),
-  ).toBeVisible();
+  await expect(form.getByLabel('Clôture PRONOTE')).toHaveAccessibleDescription(
+    /^La clôture PRONOTE ne peut pas précéder le dernier jour/,
+  );
   await expect(form.getByLabel('Clôture PRONOTE')).toHaveValue(dayBefore);
   await expect(form.getByLabel('Clôture PRONOTE')).toBeFocused();
 });

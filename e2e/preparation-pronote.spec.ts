@@ -49,7 +49,7 @@ test('each pupil with their bilan of the period, its marks and PRONOTE’s last 
   expect((await put('e2e:prep:2', second!.id, false, [])).status()).toBe(201);
 
   // From the class's documents.
-  await page.getByRole('link', { name: 'Préparation PRONOTE' }).click();
+  await page.getByRole('link', { name: 'Préparation PRONOTE', exact: true }).click();
   await expect(page).toHaveURL(`/classes/${classeId}/pronote`);
   await expect(page).toHaveTitle(/^Préparation PRONOTE — 2de CIEL/);
   // The current period's section (a term that has ended may be shown above it until its

@@ -113,8 +113,6 @@ test('the pupil’s own PDF is the loud button, beside the dates; the class docu
 }) => {
   await page.goto(`/bilans/${DEMO_IDS.angie}`);
   const own = page.getByRole('link', { name: 'Générer en PDF' });
-  // On a phone the class's documents are folded into one control.
-  await page.getByText('Documents de la classe', { exact: true }).click();
   const klass = page.getByRole('link', { name: 'Imprimer le dernier bilan pour tous les élèves' });
   const constats = page.getByRole('heading', { name: 'Constats' });
   const [ownBox, constatsBox] = [await own.boundingBox(), await constats.boundingBox()];

@@ -29,6 +29,8 @@ export interface BrouillonSuivi {
   /** Who saved it last in the module (null: the write API or an import). */
   modifiePar: string | null;
   modifieLe: string;
+  /** The draft's date: the period it will belong to. */
+  date: string;
 }
 
 export interface LignePronote {
@@ -62,6 +64,8 @@ export interface SuiviPeriode {
   periode: PeriodePronote;
   lignes: LignePronote[];
   compte: Record<EtatPronote, number> & { sansNote: number };
+  /** Pupils whose draft is dated in the period: PRONOTE reads none of them. */
+  brouillons: number;
 }
 
 export interface PreparationPronoteView {
@@ -117,6 +121,7 @@ const row = z.object({
             texte: z.boolean(),
             modifiePar: z.string().nullable(),
             modifieLe: z.string(),
+            date: z.string(),
           })
           .nullable(),
       }),
@@ -171,7 +176,8 @@ export async function getPreparationPronote(
                           'texte', (btrim(d.constats) <> '' or btrim(d.conseils) <> ''),
                           'modifiePar', case when u.id is null then null
                                              else u.prenom || ' ' || u.nom end,
-                          'modifieLe', coalesce(s.modifie_le, d.cree_le))
+                          'modifieLe', coalesce(s.modifie_le, d.cree_le),
+                          'date', to_char(d.date, 'YYYY-MM-DD'))
                           from bilans d
                           left join sources_bilans s on s.bilan_id = d.id
                           left join utilisateurs u on u.id = s.modifie_par
@@ -200,7 +206,10 @@ export async function getPreparationPronote(
       compte[l.etat]++;
       if (l.bilan && l.bilan.notes === 0) compte.sansNote++;
     }
-    return { periode: { ...periode, terminee: periode.fin < today }, lignes, compte };
+    const brouillons = lignes.filter(
+      (l) => l.brouillon && periode.debut <= l.brouillon.date && l.brouillon.date <= periode.fin,
+    ).length;
+    return { periode: { ...periode, terminee: periode.fin < today }, lignes, compte, brouillons };
   });
   return {
     etablissementNom: raw.etablissementNom,

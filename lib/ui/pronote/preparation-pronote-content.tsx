@@ -58,7 +58,7 @@ export function PreparationPronoteContent({ view }: { view: PreparationPronoteVi
 }
 
 function PeriodeSection({ view, suivi }: { view: PreparationPronoteView; suivi: SuiviPeriode }) {
-  const { periode, compte } = suivi;
+  const { periode, brouillons } = suivi;
   const id = `periode-${periode.debut}`;
   return (
     <section aria-labelledby={id} className="mt-6">
@@ -80,17 +80,17 @@ function PeriodeSection({ view, suivi }: { view: PreparationPronoteView; suivi: 
           été écrit cette année, dans leur nouvelle classe.
         </p>
       )}
-      {periode.terminee && compte.en_cours > 0 && (
+      {periode.terminee && brouillons > 0 && (
         <p className="mt-2 rounded-md border border-amber-400 bg-amber-50 p-2">
           <strong>
-            {compte.en_cours}{' '}
-            {compte.en_cours === 1
+            {brouillons}{' '}
+            {brouillons === 1
               ? 'bilan de cette période est encore un brouillon'
               : 'bilans de cette période sont encore des brouillons'}
           </strong>{' '}
-          : PRONOTE ne {compte.en_cours === 1 ? 'le' : 'les'} lira que{' '}
-          {compte.en_cours === 1 ? 'validé' : 'validés'} avant le {formatDateFr(periode.cloture)}.
-          Chacun est marqué « En cours de validation » ci-dessous.
+          : PRONOTE ne {brouillons === 1 ? 'le' : 'les'} lira que{' '}
+          {brouillons === 1 ? 'validé' : 'validés'} avant le {formatDateFr(periode.cloture)}. La
+          colonne « Brouillon » ci-dessous les montre, avec un lien pour les reprendre.
         </p>
       )}
       <p className="mt-2 font-semibold">{resumePronote(suivi)}</p>

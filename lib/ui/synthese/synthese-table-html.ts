@@ -69,7 +69,7 @@ function enteteHtml(view: SyntheseView, imprime: boolean): SafeHtml {
       : // No Tab stop per column: the labels are listed under the table, and read with the header.
         markup`<th scope="col" class="competence"><span class="code">${k.code}</span><span class="infobulle"> ${k.libelle}</span></th>`,
   );
-  return markup`<thead><tr><th scope="col" class="eleve">Élève</th><th scope="col" class="bilan">Dernier bilan</th><th scope="col" class="acquises">Au moins partiel&shy;lement acquises<br>(+ ou ++)</th>${competences}</tr></thead>`;
+  return markup`<thead><tr><th scope="col" class="eleve">Élève</th><th scope="col" class="bilan">Dernier bilan</th><th scope="col" class="acquises">Nombre<br>de + ou ++<span class="sr-only"> : compétences au moins partiellement acquises</span></th>${competences}</tr></thead>`;
 }
 
 function repartitionHtml(view: SyntheseView, imprime: boolean): SafeHtml {

@@ -180,7 +180,7 @@ try {
       select count(distinct b.apprenant_id)::int as pupils, count(*)::int as drafts,
              min((select count(*) from positionnements p where p.bilan_id = b.id))::int as levels
         from bilans b join inscriptions i on i.apprenant_id = b.apprenant_id
-       where i.classe_id = any(${classIds}::uuid[]) and b.valide_le is null`),
+       where i.classe_id in ${classIds} and b.valide_le is null`),
     z.object({ pupils: z.number(), drafts: z.number(), levels: z.number() }),
   );
   await check.close();

@@ -15,8 +15,7 @@ import { BODY_LIMITS } from '@/lib/http/body-limits';
 import { normalizeUuid } from '@/lib/common/ids';
 import { hasNul } from '@/lib/common/nul';
 import type { TeacherRequest } from '@/lib/pipeline';
-import { saveLevels } from '@/lib/redaction/enregistrer';
-import { quand } from '@/lib/redaction/enregistrer';
+import { quand, saveLevels } from '@/lib/redaction/enregistrer';
 
 const ligneSchema = z.object({
   apprenantId: z.string().max(64),

@@ -3,7 +3,7 @@
 // someone else meanwhile (both values shown in the grid) — each with its reason and what to
 // do: « Réessayer », or « Garder mes niveaux » / « Prendre les siens ». Outside the grid, so
 // that its buttons are reached with Tab like any other.
-import { saveState, type Row, type CompetenceColonne } from './rows';
+import { saveState, type Row } from './rows';
 
 const BUTTON =
   'rounded-md border border-blue-700 bg-white px-2 py-1 text-sm font-semibold text-blue-800 hover:bg-blue-50';
@@ -12,7 +12,6 @@ export function LignesARevoir({
   rows,
   onResolve,
 }: {
-  competences: CompetenceColonne[];
   rows: Row[];
   onResolve: (id: string, choice: 'miens' | 'siens' | 'reessayer') => void;
 }) {

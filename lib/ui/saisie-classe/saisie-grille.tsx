@@ -255,7 +255,7 @@ export function SaisieGrille({
               onLeaveRow={leave}
             />
           </div>
-          <LignesARevoir competences={competences} rows={rows} onResolve={resolve} />
+          <LignesARevoir rows={rows} onResolve={resolve} />
         </>
       ) : (
         <GrilleFormulaire action={saveGrid} competences={competences} rows={rows} />

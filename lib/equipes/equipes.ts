@@ -36,33 +36,6 @@ export interface CurrentClass {
   referentielId: string;
 }
 
-/** The pupil's class of the school year of `today` (still enrolled), or null. */
-export async function currentClassOf(
-  db: Database,
-  etablissementId: string,
-  apprenantId: string,
-  today: string,
-): Promise<CurrentClass | null> {
-  const [row] = await db
-    .select({
-      id: classes.id,
-      nom: classes.nom,
-      anneeScolaire: classes.anneeScolaire,
-      referentielId: classes.referentielId,
-    })
-    .from(inscriptions)
-    .innerJoin(classes, eq(classes.id, inscriptions.classeId))
-    .where(
-      and(
-        eq(inscriptions.apprenantId, apprenantId),
-        eq(inscriptions.anneeScolaire, schoolYearOf(today)),
-        isNull(inscriptions.sortieLe),
-        eq(classes.etablissementId, etablissementId),
-      ),
-    );
-  return row ?? null;
-}
-
 /**
  * Whether the teacher writes this pupil's bilans: in the team of the pupil's current class.
  * Returns that class when so, null otherwise (no current class, or not in its team). One

@@ -140,8 +140,15 @@ export async function openEmbedded(
   }
 }
 
-/** A throwaway in-memory database, for tests. */
-export async function openInMemory(options: ConnectOptions = {}): Promise<Connection> {
-  const client = await PGlite.create();
+/**
+ * A throwaway in-memory database, for tests; `loadDataDir` starts it from a dump (a test
+ * template: lib/db/testing.ts), which skips PGlite's initdb — most of its start-up time.
+ */
+export async function openInMemory(
+  options: ConnectOptions & { loadDataDir?: Blob } = {},
+): Promise<Connection> {
+  const client = await PGlite.create(
+    options.loadDataDir ? { loadDataDir: options.loadDataDir } : {},
+  );
   return wrapPglite(client, options, () => {});
 }

@@ -1,7 +1,16 @@
 // Test databases on every driver the tests must cover: embedded PGlite (in memory) always,
 // and a real PostgreSQL when TEST_DATABASE_URL (or DATABASE_URL) is set — each test file
-// gets its own freshly created database there, dropped afterwards.
+// gets its own database there, dropped afterwards.
+//
+// Migrating (and seeding) a database per test file cost most of the unit tests' time: PGlite's
+// initdb alone takes ~4 s. So the run builds its templates once (vitest.global-setup.ts:
+// `buildTestTemplates`) — a migrated database, and one filled with the demo — and each test file
+// starts from a copy: a dump loaded into PGlite, `CREATE DATABASE … TEMPLATE` on PostgreSQL.
+// Without them (a file run by another tool), every database is migrated as before.
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'drizzle-orm/logger';
@@ -19,10 +28,14 @@ export interface TestOpenOptions {
   logger?: Logger;
   /** PostgreSQL only: 0 for suites that bulk-load data, as `npm run db:seed` does. */
   statementTimeoutMs?: number;
+  /** Start from this run's template of that name (`buildTestTemplates`) when there is one. */
+  template?: string;
 }
 
 /** A test database: the owner's connection, and how to reach it as the application's role. */
 export interface TestConnection extends Connection {
+  /** The template it was copied from, if any: its content is already there. */
+  template?: string;
   /**
    * The same database as production's least-privilege role (`npm run db:roles`) sees it, on
    * PostgreSQL; PGlite has one user, the owner: this connection itself. Closed with it.
@@ -32,6 +45,96 @@ export interface TestConnection extends Connection {
 
 function adminUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+}
+
+/** Where this run's templates are: set by `buildTestTemplates`, read by every worker. */
+const TEMPLATES_ENV = 'CPRO_TEST_TEMPLATES';
+
+interface TemplateManifest {
+  /** Template name → file of the PGlite dump. */
+  pglite: Record<string, string>;
+  /** Template name → PostgreSQL database to copy. */
+  postgres: Record<string, string>;
+}
+
+/** The migrated database every test starts from unless it asks for another template. */
+const MIGRATED = 'migrated';
+
+function manifest(): TemplateManifest | undefined {
+  const raw = process.env[TEMPLATES_ENV];
+  return raw ? (JSON.parse(raw) as TemplateManifest) : undefined;
+}
+
+/** A template's content, written once into a migrated database. */
+export type TemplateFill = (db: Database) => Promise<unknown>;
+
+/**
+ * Builds this run's templates on every test driver — the migrated database and one per `fills`
+ * entry — and publishes them to the workers through the environment. `dispose` removes them.
+ */
+export async function buildTestTemplates(
+  fills: Record<string, TemplateFill>,
+): Promise<{ dispose(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cpro-test-templates-'));
+  const built: TemplateManifest = { pglite: {}, postgres: {} };
+  const drops: (() => Promise<void>)[] = [];
+  const dispose = async () => {
+    delete process.env[TEMPLATES_ENV];
+    for (const drop of drops) await drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  // One database per driver, dumped (or copied) after each step: the migrated schema, then
+  // each template's content on top of it. Both drivers at once: PGlite is CPU, PostgreSQL waits.
+  const buildPglite = async () => {
+    const connection = await openInMemory();
+    try {
+      await connection.migrate();
+      for (const [name, fill] of [[MIGRATED, undefined] as const, ...Object.entries(fills)]) {
+        await fill?.(connection.db);
+        const file = path.join(dir, `${name}.tar.gz`);
+        fs.writeFileSync(file, Buffer.from(await (await connection.dump!()).arrayBuffer()));
+        built.pglite[name] = file;
+      }
+    } finally {
+      await connection.close();
+    }
+  };
+  const buildPostgres = async (base: string) => {
+    for (const [name, fill] of [[MIGRATED, undefined] as const, ...Object.entries(fills)]) {
+      const from = built.postgres[MIGRATED];
+      const scratch = await createScratchDatabase(base, `cpro_template_${name}`, from);
+      drops.push(scratch.drop);
+      const connection = connectPostgres(scratch.url, { poolSize: 1, statementTimeoutMs: 0 });
+      try {
+        if (!from) await connection.migrate();
+        await fill?.(connection.db);
+      } finally {
+        await connection.close();
+      }
+      built.postgres[name] = new URL(scratch.url).pathname.slice(1);
+    }
+  };
+  const base = adminUrl();
+  const results = await Promise.allSettled([buildPglite(), base && buildPostgres(base)]);
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) {
+    await dispose();
+    throw failure.reason;
+  }
+  process.env[TEMPLATES_ENV] = JSON.stringify(built);
+  return { dispose };
+}
+
+/** The template to start from: the one asked for if built, else the migrated one, else none. */
+function pickTemplate(
+  built: Record<string, string> | undefined,
+  asked: string | undefined,
+): { name: string; source: string } | undefined {
+  for (const name of [asked, MIGRATED]) {
+    const source = name ? built?.[name] : undefined;
+    if (name && source) return { name, source };
+  }
+  return undefined;
 }
 
 async function adminQuery(base: string, query: string): Promise<void> {
@@ -48,9 +151,13 @@ async function adminQuery(base: string, query: string): Promise<void> {
 export async function createScratchDatabase(
   base: string,
   prefix = 'cpro_test',
+  template?: string,
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${crypto.randomBytes(6).toString('hex')}`;
-  await adminQuery(base, `CREATE DATABASE ${name}`);
+  await adminQuery(
+    base,
+    template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`,
+  );
   const url = new URL(base);
   url.pathname = `/${name}`;
   return {
@@ -62,16 +169,18 @@ export async function createScratchDatabase(
 async function createPostgresDatabase(options: TestOpenOptions = {}): Promise<TestConnection> {
   const base = adminUrl();
   if (!base) throw new Error('TEST_DATABASE_URL manquant');
-  const scratch = await createScratchDatabase(base);
+  const template = pickTemplate(manifest()?.postgres, options.template);
+  const scratch = await createScratchDatabase(base, 'cpro_test', template?.source);
   const connection = connectPostgres(scratch.url, {
     logger: options.logger,
     poolSize: 4,
     statementTimeoutMs: options.statementTimeoutMs,
   });
-  await connection.migrate();
+  if (!template) await connection.migrate();
   let app: { role: string; connection: Connection } | undefined;
   return {
     ...connection,
+    template: template?.name,
     async asAppRole() {
       if (!app) {
         // A role of this test file's own: roles are the server's, grants the database's.
@@ -105,9 +214,13 @@ export function testDrivers(): TestDriver[] {
     {
       name: 'pglite',
       async open(options = {}) {
-        const connection = await openInMemory({ logger: options.logger });
-        await connection.migrate();
-        return { ...connection, asAppRole: async () => connection };
+        const template = pickTemplate(manifest()?.pglite, options.template);
+        const connection = await openInMemory({
+          logger: options.logger,
+          loadDataDir: template && new Blob([fs.readFileSync(template.source)]),
+        });
+        if (!template) await connection.migrate();
+        return { ...connection, template: template?.name, asAppRole: async () => connection };
       },
     },
   ];

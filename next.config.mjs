@@ -63,6 +63,11 @@ const nextConfig = {
         headers: [{ key: 'Content-Security-Policy', value: STATIC_CSP }],
       },
       {
+        // The class grid's row save (JSON), which the proxy skips (proxy.ts).
+        source: '/classes/:classeId/saisie/ligne',
+        headers: [{ key: 'Content-Security-Policy', value: STATIC_CSP }],
+      },
+      {
         source: '/impression/:path*',
         headers: [
           { key: 'Content-Security-Policy', value: PRINT_CSP },

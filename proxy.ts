@@ -5,31 +5,14 @@
 // here: every page and handler checks the session itself through lib/auth.
 import { NextResponse, type NextRequest } from 'next/server';
 import { REQUEST_PATH_HEADER } from '@/lib/http/paths';
-import { BASE_SECURITY_HEADERS, HSTS, newNonce, pageCsp } from '@/lib/security/csp';
-import { messagePage } from '@/lib/http/message-page';
+import { HSTS, newNonce, pageCsp } from '@/lib/security/csp';
 import { appConfig } from '@/lib/config/env';
 import { cameOverHttps } from '@/lib/http/client-address';
 import { enabledWays } from '@/lib/auth/ways';
 
-/** A path whose percent-encoding is broken (`%zz`, a cut UTF-8 sequence) names nothing. */
-function hasMalformedEncoding(pathname: string): boolean {
-  try {
-    for (const segment of pathname.split('/')) decodeURIComponent(segment);
-    return false;
-  } catch {
-    return true;
-  }
-}
-
-// Methods the module does not use never get here: lib/server/http-entry-hook.mjs answers
-// them with a 405 before Next.js.
+// Methods the module does not use never get here, nor paths whose percent-encoding is broken:
+// our server answers them before Next.js (lib/server/http-entry.ts).
 export function proxy(request: NextRequest) {
-  // Next.js would answer such a path with a 500 while decoding route parameters.
-  if (hasMalformedEncoding(request.nextUrl.pathname)) {
-    return messagePage(404, 'Page introuvable', 'Cette adresse ne correspond à aucune page.', {
-      ...BASE_SECURITY_HEADERS,
-    });
-  }
   // Print pages carry their own stricter policy (next.config.mjs).
   if (request.nextUrl.pathname.startsWith('/impression/')) return NextResponse.next();
   const nonce = newNonce();
@@ -56,6 +39,9 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static files need neither a nonce nor a check.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  // Static files need neither a nonce nor a check. Nor does the class grid's row save (a JSON
+  // answer: no script to take a nonce, no sign-in to come back to; its headers are
+  // next.config.mjs's): it runs for every row a team types, and the proxy was a fifth of its
+  // server time (bench/saisie.ts). Next.js reads this literal at build time.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|classes/[^/]+/saisie/ligne$).*)'],
 };

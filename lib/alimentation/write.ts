@@ -9,17 +9,18 @@
 import crypto from 'node:crypto';
 import { pupilPath } from '@/lib/http/paths';
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { fr } from 'zod/locales';
 import type { Database } from '@/lib/db/types';
 import { lockKeys, sourceKey } from '@/lib/db/advisory-locks';
 import { arrayLiteral } from '@/lib/db/array-literal';
+import { parseRows } from '@/lib/db/rows';
 import { expectTouched } from '@/lib/db/touched';
 import { pgConstraint, pgErrorCode } from '@/lib/db/errors';
 import {
   bilans,
   ecrituresAlimentation,
   notes,
-  positionnements,
   pronoteJetons,
   sourcesBilans,
   utilisateurs,
@@ -73,6 +74,23 @@ export interface WriteOptions {
   version?: number;
   /** A teacher writing in the module: on the source and in the trace, in the transaction. */
   redacteur?: { utilisateurId: string; libelle: string };
+  /**
+   * The source's mapping as the caller already read it under the source's lock (the module's
+   * saves read it with the pupil's draft): not read again. Absent: read here.
+   */
+  mapping?: Mapping | null;
+}
+
+/** The bilan a source names, with what the write path needs of it. */
+export interface Mapping {
+  bilanId: string;
+  empreinte: string;
+  version: number;
+  modifieLe: Date;
+  /** « Julien LAMBERT » when a teacher wrote it last in the module. */
+  modifiePar: string | null;
+  valideLe: Date | null;
+  apprenantId: string;
 }
 
 /** What a bilan is, once resolved against the establishment's data. */
@@ -211,29 +229,56 @@ export async function resolveBilan(
   };
 }
 
-/** Inserts the bilan, its levels and marks; validates it last (nothing is added after). */
-export async function insertBilan(tx: Database, r: Resolved): Promise<string> {
-  const [row] = await tx
-    .insert(bilans)
-    .values({
-      apprenantId: r.apprenantId,
-      referentielId: r.referentielId,
-      auteurId: r.auteurId,
-      date: r.date,
-      constats: r.constats,
-      conseils: r.conseils,
-    })
-    .returning({ id: bilans.id });
-  const id = row!.id;
-  if (r.niveaux.length > 0) {
-    await tx.insert(positionnements).values(
-      r.niveaux.map(([competenceId, niveau]) => ({
-        bilanId: id,
-        competenceId,
-        niveau: niveau as (typeof positionnements.$inferInsert)['niveau'],
-      })),
-    );
-  }
+/** The source's row a new bilan gets, and the trace of a teacher's write. */
+interface NewBilanRows {
+  source: {
+    etablissementId: string;
+    source: string;
+    empreinte: string;
+    version: number;
+    modifiePar: string | null;
+  };
+  /** A teacher writing in the module: the trace of writes (none for the API's own trace). */
+  ecriture?: { utilisateurId: string; auteur: string; statut: Statut };
+}
+
+/**
+ * Inserts the bilan, its levels, its source's row and the trace of a teacher's write in one
+ * statement (data-modifying CTEs: the class's grid saves a row per pupil while a team types,
+ * and a save's round trips were its cost, bench/saisie.ts); then its marks; validates it last
+ * (nothing is added after).
+ */
+async function insertBilan(tx: Database, r: Resolved, rows: NewBilanRows): Promise<string> {
+  const { source, ecriture } = rows;
+  const inserted = parseRows(
+    await tx.execute(sql`
+      with b as (
+        insert into bilans (apprenant_id, referentiel_id, auteur_id, date, constats, conseils)
+        values (${r.apprenantId}, ${r.referentielId}, ${r.auteurId}, ${r.date}, ${r.constats},
+                ${r.conseils})
+        returning id),
+      p as (
+        insert into positionnements (bilan_id, competence_id, niveau)
+        select b.id, l.competence_id, l.niveau::niveau
+          from b, unnest(${arrayLiteral(r.niveaux.map(([id]) => id))}::uuid[],
+                         ${arrayLiteral(r.niveaux.map(([, niveau]) => niveau))}::text[])
+                  as l(competence_id, niveau)),
+      s as (
+        insert into sources_bilans (etablissement_id, source, bilan_id, empreinte, version,
+                                    modifie_par)
+        select ${source.etablissementId}, ${source.source}, b.id, ${source.empreinte},
+               ${source.version}, ${source.modifiePar}::uuid
+          from b),
+      e as (
+        insert into ecritures_alimentation (etablissement_id, utilisateur_id, auteur, source,
+                                            bilan_id, statut)
+        select ${source.etablissementId}, ${ecriture?.utilisateurId ?? null}::uuid,
+               ${ecriture?.auteur ?? ''}, ${source.source}, b.id, ${ecriture?.statut ?? ''}
+          from b where ${ecriture !== undefined})
+      select id from b`),
+    z.object({ id: z.string() }),
+  );
+  const id = inserted[0]!.id;
   if (r.notes.length > 0) {
     await tx.insert(notes).values(r.notes.map((n) => ({ bilanId: id, ...n })));
   }
@@ -346,7 +391,10 @@ export async function writeLocked(
   fingerprint: string,
   options: WriteOptions,
 ): Promise<WriteResult> {
-  const mapping = await mappedBilan(tx, etablissementId, source);
+  const mapping =
+    options.mapping !== undefined
+      ? options.mapping
+      : await mappedBilan(tx, etablissementId, source);
   const current = mapping?.version ?? 0;
   const modifie = (): WriteResult => ({
     kind: 'modifie',
@@ -372,24 +420,36 @@ export async function writeLocked(
     }
     return { kind: 'ok', statut, id, apprenantId, valide: r.valide, version } as const;
   };
-  const map = (bilanId: string, version: number) =>
-    tx.insert(sourcesBilans).values({
-      etablissementId,
-      source,
-      bilanId,
-      empreinte: fingerprint,
-      version,
-      modifiePar: redacteur?.utilisateurId ?? null,
+  /** A new bilan under this source, at `version`: its rows and the trace in one statement. */
+  const create = async (statut: Statut, version: number) => {
+    const id = await insertBilan(tx, r, {
+      source: {
+        etablissementId,
+        source,
+        empreinte: fingerprint,
+        version,
+        modifiePar: redacteur?.utilisateurId ?? null,
+      },
+      ecriture: redacteur && {
+        utilisateurId: redacteur.utilisateurId,
+        auteur: redacteur.libelle,
+        statut,
+      },
     });
+    return {
+      kind: 'ok',
+      statut,
+      id,
+      apprenantId: r.apprenantId,
+      valide: r.valide,
+      version,
+    } as const;
+  };
 
   if (options.version !== undefined && options.version !== current && !mapping?.valideLe) {
     return modifie();
   }
-  if (!mapping) {
-    const id = await insertBilan(tx, r);
-    await map(id, 1);
-    return done('cree', id, r.apprenantId, 1);
-  }
+  if (!mapping) return create('cree', 1);
   if (mapping.empreinte === fingerprint) {
     return {
       kind: 'ok',
@@ -424,13 +484,15 @@ export async function writeLocked(
   }
   // Another content: the draft withdrawn with its mapping, a new bilan in its place.
   await withdrawDraft(tx, etablissementId, source, mapping.bilanId);
-  const id = await insertBilan(tx, r);
-  await map(id, version);
-  return done('remplace', id, r.apprenantId, version);
+  return create('remplace', version);
 }
 
 /** The bilan a source names in this establishment, with what the write path needs of it. */
-export async function mappedBilan(tx: Database, etablissementId: string, source: string) {
+export async function mappedBilan(
+  tx: Database,
+  etablissementId: string,
+  source: string,
+): Promise<Mapping | null> {
   const [mapping] = await tx
     .select({
       bilanId: sourcesBilans.bilanId,

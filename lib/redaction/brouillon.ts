@@ -3,14 +3,14 @@
 // draft — one per pupil, whoever started it, the write API's included — with the source and
 // version it is at, and the levels of the pupil's last validated bilan of that referential.
 import 'server-only';
-import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { parseRows } from '@/lib/db/rows';
 import type { Database } from '@/lib/db/types';
 import { apprenants, bilans, competences, positionnements, referentiels } from '@/lib/db/schema';
 import { NIVEAUX, type Niveau } from '@/lib/db/enums';
 import { compareNotes } from '@/lib/alimentation/write';
-import { writableClassOf, type CurrentClass } from '@/lib/equipes/equipes';
+import { writableClassFrom, writableClassOf, type CurrentClass } from '@/lib/equipes/equipes';
 import type { CompetenceRef, NoteSaisie, Saisie } from './saisie';
 
 /** A draft as stored, with the source and version a form names to save over it. */
@@ -20,6 +20,8 @@ export interface BrouillonStocke {
   source: string;
   /** Whether a source names it (else the first save maps it). */
   mappe: boolean;
+  /** The fingerprint of what its source last wrote ('' when not mapped). */
+  empreinte: string;
   version: number;
   referentielId: string;
   auteurId: string | null;
@@ -69,6 +71,7 @@ const draftRow = z.object({
   conseils: z.string(),
   cree_le: z.coerce.date(),
   source: z.string().nullable(),
+  empreinte: z.string().nullable(),
   version: z.coerce.number().nullable(),
   modifie_le: z.coerce.date().nullable(),
   modifie_par: z.string().nullable(),
@@ -79,17 +82,13 @@ const draftRow = z.object({
 });
 
 /**
- * The pupil's draft (the latest, should the write API have sent several), or null: one query,
- * its levels and marks aggregated (it runs on every save).
+ * « The pupil's draft »: their latest bilan not validated (the write API may have sent
+ * several), its source's mapping, levels and marks aggregated — one statement, on every save.
  */
-export async function currentDraft(
-  db: Database,
-  apprenantId: string,
-): Promise<BrouillonStocke | null> {
-  const [row] = parseRows(
-    await db.execute(sql`
+function draftSelect(apprenantId: string): SQL {
+  return sql`
       select b.id as bilan_id, b.referentiel_id, b.auteur_id, to_char(b.date, 'YYYY-MM-DD') as date,
-             b.constats, b.conseils, b.cree_le, s.source, s.version, s.modifie_le,
+             b.constats, b.conseils, b.cree_le, s.source, s.empreinte, s.version, s.modifie_le,
              case when u.id is null then null else u.prenom || ' ' || u.nom end as modifie_par,
              (select json_object_agg(k.code, p.niveau order by k.rang)
                 from positionnements p join competences k on k.id = p.competence_id
@@ -102,16 +101,17 @@ export async function currentDraft(
         left join utilisateurs u on u.id = s.modifie_par
        where b.apprenant_id = ${apprenantId} and b.valide_le is null
        order by b.date desc, b.cree_le desc
-       limit 1`),
-    draftRow,
-  );
-  if (!row) return null;
+       limit 1`;
+}
+
+function toBrouillon(row: z.infer<typeof draftRow>): BrouillonStocke {
   const source = row.source ?? moduleSource(row.bilan_id);
   const noteRows: NoteSaisie[] = (row.notes ?? []).sort(compareNotes);
   return {
     bilanId: row.bilan_id,
     source,
     mappe: row.source !== null,
+    empreinte: row.empreinte ?? '',
     version: row.version ?? 0,
     referentielId: row.referentiel_id,
     auteurId: row.auteur_id,
@@ -127,6 +127,58 @@ export async function currentDraft(
       notes: noteRows,
     },
   };
+}
+
+/** The pupil's draft, or null. */
+export async function currentDraft(
+  db: Database,
+  apprenantId: string,
+): Promise<BrouillonStocke | null> {
+  const [row] = parseRows(await db.execute(draftSelect(apprenantId)), draftRow);
+  return row ? toBrouillon(row) : null;
+}
+
+// The class's columns; the draft's (all null when there is none) parsed by draftRow.
+const classAndDraftRow = z.looseObject({
+  classe_id: z.string(),
+  classe_nom: z.string(),
+  classe_annee_scolaire: z.string(),
+  classe_referentiel_id: z.string(),
+  bilan_id: z.string().nullable(),
+});
+
+/**
+ * What every save reads once the pupil is locked, in one statement: the pupil's current class
+ * if the teacher writes its bilans (writableClassOf's rule: in the team of the class the pupil
+ * is enrolled in this school year, not left), and the pupil's draft. Null: not theirs to write.
+ */
+export async function draftInWritableClass(
+  db: Database,
+  etablissementId: string,
+  utilisateurId: string,
+  apprenantId: string,
+  today: string,
+): Promise<{ classe: CurrentClass; brouillon: BrouillonStocke | null } | null> {
+  const [row] = parseRows(
+    await db.execute(sql`
+      select w.*, d.*
+        from (select c.id as classe_id, c.nom as classe_nom,
+                     c.annee_scolaire as classe_annee_scolaire,
+                     c.referentiel_id as classe_referentiel_id
+              ${writableClassFrom(etablissementId, utilisateurId, apprenantId, today)}
+               limit 1) w
+        left join lateral (${draftSelect(apprenantId)}) d on true`),
+    classAndDraftRow,
+  );
+  if (!row) return null;
+  const classe: CurrentClass = {
+    id: row.classe_id,
+    nom: row.classe_nom,
+    anneeScolaire: row.classe_annee_scolaire,
+    referentielId: row.classe_referentiel_id,
+  };
+  const draft = row.bilan_id === null ? null : draftRow.parse(row);
+  return { classe, brouillon: draft ? toBrouillon(draft) : null };
 }
 
 type ReferentielComplet = {

@@ -10,20 +10,24 @@ import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
 import type { Niveau } from '@/lib/db/enums';
-import { apprenantKey, lockKeys } from '@/lib/db/advisory-locks';
+import { apprenantKey, lockKeys, sourceKey } from '@/lib/db/advisory-locks';
 import { bilans, sourcesBilans } from '@/lib/db/schema';
 import { formatDateTimeFr, todayInParis } from '@/lib/common/dates';
 import {
   compareNotes,
   empreinte,
-  lockSources,
   writeLocked,
+  type Mapping,
   type Resolved,
   type WriteResult,
 } from '@/lib/alimentation/write';
 import type { UseCaseContext } from '@/lib/use-cases/context';
-import { writableClassOf } from '@/lib/equipes/equipes';
-import { currentDraft, referentielOf, type BrouillonStocke } from './brouillon';
+import {
+  currentDraft,
+  draftInWritableClass,
+  referentielOf,
+  type BrouillonStocke,
+} from './brouillon';
 import {
   checkSaisie,
   missingForValidation,
@@ -119,42 +123,70 @@ function resolved(
   };
 }
 
-/** A draft no source names yet (seeded, imported): mapped at its first save from the module. */
-async function adopt(tx: Database, etablissementId: string, draft: BrouillonStocke) {
-  if (draft.mappe) return;
-  await tx.insert(sourcesBilans).values({
-    etablissementId,
-    source: draft.source,
+/**
+ * The draft's source mapping, as the write path needs it: read with the draft (under the
+ * source's lock, inDraft), or — for a draft no source names yet (seeded, imported) — created
+ * now, at its first save from the module.
+ */
+async function mappingOf(
+  tx: Database,
+  etablissementId: string,
+  apprenantId: string,
+  draft: BrouillonStocke,
+): Promise<Mapping> {
+  if (!draft.mappe) {
+    await tx.insert(sourcesBilans).values({
+      etablissementId,
+      source: draft.source,
+      bilanId: draft.bilanId,
+      empreinte: '',
+      version: 0,
+    });
+  }
+  return {
     bilanId: draft.bilanId,
-    empreinte: '',
-    version: 0,
-  });
+    empreinte: draft.mappe ? draft.empreinte : '',
+    version: draft.mappe ? draft.version : 0,
+    modifieLe: draft.mappe ? draft.modifieLe : new Date(),
+    modifiePar: draft.mappe ? draft.modifiePar : null,
+    valideLe: null,
+    apprenantId,
+  };
 }
 
+/** Writes under the source's lock inDraft took, from the mapping it read (none: a new draft). */
 async function write(
   tx: Database,
   context: UseCaseContext,
-  apprenantId: string,
   source: string,
   r: Resolved,
   version: number,
   redacteur: Redacteur,
+  mapping: Mapping | null,
 ): Promise<WriteResult> {
-  await lockSources(tx, context.etablissementId, [source]);
   return writeLocked(tx, context.etablissementId, source, r, empreinte(r), {
     version,
     redacteur,
+    mapping,
   });
 }
 
 type Work = (
   tx: Database,
-  competences: CompetenceRef[],
-  current: BrouillonStocke | null,
-  referentielId: string,
+  draft: {
+    competences: CompetenceRef[];
+    current: BrouillonStocke | null;
+    referentielId: string;
+    /** The source a new draft gets (its lock is held). */
+    newSource: string;
+  },
 ) => Promise<Enregistrement>;
 
-/** The pupil's lock, the team, the draft the form names: then `work`, in one transaction. */
+/**
+ * The pupil's lock and the source's the form names (one statement: a save's round trips are
+ * its cost when a whole class types at once, bench/saisie.ts), then the team and the draft
+ * (one statement), the draft the form names: then `work`, in one transaction.
+ */
 async function inDraft(
   context: UseCaseContext,
   redacteur: Redacteur,
@@ -166,22 +198,31 @@ async function inDraft(
   classeId?: string,
 ): Promise<Enregistrement> {
   return context.db.transaction(async (tx) => {
-    await lockKeys(tx, [apprenantKey(apprenantId)]);
-    const classe = await writableClassOf(
+    // Sorted keys: the pupil's before the source's, as every path takes them (one draft per
+    // pupil; the API takes sources only). A new draft's source is made here, locked unknown.
+    const newSource = `cpro:${crypto.randomUUID()}`;
+    await lockKeys(tx, [
+      apprenantKey(apprenantId),
+      sourceKey(context.etablissementId, form.source || newSource),
+    ]);
+    const found = await draftInWritableClass(
       tx,
       context.etablissementId,
       redacteur.utilisateurId,
       apprenantId,
       today,
     );
-    if (!classe || (classeId !== undefined && classe.id !== classeId)) return { kind: 'interdit' };
-    const current = await currentDraft(tx, apprenantId);
+    if (!found || (classeId !== undefined && found.classe.id !== classeId)) {
+      return { kind: 'interdit' };
+    }
+    const current = found.brouillon;
     const same = current
       ? current.source === form.source && current.version === form.version
       : form.source === '';
     if (!same) return conflict(tx, apprenantId, context.etablissementId, form.source);
-    const { competences } = await referentielOf(tx, current?.referentielId ?? classe.referentielId);
-    return work(tx, competences, current, current?.referentielId ?? classe.referentielId);
+    const referentielId = current?.referentielId ?? found.classe.referentielId;
+    const { competences } = await referentielOf(tx, referentielId);
+    return work(tx, { competences, current, referentielId, newSource });
   });
 }
 
@@ -215,20 +256,20 @@ async function writeDraft(
   redacteur: Redacteur,
   apprenantId: string,
   saisie: Saisie & { inconnus?: string[] },
-  draft: { competences: CompetenceRef[]; current: BrouillonStocke | null; referentielId: string },
+  draft: Parameters<Work>[1],
   options: { today: string; valider?: boolean },
 ): Promise<Enregistrement> {
-  const { competences, current, referentielId } = draft;
+  const { competences, current, referentielId, newSource } = draft;
   const checked = checkSaisie(saisie, competences, options.today);
   if (!checked.ok) return { kind: 'refus', message: checked.message, champs: checked.champs };
   if (options.valider) {
     const missing = missingForValidation(saisie, competences);
     if (missing) return { kind: 'refus', ...missing };
   }
-  if (current) await adopt(tx, context.etablissementId, current);
-  const source = current?.source ?? `cpro:${crypto.randomUUID()}`;
+  const mapping = current && (await mappingOf(tx, context.etablissementId, apprenantId, current));
+  const source = current?.source ?? newSource;
   const r = resolved(apprenantId, referentielId, redacteur.utilisateurId, checked.value, false);
-  const result = await write(tx, context, apprenantId, source, r, saisie.version, redacteur);
+  const result = await write(tx, context, source, r, saisie.version, redacteur, mapping);
   return outcome(tx, context, apprenantId, source, result);
 }
 
@@ -241,22 +282,11 @@ export async function saveDraft(
   options: { today?: string; valider?: boolean } = {},
 ): Promise<Enregistrement> {
   const today = options.today ?? todayInParis();
-  return inDraft(
-    context,
-    redacteur,
-    apprenantId,
-    saisie,
-    today,
-    async (tx, competences, current, referentielId) =>
-      writeDraft(
-        tx,
-        context,
-        redacteur,
-        apprenantId,
-        saisie,
-        { competences, current, referentielId },
-        { today, valider: options.valider },
-      ),
+  return inDraft(context, redacteur, apprenantId, saisie, today, async (tx, draft) =>
+    writeDraft(tx, context, redacteur, apprenantId, saisie, draft, {
+      today,
+      valider: options.valider,
+    }),
   );
 }
 
@@ -287,7 +317,8 @@ export async function saveLevels(
     apprenantId,
     form,
     today,
-    async (tx, competences, current, referentielId) => {
+    async (tx, draft) => {
+      const { current } = draft;
       const base: Saisie = current?.saisie ?? {
         source: '',
         version: 0,
@@ -307,15 +338,7 @@ export async function saveLevels(
         return { kind: 'enregistre', source: '', version: 0, le: new Date() };
       }
       const saisie = { ...base, source: form.source, version: form.version, niveaux };
-      return writeDraft(
-        tx,
-        context,
-        redacteur,
-        apprenantId,
-        saisie,
-        { competences, current, referentielId },
-        { today },
-      );
+      return writeDraft(tx, context, redacteur, apprenantId, saisie, draft, { today });
     },
     options.classeId,
   );
@@ -339,23 +362,15 @@ export async function validateDraft(
     apprenantId,
     form,
     today,
-    async (tx, competences, current) => {
+    async (tx, { competences, current }) => {
       if (!current) return conflict(tx, apprenantId, context.etablissementId, form.source);
       const checked = checkSaisie(current.saisie, competences, today);
       if (!checked.ok) return { kind: 'refus', message: checked.message, champs: checked.champs };
       const missing = missingForValidation(current.saisie, competences);
       if (missing) return { kind: 'refus', ...missing };
-      await adopt(tx, context.etablissementId, current);
+      const mapping = await mappingOf(tx, context.etablissementId, apprenantId, current);
       const r = resolved(apprenantId, current.referentielId, current.auteurId, checked.value, true);
-      const result = await write(
-        tx,
-        context,
-        apprenantId,
-        current.source,
-        r,
-        form.version,
-        redacteur,
-      );
+      const result = await write(tx, context, current.source, r, form.version, redacteur, mapping);
       return outcome(tx, context, apprenantId, current.source, result);
     },
     options.classeId,

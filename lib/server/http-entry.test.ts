@@ -83,6 +83,18 @@ describe('the entry of our server', () => {
     expect(reached).toEqual([]);
   });
 
+  it('answers a path whose percent-encoding is broken with a French 404, before Next.js', async () => {
+    reached = [];
+    for (const target of ['/bilans/%zz', '/classes/%E0%A4%A/saisie/ligne', '/a%?x=1']) {
+      const answer = await raw(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      expect(answer, target).toMatch(/^HTTP\/1\.1 404 [\s\S]*Content-Security-Policy: /);
+      expect(answer, target).toContain('Cette adresse ne correspond à aucune page.');
+    }
+    // A query's own percent-encoding is the page's business, not the path's.
+    await raw('GET /bilans?q=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(reached).toEqual(['GET /bilans?q=%zz']);
+  });
+
   it('refuses a body over its route’s limit (413, the limit named) before anything reads it', async () => {
     reached = [];
     const over = (path: string, bytes: number) =>

@@ -9,6 +9,9 @@
 // - a request-target that is not a path (`OPTIONS *`, `GET http://other.host/x`) is
 //   answered here: Next.js answers the first with a 500 and redirects the second to the
 //   other host;
+// - a path whose percent-encoding is broken (`%zz`, a cut UTF-8 sequence) names nothing: a
+//   French 404 (Next.js would answer a 500 while decoding the route's parameters) — here for
+//   every path, the proxy (proxy.ts) skipping some;
 // - a request Node's parser refuses (an unknown method, a broken header) gets its 400 with
 //   the same security headers as every answer, not Node's bare one;
 // - another site's post to a page (a form) is a French 403 (the browser's Sec-Fetch-Site);
@@ -75,10 +78,36 @@ export function answerBeforeNext(request: IncomingMessage, response: ServerRespo
     request.resume();
     return true;
   }
+  if (hasMalformedEncoding(request.url)) {
+    const body = messagePageHtml(
+      404,
+      'Page introuvable',
+      'Cette adresse ne correspond à aucune page.',
+    );
+    response.writeHead(404, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': String(Buffer.byteLength(body)),
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
+    discardBody(request);
+    return true;
+  }
   if (refuseCrossSite(request, response)) return true;
   if (refuseBody(request, response)) return true;
   request.headers[SOCKET_ADDRESS_HEADER] = request.socket.remoteAddress ?? '';
   return false;
+}
+
+/** Whether the path of `url` (before `?`) has a segment that cannot be percent-decoded. */
+export function hasMalformedEncoding(url: string): boolean {
+  const pathname = url.split('?', 1)[0] ?? '';
+  try {
+    for (const segment of pathname.split('/')) decodeURIComponent(segment);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /**

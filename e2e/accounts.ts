@@ -4,7 +4,18 @@
 // establishment before the server starts (scripts/e2e.ts: seedE2eAccounts).
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from '../drizzle/seed/demo-ids';
 import { stableId } from '../drizzle/seed/random';
-import { etablissements, utilisateurs } from '../lib/db/schema';
+import { REFERENTIEL_CIEL } from '../drizzle/seed/referentiel-ciel';
+import {
+  apprenants,
+  classes,
+  equipes,
+  etablissements,
+  inscriptions,
+  periodes,
+  utilisateurs,
+} from '../lib/db/schema';
+import { schoolYearOf, todayInParis } from '../lib/common/dates';
+import { defaultCloture } from '../lib/common/periodes';
 import type { Database } from '../lib/db/types';
 import { hashPassword } from '../lib/auth/ways/password/password';
 
@@ -25,6 +36,26 @@ export const IMPORT_ETABLISSEMENT = {
   enseignant: 'e2e-enseignant@lycee-import.test',
 } as const;
 
+/**
+ * An establishment the class grid's key count owns (saisie-classe.spec.ts): a Tle CIEL of 30
+ * pupils without any bilan, its one teacher in the team — a whole class typed from the
+ * keyboard, which the demo's classes (shared with other specs) cannot offer.
+ */
+export const SAISIE_ETABLISSEMENT = {
+  uai: '0999098Y',
+  nom: 'Lycée des essais de saisie',
+  enseignant: 'e2e-saisie@lycee-saisie.test',
+  classe: 'Tle CIEL',
+  apprenants: 30,
+} as const;
+
+export function saisieClasseId(today: string): string {
+  return stableId(
+    'classe',
+    `${SAISIE_ETABLISSEMENT.uai}|${SAISIE_ETABLISSEMENT.classe}|${schoolYearOf(today)}`,
+  );
+}
+
 /** Accounts a single test owns (it locks them, or ends all their sessions). */
 export const OWN_ACCOUNTS = {
   /** throttling.spec.ts: locked by ten failures, then unlocked. */
@@ -39,8 +70,79 @@ export const OWN_ACCOUNTS = {
   deconnexion: 'e2e-deconnexion@lycee-demo.test',
 } as const;
 
+/** SAISIE_ETABLISSEMENT: its terms of this school year, its class, pupils and teacher. */
+async function seedSaisieEtablissement(db: Database, passwordHash: string, today: string) {
+  const e = SAISIE_ETABLISSEMENT;
+  const etablissementId = stableId('etablissement', e.uai);
+  const year = schoolYearOf(today);
+  const y = Number(year.slice(0, 4));
+  await db
+    .insert(etablissements)
+    .values({ id: etablissementId, uai: e.uai, nom: e.nom })
+    .onConflictDoNothing();
+  await db
+    .insert(periodes)
+    .values(
+      (
+        [
+          ['Trimestre 1', `${y}-09-01`, `${y}-11-30`],
+          ['Trimestre 2', `${y}-12-01`, `${y + 1}-02-28`],
+          ['Trimestre 3', `${y + 1}-03-01`, `${y + 1}-07-05`],
+        ] as const
+      ).map(([libelle, debut, fin]) => ({
+        id: stableId('periode', etablissementId, year, libelle),
+        etablissementId,
+        anneeScolaire: year,
+        libelle,
+        debut,
+        fin,
+        cloture: defaultCloture(fin),
+      })),
+    )
+    .onConflictDoNothing();
+  const classeId = saisieClasseId(today);
+  await db
+    .insert(classes)
+    .values({
+      id: classeId,
+      etablissementId,
+      referentielId: stableId('referentiel', REFERENTIEL_CIEL.code),
+      nom: e.classe,
+      anneeScolaire: year,
+    })
+    .onConflictDoNothing();
+  const pupils = Array.from({ length: e.apprenants }, (_, i) => ({
+    id: stableId('apprenant', classeId, String(i)),
+    etablissementId,
+    nom: 'SAISIE',
+    prenom: `Élève ${String(i + 1).padStart(2, '0')}`,
+  }));
+  await db.insert(apprenants).values(pupils).onConflictDoNothing();
+  await db
+    .insert(inscriptions)
+    .values(pupils.map((p) => ({ apprenantId: p.id, classeId, anneeScolaire: year })))
+    .onConflictDoNothing();
+  const teacherId = stableId('utilisateur', e.enseignant);
+  await db
+    .insert(utilisateurs)
+    .values({
+      id: teacherId,
+      etablissementId,
+      role: 'enseignant' as const,
+      email: e.enseignant,
+      nom: 'ESSAI',
+      prenom: 'Saisie',
+      passwordHash,
+    })
+    .onConflictDoNothing();
+  await db
+    .insert(equipes)
+    .values({ classeId, utilisateurId: teacherId, origine: 'administration' })
+    .onConflictDoNothing();
+}
+
 /** Creates the accounts tests own (idempotent), teachers of the demo establishment. */
-export async function seedE2eAccounts(db: Database): Promise<void> {
+export async function seedE2eAccounts(db: Database, today = todayInParis()): Promise<void> {
   const passwordHash = await hashPassword(PASSWORD);
   const importId = stableId('etablissement', IMPORT_ETABLISSEMENT.uai);
   await db
@@ -84,4 +186,5 @@ export async function seedE2eAccounts(db: Database): Promise<void> {
       })),
     )
     .onConflictDoNothing();
+  await seedSaisieEtablissement(db, passwordHash, today);
 }

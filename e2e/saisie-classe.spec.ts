@@ -16,6 +16,7 @@ import { DEMO_ACCOUNTS } from '../drizzle/seed/demo-ids';
 import { schoolYearOf, todayInParis } from '../lib/common/dates';
 import { compareApprenants } from '../lib/bilans/tri';
 import { CIEL_CODES, signIn } from './helpers';
+import { SAISIE_ETABLISSEMENT, saisieClasseId } from './accounts';
 
 const TLE_CIEL = stableId('classe', `${DEMO_UAI}|Tle CIEL|${schoolYearOf(todayInParis())}`);
 const SAISIE = `/classes/${TLE_CIEL}/saisie`;
@@ -102,6 +103,44 @@ async function goToRow(page: Page, keys: ReturnType<typeof keyboard>, id: string
     index = (await focusedRow(page)).index;
   }
 }
+
+test('a whole class of 30 × 9 from the keyboard: 270 digits and one Tab, every row saved', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  // The key-count class (e2e/accounts.ts): 30 pupils without a bilan, nobody else's.
+  const page = await signedIn(browser, baseURL, SAISIE_ETABLISSEMENT.enseignant);
+  await page.goto(`/classes/${saisieClasseId(todayInParis())}/saisie`);
+  await expect(grid(page)).toBeVisible();
+  const ids = await grid(page)
+    .locator('tr[data-apprenant]')
+    .evaluateAll((rows) => rows.map((tr) => tr.getAttribute('data-apprenant') ?? ''));
+  expect(ids).toHaveLength(SAISIE_ETABLISSEMENT.apprenants);
+
+  // From the page's last link before the grid: one Tab in, then digits only.
+  await page.getByRole('link', { name: 'Préparation PRONOTE' }).first().focus();
+  const keys = keyboard(page);
+  await keys.press('Tab');
+  await expect(grid(page).locator(':focus')).toHaveAttribute('data-code', CIEL_CODES[0]!);
+  const digits = ['1', '2', '3', '4', '0'];
+  for (let p = 0; p < ids.length; p++) {
+    for (let c = 0; c < CIEL_CODES.length; c++) await keys.press(digits[(p + c) % 5]!);
+  }
+  expect(keys.count).toBe(1 + 30 * 9);
+  expect(keys.count).toBeLessThanOrEqual(300);
+
+  for (const id of ids) {
+    await expect(savedState(page, id)).toHaveText(/enregistré à \d\d:\d\d/, { timeout: 30_000 });
+  }
+  await page.reload();
+  for (const [p, id] of ids.entries()) {
+    await expect(row(page, id)).toContainText('brouillon 9/9');
+    const expected = ['−', '−+', '+', '++', 'NE'][(p + 8) % 5]!;
+    await expect(cell(page, id, CIEL_CODES[8]!)).toContainText(expected);
+  }
+  await page.context().close();
+});
 
 test('a team teacher positions five pupils with digits only; reload; a colleague’s change is a conflict, nothing lost', async ({
   page,

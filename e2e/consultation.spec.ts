@@ -185,6 +185,44 @@ test("another establishment's teacher and malformed ids get a French 404 without
   }
 });
 
+test('without JavaScript, an unknown or malformed id is the French 404 in the HTML itself', async ({
+  browser,
+  page,
+}) => {
+  // Next.js answers notFound() with an empty shell drawn by JavaScript (vercel/next.js#98954);
+  // our server answers its own 404 page instead (lib/server/not-found-shell.ts).
+  for (const [state, home, urls] of [
+    [
+      AUTH_STATES.teacher.file,
+      'Retour aux bilans des compétences',
+      [
+        '/bilans/pas-un-id',
+        '/bilans/00000000-0000-4000-8000-000000000000',
+        '/classes/pas-un-id/saisie',
+        '/classes/00000000-0000-4000-8000-000000000000/synthese',
+      ],
+    ],
+    [AUTH_STATES.admin.file, 'Retour à l’administration', ['/administration/siecle/pas-un-id']],
+  ] as const) {
+    const context = await browser.newContext({ javaScriptEnabled: false, storageState: state });
+    const page = await context.newPage();
+    for (const url of urls) {
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBe(404);
+      await expect(page.getByRole('heading', { level: 1 }), url).toHaveText('Page introuvable');
+      await expect(page.getByText('Cette page n’existe pas'), url).toBeVisible();
+      await expect(page.getByRole('link', { name: home }), url).toBeVisible();
+      expect(await page.content()).not.toContain('__next_error__');
+    }
+    await context.close();
+  }
+  // The same page with JavaScript (it has no script): axe clean, every rule.
+  expect((await page.goto('/bilans/pas-un-id'))?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
+  const axe = await new AxeBuilder({ page }).options({ runOnly: undefined }).analyze();
+  expect(axe.violations).toEqual([]);
+});
+
 test('the selection works without JavaScript', async ({ browser }) => {
   // The teacher's session, in a browser without JavaScript.
   const context = await browser.newContext({

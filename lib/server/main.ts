@@ -13,6 +13,7 @@ import { installSafeConsole, requestContext } from '@/lib/observability/safe-err
 import { routePattern } from '@/lib/observability/routes';
 import { startControlSocket } from './control-socket';
 import { requestStarted } from './in-flight';
+import { serveNotFoundShells } from './not-found-shell';
 
 // No database statement, parameter or DETAIL in any console line, Next.js's own included.
 installSafeConsole();
@@ -50,6 +51,8 @@ const server = createEntryServer((request, response) => {
     response.end('Le serveur s’arrête : réessayez dans quelques secondes.\n');
     return;
   }
+  // A page's notFound() readable without JavaScript (not-found-shell.ts).
+  serveNotFoundShells(request, response);
   // The route and id follow the request's work: an error logged while serving it names them.
   return requestContext.run(
     { route: routePattern(request.url), requestId: String(request.headers[REQUEST_ID_HEADER]) },

@@ -14,7 +14,7 @@ export default function ErrorPage({
       <button
         type="button"
         onClick={reset}
-        className="mt-4 rounded-md bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800"
+        className="mt-4 rounded-md bg-blue-800 px-4 py-2 font-medium text-white hover:bg-blue-900"
       >
         Réessayer
       </button>

@@ -2,7 +2,7 @@
 // from last year's class stays in it — selected, in the URL, its arrows stepping through its
 // list, that year's bilan shown —; the banner groups dates by school year and class; the
 // table shows one school year; every date says its term, and « Au » offers each term's end.
-import AxeBuilder from '@axe-core/playwright';
+import { axeResults } from './axe';
 import { expect, test } from './fixtures';
 import { pupilIdOf } from './helpers';
 import { stableId } from '../drizzle/seed/random';
@@ -82,7 +82,7 @@ test('a pupil opened from last year’s class stays in it: URL, selection, arrow
   await expect(
     banner.getByRole('list', { name: `${lastYear} · 2de CIEL` }).locator('[aria-current="page"]'),
   ).toBeVisible();
-  const axe = await new AxeBuilder({ page }).analyze();
+  const axe = await axeResults(page);
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
 

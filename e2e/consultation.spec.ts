@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeResults } from './axe';
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
 import { ARCHIVE_CLASS, openPupil } from './helpers';
@@ -219,7 +219,7 @@ test('without JavaScript, an unknown or malformed id is the French 404 in the HT
   // The same page with JavaScript (it has no script): axe clean, every rule.
   expect((await page.goto('/bilans/pas-un-id'))?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page introuvable');
-  const axe = await new AxeBuilder({ page }).options({ runOnly: undefined }).analyze();
+  const axe = await axeResults(page);
   expect(axe.violations).toEqual([]);
 });
 
@@ -308,7 +308,7 @@ test('stepping through a class with the keyboard is one Enter per pupil: the arr
 test('axe finds no serious or critical accessibility violation', async ({ page }) => {
   for (const target of ['HUBERT Angie', "N'GUESSAN Aïcha"]) {
     await openPupil(page, ARCHIVE_CLASS, target);
-    const results = await new AxeBuilder({ page }).analyze();
+    const results = await axeResults(page);
     const serious = results.violations.filter(
       (v) => v.impact === 'serious' || v.impact === 'critical',
     );
@@ -317,7 +317,7 @@ test('axe finds no serious or critical accessibility violation', async ({ page }
     ).toEqual([]);
   }
   await page.goto('/bilans');
-  const home = await new AxeBuilder({ page }).analyze();
+  const home = await axeResults(page);
   expect(home.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
     [],
   );

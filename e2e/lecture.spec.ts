@@ -2,7 +2,7 @@
 // shown, the class list grouped by school year, no « Évolution » column on a first bilan, the
 // marks of the bilan, an honest radar with its text alternative, focus after a choice, no
 // sideways scroll on a phone, a favicon, and axe on every kind of page.
-import AxeBuilder from '@axe-core/playwright';
+import { axeResults } from './axe';
 import type { Page } from '@playwright/test';
 import { expect, SIGNED_OUT, test } from './fixtures';
 import { getDocumentProxy } from 'unpdf';
@@ -16,7 +16,7 @@ async function pdfTitle(pdf: Awaited<ReturnType<typeof getDocumentProxy>>): Prom
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axeResults(page);
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}`);
 }
 

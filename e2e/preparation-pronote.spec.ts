@@ -1,7 +1,7 @@
 // « Préparation PRONOTE » (/classes/<id>/pronote): before the period closes, a teacher sees
 // for each pupil of the class their bilan of the current period — validated, awaiting
 // validation, none —, its marks, and when PRONOTE last read it; the same on paper.
-import AxeBuilder from '@axe-core/playwright';
+import { axeResults } from './axe';
 import { expect, test } from './fixtures';
 import { pdfText } from './pdf-text';
 import { stableId } from '../drizzle/seed/random';
@@ -84,10 +84,10 @@ test('each pupil with their bilan of the period, its marks and PRONOTE’s last 
   await page.reload();
   await expect(row(first!.name)).toContainText(/le \d{2}\/\d{2}\/\d{4}/);
 
-  const axe = await new AxeBuilder({ page }).analyze();
+  const axe = await axeResults(page);
   expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await page.setViewportSize({ width: 390, height: 800 });
-  const phone = await new AxeBuilder({ page }).analyze();
+  const phone = await axeResults(page);
   expect(phone.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 

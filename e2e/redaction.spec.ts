@@ -4,7 +4,7 @@
 // the PDF prints it, the synthesis and PRONOTE's export read it. A teacher outside the team
 // gets 403 (no button), another school's gets 404. The same flow without JavaScript, with
 // the form's refusals; the form on a phone, axe clean.
-import AxeBuilder from '@axe-core/playwright';
+import { axeResults } from './axe';
 import type { Browser, Page } from '@playwright/test';
 import { anonymousTest, expect, SIGNED_OUT, test } from './fixtures';
 import { pdfText } from './pdf-text';
@@ -230,11 +230,11 @@ test('the form on a desktop and a phone: axe clean, nothing sideways, refusals i
     await page.setViewportSize(viewport);
     await page.goto(`/bilans/${pupil.id}/rediger`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
+    const results = await axeResults(page);
     expect(results.violations.map((v) => v.id)).toEqual([]);
     await page.getByRole('button', { name: 'Valider le bilan' }).click();
     await expect(formAlert(page)).toBeVisible();
-    const refused = await new AxeBuilder({ page }).analyze();
+    const refused = await axeResults(page);
     expect(refused.violations.map((v) => v.id)).toEqual([]);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(viewport.width);

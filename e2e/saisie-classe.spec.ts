@@ -7,7 +7,7 @@
 // team 403, another school 404.
 // Each test writes its own pupils of Tle CIEL: those without a draft in the demo, but neither
 // the class's first (the write API's spec) nor the last four without a draft (redaction.spec).
-import AxeBuilder from '@axe-core/playwright';
+import { axeResults } from './axe';
 import type { Browser, Page } from '@playwright/test';
 import { anonymousTest, expect, SIGNED_OUT, test } from './fixtures';
 import { stableId } from '../drizzle/seed/random';
@@ -371,7 +371,7 @@ test('on a desktop and a 390 px phone: axe clean, nothing sideways; the phone sh
     await page.setViewportSize(viewport);
     await page.goto(SAISIE);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
+    const results = await axeResults(page);
     expect(results.violations.map((v) => `${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
     if (viewport.width === 390) {
       await expect(grid(page)).toBeHidden();

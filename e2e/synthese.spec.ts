@@ -1,6 +1,6 @@
 // « Synthèse de la classe »: every pupil × every competence of 1re SN 2015-2016 on one screen
 // and one printed landscape page, as the issue's « done when » lists it.
-import AxeBuilder from '@axe-core/playwright';
+import { axeResults } from './axe';
 import { parse as parseDisposition } from 'content-disposition';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -255,7 +255,7 @@ test('no axe violation; the page never scrolls sideways at 390 px, the table scr
   page,
 }) => {
   await page.goto(SYNTHESE);
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axeResults(page);
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await page.setViewportSize({ width: 390, height: 800 });
   await page.goto(SYNTHESE);

@@ -23,7 +23,8 @@ export const NIVEAU_INFOS: Record<Niveau, NiveauInfo> = {
     symbole: 'NE',
     signification: 'Compétence non évaluée',
     couleur: 'bleu',
-    fond: '#1d4ed8',
+    // Blue 800: white on it is 8.7:1 (axe's enhanced contrast, 7:1; blue 700 was 6.7:1).
+    fond: '#1e40af',
     texte: '#ffffff',
     valeurRadar: 0,
   },

@@ -18,7 +18,7 @@ main{max-width:36rem;min-height:70vh;margin:0 auto;padding:4rem 1.5rem;display:f
 .code{font-size:.875rem;font-weight:600;letter-spacing:.025em;text-transform:uppercase;color:#475569;margin:0}
 h1{margin:.5rem 0 0;font-size:1.875rem;font-weight:700}
 .texte{margin-top:1rem;font-size:1.125rem;color:#334155}
-a{color:#1d4ed8;font-weight:500}`;
+a{color:#1e40af;font-weight:500}`;
 
 /** The page's HTML (our server's own refusals, before Next.js, send it as is). */
 export function messagePageHtml(

@@ -111,7 +111,7 @@ export function PdfDownload({
               : 'cursor-wait bg-slate-500'
             : secondary
               ? 'border-blue-700 bg-white text-blue-800 hover:bg-blue-50'
-              : 'bg-blue-700 hover:bg-blue-800'
+              : 'bg-blue-800 hover:bg-blue-900'
         }`}
       >
         {label}

@@ -1,7 +1,7 @@
+import { AdminTable } from '@/lib/ui/administration/admin-table';
 import type { Metadata } from 'next';
 import { loadEnseignantsPage } from '@/lib/pages/administration';
 import { formatDateTimeFr } from '@/lib/common/dates';
-import { TableHead } from '@/lib/ui/administration/table-head';
 import { ActionForm } from '@/lib/ui/forms/action-form';
 import { SubmitButton } from '@/lib/ui/forms/submit-button';
 import { TextField } from '@/lib/ui/forms/text-field';
@@ -13,7 +13,7 @@ import {
 } from '@/lib/administration/actions/enseignants';
 import { UploadForm } from '@/lib/ui/administration/upload-form';
 import { DoneMessage } from '@/lib/ui/administration/done-message';
-import { BUTTON_SECONDARY, INPUT, Section, TABLE, TD } from '@/lib/ui/administration/section';
+import { BUTTON_SECONDARY, INPUT, Section, TD } from '@/lib/ui/administration/section';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Enseignants — Administration' };
@@ -77,19 +77,12 @@ export default async function EnseignantsPage({ searchParams }: { searchParams: 
         </UploadForm>
       </Section>
       <Section id="comptes" title="Comptes de l’établissement">
-        <table className={TABLE}>
-          <TableHead
-            caption={
-              'Comptes de l’établissement, leurs moyens de connexion et leur dernière connexion'
-            }
-            columns={[
-              'Nom',
-              'Rôle',
-              'Moyens de connexion',
-              'Dernière connexion',
-              'État et actions',
-            ]}
-          />
+        <AdminTable
+          caption={
+            'Comptes de l’établissement, leurs moyens de connexion et leur dernière connexion'
+          }
+          columns={['Nom', 'Rôle', 'Moyens de connexion', 'Dernière connexion', 'État et actions']}
+        >
           <tbody>
             {page.comptes.map((c) => {
               const ways = [
@@ -198,7 +191,7 @@ export default async function EnseignantsPage({ searchParams }: { searchParams: 
               );
             })}
           </tbody>
-        </table>
+        </AdminTable>
       </Section>
     </main>
   );

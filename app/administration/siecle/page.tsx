@@ -1,10 +1,10 @@
+import { AdminTable } from '@/lib/ui/administration/admin-table';
 import type { Metadata } from 'next';
 import { loadSieclePage } from '@/lib/pages/administration';
-import { TableHead } from '@/lib/ui/administration/table-head';
 import { UploadForm } from '@/lib/ui/administration/upload-form';
 import { uploadSiecle } from '@/lib/administration/actions/siecle';
 import { DoneMessage } from '@/lib/ui/administration/done-message';
-import { Section, TABLE, TD } from '@/lib/ui/administration/section';
+import { Section, TD } from '@/lib/ui/administration/section';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Import SIECLE — Administration' };
@@ -38,11 +38,10 @@ export default async function SieclePage({ searchParams }: { searchParams: Searc
         {page.classes.length === 0 ? (
           <p className="text-slate-700">Aucune classe pour l’instant.</p>
         ) : (
-          <table className={TABLE}>
-            <TableHead
-              caption={'Classes de la dernière année scolaire importée'}
-              columns={['Classe', 'Année', 'Référentiel', 'Apprenants']}
-            />
+          <AdminTable
+            caption={'Classes de la dernière année scolaire importée'}
+            columns={['Classe', 'Année', 'Référentiel', 'Apprenants']}
+          >
             <tbody>
               {page.classes.map((c) => (
                 <tr key={c.id}>
@@ -53,7 +52,7 @@ export default async function SieclePage({ searchParams }: { searchParams: Searc
                 </tr>
               ))}
             </tbody>
-          </table>
+          </AdminTable>
         )}
       </Section>
     </main>

@@ -1,8 +1,8 @@
 // The administration journal as a table: when, who, what, with its counts in words.
+import { AdminTable } from './admin-table';
 import type { EntreeJournal } from '@/lib/administration/journal';
 import { formatDateTimeFr } from '@/lib/common/dates';
-import { TABLE, TD } from './section';
-import { TableHead } from './table-head';
+import { TD } from './section';
 
 const ACTIONS: Record<string, string> = {
   import_siecle: 'Import SIECLE appliqué',
@@ -58,8 +58,7 @@ function detailsText(details: unknown): string {
 
 export function JournalTable({ entrees, caption }: { entrees: EntreeJournal[]; caption: string }) {
   return (
-    <table className={TABLE}>
-      <TableHead caption={caption} columns={['Date', 'Par', 'Action', 'Détails']} />
+    <AdminTable caption={caption} columns={['Date', 'Par', 'Action', 'Détails']}>
       <tbody>
         {entrees.map((e) => (
           <tr key={e.id}>
@@ -70,6 +69,6 @@ export function JournalTable({ entrees, caption }: { entrees: EntreeJournal[]; c
           </tr>
         ))}
       </tbody>
-    </table>
+    </AdminTable>
   );
 }

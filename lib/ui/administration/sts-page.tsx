@@ -1,9 +1,9 @@
 // /administration/sts: where the STS-Web export comes from, its upload (previewed before
 // anything changes) and this year's teams at a glance.
+import { AdminTable } from './admin-table';
 import type { ActionState } from '@/lib/actions/state';
-import { TableHead } from './table-head';
 import { UploadForm } from './upload-form';
-import { Section, TABLE, TD } from './section';
+import { Section, TD } from './section';
 
 export function StsPage({
   page,
@@ -39,11 +39,10 @@ export function StsPage({
             Aucune classe pour cette année : importez d’abord SIECLE.
           </p>
         ) : (
-          <table className={TABLE}>
-            <TableHead
-              caption="Enseignants de chaque équipe, selon leur origine"
-              columns={['Classe', 'Venus de STS-Web', 'Ajoutés à la main']}
-            />
+          <AdminTable
+            caption="Enseignants de chaque équipe, selon leur origine"
+            columns={['Classe', 'Venus de STS-Web', 'Ajoutés à la main']}
+          >
             <tbody>
               {page.classes.map((c) => (
                 <tr key={c.nom}>
@@ -55,7 +54,7 @@ export function StsPage({
                 </tr>
               ))}
             </tbody>
-          </table>
+          </AdminTable>
         )}
       </Section>
     </main>

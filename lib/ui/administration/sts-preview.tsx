@@ -2,14 +2,14 @@
 // division its teachers (and the account each is), who joins and who leaves — and what the
 // module cannot do for the administrator (individuals without an account, ambiguous names,
 // unknown divisions). « Appliquer » writes exactly the plan computed again at that moment.
+import { AdminTable } from './admin-table';
 import type { ActionState } from '@/lib/actions/state';
 import type { PersonneSts, StsPlan } from '@/lib/administration/sts/plan';
 import { changesNothing } from '@/lib/administration/sts/plan';
 import { ActionForm } from '@/lib/ui/forms/action-form';
 import { ApplyFooter } from './apply-footer';
 import { ProblemList } from './people-list';
-import { TableHead } from './table-head';
-import { Section, TABLE, TD } from './section';
+import { Section, TD } from './section';
 import { compte } from '@/lib/common/pluriel';
 
 const nom = (p: PersonneSts) => `${p.nom} ${p.prenom}`;
@@ -65,11 +65,10 @@ export function StsPreview({
         )}
       </Section>
       <Section id="divisions" title="Divisions et enseignants">
-        <table className={TABLE}>
-          <TableHead
-            caption="Enseignants de chaque division selon STS-Web, et les changements"
-            columns={['Division', 'Enseignants (STS-Web)', 'Ajoutés', 'Retirés']}
-          />
+        <AdminTable
+          caption="Enseignants de chaque division selon STS-Web, et les changements"
+          columns={['Division', 'Enseignants (STS-Web)', 'Ajoutés', 'Retirés']}
+        >
           <tbody>
             {plan.divisions.map((d) => (
               <tr key={d.code}>
@@ -88,7 +87,7 @@ export function StsPreview({
               </tr>
             ))}
           </tbody>
-        </table>
+        </AdminTable>
       </Section>
       <ActionForm action={apply} label="Appliquer l’import STS-Web">
         <ApplyFooter

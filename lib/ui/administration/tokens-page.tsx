@@ -1,6 +1,7 @@
 // An API token page of the administration (PRONOTE's tokens, the write API's): create one
 // (shown once, on this page, with a « Copier » button), list them with their last use, revoke
 // one. The forms are Server Actions (lib/administration/actions/jetons.ts).
+import { AdminTable } from './admin-table';
 import type { ListedApiToken, NatureJeton } from '@/lib/auth/api-tokens';
 import { formatDateTimeFr } from '@/lib/common/dates';
 import type { ActionState } from '@/lib/actions/state';
@@ -8,9 +9,8 @@ import { ActionForm } from '@/lib/ui/forms/action-form';
 import { ShownOnce } from '@/lib/ui/forms/shown-once';
 import { SubmitButton } from '@/lib/ui/forms/submit-button';
 import { TextField } from '@/lib/ui/forms/text-field';
-import { TableHead } from './table-head';
 import { DoneMessage } from './done-message';
-import { BUTTON, BUTTON_SECONDARY, Section, TABLE, TD } from './section';
+import { BUTTON, BUTTON_SECONDARY, Section, TD } from './section';
 
 // What each kind of token's page says (one page component for both kinds).
 const TEXTS: Record<
@@ -92,11 +92,10 @@ export function TokensPage({
         {jetons.length === 0 ? (
           <p className="text-slate-700">Aucun jeton pour l’instant.</p>
         ) : (
-          <table className={TABLE}>
-            <TableHead
-              caption={'Jetons, leur état et leur dernier usage'}
-              columns={['Libellé', 'Début du jeton', 'Créé le', 'Dernier usage', 'État']}
-            />
+          <AdminTable
+            caption={'Jetons, leur état et leur dernier usage'}
+            columns={['Libellé', 'Début du jeton', 'Créé le', 'Dernier usage', 'État']}
+          >
             <tbody>
               {jetons.map((j) => (
                 <tr key={j.id}>
@@ -128,7 +127,7 @@ export function TokensPage({
                 </tr>
               ))}
             </tbody>
-          </table>
+          </AdminTable>
         )}
       </Section>
     </main>

@@ -54,7 +54,7 @@ export function DatesBanner({
                       aria-current={current ? 'page' : undefined}
                       className={`inline-flex flex-col rounded-md border px-3 py-1.5 text-sm font-medium ${
                         current
-                          ? 'border-blue-700 bg-blue-700 text-white'
+                          ? 'border-blue-800 bg-blue-800 text-white'
                           : 'border-slate-300 bg-white text-blue-800 hover:bg-blue-50'
                       }`}
                     >

@@ -216,7 +216,7 @@ export function SelectionForm(props: SelectionFormProps) {
           <button
             type="submit"
             hidden={scripted}
-            className="rounded-md bg-blue-700 px-4 py-1.5 text-sm font-semibold text-white hover:bg-blue-800"
+            className="rounded-md bg-blue-800 px-4 py-1.5 text-sm font-semibold text-white hover:bg-blue-900"
           >
             Afficher
           </button>

@@ -11,7 +11,7 @@ import { levelsKey, parseLevelsKey } from '@/lib/saisie-classe/fields';
 import { rowState, symbole, type Row, type CompetenceColonne, type FormAction } from './rows';
 
 const PRIMARY =
-  'rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 disabled:opacity-60';
+  'rounded-md bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 disabled:opacity-60';
 
 function Rows({ competences, rows }: { competences: CompetenceColonne[]; rows: Row[] }) {
   const answer = useActionAnswer();

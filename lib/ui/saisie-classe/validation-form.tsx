@@ -11,7 +11,7 @@ import { unsaved } from '@/lib/saisie-classe/model';
 import type { CompetenceColonne, FormAction, Row } from './rows';
 
 const PRIMARY =
-  'rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800 disabled:opacity-60';
+  'rounded-md bg-blue-800 px-4 py-2 font-semibold text-white hover:bg-blue-900 disabled:opacity-60';
 const SECONDARY =
   'rounded-md border border-blue-700 bg-white px-4 py-2 font-semibold text-blue-800 hover:bg-blue-50';
 

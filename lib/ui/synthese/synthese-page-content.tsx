@@ -67,7 +67,7 @@ export function SynthesePageContent({
           {tri !== 'nom' && <input type="hidden" name="tri" value={tri} />}
           <button
             type="submit"
-            className="rounded-md bg-blue-700 px-4 py-1.5 text-sm font-semibold text-white hover:bg-blue-800"
+            className="rounded-md bg-blue-800 px-4 py-1.5 text-sm font-semibold text-white hover:bg-blue-900"
           >
             Afficher
           </button>
@@ -94,7 +94,8 @@ export function SynthesePageContent({
                   <Link
                     href={`${base}${syntheseQuery(p.fin, tri)}`}
                     className="text-blue-800 underline"
-                    aria-label={`Synthèse à la fin de ${p.libelle} (${formatDateFr(p.fin)})`}
+                    // The visible words first: a voice user says what they see (WCAG 2.5.3).
+                    aria-label={`${p.court} (${formatDateFr(p.fin)}) : synthèse à la fin de ${p.libelle}`}
                   >
                     {p.court} ({formatDateFr(p.fin)})
                   </Link>

@@ -1,14 +1,14 @@
+import { AdminTable } from '@/lib/ui/administration/admin-table';
 import type { Metadata } from 'next';
 import { loadSieclePreview } from '@/lib/pages/administration';
 import type { OrigineReferentiel } from '@/lib/administration/siecle/plan';
 import { formatDateFr } from '@/lib/common/dates';
 import { ApplyFooter } from '@/lib/ui/administration/apply-footer';
-import { TableHead } from '@/lib/ui/administration/table-head';
 import { ActionForm } from '@/lib/ui/forms/action-form';
 import { applySiecleImport } from '@/lib/administration/actions/siecle';
 import { CHOIX_PREFIX } from '@/lib/administration/siecle/plan';
 import { PeopleList, ProblemList } from '@/lib/ui/administration/people-list';
-import { INPUT, Section, TABLE, TD } from '@/lib/ui/administration/section';
+import { INPUT, Section, TD } from '@/lib/ui/administration/section';
 import { compte } from '@/lib/common/pluriel';
 
 export const dynamic = 'force-dynamic';
@@ -92,11 +92,10 @@ export default async function SieclePreviewPage({
         label="Appliquer l’import SIECLE"
       >
         <Section id="divisions" title="Divisions et référentiels">
-          <table className={TABLE}>
-            <TableHead
-              caption={'Divisions du fichier, leur MEF, leur effectif et leur référentiel'}
-              columns={['Division', 'MEF', 'Apprenants', 'Référentiel']}
-            />
+          <AdminTable
+            caption={'Divisions du fichier, leur MEF, leur effectif et leur référentiel'}
+            columns={['Division', 'MEF', 'Apprenants', 'Référentiel']}
+          >
             <tbody>
               {plan.divisions.map((d) => (
                 <tr key={d.code}>
@@ -138,7 +137,7 @@ export default async function SieclePreviewPage({
                 </tr>
               ))}
             </tbody>
-          </table>
+          </AdminTable>
         </Section>
         <ApplyFooter
           canApply={canApply}

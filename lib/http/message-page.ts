@@ -33,7 +33,27 @@ export function messagePageHtml(
     ? `<p><code style="display:block;margin-top:1rem;padding:.75rem;background:#fff;border:1px solid #cbd5e1;border-radius:.375rem;word-break:break-all;font-size:1rem;user-select:all">${escape(value)}</code></p>`
     : '';
   return `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} — CPRO</title><style>${STYLE}</style></head>
-<body><main data-statut="${status}"><p class="code">${STATUS_KICKER}</p><h1>${escape(title)}</h1><div class="texte"><p>${escape(message)}</p>${shown}<p><a href="${escape(link.href)}">${escape(link.label)}</a></p></div></main></body></html>`;
+<body>${messageMainHtml(status, title, message, link, shown)}</body></html>`;
+}
+
+/** The page's content alone, with its look: for a page that has its own head. */
+export function messageContentHtml(
+  status: number,
+  title: string,
+  message: string,
+  link: { href: string; label: string } = DEFAULT_LINK,
+): string {
+  return `<style>${STYLE}</style>${messageMainHtml(status, title, message, link, '')}`;
+}
+
+function messageMainHtml(
+  status: number,
+  title: string,
+  message: string,
+  link: { href: string; label: string },
+  shown: string,
+): string {
+  return `<main data-statut="${status}"><p class="code">${STATUS_KICKER}</p><h1>${escape(title)}</h1><div class="texte"><p>${escape(message)}</p>${shown}<p><a href="${escape(link.href)}">${escape(link.label)}</a></p></div></main>`;
 }
 
 export function messagePage(

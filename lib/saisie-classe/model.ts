@@ -77,6 +77,18 @@ export function setLevel(l: LigneSaisie, code: string, niveau: Niveau | null): L
 }
 
 /** The body of a row's save: every competence of the grid, null where cleared. */
+/**
+ * The row as the server last acknowledged it: a save answered but not yet drawn (the grid
+ * re-renders after the answer) must not send the version it replaced — the server would call
+ * our own write « modifié par ailleurs ». `acked`: the last answer's source, version and levels.
+ */
+export function withAcknowledged(
+  l: LigneSaisie,
+  acked: LigneSaisie['base'] | undefined,
+): LigneSaisie {
+  return acked && acked.version > l.base.version ? { ...l, base: acked } : l;
+}
+
 export function rowBody(id: string, l: LigneSaisie, codes: string[]) {
   return {
     apprenantId: id,

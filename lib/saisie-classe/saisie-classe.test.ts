@@ -20,6 +20,7 @@ import { ligneComplete, loadGrille, type Grille } from './grille';
 import {
   afterSave,
   initialLines,
+  isDirty,
   keepMine,
   levelOfKey,
   mergeServer,
@@ -29,6 +30,7 @@ import {
   takeTheirs,
   toKeep,
   unsaved,
+  withAcknowledged,
 } from './model';
 
 // In the second term (T2 from 1 December): T1's validated bilans are « précédent », not this
@@ -58,6 +60,21 @@ describe('the grid in the browser', () => {
     const key = levelsKey({ C03: '-+', C01: 'NE', C04: null });
     expect(key).toBe('C01=NE;C03=-+');
     expect(parseLevelsKey(key)).toEqual({ C01: 'NE', C03: '-+' });
+  });
+
+  it('a save answered but not yet drawn: the next one names the version the server gave', () => {
+    const drawn = setLevel(start().a!, 'C03', '++');
+    const acked = {
+      source: 'cpro:1',
+      version: 3,
+      niveaux: { C01: '+' as const, C03: '++' as const },
+    };
+    const next = withAcknowledged(drawn, acked);
+    expect(rowBody('a', next, ['C01', 'C03']).version).toBe(3);
+    // Nothing typed since the answer: nothing left to send.
+    expect(isDirty(next)).toBe(false);
+    // An older answer (a colleague's version taken since) changes nothing.
+    expect(withAcknowledged(drawn, { ...acked, version: 2 })).toBe(drawn);
   });
 
   it('saves what was sent, keeps what was typed meanwhile, never writes over a colleague', () => {

@@ -3,18 +3,16 @@
 // whose not-found page lives only in the RSC payload, drawn by the browser's JavaScript
 // (vercel/next.js#98954 — an unknown URL, resolved to /_not-found, is rendered on the server).
 // Without JavaScript the page stayed blank. So our server (main.ts) holds back a 404 HTML page
-// as Next.js writes it, and when it is that empty shell, answers the module's French 404 page
-// instead (lib/http/message-page.ts). Every other answer passes through untouched, unbuffered.
+// as Next.js writes it, and when it is that empty shell, puts the module's French 404 in it as
+// `<noscript>` (lib/http/message-page.ts): with JavaScript the page is drawn as before (the
+// module's header, the teacher's name, « Se déconnecter »), without it the text is there.
+// Every other answer passes through untouched, unbuffered.
 import zlib from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DEFAULT_LINK, messagePageHtml } from '@/lib/http/message-page';
+import { DEFAULT_LINK, messageContentHtml } from '@/lib/http/message-page';
 
 /** What Next.js's empty error shell starts with. */
 const SHELL_MARK = '<html id="__next_error__">';
-
-// The page has no script and one inline style sheet.
-const PAGE_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export const NOT_FOUND_TITLE = 'Page introuvable';
 export const NOT_FOUND_MESSAGE =
@@ -109,13 +107,17 @@ export function serveNotFoundShells(request: IncomingMessage, response: ServerRe
     if (chunk !== undefined && chunk !== null) held.body.push(toBuffer(chunk, encoding));
     let body = Buffer.concat(held.body);
     const html = decoded(body, String(response.getHeader('content-encoding') ?? ''));
-    if (html?.includes(SHELL_MARK)) {
-      body = Buffer.from(
-        messagePageHtml(404, NOT_FOUND_TITLE, NOT_FOUND_MESSAGE, homeLinkOf(request.url ?? '/')),
+    const bodyTag = html?.includes(SHELL_MARK) ? /<body[^>]*>/.exec(html) : null;
+    if (html && bodyTag) {
+      const at = bodyTag.index + bodyTag[0].length;
+      const content = messageContentHtml(
+        404,
+        NOT_FOUND_TITLE,
+        NOT_FOUND_MESSAGE,
+        homeLinkOf(request.url ?? '/'),
       );
+      body = Buffer.from(`${html.slice(0, at)}<noscript>${content}</noscript>${html.slice(at)}`);
       response.removeHeader('content-encoding');
-      response.setHeader('Content-Type', 'text/html; charset=utf-8');
-      response.setHeader('Content-Security-Policy', PAGE_CSP);
     }
     response.removeHeader('transfer-encoding');
     response.setHeader('Content-Length', body.length);

@@ -28,7 +28,9 @@ import {
   takeTheirs,
   toKeep,
   unsaved,
+  withAcknowledged,
   type Gardee,
+  type LigneSaisie,
   type Lignes,
   type Reponse,
 } from '@/lib/saisie-classe/model';
@@ -142,6 +144,8 @@ export function SaisieGrille({
     current.current = lignes;
   });
   const sending = useRef(new Set<string>());
+  // Each row's last save the server acknowledged, known before the grid draws it.
+  const acked = useRef(new Map<string, LigneSaisie['base']>());
   const codes = useMemo(() => competences.map((k) => k.code), [competences]);
 
   useEffect(() => {
@@ -150,13 +154,17 @@ export function SaisieGrille({
 
   const save = useCallback(
     async (id: string) => {
-      const l = current.current[id];
-      if (!l || l.etat === 'valide' || sending.current.has(id)) return;
+      const drawn = current.current[id];
+      if (!drawn || drawn.etat === 'valide' || sending.current.has(id)) return;
+      const l = withAcknowledged(drawn, acked.current.get(id));
       if (l.statut === 'conflit' || (!isDirty(l) && l.statut !== 'erreur')) return;
       sending.current.add(id);
       const sent = l.niveaux;
       setLignes((all) => ({ ...all, [id]: { ...all[id]!, statut: 'envoi' } }));
       const reponse = await post(`/classes/${classeId}/saisie/ligne`, rowBody(id, l, codes));
+      if (reponse.resultat === 'enregistre') {
+        acked.current.set(id, { source: reponse.source, version: reponse.version, niveaux: sent });
+      }
       sending.current.delete(id);
       setLignes((all) => {
         const row = all[id]!;

@@ -10,7 +10,7 @@ export default function NotFound() {
         établissement.
       </p>
       <p className="mt-4">
-        <Link href="/bilans" className="font-medium text-blue-700 underline">
+        <Link href="/bilans" className="font-medium text-blue-800 underline">
           Retour aux bilans des compétences
         </Link>
       </p>

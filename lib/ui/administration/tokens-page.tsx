@@ -115,11 +115,16 @@ export function TokensPage({
                     ) : (
                       <ActionForm
                         action={actions.revoke.bind(null, nature, j.id)}
-                        label={`Révoquer le jeton ${j.libelle}`}
+                        // Two tokens may share a label: its start tells them apart.
+                        label={`Révoquer le jeton ${j.libelle} (${j.prefixe}…)`}
                       >
                         <span className="mr-2 text-green-900">Actif</span>
                         <SubmitButton className={BUTTON_SECONDARY}>
-                          Révoquer<span className="sr-only"> le jeton {j.libelle}</span>
+                          Révoquer
+                          <span className="sr-only">
+                            {' '}
+                            le jeton {j.libelle} ({j.prefixe}…)
+                          </span>
                         </SubmitButton>
                       </ActionForm>
                     )}

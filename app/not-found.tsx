@@ -1,17 +1,15 @@
 import Link from 'next/link';
 import { StatusPage } from '@/lib/ui/status-page';
+import { DEFAULT_LINK, NOT_FOUND_MESSAGE, NOT_FOUND_TITLE } from '@/lib/http/message-page';
 
 export default function NotFound() {
   return (
-    <StatusPage code="404" title="Page introuvable">
-      <title>Page introuvable — CPRO</title>
-      <p>
-        Cette page n&apos;existe pas, ou ce que vous cherchez n&apos;est pas disponible pour votre
-        établissement.
-      </p>
+    <StatusPage code="404" title={NOT_FOUND_TITLE}>
+      <title>{`${NOT_FOUND_TITLE} — CPRO`}</title>
+      <p>{NOT_FOUND_MESSAGE}</p>
       <p className="mt-4">
-        <Link href="/bilans" className="font-medium text-blue-800 underline">
-          Retour aux bilans des compétences
+        <Link href={DEFAULT_LINK.href} className="font-medium text-blue-800 underline">
+          {DEFAULT_LINK.label}
         </Link>
       </p>
     </StatusPage>

@@ -5,6 +5,7 @@
 import { DEMO_ACCOUNTS, DEMO_IDS, DEMO_PASSWORD } from '../drizzle/seed/demo-ids';
 import { stableId } from '../drizzle/seed/random';
 import { REFERENTIEL_CIEL } from '../drizzle/seed/referentiel-ciel';
+import { periodsFor } from '../drizzle/seed/demo-data';
 import {
   apprenants,
   classes,
@@ -15,7 +16,6 @@ import {
   utilisateurs,
 } from '../lib/db/schema';
 import { schoolYearOf, todayInParis } from '../lib/common/dates';
-import { defaultCloture } from '../lib/common/periodes';
 import type { Database } from '../lib/db/types';
 import { hashPassword } from '../lib/auth/ways/password/password';
 
@@ -75,30 +75,13 @@ async function seedSaisieEtablissement(db: Database, passwordHash: string, today
   const e = SAISIE_ETABLISSEMENT;
   const etablissementId = stableId('etablissement', e.uai);
   const year = schoolYearOf(today);
-  const y = Number(year.slice(0, 4));
   await db
     .insert(etablissements)
     .values({ id: etablissementId, uai: e.uai, nom: e.nom })
     .onConflictDoNothing();
   await db
     .insert(periodes)
-    .values(
-      (
-        [
-          ['Trimestre 1', `${y}-09-01`, `${y}-11-30`],
-          ['Trimestre 2', `${y}-12-01`, `${y + 1}-02-28`],
-          ['Trimestre 3', `${y + 1}-03-01`, `${y + 1}-07-05`],
-        ] as const
-      ).map(([libelle, debut, fin]) => ({
-        id: stableId('periode', etablissementId, year, libelle),
-        etablissementId,
-        anneeScolaire: year,
-        libelle,
-        debut,
-        fin,
-        cloture: defaultCloture(fin),
-      })),
-    )
+    .values(periodsFor(etablissementId, year, 'trimestres'))
     .onConflictDoNothing();
   const classeId = saisieClasseId(today);
   await db

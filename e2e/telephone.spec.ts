@@ -2,6 +2,7 @@
 // page is wider than the screen; on a phone every pupil of a class opens with the shown
 // bilan's column in view, the competence column pinned, the table's box focusable and named.
 import { axeViolations } from './axe';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DEMO_IDS } from '../drizzle/seed/demo-ids';
 import { stableId } from '../drizzle/seed/random';
@@ -11,63 +12,54 @@ import { schoolYearOf, todayInParis } from '../lib/common/dates';
 const TLE_CIEL = stableId('classe', `${DEMO_UAI}|Tle CIEL|${schoolYearOf(todayInParis())}`);
 const TLE_SN = stableId('classe', `${DEMO_UAI}|Tle SN|2015-2016`);
 
-const violations = axeViolations;
-
-test('every teacher page passes axe and fits the screen, on a desktop and on a phone', async ({
-  page,
-}) => {
-  test.setTimeout(180_000);
+/** Each page on a desktop and on a 390 px phone: axe with every rule, no wider than the screen. */
+async function expectEveryPageFits(page: Page, paths: string[]) {
   for (const viewport of [
     { width: 1280, height: 800 },
     { width: 390, height: 844 },
   ]) {
     await page.setViewportSize(viewport);
-    for (const path of [
-      '/bilans',
-      `/bilans?classe=${TLE_CIEL}`,
-      `/bilans/${DEMO_IDS.angie}`,
-      `/bilans/${DEMO_IDS.aicha}`,
-      `/classes/${TLE_SN}/synthese`,
-      `/classes/${TLE_CIEL}/synthese?au=${todayInParis()}`,
-      `/classes/${TLE_CIEL}/pronote`,
-      '/bilans/00000000-0000-4000-8000-000000000000',
-    ]) {
+    for (const path of paths) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
-      expect.soft(await violations(page), `${path} at ${viewport.width} px`).toEqual([]);
+      expect.soft(await axeViolations(page), `${path} at ${viewport.width} px`).toEqual([]);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect.soft(width, `${path} at ${viewport.width} px`).toBeLessThanOrEqual(viewport.width);
     }
   }
+}
+
+test('every teacher page passes axe and fits the screen, on a desktop and on a phone', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await expectEveryPageFits(page, [
+    '/bilans',
+    `/bilans?classe=${TLE_CIEL}`,
+    `/bilans/${DEMO_IDS.angie}`,
+    `/bilans/${DEMO_IDS.aicha}`,
+    `/classes/${TLE_SN}/synthese`,
+    `/classes/${TLE_CIEL}/synthese?au=${todayInParis()}`,
+    `/classes/${TLE_CIEL}/pronote`,
+    '/bilans/00000000-0000-4000-8000-000000000000',
+  ]);
 });
 
 test('every administration page passes axe and fits the screen, on a desktop and on a phone', async ({
   adminPage: page,
 }) => {
   test.setTimeout(180_000);
-  for (const viewport of [
-    { width: 1280, height: 800 },
-    { width: 390, height: 844 },
-  ]) {
-    await page.setViewportSize(viewport);
-    for (const path of [
-      '/administration',
-      '/administration/siecle',
-      '/administration/enseignants',
-      '/administration/sts',
-      '/administration/classes',
-      '/administration/periodes',
-      '/administration/pronote',
-      '/administration/alimentation',
-      '/administration/journal',
-    ]) {
-      await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
-      expect.soft(await violations(page), `${path} at ${viewport.width} px`).toEqual([]);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      expect.soft(width, `${path} at ${viewport.width} px`).toBeLessThanOrEqual(viewport.width);
-    }
-  }
+  await expectEveryPageFits(page, [
+    '/administration',
+    '/administration/siecle',
+    '/administration/enseignants',
+    '/administration/sts',
+    '/administration/classes',
+    '/administration/periodes',
+    '/administration/pronote',
+    '/administration/alimentation',
+    '/administration/journal',
+  ]);
 });
 
 test('on a phone every pupil of a class opens at the shown bilan, the competence beside it', async ({

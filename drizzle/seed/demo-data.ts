@@ -151,7 +151,12 @@ function currentYearDates(year: string, today: string): string[] {
   return dates;
 }
 
-function periodsFor(etablissementId: string, year: string, kind: 'trimestres' | 'semestres') {
+/** A school year's terms or semesters (the e2e's own establishment has them too). */
+export function periodsFor(
+  etablissementId: string,
+  year: string,
+  kind: 'trimestres' | 'semestres',
+) {
   const y = Number(year.slice(0, 4));
   const ranges: [string, string, string][] =
     kind === 'trimestres'

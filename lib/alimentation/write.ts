@@ -406,6 +406,8 @@ export async function writeLocked(
     },
   });
   const redacteur = options.redacteur;
+  const ok = (statut: Statut, id: string, apprenantId: string, version: number) =>
+    ({ kind: 'ok', statut, id, apprenantId, valide: r.valide, version }) as const;
   const done = async (statut: Statut, id: string, apprenantId: string, version: number) => {
     if (redacteur) {
       await tx.insert(ecrituresAlimentation).values({
@@ -418,7 +420,7 @@ export async function writeLocked(
         statut,
       });
     }
-    return { kind: 'ok', statut, id, apprenantId, valide: r.valide, version } as const;
+    return ok(statut, id, apprenantId, version);
   };
   /** A new bilan under this source, at `version`: its rows and the trace in one statement. */
   const create = async (statut: Statut, version: number) => {
@@ -436,14 +438,7 @@ export async function writeLocked(
         statut,
       },
     });
-    return {
-      kind: 'ok',
-      statut,
-      id,
-      apprenantId: r.apprenantId,
-      valide: r.valide,
-      version,
-    } as const;
+    return ok(statut, id, r.apprenantId, version);
   };
 
   if (options.version !== undefined && options.version !== current && !mapping?.valideLe) {
@@ -451,14 +446,7 @@ export async function writeLocked(
   }
   if (!mapping) return create('cree', 1);
   if (mapping.empreinte === fingerprint) {
-    return {
-      kind: 'ok',
-      statut: 'inchange',
-      id: mapping.bilanId,
-      apprenantId: mapping.apprenantId,
-      valide: r.valide,
-      version: current,
-    };
+    return ok('inchange', mapping.bilanId, mapping.apprenantId, current);
   }
   if (mapping.valideLe) return { kind: 'conflit', id: mapping.bilanId };
   // A teacher's version is replaced only by a writer who read it.

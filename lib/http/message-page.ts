@@ -10,6 +10,11 @@ import { escapeHtml as escape } from '@/lib/common/safe-html';
 const STATUS_KICKER = 'CPRO — Bilans des compétences';
 
 const NO_STORE = 'private, no-store';
+/** The module's 404, in the app (app/not-found.tsx) and from our server (lib/server). */
+export const NOT_FOUND_TITLE = 'Page introuvable';
+export const NOT_FOUND_MESSAGE =
+  'Cette page n’existe pas, ou ce que vous cherchez n’est pas disponible pour votre établissement.';
+
 export const DEFAULT_LINK = { href: '/bilans', label: 'Retour aux bilans des compétences' };
 
 // The status page's look (Tailwind's classes there, their values here).

@@ -10,7 +10,7 @@ import type { Database } from '@/lib/db/types';
 import { apprenants, bilans, competences, positionnements, referentiels } from '@/lib/db/schema';
 import { NIVEAUX, type Niveau } from '@/lib/db/enums';
 import { compareNotes } from '@/lib/alimentation/write';
-import { writableClassFrom, writableClassOf, type CurrentClass } from '@/lib/equipes/equipes';
+import { writableClassFrom, type CurrentClass } from '@/lib/equipes/equipes';
 import type { CompetenceRef, NoteSaisie, Saisie } from './saisie';
 
 /** A draft as stored, with the source and version a form names to save over it. */
@@ -258,9 +258,15 @@ export async function loadRedaction(
     .from(apprenants)
     .where(and(eq(apprenants.id, apprenantId), eq(apprenants.etablissementId, etablissementId)));
   if (!apprenant) return 'introuvable';
-  const classe = await writableClassOf(db, etablissementId, utilisateurId, apprenantId, today);
-  if (!classe) return 'interdit';
-  const brouillon = await currentDraft(db, apprenantId);
+  const writable = await draftInWritableClass(
+    db,
+    etablissementId,
+    utilisateurId,
+    apprenantId,
+    today,
+  );
+  if (!writable) return 'interdit';
+  const { classe, brouillon } = writable;
   const { referentiel, competences: list } = await referentielOf(
     db,
     brouillon?.referentielId ?? classe.referentielId,

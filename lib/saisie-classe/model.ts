@@ -76,7 +76,6 @@ export function setLevel(l: LigneSaisie, code: string, niveau: Niveau | null): L
   return { ...l, niveaux, statut };
 }
 
-/** The body of a row's save: every competence of the grid, null where cleared. */
 /**
  * The row as the server last acknowledged it: a save answered but not yet drawn (the grid
  * re-renders after the answer) must not send the version it replaced — the server would call
@@ -89,6 +88,7 @@ export function withAcknowledged(
   return acked && acked.version > l.base.version ? { ...l, base: acked } : l;
 }
 
+/** The body of a row's save: every competence of the grid, null where cleared. */
 export function rowBody(id: string, l: LigneSaisie, codes: string[]) {
   return {
     apprenantId: id,

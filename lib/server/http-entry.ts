@@ -23,7 +23,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { SOCKET_ADDRESS_HEADER } from '@/lib/http/client-address';
 import { LENGTH_REQUIRED_MESSAGE, bodyLimitFor, bodyTooLargeMessage } from '@/lib/http/body-limits';
-import { messagePageHtml } from '@/lib/http/message-page';
+import { NOT_FOUND_TITLE, messagePageHtml } from '@/lib/http/message-page';
 import { sentByAnotherSite } from '@/lib/http/request-origin';
 
 export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS'];
@@ -79,17 +79,12 @@ export function answerBeforeNext(request: IncomingMessage, response: ServerRespo
     return true;
   }
   if (hasMalformedEncoding(request.url)) {
-    const body = messagePageHtml(
+    const page = messagePageHtml(
       404,
-      'Page introuvable',
+      NOT_FOUND_TITLE,
       'Cette adresse ne correspond à aucune page.',
     );
-    response.writeHead(404, {
-      ...SECURITY_HEADERS,
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Length': String(Buffer.byteLength(body)),
-    });
-    response.end(request.method === 'HEAD' ? undefined : body);
+    send(response, 404, HTML, page);
     discardBody(request);
     return true;
   }
@@ -122,17 +117,12 @@ function refuseCrossSite(request: IncomingMessage, response: ServerResponse): bo
   if (request.url?.startsWith('/api/')) return false;
   const headers = { get: (name: string) => headerValue(request, name) };
   if (!sentByAnotherSite(headers)) return false;
-  const body = messagePageHtml(
+  const page = messagePageHtml(
     403,
     'Formulaire refusé',
     'Ce formulaire ne vient pas d’une page du module : rien n’a été enregistré.',
   );
-  response.writeHead(403, {
-    ...SECURITY_HEADERS,
-    'Content-Type': 'text/html; charset=utf-8',
-    'Content-Length': String(Buffer.byteLength(body)),
-  });
-  response.end(body);
+  send(response, 403, HTML, page);
   discardBody(request);
   return true;
 }
@@ -162,14 +152,21 @@ function refuseBody(request: IncomingMessage, response: ServerResponse): boolean
         message: text,
       })
     : messagePageHtml(status, title, text);
+  send(response, status, json ? 'application/json; charset=utf-8' : HTML, body);
+  discardBody(request);
+  return true;
+}
+
+const HTML = 'text/html; charset=utf-8';
+
+/** A whole answer of ours, with the security headers of every answer (Node sends no body to HEAD). */
+function send(response: ServerResponse, status: number, contentType: string, body: string) {
   response.writeHead(status, {
     ...SECURITY_HEADERS,
-    'Content-Type': json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8',
+    'Content-Type': contentType,
     'Content-Length': String(Buffer.byteLength(body)),
   });
   response.end(body);
-  discardBody(request);
-  return true;
 }
 
 /** Discarded, never held: a client still sending after its refusal. */

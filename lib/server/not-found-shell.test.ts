@@ -4,7 +4,8 @@ import http from 'node:http';
 import type net from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOT_FOUND_MESSAGE, serveNotFoundShells } from './not-found-shell';
+import { NOT_FOUND_MESSAGE } from '@/lib/http/message-page';
+import { serveNotFoundShells } from './not-found-shell';
 
 const SHELL = '<!DOCTYPE html><html id="__next_error__"><head></head><body><div hidden=""></div>';
 const PAGE = '<!DOCTYPE html><html lang="fr"><body><main><h1>Page introuvable</h1></main>';

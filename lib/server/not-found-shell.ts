@@ -9,14 +9,15 @@
 // Every other answer passes through untouched, unbuffered.
 import zlib from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DEFAULT_LINK, messageContentHtml } from '@/lib/http/message-page';
+import {
+  DEFAULT_LINK,
+  NOT_FOUND_MESSAGE,
+  NOT_FOUND_TITLE,
+  messageContentHtml,
+} from '@/lib/http/message-page';
 
 /** What Next.js's empty error shell starts with. */
 const SHELL_MARK = '<html id="__next_error__">';
-
-export const NOT_FOUND_TITLE = 'Page introuvable';
-export const NOT_FOUND_MESSAGE =
-  'Cette page n’existe pas, ou ce que vous cherchez n’est pas disponible pour votre établissement.';
 
 type Chunk = string | Uint8Array;
 type Callback = (error?: Error | null) => void;
@@ -44,9 +45,18 @@ function homeLinkOf(url: string): { href: string; label: string } {
     : DEFAULT_LINK;
 }
 
-/** Whether this request asks for a page's HTML (not the client router's RSC fetch). */
+/**
+ * Whether this request asks for a page's HTML (not the client router's RSC fetch, a static
+ * file or an API): only those are watched, the bulk of requests pass untouched.
+ */
 function asksForPage(request: IncomingMessage): boolean {
-  return request.method === 'GET' && request.headers.rsc === undefined;
+  const url = request.url ?? '/';
+  return (
+    request.method === 'GET' &&
+    request.headers.rsc === undefined &&
+    !url.startsWith('/_next/') &&
+    !url.startsWith('/api/')
+  );
 }
 
 /**

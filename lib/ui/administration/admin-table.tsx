@@ -23,7 +23,7 @@ export function AdminTable({
       tabIndex={0}
       className="relative mt-2 overflow-x-auto focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-800"
     >
-      <table className={TABLE.replace('mt-2 ', '')}>
+      <table className={TABLE}>
         <TableHead caption={caption} columns={columns} />
         {children}
       </table>

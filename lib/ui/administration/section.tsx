@@ -24,6 +24,6 @@ export const BUTTON_SECONDARY =
   'rounded-md border border-slate-400 bg-white px-3 py-1.5 text-sm font-medium text-slate-900 hover:bg-slate-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-800';
 export const INPUT =
   'rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 focus-visible:outline focus-visible:outline-2 focus-visible:outline-blue-800';
-export const TABLE = 'mt-2 w-full border-collapse text-left text-sm';
+export const TABLE = 'w-full border-collapse text-left text-sm';
 export const TH = 'border-b border-slate-300 px-2 py-2 font-semibold text-slate-800';
 export const TD = 'border-b border-slate-200 px-2 py-2 align-top text-slate-800';

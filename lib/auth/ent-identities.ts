@@ -21,7 +21,7 @@ export interface EntIdentity {
 export interface LinkedAccount {
   id: string;
   sessionVersion: number;
-  /** A deactivated account is refused with its own 403 page (options.ts). */
+  /** A deactivated account is refused with its own 403 page (next-auth/options.ts). */
   actif: boolean;
 }
 

@@ -1,6 +1,6 @@
 // An ENT identity that may not sign in, and the French 403 page it gets (nothing is
-// created, no session is opened). The providers (ent-oidc.ts, ent-cas.ts) hand next-auth a
-// marker user for it (entUser); options.ts's signIn callback turns the marker into this
+// created, no session is opened). The providers (ways/oidc, ways/cas) hand next-auth a
+// marker user for it (entUser); next-auth/options.ts's signIn callback turns the marker into this
 // page's address (refusalPath). The identity is shown so that the teacher can give it to
 // the administrator who links accounts (`npm run ent:link`) — but only an identity our own
 // server put there: the address carries it in a short-lived token signed with the session

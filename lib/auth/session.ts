@@ -1,6 +1,6 @@
 // Who is asking: `requireTeacher()` is the one gate every page, route handler and server
 // action calls before reaching pupils' data; `requireAdministrateur()` that of the
-// administration pages (an administrator reads no bilan, a teacher administers nothing). It reads the session cookie (session-token.ts),
+// administration pages (an administrator reads no bilan, a teacher administers nothing). It reads the session cookie (next-auth/session-token.ts),
 // reloads the account (still active, same session version, this sign-in not revoked), and returns the teacher with
 // their establishment; signed-out visitors are sent to /login (and back afterwards), other
 // roles get a 403.
@@ -18,7 +18,7 @@ import {
   requestUsesSecureCookies,
   sessionCookieName,
   type SessionClaims,
-} from './session-token';
+} from './next-auth/session-token';
 import { ADMINISTRATION_PATH, HOME_PATH, REQUEST_PATH_HEADER, loginUrl } from '@/lib/http/paths';
 import { withDatabase } from '@/lib/http/database-unavailable';
 
@@ -54,7 +54,7 @@ function sessionTokens(): SessionTokenReader {
  * database), or null. Cached for the request.
  */
 export const getSessionClaims = cache(async (): Promise<SessionClaims | null> => {
-  // next-auth named the cookie after how the browser reached us (options.ts).
+  // next-auth named the cookie after how the browser reached us (next-auth/options.ts).
   const secure = requestUsesSecureCookies(await headers());
   const token = (await cookies()).get(sessionCookieName(secure))?.value;
   return sessionTokens().read(token);

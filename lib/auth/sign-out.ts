@@ -8,7 +8,7 @@ import { cookies } from 'next/headers';
 import { getDb } from '@/lib/db/client';
 import { AppError, htmlError } from '@/lib/http/app-error';
 import { withDatabase } from '@/lib/http/database-unavailable';
-import { requestUsesSecureCookies, sessionCookieName } from './session-token';
+import { requestUsesSecureCookies, sessionCookieName } from './next-auth/session-token';
 import { getSessionClaims, getSessionUser } from './session';
 import { revokeAllSessions, revokeSession } from './sessions';
 import { postedFromOurPages } from '@/lib/http/request-origin';

@@ -1,7 +1,7 @@
 // Where a state-changing request comes from, as the browser tells it (Sec-Fetch-Site, and
 // Origin for older browsers). Two questions: did it surely come from one of our pages (a
 // sign-out form: nothing else may end a teacher's session), and did it surely come from
-// another site (a sign-in post that must not even be counted, lib/auth/sign-in-guard.ts).
+// another site (a sign-in post that must not even be counted, lib/auth/next-auth/sign-in-guard.ts).
 
 type HeaderSource = Pick<Headers, 'get'>;
 

@@ -1,5 +1,5 @@
 // Data of /login: where to go after signing in, the message of a refused sign-in, and the
-// CSRF token the form posts to next-auth without JavaScript (csrf.ts). A browser without
+// CSRF token the form posts to next-auth without JavaScript (next-auth/csrf.ts). A browser without
 // next-auth's CSRF cookie is sent once through /login/preparation, which sets it.
 import 'server-only';
 import { queryText, type SearchParams } from '@/lib/http/query';
@@ -7,9 +7,9 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getSessionUser } from '@/lib/auth/session';
 import { safeCallbackPath, HOME_PATH } from '@/lib/http/paths';
-import { csrfCookieName, csrfTokenOf } from '@/lib/auth/csrf';
+import { csrfCookieName, csrfTokenOf } from '@/lib/auth/next-auth/csrf';
 import { getAuthSecret } from '@/lib/auth/secret';
-import { requestUsesSecureCookies } from '@/lib/auth/session-token';
+import { requestUsesSecureCookies } from '@/lib/auth/next-auth/session-token';
 import { signInErrorMessage, waitOf } from '@/lib/auth/sign-in-messages';
 import { enabledWays } from '@/lib/auth/ways';
 import type { LoginEntry } from '@/lib/auth/ways/way';

@@ -109,7 +109,7 @@ export function hasMalformedEncoding(url: string): boolean {
  * Another site's post to a page (a form, a Server Action), as the browser says it: a French
  * 403 before anything reads it — never Next.js's 500 « Invalid Server Actions request », and
  * the same refusal for every form of the module. The APIs (`/api/…`) are called by servers
- * with tokens (or, for sign-in, check it themselves: lib/auth/sign-in-guard.ts).
+ * with tokens (or, for sign-in, check it themselves: lib/auth/next-auth/sign-in-guard.ts).
  */
 function refuseCrossSite(request: IncomingMessage, response: ServerResponse): boolean {
   if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS')

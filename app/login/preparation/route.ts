@@ -1,3 +1,3 @@
-import { prepareLogin } from '@/lib/auth/login-preparation';
+import { prepareLogin } from '@/lib/auth/next-auth/login-preparation';
 
 export const GET = prepareLogin;

@@ -2,7 +2,7 @@
 // its configuration slice (its variables, gathered by lib/config/env.ts), what the login
 // page shows for it, the origin its sign-in form leads to (the pages' CSP form-action) and
 // its name in the access trace (traces_acces.moyen_connexion, next-auth's provider id).
-// next-auth's options (options.ts), the login page's loader and proxy.ts go through the
+// next-auth's options (next-auth/options.ts), the login page's loader and proxy.ts go through the
 // registry (index.ts): adding a way is adding a folder and listing it there.
 import type { Provider } from 'next-auth/providers/index';
 import type { AppConfig } from '@/lib/config/env';

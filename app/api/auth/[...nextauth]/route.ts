@@ -1,3 +1,3 @@
-import { handleAuthRequest } from '@/lib/auth/sign-in-guard';
+import { handleAuthRequest } from '@/lib/auth/next-auth/sign-in-guard';
 
 export { handleAuthRequest as GET, handleAuthRequest as POST };

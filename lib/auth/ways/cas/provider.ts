@@ -3,7 +3,7 @@
 // sent back to /login/cas (cas-sign-in.ts posts it to next-auth with the browser's cookies):
 // authorize() validates it with the ENT server to server and maps the CAS user to an
 // existing teacher account (ent-identities.ts) — then next-auth issues its session exactly
-// as for the other ways in (options.ts's callbacks, a row in `sessions`).
+// as for the other ways in (next-auth/options.ts's callbacks, a row in `sessions`).
 //
 // The service URL carries an `etat`, the digest of a random secret kept in this browser's
 // HttpOnly cookie,
@@ -132,7 +132,7 @@ export function casProvider(settings: { url: string; label: string }) {
         fournisseur: 'cas',
         identifiant: validation.user,
       });
-      // Unknown or deactivated: refused by options.ts's signIn callback (ent-refusal.ts).
+      // Unknown or deactivated: refused by next-auth/options.ts's signIn callback (ent-refusal.ts).
       return entUser(account, validation.user);
     },
   });

@@ -11,7 +11,7 @@ import { cookies } from 'next/headers';
 import NextAuth from 'next-auth';
 import { appConfig } from '@/lib/config/env';
 import { AppError, htmlError } from '@/lib/http/app-error';
-import { authOptionsFor } from '@/lib/auth/options';
+import { authOptionsFor } from '@/lib/auth/next-auth/options';
 import { casLoginUrl } from './protocol';
 import {
   CAS_PROVIDER_ID,
@@ -22,9 +22,9 @@ import {
   casStateOf,
   newCasSecret,
 } from './provider';
-import { csrfCookieName, csrfTokenOf, newCsrfCookieValue } from '@/lib/auth/csrf';
+import { csrfCookieName, csrfTokenOf, newCsrfCookieValue } from '@/lib/auth/next-auth/csrf';
 import { getAuthSecret } from '@/lib/auth/secret';
-import { requestUsesSecureCookies } from '@/lib/auth/session-token';
+import { requestUsesSecureCookies } from '@/lib/auth/next-auth/session-token';
 import { HOME_PATH, safeCallbackPath } from '@/lib/http/paths';
 
 function redirectTo(location: string): Response {

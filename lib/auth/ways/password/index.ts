@@ -1,5 +1,5 @@
 // Sign-in with an e-mail and a password (next-auth's Credentials provider `credentials`),
-// counted and throttled by lib/auth/sign-in-guard.ts before any password is checked.
+// counted and throttled by lib/auth/next-auth/sign-in-guard.ts before any password is checked.
 import type { SignInWay } from '../way';
 
 export const passwordWay: SignInWay = {

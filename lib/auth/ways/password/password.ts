@@ -1,7 +1,7 @@
 // Password hashing (bcrypt, pure JavaScript so no native build is needed on a school PC).
 // Comparisons — the only hashing a running server does — happen on one worker thread, so a
 // burst of sign-ins queues there instead of stalling the pages of teachers already signed
-// in; how many sign-ins may wait is bounded by the guard (sign-in-guard.ts).
+// in; how many sign-ins may wait is bounded by the guard (next-auth/sign-in-guard.ts).
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import bcrypt from 'bcryptjs';

@@ -4,11 +4,11 @@
 // refuses cookies is told so instead of going round in circles.
 import 'server-only';
 import { cookies } from 'next/headers';
-import { getAuthSecret } from './secret';
+import { getAuthSecret } from '../secret';
 import { csrfCookieName, csrfTokenOf, newCsrfCookieValue } from './csrf';
 import { requestUsesSecureCookies } from './session-token';
 import { HOME_PATH, safeCallbackPath } from '@/lib/http/paths';
-import { waitOf } from './sign-in-messages';
+import { waitOf } from '../sign-in-messages';
 
 export async function prepareLogin(request: Request): Promise<Response> {
   const secure = requestUsesSecureCookies(request.headers);

@@ -16,18 +16,18 @@ import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { AppError, jsonError } from '@/lib/http/app-error';
 import { clientAddress } from '@/lib/http/client-address';
 import { authOptionsFor } from './options';
-import { signInAttempts } from './ways/password/attempts';
+import { signInAttempts } from '../ways/password/attempts';
 import {
   ATTEMPT_FIELD,
   InvalidSignInRequest,
   readSignInRequest,
-} from './ways/password/sign-in-request';
-import { registerAttempt, throttleKeys } from './throttle';
+} from '../ways/password/sign-in-request';
+import { registerAttempt, throttleKeys } from '../throttle';
 import { requestUsesSecureCookies } from './session-token';
 import { HOME_PATH, safeCallbackPath } from '@/lib/http/paths';
-import { floodMessage, lockMessage } from './sign-in-messages';
+import { floodMessage, lockMessage } from '../sign-in-messages';
 import { csrfCookieName, csrfTokenOf } from './csrf';
-import { getAuthSecret } from './secret';
+import { getAuthSecret } from '../secret';
 import { sentByAnotherSite } from '@/lib/http/request-origin';
 import { metrics } from '@/lib/observability/registry';
 import { appConfig } from '@/lib/config/env';

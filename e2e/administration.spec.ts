@@ -301,6 +301,86 @@ test.describe('the demo administrator (read only)', () => {
   });
 });
 
+anonymousTest.describe('a teacher whose e-mail changed, without JavaScript', () => {
+  anonymousTest.use({ javaScriptEnabled: false });
+
+  anonymousTest(
+    'is a probable duplicate: nothing applied until the administrator links or creates',
+    async ({ page, browser }) => {
+      await signIn(page, IMPORT_ETABLISSEMENT.administrateur);
+      const upload = async (lines: string[]) => {
+        await page.goto('/administration/enseignants');
+        await page.getByLabel('Fichier CSV des enseignants').setInputFiles({
+          name: 'enseignants.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(['nom;prenom;courriel', ...lines, ''].join('\r\n'), 'latin1'),
+        });
+        await page.getByRole('button', { name: 'Voir l’aperçu' }).click();
+      };
+      const apply = () => page.getByRole('button', { name: 'Appliquer l’import' }).click();
+      const ancien = 'e2e-doublon-ancien@lycee-import.test';
+      const nouveau = 'e2e-doublon-nouveau@lycee-import.test';
+      await upload([`DOUBLON;Agathe;${ancien}`]);
+      await apply();
+      await expect(page.getByRole('status')).toHaveText('Import des enseignants appliqué.');
+
+      // The same teacher under a new address, her name typed otherwise.
+      await upload([`Doublon;agathe;${nouveau}`]);
+      const preview = page.url();
+      await expect(page.getByText('0 compte créé')).toBeVisible();
+      await expect(page.getByText('1 doublon probable à décider')).toBeVisible();
+      const choice = page.getByRole('group', { name: `Ligne 2 : Doublon agathe <${nouveau}>` });
+      const link = choice.getByRole('radio', {
+        name: new RegExp(`Lier au compte existant DOUBLON Agathe <${ancien}>`),
+      });
+      const create = choice.getByRole('radio', { name: /Créer un nouveau compte/ });
+      await expect(link).not.toBeChecked();
+      await expect(create).not.toBeChecked();
+      await apply();
+      await expect(page.getByRole('alert')).toHaveText(
+        '1 doublon probable attend votre choix (lier au compte existant ou créer un compte) : rien n’a été modifié.',
+      );
+      await expect(choice).toHaveAccessibleDescription(
+        'Choisissez : lier au compte existant ou créer un nouveau compte.',
+      );
+      await expect(link).toBeFocused();
+      // The same refusal with JavaScript (the action answered in place), axe clean on a
+      // desktop and a phone — axe needs scripts, this page has none.
+      const withScripts = await browser.newContext({ javaScriptEnabled: true });
+      try {
+        const other = await withScripts.newPage();
+        await signIn(other, IMPORT_ETABLISSEMENT.administrateur);
+        await expect(other).toHaveURL(/\/administration$/);
+        await other.goto(preview);
+        await other.getByRole('button', { name: 'Appliquer l’import' }).click();
+        await expect(other.getByText(/^1 doublon probable attend votre choix/)).toHaveRole('alert');
+        for (const width of [1280, 390]) {
+          await other.setViewportSize({ width, height: 844 });
+          expect(await axeViolations(other), `${width} px`).toEqual([]);
+        }
+      } finally {
+        await withScripts.close();
+      }
+      await page.goto('/administration/enseignants');
+      const comptes = page.getByRole('table', { name: /Comptes de l’établissement/ });
+      await expect(comptes.getByRole('row', { name: new RegExp(nouveau) })).toHaveCount(0);
+
+      // Linked: one account, its sign-in e-mail kept, under the file's spelling; the next
+      // import knows her by the new address.
+      await page.goto(preview);
+      await link.check();
+      await apply();
+      await expect(page.getByRole('status')).toHaveText('Import des enseignants appliqué.');
+      await expect(comptes.getByRole('row', { name: /Doublon agathe/i })).toHaveCount(1);
+      await expect(comptes.getByRole('row', { name: /Doublon agathe/i })).toContainText(ancien);
+      await expect(page.getByText(nouveau)).toHaveCount(0);
+      await upload([`Doublon;agathe;${nouveau}`]);
+      await expect(page.getByText('1 compte inchangé')).toBeVisible();
+      await expect(page.getByText(/doublon probable/)).toHaveCount(0);
+    },
+  );
+});
+
 anonymousTest(
   'forms refuse other sites’ posts and oversized uploads; periods and PRONOTE tokens',
   async ({ page }) => {

@@ -1,105 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { loadAdministrationHome } from '@/lib/pages/administration';
-import { formatDateFr } from '@/lib/common/dates';
-import { Section } from '@/lib/ui/administration/section';
-import { JournalTable } from '@/lib/ui/administration/journal-table';
-import { compte } from '@/lib/common/pluriel';
+import { AdministrationHomePage } from '@/lib/ui/administration/home-page';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Administration' };
 
-export default async function AdministrationPage() {
-  const page = await loadAdministrationHome();
-  const { periode } = page;
-  return (
-    <main className="mx-auto max-w-6xl px-4 py-6">
-      <h1 className="text-2xl font-bold">Administration du module</h1>
-      <p className="mt-2 text-slate-700">
-        Année scolaire {page.anneeScolaire} : {compte(page.classes, 'classe', 'classes')},{' '}
-        {compte(page.apprenants, 'apprenant inscrit', 'apprenants inscrits')},{' '}
-        {compte(page.enseignants, 'enseignant actif', 'enseignants actifs')}.
-      </p>
-      <p className="mt-1 text-slate-700">
-        {periode
-          ? `Période en cours : ${periode.libelle}, du ${formatDateFr(periode.debut)} au ${formatDateFr(periode.fin)}.`
-          : 'Aucune période en cours : PRONOTE ne peut rien lire tant qu’aucune période ne couvre la date du jour.'}
-      </p>
-      {page.sansEquipe.length > 0 && (
-        <div
-          role="alert"
-          className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-900"
-        >
-          <p className="font-medium">
-            {page.sansEquipe.length === 1
-              ? `La classe ${page.sansEquipe[0]} n’a aucun enseignant dans son équipe : personne ne peut rédiger ses bilans.`
-              : `${page.sansEquipe.length} classes n’ont aucun enseignant dans leur équipe : personne ne peut rédiger leurs bilans (${page.sansEquipe.join(', ')}).`}
-          </p>
-          <p>
-            <Link className="text-blue-800 underline" href="/administration/classes">
-              Compléter les équipes
-            </Link>{' '}
-            ou{' '}
-            <Link className="text-blue-800 underline" href="/administration/sts">
-              importer STS-Web
-            </Link>
-            .
-          </p>
-        </div>
-      )}
-      <Section id="taches" title="Mettre en place le module">
-        <ol className="list-decimal space-y-2 pl-6 text-slate-800">
-          <li>
-            <Link className="text-blue-800 underline" href="/administration/siecle">
-              Importer les élèves et les classes depuis SIECLE
-            </Link>{' '}
-            (export « ElevesSansAdresses », à refaire à chaque changement de classe).
-          </li>
-          <li>
-            <Link className="text-blue-800 underline" href="/administration/enseignants">
-              Créer les comptes des enseignants
-            </Link>{' '}
-            (fichier CSV) et les lier à l’ENT.
-          </li>
-          <li>
-            <Link className="text-blue-800 underline" href="/administration/sts">
-              Importer les équipes pédagogiques depuis STS-Web
-            </Link>{' '}
-            (qui enseigne dans quelle classe), puis les compléter dans{' '}
-            <Link className="text-blue-800 underline" href="/administration/classes">
-              Classes et équipes
-            </Link>
-            .
-          </li>
-          <li>
-            <Link className="text-blue-800 underline" href="/administration/periodes">
-              Saisir les périodes
-            </Link>{' '}
-            (trimestres ou semestres) de l’année.
-          </li>
-          <li>
-            <Link className="text-blue-800 underline" href="/administration/pronote">
-              Créer le jeton du connecteur PRONOTE
-            </Link>
-            .
-          </li>
-        </ol>
-      </Section>
-      <Section id="journal" title="Dernières actions">
-        {page.journal.length === 0 ? (
-          <p className="text-slate-700">Aucune action pour l’instant.</p>
-        ) : (
-          <JournalTable
-            entrees={page.journal}
-            caption="Les cinq dernières actions d’administration"
-          />
-        )}
-        <p className="mt-2">
-          <Link className="text-blue-800 underline" href="/administration/journal">
-            Tout le journal
-          </Link>
-        </p>
-      </Section>
-    </main>
-  );
+export default async function Page() {
+  return <AdministrationHomePage page={await loadAdministrationHome()} />;
 }

@@ -104,7 +104,10 @@ function action<U extends SessionUser, S extends z.ZodType, B extends unknown[]>
       );
     } catch (error) {
       if (isRefus(error)) {
-        return refused(saisie, error.message, error.champ ? { [error.champ]: error.message } : {});
+        return refused(saisie, error.message, {
+          ...error.autresChamps,
+          ...(error.champ ? { [error.champ]: error.message } : {}),
+        });
       }
       if (error instanceof AppError) return refused(saisie, error.message);
       if (isDatabaseUnavailable(error)) {

@@ -7,6 +7,8 @@ export class Refus extends Error {
     message: string,
     /** The form field the problem is about (`libelle`, `debut`…), when it is one. */
     readonly champ?: string,
+    /** Other fields' problems, by field name (several choices left unanswered). */
+    readonly autresChamps: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'Refus';

@@ -36,6 +36,8 @@ export const APP_TABLE_PRIVILEGES: Record<string, string> = {
   sessions: 'SELECT, INSERT, UPDATE (revoquee_le), DELETE',
   // Linked at first sign-in by a verified e-mail claim, or by an administrator, who may unlink.
   identites_externes: 'SELECT, INSERT, DELETE',
+  // A teacher's other e-mail, linked by the administrator at a probable duplicate: kept.
+  autres_courriels: 'SELECT, INSERT',
   // A SIECLE import: pupils renamed, classes created (their referential may be re-chosen),
   // enrolments moved or closed by an exit date. Nothing deleted.
   classes: 'SELECT, INSERT, UPDATE (referentiel_id)',

@@ -122,6 +122,24 @@ export const identitesExternes = pgTable(
   ],
 );
 
+// Another e-mail a teachers' CSV gives for an account (its address changed): linked by the
+// administrator at a probable duplicate, so that later imports recognise the line. The
+// account's own e-mail (its sign-in) never changes.
+export const autresCourriels = pgTable(
+  'autres_courriels',
+  {
+    courriel: text('courriel').primaryKey(),
+    utilisateurId: uuid('utilisateur_id')
+      .notNull()
+      .references(() => utilisateurs.id),
+    lieLe: timestamp('lie_le', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('autres_courriels_utilisateur_idx').on(t.utilisateurId),
+    check('autres_courriels_courriel_check', sql`length(${t.courriel}) between 3 and 254`),
+  ],
+);
+
 // A diploma's referential, one row per version (bac pro SN 2016, bac pro CIEL 2023…); the
 // short name (`sigle`) is what teachers read: « bac pro CIEL ».
 export const referentiels = pgTable('referentiels', {

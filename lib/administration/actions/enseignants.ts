@@ -1,5 +1,6 @@
 'use server';
-// The teachers' page forms: the CSV (previewed, pending an hour) and its « Appliquer »;
+// The teachers' page forms: the CSV (previewed, pending an hour) and its « Appliquer » (with
+// the decision on each probable duplicate);
 // deactivating and reactivating an account; linking and unlinking its ENT identity.
 import { z } from 'zod';
 import { adminAction } from '@/lib/actions/validated-action';
@@ -43,9 +44,20 @@ export const uploadEnseignants = adminAction({
   },
 });
 
-export const applyEnseignantsImport = adminAction<z.ZodObject, [string]>({
-  schema: z.object({}),
-  async run(context, _data, importId) {
+// The decisions on probable duplicates: `doublon-<line>` = `creer` or the account to link.
+const decisionsSchema = z.record(z.string(), z.unknown()).transform(
+  (fields) =>
+    new Map(
+      Object.entries(fields).flatMap(([name, value]) => {
+        const ligne = /^doublon-(\d{1,7})$/.exec(name)?.[1];
+        return ligne && typeof value === 'string' ? [[Number(ligne), value] as const] : [];
+      }),
+    ),
+);
+
+export const applyEnseignantsImport = adminAction<typeof decisionsSchema, [string]>({
+  schema: decisionsSchema,
+  async run(context, decisions, importId) {
     const pending = await loadPending(
       context.db,
       context.etablissementId,
@@ -60,6 +72,7 @@ export const applyEnseignantsImport = adminAction<z.ZodObject, [string]>({
     }
     await applyEnseignants(context, pending.contenu, {
       after: (tx) => dropPending(tx, context.etablissementId, importId),
+      decisions,
     });
     return { redirect: `${ENSEIGNANTS_PATH}?fait=importe` };
   },

@@ -2,7 +2,7 @@
 // saves, a preview that writes nothing, an apply that creates, renames, reactivates and links
 // in one go or refuses as a whole; accounts of other establishments untouched and unnamed.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { DEMO_ACCOUNTS } from '@/drizzle/seed/demo-data';
 import { DEMO_IDS } from '@/drizzle/seed/demo-ids';
@@ -14,6 +14,7 @@ import type { Acteur } from '../journal';
 import type { UseCaseContext } from '@/lib/use-cases/context';
 import { parseEnseignantsCsv } from './csv';
 import { applyEnseignants, planEnseignants } from './import';
+import { CREER } from './doublons';
 import { linkIdentite, listComptes, setCompteActif, unlinkIdentite } from './comptes';
 import { encodeLatin9 } from '../siecle/testing';
 
@@ -227,5 +228,95 @@ describe.each(testDrivers())('teachers’ accounts ($name)', (driver) => {
       .from(identitesExternes)
       .where(eq(identitesExternes.utilisateurId, teacher));
     expect(left.map((i) => [i.fournisseur, i.identifiant])).toEqual([['cas', 'sophie.lefevre']]);
+  });
+
+  it('a new e-mail under a teacher’s name waits for the administrator: linked (then known by it) or created, never silently', async () => {
+    const fichier = csv([
+      'Durand;Marc;marc.durand@nouveau.test;marc.durand',
+      'LEFEVRE;sophie anne;s.lefevre@nouveau.test;',
+    ]);
+    const plan = await planEnseignants(db, etab, fichier);
+    expect(plan.erreurs).toEqual([]);
+    expect(plan.nouveaux).toEqual([]);
+    expect(plan.doublons.map((d) => [d.ligne.ligne, d.comptes.map((c) => c.email)])).toEqual([
+      [2, [DEMO_ACCOUNTS.ancienEnseignant]],
+      [3, [DEMO_ACCOUNTS.enseignant]],
+    ]);
+    // Undecided: refused, each line's field named, nothing written.
+    const undecided = await applyEnseignants(ctx(), fichier).catch((e: unknown) => e);
+    expect(isRefus(undecided) && undecided.message).toBe(
+      '2 doublons probables attendent votre choix (lier au compte existant ou créer un compte) : rien n’a été modifié.',
+    );
+    expect(isRefus(undecided) && Object.keys(undecided.autresChamps)).toEqual([
+      'doublon-2',
+      'doublon-3',
+    ]);
+    const durand = plan.doublons[0]!.comptes[0]!.id;
+    const sophie = plan.doublons[1]!.comptes[0]!.id;
+    // One account for two lines, or an account that is not the line's namesake: refused.
+    for (const decisions of [
+      new Map([
+        [2, durand],
+        [3, durand],
+      ]),
+      new Map([
+        [2, sophie],
+        [3, CREER],
+      ]),
+    ]) {
+      const error = await applyEnseignants(ctx(), fichier, { decisions }).catch((e: unknown) => e);
+      expect(isRefus(error)).toBe(true);
+    }
+    const untouched = await listComptes(db, etab);
+    expect(untouched.map((c) => c.email)).not.toContain('marc.durand@nouveau.test');
+    expect(untouched.map((c) => c.email)).not.toContain('s.lefevre@nouveau.test');
+    // Decided: Marc's account is the line (its sign-in e-mail kept, the identity linked);
+    // Sophie-Anne's namesake is a new account.
+    await applyEnseignants(ctx(), fichier, {
+      decisions: new Map([
+        [2, durand],
+        [3, CREER],
+      ]),
+    });
+    const comptes = await listComptes(db, etab);
+    const marc = comptes.find((c) => c.id === durand);
+    expect(marc).toMatchObject({
+      email: DEMO_ACCOUNTS.ancienEnseignant,
+      nom: 'Durand',
+      actif: true,
+    });
+    // The file's CAS identity beside the ENT one he already had.
+    expect(marc?.identites).toContainEqual({ fournisseur: 'cas', identifiant: 'marc.durand' });
+    expect(comptes.map((c) => c.email)).not.toContain('marc.durand@nouveau.test');
+    expect(comptes.find((c) => c.id === sophie)?.email).toBe(DEMO_ACCOUNTS.enseignant);
+    expect(comptes.filter((c) => c.email === 's.lefevre@nouveau.test')).toHaveLength(1);
+    // The next import knows Marc by the new address: nothing to ask, nothing to change.
+    const next = await planEnseignants(
+      db,
+      etab,
+      csv(['Durand;Marc;marc.durand@nouveau.test;marc.durand']),
+    );
+    expect(next.doublons).toEqual([]);
+    expect(next.nouveaux).toEqual([]);
+    expect(next.inchanges).toBe(1);
+    const [journal] = await db
+      .select({ details: journalAdministration.details })
+      .from(journalAdministration)
+      .where(eq(journalAdministration.action, 'import_enseignants'))
+      .orderBy(desc(journalAdministration.creeLe))
+      .limit(1);
+    expect(journal?.details).toMatchObject({ nouveaux: 1, doublonsLies: 1 });
+    // Namesakes all listed in the file are as many people: no question asked.
+    const homonymes = await planEnseignants(
+      db,
+      etab,
+      csv([
+        'LEFEVRE;Sophie-Anne;enseignant@lycee-demo.test;',
+        'LEFEVRE;Sophie-Anne;s.lefevre@nouveau.test;',
+        'LEFEVRE;Sophie-Anne;autre@nouveau.test;',
+      ]),
+    );
+    expect(homonymes.doublons).toEqual([]);
+    expect(homonymes.nouveaux.map((l) => l.courriel)).toEqual(['autre@nouveau.test']);
   });
 });

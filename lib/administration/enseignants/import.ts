@@ -3,16 +3,27 @@
 // new one is created as a teacher of the establishment, without password (they sign in with
 // their ENT);
 // a known one is renamed, reactivated, given its ENT identity. Accounts missing from the file
-// are listed, never deactivated behind the administrator's back.
+// are listed, never deactivated behind the administrator's back. A new e-mail whose name and
+// first name are those of a teacher already here (another e-mail, not in the file) is a
+// probable duplicate — a teacher whose address changed: the administrator links it (the
+// account keeps its e-mail, its sign-in, and is known by the file's one too: autres_courriels)
+// or creates it; nothing is applied until each one is decided.
 import 'server-only';
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Database } from '@/lib/db/types';
-import { identitesExternes, utilisateurs } from '@/lib/db/schema';
+import { autresCourriels, identitesExternes, utilisateurs } from '@/lib/db/schema';
 import type { Role } from '@/lib/db/enums';
 import { Refus } from '@/lib/common/refus';
+import { comparableName } from '@/lib/common/names';
 import type { UseCaseContext } from '@/lib/use-cases/context';
 import { administer } from '../journal';
 import type { EnseignantLigne, EnseignantsFichier } from './fichier';
+import {
+  decide,
+  type CompteHomonyme,
+  type DecisionsDoublons,
+  type DoublonProbable,
+} from './doublons';
 
 interface CompteConnu {
   id: string;
@@ -25,7 +36,9 @@ interface CompteConnu {
 }
 
 export interface EnseignantsPlan {
+  /** New accounts, probable duplicates left out. */
   nouveaux: EnseignantLigne[];
+  doublons: DoublonProbable[];
   modifies: (EnseignantLigne & { avant: string })[];
   reactives: EnseignantLigne[];
   identites: EnseignantLigne[];
@@ -54,23 +67,29 @@ async function loadComptes(db: Database, etablissementId: string, fichier: Ensei
     role: utilisateurs.role,
     actif: utilisateurs.actif,
   };
-  const [parEmail, ici] = await Promise.all([
+  const [parEmail, parAutreCourriel, ici] = await Promise.all([
     emails.length === 0
       ? Promise.resolve([] as CompteConnu[])
       : db.select(columns).from(utilisateurs).where(inArray(utilisateurs.email, emails)),
+    // Accounts the file names by an e-mail an administrator linked them to.
+    emails.length === 0
+      ? Promise.resolve([])
+      : db
+          .select({ ...columns, courriel: autresCourriels.courriel })
+          .from(autresCourriels)
+          .innerJoin(utilisateurs, eq(utilisateurs.id, autresCourriels.utilisateurId))
+          .where(inArray(autresCourriels.courriel, emails)),
     db.select(columns).from(utilisateurs).where(eq(utilisateurs.etablissementId, etablissementId)),
   ]);
+  // The account's own e-mail first: an other e-mail never hides an account.
+  const parCourriel = new Map<string, CompteConnu>();
+  for (const { courriel, ...compte } of parAutreCourriel) parCourriel.set(courriel, compte);
+  for (const compte of parEmail) parCourriel.set(compte.email, compte);
+  const listes = [...new Set([...parCourriel.values()].map((c) => c.id))];
   // The file's identifiers (whose account are they?) and the listed accounts' identities.
   const conditions = [
     ...(identifiants.length > 0 ? [inArray(identitesExternes.identifiant, identifiants)] : []),
-    ...(parEmail.length > 0
-      ? [
-          inArray(
-            identitesExternes.utilisateurId,
-            parEmail.map((c) => c.id),
-          ),
-        ]
-      : []),
+    ...(listes.length > 0 ? [inArray(identitesExternes.utilisateurId, listes)] : []),
   ];
   const identites =
     conditions.length === 0
@@ -82,21 +101,26 @@ async function loadComptes(db: Database, etablissementId: string, fichier: Ensei
           })
           .from(identitesExternes)
           .where(and(eq(identitesExternes.fournisseur, fichier.fournisseur), or(...conditions)));
-  return { parEmail, ici, identites };
+  return { parCourriel, ici, identites };
+}
+
+function nameKey(person: { nom: string; prenom: string }): string {
+  return `${comparableName(person.nom)}|${comparableName(person.prenom)}`;
 }
 
 export function planFrom(
   etablissementId: string,
   fichier: EnseignantsFichier,
-  comptes: CompteConnu[],
+  /** The accounts the file's e-mails are: their own, or one linked to them. */
+  byEmail: ReadonlyMap<string, CompteConnu>,
   ici: CompteConnu[],
   identites: { utilisateurId: string; identifiant: string }[],
 ): EnseignantsPlan {
-  const byEmail = new Map(comptes.map((c) => [c.email, c]));
   const identiteDe = new Map(identites.map((i) => [i.utilisateurId, i.identifiant]));
   const compteDe = new Map(identites.map((i) => [i.identifiant, i.utilisateurId]));
   const plan: EnseignantsPlan = {
     nouveaux: [],
+    doublons: [],
     modifies: [],
     reactives: [],
     identites: [],
@@ -105,6 +129,22 @@ export function planFrom(
     erreurs: [...fichier.erreurs],
   };
   const listed = new Set<string>();
+  // Teachers here the file does not name (by any of their e-mails): those a new line may be.
+  const named = new Set(
+    fichier.lignes.flatMap((l) => {
+      const c = byEmail.get(l.courriel);
+      return c ? [c.id] : [];
+    }),
+  );
+  const homonymesDe = new Map<string, CompteHomonyme[]>();
+  for (const c of ici) {
+    if (c.role !== 'enseignant' || named.has(c.id)) continue;
+    const key = nameKey(c);
+    homonymesDe.set(key, [
+      ...(homonymesDe.get(key) ?? []),
+      { id: c.id, email: c.email, nom: c.nom, prenom: c.prenom, actif: c.actif },
+    ]);
+  }
   for (const l of fichier.lignes) {
     const compte = byEmail.get(l.courriel);
     if (compte && compte.etablissementId !== etablissementId) {
@@ -121,7 +161,9 @@ export function planFrom(
     }
     if (l.identifiantEnt) {
       const owner = compteDe.get(l.identifiantEnt);
-      if (owner && owner !== compte?.id) {
+      // A new e-mail whose identity is already its namesake's: that duplicate, linked or not.
+      const namesake = !compte && homonymesDe.get(nameKey(l))?.some((h) => h.id === owner);
+      if (owner && owner !== compte?.id && !namesake) {
         plan.erreurs.push(
           `Ligne ${l.ligne} : l’identifiant ENT « ${l.identifiantEnt} » est déjà lié à un autre compte.`,
         );
@@ -129,7 +171,9 @@ export function planFrom(
       }
     }
     if (!compte) {
-      plan.nouveaux.push(l);
+      const homonymes = homonymesDe.get(nameKey(l)) ?? [];
+      if (homonymes.length > 0) plan.doublons.push({ ligne: l, comptes: homonymes });
+      else plan.nouveaux.push(l);
       continue;
     }
     listed.add(compte.id);
@@ -159,14 +203,14 @@ export async function planEnseignants(
   etablissementId: string,
   fichier: EnseignantsFichier,
 ): Promise<EnseignantsPlan> {
-  const { parEmail, ici, identites } = await loadComptes(db, etablissementId, fichier);
-  return planFrom(etablissementId, fichier, parEmail, ici, identites);
+  const { parCourriel, ici, identites } = await loadComptes(db, etablissementId, fichier);
+  return planFrom(etablissementId, fichier, parCourriel, ici, identites);
 }
 
 export async function applyEnseignants(
   context: UseCaseContext,
   fichier: EnseignantsFichier,
-  options: { after?: (tx: Database) => Promise<void> } = {},
+  options: { after?: (tx: Database) => Promise<void>; decisions?: DecisionsDoublons } = {},
 ): Promise<EnseignantsPlan> {
   const applied = await administer(context, 'import_enseignants', async (work) => {
     const { db: tx, etablissementId } = work;
@@ -174,12 +218,33 @@ export async function applyEnseignants(
     if (plan.erreurs.length > 0) {
       throw new Refus(`Import refusé, rien n’a été modifié : ${plan.erreurs.join(' ')}`);
     }
+    const { creer, lier } = decide(plan.doublons, options.decisions ?? new Map());
     const ids = new Map<string, string>();
-    if (plan.nouveaux.length > 0) {
+    // A linked duplicate is its account, known from now on by the file's e-mail too (its own,
+    // the sign-in, is kept), under the file's spelling, active again.
+    if (lier.length > 0) {
+      await tx.insert(autresCourriels).values(
+        lier.map(({ ligne, compteId }) => ({
+          courriel: ligne.courriel,
+          utilisateurId: compteId,
+        })),
+      );
+    }
+    for (const { ligne: l, compteId } of lier) {
+      await tx
+        .update(utilisateurs)
+        .set({ nom: l.nom, prenom: l.prenom, actif: true })
+        .where(
+          and(eq(utilisateurs.id, compteId), eq(utilisateurs.etablissementId, etablissementId)),
+        );
+      ids.set(l.courriel, compteId);
+    }
+    const toCreate = [...plan.nouveaux, ...creer];
+    if (toCreate.length > 0) {
       const created = await tx
         .insert(utilisateurs)
         .values(
-          plan.nouveaux.map((l) => ({
+          toCreate.map((l) => ({
             etablissementId,
             email: l.courriel,
             nom: l.nom,
@@ -190,19 +255,30 @@ export async function applyEnseignants(
         .returning({ id: utilisateurs.id, email: utilisateurs.email });
       for (const c of created) ids.set(c.email, c.id);
     }
-    const existing = await tx
-      .select({ id: utilisateurs.id, email: utilisateurs.email })
-      .from(utilisateurs)
-      .where(
-        and(
-          eq(utilisateurs.etablissementId, etablissementId),
-          inArray(
-            utilisateurs.email,
-            fichier.lignes.map((l) => l.courriel),
+    // Every line's account, by its own e-mail or one linked to it (the own one first).
+    const emails = fichier.lignes.map((l) => l.courriel);
+    const [own, linked] = await Promise.all([
+      tx
+        .select({ id: utilisateurs.id, email: utilisateurs.email })
+        .from(utilisateurs)
+        .where(
+          and(
+            eq(utilisateurs.etablissementId, etablissementId),
+            inArray(utilisateurs.email, emails),
           ),
         ),
-      );
-    for (const c of existing) ids.set(c.email, c.id);
+      tx
+        .select({ id: utilisateurs.id, email: autresCourriels.courriel })
+        .from(autresCourriels)
+        .innerJoin(utilisateurs, eq(utilisateurs.id, autresCourriels.utilisateurId))
+        .where(
+          and(
+            eq(utilisateurs.etablissementId, etablissementId),
+            inArray(autresCourriels.courriel, emails),
+          ),
+        ),
+    ]);
+    for (const c of [...linked, ...own]) ids.set(c.email, c.id);
     for (const l of plan.modifies) {
       await tx
         .update(utilisateurs)
@@ -215,7 +291,11 @@ export async function applyEnseignants(
         .set({ actif: true })
         .where(eq(utilisateurs.id, ids.get(l.courriel)!));
     }
-    const links = [...plan.nouveaux.filter((l) => l.identifiantEnt), ...plan.identites];
+    const links = [
+      ...toCreate.filter((l) => l.identifiantEnt),
+      ...lier.flatMap(({ ligne }) => (ligne.identifiantEnt ? [ligne] : [])),
+      ...plan.identites,
+    ];
     for (const l of links) {
       const utilisateurId = ids.get(l.courriel)!;
       await tx
@@ -237,7 +317,8 @@ export async function applyEnseignants(
     return {
       result: plan,
       details: {
-        nouveaux: plan.nouveaux.length,
+        nouveaux: toCreate.length,
+        doublonsLies: lier.length,
         modifies: plan.modifies.length,
         reactives: plan.reactives.length,
         identites: links.length,

@@ -10,7 +10,8 @@ import { outlineStarts } from '../lib/pdf/merge';
 import { stableId } from '../drizzle/seed/random';
 import { ARCHIVE_YEAR, DEMO_UAI } from '../drizzle/seed/demo-data';
 import { schoolYearOf, todayInParis } from '../lib/common/dates';
-import { openPdf } from './helpers';
+import { axeViolations } from './axe';
+import { escapeRegExp, openLongPdf, openPdf } from './helpers';
 
 const year = schoolYearOf(todayInParis());
 const TLE_CIEL = stableId('classe', `${DEMO_UAI}|Tle CIEL|${year}`);
@@ -105,17 +106,30 @@ test('« Générer en PDF »: every page carries the pupil, class, date and page
   expectReadable(pdf.bytes, await fontSizes(pdf.bytes));
 });
 
-test('« Dossier du conseil de classe »: the synthesis, then each pupil from an odd page in recto verso', async ({
+test('« Dossier du conseil de classe »: its tab shows the print’s progress, then the synthesis and each pupil from an odd page in recto verso', async ({
   page,
 }) => {
   test.setTimeout(180_000);
   await page.goto(`/bilans?classe=${TLE_CIEL}`);
   // Beside the other class documents, with the same « Recto verso » option.
   const pack = page.getByRole('link', { name: 'Dossier du conseil de classe' });
-  await expect(pack).toHaveAttribute('href', `/classes/${TLE_CIEL}/conseil/pdf`);
+  await expect(pack).toHaveAttribute('href', `/classes/${TLE_CIEL}/conseil/impression`);
   await page.getByLabel(/Recto verso/).check();
-  await expect(pack).toHaveAttribute('href', `/classes/${TLE_CIEL}/conseil/pdf?recto-verso=1`);
-  const file = await openPdf(page, 'Dossier du conseil de classe');
+  const waiting = `/classes/${TLE_CIEL}/conseil/impression?recto-verso=1`;
+  await expect(pack).toHaveAttribute('href', waiting);
+  // Nothing else prints this variant: the tab finds the print under way, not in the cache.
+  const file = await openLongPdf(page, 'Dossier du conseil de classe', async (tab) => {
+    await expect(tab).toHaveURL(new RegExp(`${escapeRegExp(waiting)}$`));
+    await expect(tab.getByRole('heading', { level: 1 })).toHaveText(
+      `Dossier du conseil de classe — Tle CIEL — ${year}`,
+    );
+    await expect(tab.getByRole('status')).toHaveText(/^\d+ élèves? imprimés? sur 30/);
+    await expect(tab.locator('progress')).toHaveAttribute('max', '30');
+    expect(await axeViolations(tab)).toEqual([]);
+  });
+  // Then the PDF, in that same tab, once the tab was told it was ready.
+  expect(file.url).toMatch(/\/conseil\/pdf\?recto-verso=1$/);
+  expect(file.answers.at(-1)).toBe('{"etat":"pret"}');
   expect(file.name).toMatch(/^conseil-de-classe-Tle-CIEL-.*-recto-verso\.pdf$/);
   const { sizes, sections: parts } = await sections(file.bytes);
   const [synthese, ...pupils] = parts;
@@ -143,4 +157,41 @@ test('the council pack is refused to another establishment and for a malformed i
   expect((await page.request.get(`/classes/${TLE_CIEL}/conseil/pdf?recto-verso=2`)).status()).toBe(
     404,
   );
+  // Its waiting page and state alike, before any print starts.
+  for (const path of [
+    `/classes/${TLE_CIEL}/conseil/impression`,
+    `/classes/${TLE_CIEL}/conseil/impression/etat`,
+  ]) {
+    const response = await neighbourPage.request.get(path);
+    expect(response.status(), path).toBe(404);
+    expect(await response.text()).not.toContain('Tle CIEL');
+  }
+  for (const path of [
+    '/classes/pas-un-id/conseil/impression',
+    `/classes/${TLE_CIEL}/conseil/impression?recto-verso=2`,
+    `/classes/${TLE_CIEL}/synthese/impression`,
+    `/classes/${TLE_CIEL}/inconnu/impression/etat`,
+  ]) {
+    expect((await page.request.get(path)).status(), path).toBe(404);
+  }
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the council pack’s waiting page refreshes itself until the PDF is ready, then gives it', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const pdf = page.waitForRequest((r) => r.url().endsWith(`/classes/${TLE_CIEL}/conseil/pdf`), {
+      timeout: 120_000,
+    });
+    const response = await page.goto(`/classes/${TLE_CIEL}/conseil/impression`);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      `Dossier du conseil de classe — Tle CIEL — ${year}`,
+    );
+    await expect(page.getByRole('status')).toHaveText(/imprimés? sur 30|Préparation/);
+    await pdf;
+  });
 });

@@ -41,8 +41,9 @@ export async function openPupil(page: Page, classe: string, apprenant: string): 
 
 /**
  * Clicks a PDF button as a teacher does: the PDF opens in a new tab (Content-Disposition
- * inline); returns that tab's PDF — its URL, disposition, file name and bytes — read with the
- * same session, and closes the tab.
+ * inline) — a long class document after our waiting page (…/impression) — and returns that
+ * tab's PDF — its URL, disposition, file name and bytes — read with the same session, and
+ * closes the tab.
  */
 export async function openPdf(page: Page, buttonName: string, click?: () => Promise<void>) {
   // Both listened for before the click: a cached PDF is ready, and the tab sent to it, within
@@ -50,7 +51,7 @@ export async function openPdf(page: Page, buttonName: string, click?: () => Prom
   const opening = page.context().waitForEvent('page');
   const tabRequest = page.context().waitForEvent('request', {
     predicate: (r) => /\/pdf(\?|$)/.test(r.url()) && r.frame().page() !== page,
-    timeout: 60_000,
+    timeout: 120_000,
   });
   await (click ? click() : page.getByRole('link', { name: buttonName }).click());
   const tab = await opening;
@@ -64,6 +65,43 @@ export async function openPdf(page: Page, buttonName: string, click?: () => Prom
     name: parseDisposition(disposition).parameters.filename ?? '',
     bytes: await response.body(),
   };
+}
+
+/**
+ * A long class document's link: its tab shows our waiting page, which asks where the print
+ * stands (…/impression/etat) every second, then shows the PDF. The tab's questions are held
+ * until `whileWaiting` has read the page (the print goes on on the server meanwhile); returns
+ * the PDF as `openPdf` does, and the answers the tab was given, in order.
+ */
+export async function openLongPdf(
+  page: Page,
+  buttonName: string,
+  whileWaiting: (tab: Page) => Promise<void>,
+) {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const answers: string[] = [];
+  const state = /\/impression\/etat(\?|$)/;
+  await page.context().route(state, async (route) => {
+    await held;
+    const response = await route.fetch();
+    answers.push(await response.text());
+    await route.fulfill({ response });
+  });
+  try {
+    const pdf = await openPdf(page, buttonName, async () => {
+      const opening = page.context().waitForEvent('page');
+      await page.getByRole('link', { name: buttonName }).click();
+      const tab = await opening;
+      await expect(tab).toHaveURL(/\/impression(\?|$)/);
+      await whileWaiting(tab);
+      release();
+    });
+    return { ...pdf, answers };
+  } finally {
+    release();
+    await page.context().unroute(state);
+  }
 }
 
 /** A write (« alimentation ») or PRONOTE token, created by the administrator on their page. */

@@ -26,6 +26,8 @@ export interface PartsPrinter<P> {
   url(params: P): Promise<string>;
   renderer: Pick<PdfRenderer, 'renderParts'>;
   options: RenderOptions;
+  /** Told as the sections (pupils) get printed: `faits` of `total`. */
+  progress?: (faits: number, total: number) => void;
 }
 
 export interface DocumentDescriptor<P, S, V> {
@@ -49,8 +51,13 @@ export interface DocumentDescriptor<P, S, V> {
   /** Everything the PDF depends on besides the template version, the kind and the establishment. */
   cacheKey(params: P, subject: S, day: string): unknown[];
   fileName(params: P, subject: S, day: string): string;
-  /** Absent: one print of its page. Present: the parts it is printed in, joined. */
+  /**
+   * Absent: one print of its page. Present: the parts it is printed in, joined — a long print,
+   * whose button opens the page that shows its progress (/classes/<id>/<kind>/impression).
+   */
   print?(printer: PartsPrinter<P>, params: P, subject: S): Promise<Buffer>;
+  /** The progress page's title (a long print only): the document and what it is about. */
+  waitingTitle?(params: P, subject: S): string;
   /** The bilans the PDF shows (its access trace), whether printed now or from the cache. */
   shown(db: Database, etablissementId: string, params: P, subject: S): Promise<ShownBilan[]>;
   pdfAction: 'pdf_bilan' | 'pdf_classe';
@@ -79,6 +86,8 @@ export interface DocumentRequest {
 }
 
 export interface PreparedDocument {
+  /** The progress page's title, for a document printed in parts. */
+  waitingTitle: string;
   cacheKey(day: string): unknown[];
   fileName(day: string): string;
   shown(): Promise<ShownBilan[]>;
@@ -104,6 +113,8 @@ export interface RegisteredDocument {
   notFound: string;
   lane: { name: string; settings: LaneSettings };
   pdfAction: 'pdf_bilan' | 'pdf_classe';
+  /** Printed in parts: its button opens the page showing the print's progress. */
+  long: boolean;
   read(ids: readonly string[], query: URLSearchParams): DocumentRequest | null;
 }
 
@@ -115,6 +126,7 @@ export function registerDocument<P, S, V>(d: DocumentDescriptor<P, S, V>): Regis
     notFound: d.notFound,
     lane: d.lane,
     pdfAction: d.pdfAction,
+    long: Boolean(d.print),
     read(ids, query) {
       const params = d.read(ids, query);
       if (params === null) return null;
@@ -125,6 +137,7 @@ export function registerDocument<P, S, V>(d: DocumentDescriptor<P, S, V>): Regis
           const subject = await d.subject(db, etablissementId, params);
           if (subject === null) return null;
           return {
+            waitingTitle: d.waitingTitle?.(params, subject) ?? d.button?.label ?? d.kind,
             cacheKey: (day) => d.cacheKey(params, subject, day),
             fileName: (day) => d.fileName(params, subject, day),
             shown: () => d.shown(db, etablissementId, params, subject),

@@ -17,6 +17,9 @@ import { createPrintToken } from './print-token';
 import { printPath, printTokenIds } from './print-route';
 import { SharedWork } from './shared-work';
 import { metrics } from '@/lib/observability/registry';
+import { asAppError } from '@/lib/http/app-error';
+import { PrintProgress } from './print-progress';
+import type { PrintState } from '@/lib/common/print-state';
 
 /** Bump when the print layout changes: cached PDFs of the old layout are then not served. */
 export const TEMPLATE_VERSION = 'impression-2026-12-03-conseil-de-classe';
@@ -66,40 +69,45 @@ export async function closePdfService(budgetMs = 0): Promise<void> {
 export const MAX_PDFS_PER_TEACHER = 2;
 const perTeacher = new PerTeacherLimit(MAX_PDFS_PER_TEACHER);
 const printing = new SharedWork<Buffer>();
+const progress = new PrintProgress();
+
+interface PdfJob {
+  key: string;
+  filename: string;
+}
+
+function jobOf(
+  teacher: Teacher,
+  request: DocumentRequest,
+  prepared: PreparedDocument,
+  day: string,
+): PdfJob {
+  return {
+    filename: prepared.fileName(day),
+    key: PdfCache.key(
+      TEMPLATE_VERSION,
+      request.kind,
+      teacher.etablissement.id,
+      ...prepared.cacheKey(day),
+    ),
+  };
+}
 
 /**
- * The PDF of `request` (already checked: `prepared` is its subject for this teacher).
- * `signal`: the request's (client gone → the job leaves the queue, unless another teacher
- * still waits for the same print).
+ * Prints the document (or joins the print of it under way) and caches it; the print reports
+ * how far it has gone (`progress`) whoever asked for it.
  */
-export async function producePdf(
+function print(
   teacher: Teacher,
   request: DocumentRequest,
   prepared: PreparedDocument,
   lane: string,
-  day: string,
+  job: PdfJob,
   signal: AbortSignal | undefined,
-): Promise<PdfDocument> {
+): Promise<Buffer> {
   const { renderer, cache } = pdfService();
   const etablissementId = teacher.etablissement.id;
-  const filename = prepared.fileName(day);
-  const key = PdfCache.key(
-    TEMPLATE_VERSION,
-    request.kind,
-    etablissementId,
-    ...prepared.cacheKey(day),
-  );
-  const started = performance.now();
-  const hit = await cache.get(key);
-  metrics().cache.inc({ result: hit ? 'hit' : 'miss' });
-  if (hit) {
-    metrics().pdf.observe(
-      { document: request.kind, cache: 'hit' },
-      (performance.now() - started) / 1000,
-    );
-    return { filename, bytes: hit };
-  }
-  const bytes = await printing.run(key, signal, async (jobSignal) => {
+  return printing.run(job.key, signal, async (jobSignal) => {
     // Drawn when each print starts: a token lives a minute, a wait may be longer.
     const url = async (route: PrintRoute) => {
       const token = await createPrintToken(
@@ -114,26 +122,100 @@ export async function producePdf(
       );
       return `${appConfig().pdf.printOrigin}${printPath(request.kind, route, token)}`;
     };
-    // Only printing costs the browser's time: the per-teacher cap applies to it, not to hits.
-    const printed = await perTeacher.run(teacher.id, () => {
-      // Every print is tagged: a single document keeps its tags and bookmarks, and a part's
-      // outline tells the join where each section starts.
-      const options = { lane, signal: jobSignal, tagged: true } as const;
-      return prepared.print(
-        () => renderer.render(() => url(request.route), options),
-        { renderer, options },
-        url,
-      );
-    });
-    // A PDF that could not be cached is still a PDF.
-    await cache
-      .set(key, printed)
-      .catch((error: Error) => console.error('[pdf] mise en cache impossible :', error.message));
-    return printed;
+    progress.started(job.key);
+    try {
+      // Only printing costs the browser's time: the per-teacher cap applies to it, not to hits.
+      const printed = await perTeacher.run(teacher.id, () => {
+        // Every print is tagged: a single document keeps its tags and bookmarks, and a part's
+        // outline tells the join where each section starts.
+        const options = { lane, signal: jobSignal, tagged: true } as const;
+        return prepared.print(
+          () => renderer.render(() => url(request.route), options),
+          {
+            renderer,
+            options,
+            progress: (faits, total) => progress.advanced(job.key, faits, total),
+          },
+          url,
+        );
+      });
+      // A PDF that could not be cached is still a PDF.
+      await cache
+        .set(job.key, printed)
+        .catch((error: Error) => console.error('[pdf] mise en cache impossible :', error.message));
+      return printed;
+    } finally {
+      progress.finished(job.key);
+    }
   });
+}
+
+/**
+ * The PDF of `request` (already checked: `prepared` is its subject for this teacher).
+ * `signal`: the request's (client gone → the job leaves the queue, unless another teacher
+ * still waits for the same print).
+ */
+export async function producePdf(
+  teacher: Teacher,
+  request: DocumentRequest,
+  prepared: PreparedDocument,
+  lane: string,
+  day: string,
+  signal: AbortSignal | undefined,
+): Promise<PdfDocument> {
+  const { cache } = pdfService();
+  const job = jobOf(teacher, request, prepared, day);
+  const started = performance.now();
+  const hit = await cache.get(job.key);
+  metrics().cache.inc({ result: hit ? 'hit' : 'miss' });
+  if (hit) {
+    metrics().pdf.observe(
+      { document: request.kind, cache: 'hit' },
+      (performance.now() - started) / 1000,
+    );
+    return { filename: job.filename, bytes: hit };
+  }
+  const bytes = await print(teacher, request, prepared, lane, job, signal);
   metrics().pdf.observe(
     { document: request.kind, cache: 'miss' },
     (performance.now() - started) / 1000,
   );
-  return { filename, bytes };
+  return { filename: job.filename, bytes };
+}
+
+/**
+ * Where the PDF of `request` stands, for the page that waits for it: under way (pupils printed
+ * of how many), ready in the cache, or failed (said once). Starts the print when nothing has:
+ * it then runs to its end (its job budget bounds it) and lands in the cache, whether or not
+ * the page is still open.
+ */
+export async function printState(
+  teacher: Teacher,
+  request: DocumentRequest,
+  prepared: PreparedDocument,
+  lane: string,
+  day: string,
+): Promise<PrintState> {
+  const job = jobOf(teacher, request, prepared, day);
+  const known = progress.take(job.key);
+  if (known) return known;
+  if (await pdfService().cache.get(job.key)) return { etat: 'pret' };
+  const started = performance.now();
+  print(teacher, request, prepared, lane, job, undefined).then(
+    () =>
+      metrics().pdf.observe(
+        { document: request.kind, cache: 'miss' },
+        (performance.now() - started) / 1000,
+      ),
+    (error: unknown) => {
+      const known = asAppError(error);
+      if (!known) console.error('[pdf] échec :', error);
+      progress.failedWith(
+        job.key,
+        known?.message ?? 'Le PDF n’a pas pu être produit. Réessayez dans un instant.',
+        known?.details.retryAfterSeconds ?? null,
+      );
+    },
+  );
+  return progress.take(job.key) ?? { etat: 'en-cours', faits: 0, total: null };
 }

@@ -15,7 +15,7 @@ import type { DocumentDescriptor, PartsPrinter, PrintRoute } from './document';
 import { fileSlug } from './file-names';
 import { CLASS_DOCUMENTS_LANE } from './lanes';
 import type { ClassPart } from './class-parts';
-import { classPartCount, formatClassPart, pupilsOfPart } from './class-parts';
+import { PUPILS_PER_PART, classPartCount, formatClassPart, pupilsOfPart } from './class-parts';
 import { flagParam, idParam, pagesParam, partParam, queryObject } from './params';
 import { pupilSections } from './class-sections';
 import { printSectionedDocument } from './sectioned-print';
@@ -104,7 +104,9 @@ export function printPupilParts(
   sujet: ClassePdfSujet,
   job: { title: string; coverBookmark?: string },
 ): Promise<Buffer> {
-  const parts = classPartCount(sujet.apprenants.length);
+  const pupils = sujet.apprenants.length;
+  const parts = classPartCount(pupils);
+  printer.progress?.(0, pupils);
   return printSectionedDocument(
     printer.renderer,
     {
@@ -118,6 +120,9 @@ export function printPupilParts(
       title: job.title,
       ...(job.coverBookmark ? { coverBookmark: job.coverBookmark } : {}),
       sections: pupilSections(sujet, p.rectoVerso),
+      // The parts print the pupils in order, PUPILS_PER_PART each (the last takes the rest).
+      onSectionPartsPrinted: (done) =>
+        printer.progress?.(Math.min(done * PUPILS_PER_PART, pupils), pupils),
     },
     printer.options,
   );

@@ -29,6 +29,8 @@ export interface SectionedJob {
   coverBookmark?: string;
   /** Each section's bookmark and header, and the page it must start on. */
   sections: SectionRules;
+  /** Told as the sections' parts get printed (how many, the cover not counted). */
+  onSectionPartsPrinted?: (done: number) => void;
 }
 
 export async function printSectionedDocument(
@@ -44,6 +46,7 @@ export async function printSectionedDocument(
   let finalCover: PDFDocument | undefined;
   const prints = await renderer.renderParts(
     async (i, done) => {
+      if (done.length <= sectionParts) job.onSectionPartsPrinted?.(done.length);
       while (parsed.length < Math.min(done.length, sectionParts)) {
         const parsing = loadPart(done[parsed.length]!);
         // Awaited below; until then a failure must not count as unhandled.

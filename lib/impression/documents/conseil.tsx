@@ -37,6 +37,7 @@ export const conseilDocument = registerDocument<PupilPartsParams, ClassePdfSujet
       title: title(sujet.classeNom, sujet.anneeScolaire),
       coverBookmark: `Synthèse de la classe ${sujet.classeNom}`,
     }),
+  waitingTitle: (_p, sujet) => title(sujet.classeNom, sujet.anneeScolaire),
   // The synthesis' bilans (as of today) and each pupil's printed bilan.
   async shown(db, etablissementId, p, sujet) {
     const synthese = await getSynthese(db, etablissementId, p.classeId, SYNTHESE_DU_JOUR);

@@ -43,6 +43,8 @@ export const derniersBilansDocument = registerDocument<
     printPupilParts(printer, p, sujet, {
       title: `Derniers bilans — ${sujet.classeNom} — ${sujet.anneeScolaire}`,
     }),
+  waitingTitle: (_p, sujet) =>
+    `Dernier bilan de chaque élève — ${sujet.classeNom} — ${sujet.anneeScolaire}`,
   // Each pupil's bilan as the print page picks it (the same rule, in the sujet's query).
   shown: async (_db, _etablissementId, _p, sujet) =>
     sujet.apprenants.map((e) => ({ apprenantId: e.id, bilanId: e.bilanId })),

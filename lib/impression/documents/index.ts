@@ -25,6 +25,7 @@ export function classDocumentButtons(): ClassDocumentButton[] {
   return DOCUMENTS.filter((d) => d.scope === 'classe' && d.button).map((d) => ({
     kind: d.kind,
     labels: d.button!,
+    long: d.long,
   }));
 }
 

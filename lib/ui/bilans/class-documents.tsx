@@ -30,6 +30,8 @@ const LINK =
 export interface ClassDocumentButton {
   kind: string;
   labels: { label: string; pendingLabel: string };
+  /** Printed in parts (seconds for a class): its tab shows the print's progress first. */
+  long: boolean;
 }
 
 export function ClassDocuments(props: {
@@ -72,15 +74,28 @@ function Documents({
   return (
     <div className="flex flex-col items-start gap-2">
       <div className="flex flex-wrap items-start gap-2">
-        {documents.map((d) => (
-          <PdfDownload
-            key={d.kind}
-            href={`/classes/${classeId}/${d.kind}/pdf${query}`}
-            label={d.labels.label}
-            pendingLabel={d.labels.pendingLabel}
-            secondary
-          />
-        ))}
+        {documents.map((d) =>
+          d.long ? (
+            // Its own tab, our page showing the print's progress, then the PDF in it.
+            <a
+              key={d.kind}
+              href={`/classes/${classeId}/${d.kind}/impression${query}`}
+              target="_blank"
+              rel="noopener"
+              className={`${LINK} text-center`}
+            >
+              {d.labels.label}
+            </a>
+          ) : (
+            <PdfDownload
+              key={d.kind}
+              href={`/classes/${classeId}/${d.kind}/pdf${query}`}
+              label={d.labels.label}
+              pendingLabel={d.labels.pendingLabel}
+              secondary
+            />
+          ),
+        )}
       </div>
       <div className="flex items-center gap-2 text-sm">
         <input

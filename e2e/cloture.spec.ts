@@ -11,6 +11,7 @@ import { DEMO_IDS } from '../drizzle/seed/demo-ids';
 import { formatDateFr, schoolYearOf, todayInParis } from '../lib/common/dates';
 import { defaultCloture } from '../lib/common/periodes';
 import { createToken } from './helpers';
+import { PRONOTE_DOCUMENTATION_URL } from '../lib/common/pronote-documentation';
 
 const today = todayInParis();
 const data = buildDemoData(today);
@@ -69,8 +70,23 @@ test('a period that has ended is read by PRONOTE until its closing day, shown wi
       nextWeek,
     );
 
-    // « Préparation PRONOTE »: that period on top, its closing day said, its drafts counted.
+    // The administration's home says it too (before: « nothing while no period holds today »).
+    await adminPage.goto('/administration');
+    await expect(adminPage.getByText(/PRONOTE lit les bilans validés de/)).toContainText(
+      `${previous.libelle} (clôture le ${formatDateFr(nextWeek)})`,
+    );
+    // The PRONOTE connector's page sends to PRONOTE's own documentation.
+    await adminPage.goto('/administration/pronote');
+    await expect(
+      adminPage.getByRole('link', { name: /^Documentation de PRONOTE/ }),
+    ).toHaveAttribute('href', PRONOTE_DOCUMENTATION_URL);
+
+    // « Préparation PRONOTE »: that period on top, its closing day said, its drafts counted;
+    // the transfer is done in PRONOTE, whose documentation is a link away.
     await page.goto(`/classes/${TLE_CIEL}/pronote`);
+    await expect(
+      page.getByRole('main').getByRole('link', { name: /^Documentation de PRONOTE/ }),
+    ).toHaveAttribute('href', PRONOTE_DOCUMENTATION_URL);
     const sections = page.getByRole('region');
     await expect(sections.first()).toHaveAccessibleName(
       `${label} — terminée, clôture PRONOTE le ${formatDateFr(nextWeek)}`,

@@ -69,6 +69,8 @@ export interface AdministrationHome extends AdminPage {
   apprenants: number;
   enseignants: number;
   periode: Periode | null;
+  /** The periods PRONOTE reads today (begun, not closed), the one closing first first. */
+  ouvertes: Periode[];
   journal: EntreeJournal[];
 }
 
@@ -123,6 +125,7 @@ export async function loadAdministrationHome(): Promise<AdministrationHome> {
       apprenants: apprenantsCount?.n ?? 0,
       enseignants: enseignantsCount?.n ?? 0,
       periode: periodeCourante(periodes, today),
+      ouvertes: periodesOuvertes(periodes, today),
       journal,
     };
   });

@@ -1,5 +1,5 @@
 // /administration: the establishment's year at a glance (classes, pupils, teachers, the
-// current period), a warning for classes nobody can write bilans for, the setting-up steps in
+// current period and the periods PRONOTE still reads), a warning for classes nobody can write bilans for, the setting-up steps in
 // order, and the last actions of the journal.
 import Link from 'next/link';
 import type { EntreeJournal } from '@/lib/administration/journal';
@@ -19,6 +19,7 @@ export function AdministrationHomePage({
     apprenants: number;
     enseignants: number;
     periode: Periode | null;
+    ouvertes: Periode[];
     journal: EntreeJournal[];
   };
 }) {
@@ -34,7 +35,12 @@ export function AdministrationHomePage({
       <p className="mt-1 text-slate-700">
         {periode
           ? `Période en cours : ${periode.libelle}, du ${formatDateFr(periode.debut)} au ${formatDateFr(periode.fin)}.`
-          : 'Aucune période en cours : PRONOTE ne peut rien lire tant qu’aucune période ne couvre la date du jour.'}
+          : 'Aucune période en cours.'}{' '}
+        {page.ouvertes.length > 0
+          ? `PRONOTE lit les bilans validés de ${page.ouvertes
+              .map((p) => `${p.libelle} (clôture le ${formatDateFr(p.cloture)})`)
+              .join(' et de ')}.`
+          : 'PRONOTE ne lit aucun bilan tant qu’aucune période n’est ouverte (commencée, pas encore close).'}
       </p>
       {page.sansEquipe.length > 0 && (
         <div

@@ -10,6 +10,7 @@ import { ShownOnce } from '@/lib/ui/forms/shown-once';
 import { SubmitButton } from '@/lib/ui/forms/submit-button';
 import { TextField } from '@/lib/ui/forms/text-field';
 import { DoneMessage } from './done-message';
+import { PronoteDocumentationLink } from '@/lib/ui/pronote/pronote-documentation';
 import { BUTTON, BUTTON_SECONDARY, Section, TD } from './section';
 
 // What each kind of token's page says (one page component for both kinds).
@@ -28,7 +29,7 @@ const TEXTS: Record<
   pronote: {
     title: 'Connecteur PRONOTE',
     intro:
-      'PRONOTE lit les bilans validés de la période en cours avec un jeton de l’établissement. Un jeton n’est affiché qu’une fois, à sa création ; révoquez celui d’un connecteur remplacé.',
+      'PRONOTE lit les bilans validés des périodes non closes avec un jeton de l’établissement ; le transfert se fait depuis PRONOTE. Un jeton n’est affiché qu’une fois, à sa création ; révoquez celui d’un connecteur remplacé.',
     placeholder: 'Connecteur PRONOTE',
     revoque: 'Jeton révoqué : PRONOTE ne peut plus lire les bilans avec lui.',
     created: 'Jeton PRONOTE créé',
@@ -70,7 +71,15 @@ export function TokensPage({
     <main className="mx-auto max-w-6xl px-4 py-6">
       <h1 className="text-2xl font-bold">{title}</h1>
       <DoneMessage fait={fait} messages={messages} />
-      <p className="mt-2 text-slate-700">{intro}</p>
+      <p className="mt-2 text-slate-700">
+        {intro}
+        {nature === 'pronote' && (
+          <>
+            {' '}
+            <PronoteDocumentationLink />.
+          </>
+        )}
+      </p>
       <Section id="creer" title="Créer un jeton">
         <ActionForm
           action={actions.create.bind(null, nature)}

@@ -8,6 +8,7 @@ import { PdfDownload } from '@/lib/ui/pdf-download';
 import Link from 'next/link';
 import { classSaisiePath } from '@/lib/http/paths';
 import { PreparationPronoteTable, resumePronote } from './preparation-pronote-table';
+import { PronoteDocumentationLink } from './pronote-documentation';
 
 export function PreparationPronoteContent({ view }: { view: PreparationPronoteView }) {
   const { classe, periodes } = view;
@@ -26,7 +27,8 @@ export function PreparationPronoteContent({ view }: { view: PreparationPronoteVi
             PRONOTE lit les bilans <strong>validés</strong> d&apos;une période, avec leurs notes,
             pour le bulletin, jusqu&apos;à sa clôture (trois semaines après son dernier jour, sauf
             si l&apos;administrateur en a décidé autrement) ; un brouillon n&apos;est jamais lu : il
-            doit être validé par l&apos;équipe pédagogique de la classe.
+            doit être validé par l&apos;équipe pédagogique de la classe. Le transfert se fait
+            uniquement depuis PRONOTE : <PronoteDocumentationLink />.
             {view.equipe && (
               <>
                 {' '}

@@ -1,4 +1,4 @@
-// PRONOTE's export of the validated bilans of the current period (lib/pronote/handler.ts).
+// PRONOTE's export of the validated bilans of the periods not yet closed (lib/pronote/handler.ts).
 import { withApiToken } from '@/lib/pipeline';
 import { exportRoute } from '@/lib/pronote/handler';
 

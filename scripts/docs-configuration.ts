@@ -1,5 +1,6 @@
-// `npm run docs:configuration`: writes docs/configuration.md and .env.example from
-// lib/config/variables-doc.ts (the page formatted as Prettier would, so that the lint agrees).
+// `npm run docs:configuration`: writes docs/configuration.md and .env.example from each
+// variable's documentation, beside its schema (gathered by lib/config/variables-doc.ts; the
+// page formatted as Prettier would, so that the lint agrees).
 import fs from 'node:fs';
 import { configurationFiles } from '@/lib/config/variables-doc-files';
 

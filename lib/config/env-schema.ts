@@ -2,8 +2,31 @@
 // coercions and checks — an integer within bounds, a 0/1 flag, a yes/no, a URL of given
 // protocols, a text — each with the French message that names what was expected and what
 // was received. An empty variable is an unset one. Also used by the sign-in ways'
-// configuration slices (lib/auth/ways/*/config.ts), which env.ts gathers.
+// configuration slices (lib/auth/ways/*/config.ts), which env.ts gathers. Each variable carries
+// its documentation for the school's administrator (`variable()`, in zod's own registry): the
+// one source of docs/configuration.md and .env.example (lib/config/variables-doc.ts).
 import { z } from 'zod';
+
+/** What a variable is for, in French for the school's administrator. */
+export interface VariableDoc {
+  /** The section of the page. */
+  groupe: 'Serveur' | 'Base de données' | 'Connexion' | 'ENT' | 'Impression PDF' | 'Exploitation';
+  description: string;
+  /** The value when unset, as the page says it. */
+  defaut: string;
+  /** What .env.example writes after `=` (empty: unset). */
+  exemple?: string;
+}
+
+/** Every variable's documentation, by its schema (zod 4's registries: `.register()`). */
+export const variableDocs = z.registry<VariableDoc>();
+
+/** A variable's schema with its documentation (its own copy: building blocks are shared). */
+export function variable<S extends z.ZodType>(schema: S, doc: VariableDoc): S {
+  const own = schema.clone() as S;
+  variableDocs.add(own, doc);
+  return own;
+}
 
 /** An empty variable is an unset one (`PORT=` in a .env file). */
 function unsetWhenEmpty(value: unknown): unknown {

@@ -40,7 +40,7 @@ describe('parseConfig', () => {
     expect(config.pdf.contextPerJob).toBe(true);
     expect(config.pdf.wsEndpoint).toBe('ws://127.0.0.1:3999/');
     expect(config.databaseUrl).toBe('postgres://cpro_app@db:5432/cpro');
-    expect(config.trustedProxies).toEqual([{ address: '10.0.0.0', bits: 8, type: 'ipv4' }]);
+    expect(config.trustedProxies).toEqual(['10.0.0.0/8']);
   });
 
   it('refuses wrong values and names every one of them, in French', () => {

@@ -5,9 +5,9 @@
 // the same variables. Nothing else in the code reads `process.env` (an ESLint rule: eslint.config.mjs).
 import path from 'node:path';
 import { z } from 'zod';
-import { flag, integer, optionalText, url } from './env-schema';
+import { flag, integer, optionalText, url, variable } from './env-schema';
 import { WAY_VARIABLES, readWays, type WaysSettings } from '@/lib/auth/ways/configs';
-import { parseProxyList, type ProxyRange } from './proxy-list';
+import { parseProxyList } from './proxy-list';
 
 type Env = Record<string, string | undefined>;
 
@@ -15,53 +15,200 @@ type Env = Record<string, string | undefined>;
 export type VariableName = keyof typeof envSchema.shape;
 
 export const envSchema = z.object({
-  NODE_ENV: optionalText,
-  PORT: integer(1, 65_535, 3000),
-  DATABASE_URL: url(['postgres:', 'postgresql:']),
-  DATA_DIR: optionalText,
-  NEXTAUTH_SECRET: optionalText,
-  NEXTAUTH_URL: url(['http:', 'https:']),
-  SESSION_MAX_AGE_SECONDS: integer(60, 7 * 24 * 3600, 10 * 3600),
-  SIGNIN_MAX_FAILURES: integer(1, 1000, 10),
-  SIGNIN_WINDOW_SECONDS: integer(1, 24 * 3600, 15 * 60),
-  SIGNIN_LOCK_SECONDS: integer(1, 24 * 3600, 15 * 60),
-  SIGNIN_GLOBAL_PER_MINUTE: integer(1, 1_000_000, 300),
-  TRUSTED_PROXIES: z
-    .string()
-    .optional()
-    .transform((value, context) => {
-      const parsed = parseProxyList(value);
-      if ('ranges' in parsed) return parsed.ranges;
-      context.addIssue({
-        code: 'custom',
-        message: `doit lister des adresses IP ou des plages CIDR (« ${parsed.invalid} » n'en est pas une)`,
-      });
-      return z.NEVER;
-    }),
-  TRACE_RETENTION_MONTHS: integer(1, 120, 12),
-  CHROMIUM_PATH: optionalText,
-  PDF_PRINT_ORIGIN: url(['http:', 'https:']),
-  PDF_MAX_WAITING: integer(0, 10_000, 500),
-  PDF_PARALLEL_PAGES: integer(1, 8, 2),
-  PDF_JOB_TIMEOUT_MS: integer(1000, 600_000, 30_000),
-  PDF_RECYCLE_AFTER: integer(1, 100_000, 200),
-  PDF_CACHE_MAX_BYTES: integer(0, 4 * 1024 ** 3, 64 * 1024 * 1024),
-  PDF_CONTEXT_PER_JOB: flag(),
-  PLAYWRIGHT_WS_ENDPOINT: url(['ws:', 'wss:']),
-  PLAYWRIGHT_WS_CHROMIUM_PATH: optionalText,
-  CPRO_APP_PASSWORD: optionalText,
-  NODE_OPTIONS: optionalText,
-  CPRO_INSTANCE: optionalText,
-  LOG_LEVEL: z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  NODE_ENV: variable(optionalText, {
+    groupe: 'Serveur',
+    description: '`development` pour `npm run dev` ; laissez vide en production.',
+    defaut: 'production',
+  }),
+  PORT: variable(integer(1, 65_535, 3000), {
+    groupe: 'Serveur',
+    description: 'Port HTTP du serveur (1–65535).',
+    defaut: '3000',
+    exemple: '3000',
+  }),
+  DATABASE_URL: variable(url(['postgres:', 'postgresql:']), {
+    groupe: 'Base de données',
+    description:
+      "PostgreSQL (postgres://…), avec le rôle de l'application (npm run db:roles). Vide : base embarquée dans $DATA_DIR.",
+    defaut: 'base embarquée',
+  }),
+  DATA_DIR: variable(optionalText, {
+    groupe: 'Serveur',
+    description:
+      'Dossier des données locales (base embarquée, secret), privé au compte du serveur (0700).',
+    defaut: '.data',
+    exemple: '.data',
+  }),
+  NEXTAUTH_SECRET: variable(optionalText, {
+    groupe: 'Serveur',
+    description:
+      "Secret de signature des sessions et des jetons d'impression, commun à toutes les instances.",
+    defaut: 'généré une fois dans $DATA_DIR/secret',
+  }),
+  NEXTAUTH_URL: variable(url(['http:', 'https:']), {
+    groupe: 'Serveur',
+    description:
+      'URL publique du module (redirections de connexion, cookies Secure en https, URL de service CAS).',
+    defaut: 'http://localhost:$PORT',
+  }),
+  SESSION_MAX_AGE_SECONDS: variable(integer(60, 7 * 24 * 3600, 10 * 3600), {
+    groupe: 'Connexion',
+    description: "Durée maximale d'une session depuis la connexion, en secondes (60–604800).",
+    defaut: '36000 (une journée de cours)',
+    exemple: '36000',
+  }),
+  SIGNIN_MAX_FAILURES: variable(integer(1, 1000, 10), {
+    groupe: 'Connexion',
+    description: 'Échecs de connexion tolérés par compte et par adresse sur la fenêtre (1–1000).',
+    defaut: '10',
+    exemple: '10',
+  }),
+  SIGNIN_WINDOW_SECONDS: variable(integer(1, 24 * 3600, 15 * 60), {
+    groupe: 'Connexion',
+    description: 'Fenêtre de comptage des échecs, en secondes.',
+    defaut: '900',
+    exemple: '900',
+  }),
+  SIGNIN_LOCK_SECONDS: variable(integer(1, 24 * 3600, 15 * 60), {
+    groupe: 'Connexion',
+    description: "Durée du blocage d'un compte ou d'une adresse, en secondes.",
+    defaut: '900',
+    exemple: '900',
+  }),
+  SIGNIN_GLOBAL_PER_MINUTE: variable(integer(1, 1_000_000, 300), {
+    groupe: 'Connexion',
+    description:
+      'Échecs de connexion par minute pour tout le module au-delà desquels une adresse qui a elle-même échoué attend la minute suivante (les autres se connectent normalement).',
+    defaut: '300',
+    exemple: '300',
+  }),
+  TRUSTED_PROXIES: variable(
     z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent'], {
-        error: (issue) =>
-          `doit valoir fatal, error, warn, info, debug ou silent (reçu « ${String(issue.input)} »)`,
-      })
-      .default('info'),
+      .string()
+      .optional()
+      .transform((value, context) => {
+        const parsed = parseProxyList(value);
+        if ('entries' in parsed) return parsed.entries;
+        context.addIssue({
+          code: 'custom',
+          message: `doit lister des adresses IP ou des plages CIDR (« ${parsed.invalid} » n'en est pas une)`,
+        });
+        return z.NEVER;
+      }),
+    {
+      groupe: 'Serveur',
+      description:
+        'Reverse proxies dont on croit X-Forwarded-For et X-Forwarded-Proto (adresses IP ou plages CIDR, séparées par des virgules). Derrière nginx, indiquez son adresse.',
+      defaut: 'aucun',
+    },
   ),
-  METRICS_TOKEN: optionalText,
+  TRACE_RETENTION_MONTHS: variable(integer(1, 120, 12), {
+    groupe: 'Base de données',
+    description: 'Conservation de la trace des accès, en mois (1–120 ; npm run trace:purge).',
+    defaut: '12',
+    exemple: '12',
+  }),
+  CHROMIUM_PATH: variable(optionalText, {
+    groupe: 'Impression PDF',
+    description: 'Chromium qui imprime les PDF.',
+    defaut: 'navigateur de Playwright, sinon /usr/bin/chromium',
+  }),
+  PDF_PRINT_ORIGIN: variable(url(['http:', 'https:']), {
+    groupe: 'Impression PDF',
+    description: "Origine à laquelle Chromium lit les pages d'impression.",
+    defaut: 'http://127.0.0.1:$PORT',
+  }),
+  PDF_MAX_WAITING: variable(integer(0, 10_000, 500), {
+    groupe: 'Impression PDF',
+    description: "Plafond de demandes de PDF en attente, quelle que soit l'estimation (mémoire).",
+    defaut: '500',
+    exemple: '500',
+  }),
+  PDF_PARALLEL_PAGES: variable(integer(1, 8, 2), {
+    groupe: 'Impression PDF',
+    description:
+      'Pages de Chromium qui impriment en même temps (1–8 ; 2 mesuré le meilleur sur 2 cœurs).',
+    defaut: '2',
+    exemple: '2',
+  }),
+  PDF_JOB_TIMEOUT_MS: variable(integer(1000, 600_000, 30_000), {
+    groupe: 'Impression PDF',
+    description:
+      "Délai d'une demande de PDF, de son arrivée au PDF, en millisecondes (1000–600000) : une demande est acceptée tant que l'attente estimée tient dans ce délai, sinon 503 « réessayez ».",
+    defaut: '30000',
+    exemple: '30000',
+  }),
+  PDF_RECYCLE_AFTER: variable(integer(1, 100_000, 200), {
+    groupe: 'Impression PDF',
+    description: 'Nombre d’impressions après lequel Chromium est relancé (mémoire).',
+    defaut: '200',
+    exemple: '200',
+  }),
+  PDF_CACHE_MAX_BYTES: variable(integer(0, 4 * 1024 ** 3, 64 * 1024 * 1024), {
+    groupe: 'Impression PDF',
+    description:
+      'Taille maximale du cache des PDF partagé par les instances, en octets (0 : pas de cache).',
+    defaut: '67108864',
+    exemple: '67108864',
+  }),
+  PDF_CONTEXT_PER_JOB: variable(flag(), {
+    groupe: 'Impression PDF',
+    description:
+      '`1` : un contexte de navigateur neuf par PDF (isolement maximal, ~0,5 s de plus par PDF).',
+    defaut: '0',
+    exemple: '0',
+  }),
+  PLAYWRIGHT_WS_ENDPOINT: variable(url(['ws:', 'wss:']), {
+    groupe: 'Impression PDF',
+    description:
+      'Navigateur partagé (playwright run-server) : ws://hôte:port/… Vide : Chromium lancé par chaque instance.',
+    defaut: 'aucun',
+  }),
+  PLAYWRIGHT_WS_CHROMIUM_PATH: variable(optionalText, {
+    groupe: 'Impression PDF',
+    description:
+      'Chemin de Chromium sur la machine du navigateur partagé (s’il n’est pas celui de Playwright).',
+    defaut: 'aucun',
+  }),
+  CPRO_APP_PASSWORD: variable(optionalText, {
+    groupe: 'Base de données',
+    description: "`npm run db:roles` : mot de passe donné au rôle PostgreSQL de l'application.",
+    defaut: 'aucun',
+  }),
+  NODE_OPTIONS: variable(optionalText, {
+    groupe: 'Serveur',
+    description:
+      'Options de Node.js ; sans --max-semi-space-size, `npm start` donne 64 Mo à la jeune génération (mesuré : docs/choix-techniques.md).',
+    defaut: 'aucune',
+  }),
+  CPRO_INSTANCE: variable(optionalText, {
+    groupe: 'Serveur',
+    description: "Nom de cette instance, renvoyé dans l'en-tête X-Instance (plusieurs serveurs).",
+    defaut: 'aucun',
+  }),
+  LOG_LEVEL: variable(
+    z.preprocess(
+      (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+      z
+        .enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent'], {
+          error: (issue) =>
+            `doit valoir fatal, error, warn, info, debug ou silent (reçu « ${String(issue.input)} »)`,
+        })
+        .default('info'),
+    ),
+    {
+      groupe: 'Serveur',
+      description:
+        'Niveau du journal JSON (une ligne par requête et par événement, sans nom ni courriel) : fatal, error, warn, info, debug ou silent.',
+      defaut: 'info',
+    },
+  ),
+  METRICS_TOKEN: variable(optionalText, {
+    groupe: 'Serveur',
+    description:
+      'Jeton (Authorization: Bearer) de /api/metrics, au format Prometheus ; non défini : la route répond 404.',
+    defaut: 'aucun',
+  }),
   // Each sign-in way declares its own variables (lib/auth/ways/configs.ts).
   ...WAY_VARIABLES,
 });
@@ -82,7 +229,8 @@ export interface AppConfig {
     globalPerMinute: number;
   };
   /** Proxies whose X-Forwarded-* headers are believed (TRUSTED_PROXIES). */
-  trustedProxies: ProxyRange[];
+  /** Addresses and CIDR ranges, as proxy-addr compiles them. */
+  trustedProxies: string[];
   traceRetentionMonths: number;
   chromiumPath: string | undefined;
   pdf: {

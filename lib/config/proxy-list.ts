@@ -1,13 +1,8 @@
-// TRUSTED_PROXIES read as addresses and CIDR ranges: parsed once, by the configuration (a
-// wrong entry stops the start, lib/config/env.ts), and used by lib/http/client-address.ts.
+// TRUSTED_PROXIES read as addresses and CIDR ranges: checked once, by the configuration (a
+// wrong entry stops the start, lib/config/env.ts), and compiled by lib/http/client-address.ts
+// with proxy-addr (Express's), which both parse with.
 import net from 'node:net';
-
-export interface ProxyRange {
-  address: string;
-  /** Prefix length of a CIDR range; null for a single address. */
-  bits: number | null;
-  type: 'ipv4' | 'ipv6';
-}
+import proxyaddr from 'proxy-addr';
 
 /** `::ffff:127.0.0.1` (IPv4 on an IPv6 socket) → `127.0.0.1`; anything not an IP → null. */
 export function normalizeAddress(value: string | null | undefined): string | null {
@@ -18,24 +13,33 @@ export function normalizeAddress(value: string | null | undefined): string | nul
   return net.isIP(address) ? address.toLowerCase() : null;
 }
 
-/** « 127.0.0.1, 10.0.0.0/8, ::1 » → its ranges, or the first entry that is none. */
+/**
+ * « 127.0.0.1, 10.0.0.0/8, [::1] » → its entries as proxy-addr reads them (an address or
+ * a range, brackets removed), or the first entry that is none. proxy-addr's own names
+ * (« loopback », « uniquelocal ») are not entries: the list says addresses.
+ */
 export function parseProxyList(
   spec: string | undefined,
-): { ranges: ProxyRange[] } | { invalid: string } {
-  const ranges: ProxyRange[] = [];
+): { entries: string[] } | { invalid: string } {
+  const entries: string[] = [];
   for (const entry of (spec ?? '')
     .split(',')
     .map((e) => e.trim())
     .filter(Boolean)) {
-    const [base, prefix, extra] = entry.split('/');
+    const [base, ...prefix] = entry.split('/');
     const address = normalizeAddress(base);
-    const type = address && net.isIPv6(address) ? 'ipv6' : 'ipv4';
-    const bits = prefix === undefined ? null : Number(prefix);
-    const validBits =
-      bits === null ||
-      (Number.isInteger(bits) && bits >= 0 && bits <= (type === 'ipv6' ? 128 : 32));
-    if (!address || extra !== undefined || !validBits) return { invalid: entry };
-    ranges.push({ address, bits, type });
+    const normalized = address && [address, ...prefix].join('/');
+    if (!normalized || prefix.length > 1 || !compiles(normalized)) return { invalid: entry };
+    entries.push(normalized);
   }
-  return { ranges };
+  return { entries };
+}
+
+function compiles(entry: string): boolean {
+  try {
+    proxyaddr.compile(entry);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,6 @@
-// The two files made from lib/config/variables-doc.ts, as they must be on disk: the page
-// formatted by Prettier (as `npm run lint` checks it) and .env.example as is.
+// The two files made from the variables' documentation (lib/config/variables-doc.ts), as they
+// must be on disk: the page formatted by Prettier (as `npm run lint` checks it) and
+// .env.example as is.
 import prettier from 'prettier';
 import { configurationPage, envExample } from './variables-doc';
 

@@ -54,6 +54,10 @@ describe('clientAddress', () => {
   it('refuses a TRUSTED_PROXIES entry that is not an address or a range', () => {
     expect(() => new TrustedProxies('127.0.0.1, localhost')).toThrow(/TRUSTED_PROXIES/);
     expect(() => new TrustedProxies('10.0.0.0/33')).toThrow(/TRUSTED_PROXIES/);
+    // proxy-addr's own names are not addresses: the list says which proxies, by address.
+    expect(() => new TrustedProxies('loopback')).toThrow(/TRUSTED_PROXIES/);
+    expect(() => new TrustedProxies('10.0.0.0/8/8')).toThrow(/TRUSTED_PROXIES/);
+    expect(new TrustedProxies('[::1], 10.0.0.0/8').has('::1')).toBe(true);
   });
 });
 

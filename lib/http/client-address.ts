@@ -4,9 +4,9 @@
 // ranges, comma-separated; none by default): otherwise a client could choose the address
 // its sign-in attempts are counted against, or claim https. The socket address itself is
 // stamped on each request by our server (lib/server/http-entry.ts).
-import net from 'node:net';
+import proxyaddr from 'proxy-addr';
 import { appConfig } from '@/lib/config/env';
-import { normalizeAddress, parseProxyList, type ProxyRange } from '@/lib/config/proxy-list';
+import { normalizeAddress, parseProxyList } from '@/lib/config/proxy-list';
 
 export const SOCKET_ADDRESS_HEADER = 'x-cpro-socket-address';
 
@@ -14,14 +14,15 @@ type HeaderSource = Pick<Headers, 'get'>;
 
 export { normalizeAddress };
 
+/** The trusted proxies, compiled by proxy-addr (IPv4, IPv6, IPv4 mapped on IPv6, ranges). */
 export class TrustedProxies {
-  private readonly list = new net.BlockList();
+  readonly trust: (address: string, hop: number) => boolean;
   readonly empty: boolean;
 
-  /** Ranges from the configuration, or a spec (« 127.0.0.1, 10.0.0.0/8 », throws if wrong). */
-  constructor(spec: ProxyRange[] | string | undefined) {
-    let ranges: ProxyRange[];
-    if (Array.isArray(spec)) ranges = spec;
+  /** Entries from the configuration, or a spec (« 127.0.0.1, 10.0.0.0/8 », throws if wrong). */
+  constructor(spec: string[] | string | undefined) {
+    let entries: string[];
+    if (Array.isArray(spec)) entries = spec;
     else {
       const parsed = parseProxyList(spec);
       if ('invalid' in parsed) {
@@ -29,17 +30,14 @@ export class TrustedProxies {
           `TRUSTED_PROXIES : « ${parsed.invalid} » n'est ni une adresse IP ni une plage CIDR.`,
         );
       }
-      ranges = parsed.ranges;
+      entries = parsed.entries;
     }
-    for (const { address, bits, type } of ranges) {
-      if (bits === null) this.list.addAddress(address, type);
-      else this.list.addSubnet(address, bits, type);
-    }
-    this.empty = ranges.length === 0;
+    this.empty = entries.length === 0;
+    this.trust = proxyaddr.compile(entries);
   }
 
   has(address: string): boolean {
-    return !this.empty && this.list.check(address, net.isIPv6(address) ? 'ipv6' : 'ipv4');
+    return !this.empty && this.trust(address, 0);
   }
 }
 
@@ -65,22 +63,26 @@ function hops(header: string | null): string[] {
 
 /**
  * The client's address: the socket's, or, while the socket (then each hop) is a trusted
- * proxy, the address that proxy recorded — read from the right of X-Forwarded-For, since
- * a client can write anything at its left. Null when the socket address is unknown.
+ * proxy, the address that proxy recorded — proxy-addr reads X-Forwarded-For from the right,
+ * since a client can write anything at its left. A hop that is not an address ends the walk
+ * at the proxy that wrote it. Null when the socket address is unknown.
  */
 export function clientAddress(
   headers: HeaderSource,
   proxies: TrustedProxies = trustedProxies(),
 ): string | null {
-  let address = normalizeAddress(headers.get(SOCKET_ADDRESS_HEADER));
-  if (!address) return null;
-  const forwarded = hops(headers.get('x-forwarded-for'));
-  while (proxies.has(address) && forwarded.length > 0) {
-    const previous = normalizeAddress(forwarded.pop());
-    if (!previous) break;
-    address = previous;
-  }
-  return address;
+  const socket = normalizeAddress(headers.get(SOCKET_ADDRESS_HEADER));
+  if (!socket || proxies.empty) return socket;
+  const forwarded = headers.get('x-forwarded-for');
+  // proxy-addr reads a Node request: its socket and its headers, nothing else.
+  const chain = proxyaddr.all(
+    {
+      socket: { remoteAddress: socket },
+      headers: forwarded === null ? {} : { 'x-forwarded-for': forwarded },
+    } as unknown as Parameters<typeof proxyaddr.all>[0],
+    proxies.trust,
+  );
+  return normalizeAddress(chain.at(-1)) ?? normalizeAddress(chain.at(-2)) ?? socket;
 }
 
 /** Whether the browser reached us over https: only a trusted proxy can say so. */

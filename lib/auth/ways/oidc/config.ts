@@ -1,12 +1,29 @@
 // The OpenID Connect way's variables: the ENT's issuer, the client registered for CPRO, the
 // label of its button. All three of issuer, id and secret, or none.
-import { optionalText, url } from '@/lib/config/env-schema';
+import { optionalText, url, variable } from '@/lib/config/env-schema';
 
 export const oidcVariables = {
-  OIDC_ISSUER: url(['http:', 'https:']),
-  OIDC_CLIENT_ID: optionalText,
-  OIDC_CLIENT_SECRET: optionalText,
-  OIDC_LABEL: optionalText,
+  OIDC_ISSUER: variable(url(['http:', 'https:']), {
+    groupe: 'ENT',
+    description:
+      "ENT en OpenID Connect : l'émetteur (avec OIDC_CLIENT_ID et OIDC_CLIENT_SECRET, les trois ensemble). URI de redirection à déclarer dans l'ENT : <NEXTAUTH_URL>/api/auth/callback/ent.",
+    defaut: 'aucun',
+  }),
+  OIDC_CLIENT_ID: variable(optionalText, {
+    groupe: 'ENT',
+    description: 'Identifiant du client CPRO auprès de l’ENT.',
+    defaut: 'aucun',
+  }),
+  OIDC_CLIENT_SECRET: variable(optionalText, {
+    groupe: 'ENT',
+    description: 'Secret du client CPRO auprès de l’ENT.',
+    defaut: 'aucun',
+  }),
+  OIDC_LABEL: variable(optionalText, {
+    groupe: 'ENT',
+    description: 'Nom sur le bouton « Se connecter avec … ».',
+    defaut: "l'ENT",
+  }),
 };
 
 export interface OidcSettings {

@@ -1,6 +1,7 @@
 // Data of the bilan page (/bilans/<apprenantId>[/<bilanId>]): the teacher, one query for
 // everything the page shows, a 404 for anything not found in the teacher's establishment,
-// and the view queued for the access trace (lib/trace/trace-queue.ts).
+// and the view queued for the access trace (lib/trace/trace-queue.ts); then what the teacher
+// may write for the pupil and the class's documents — all of it one loader for the page.
 import 'server-only';
 import { cache } from 'react';
 import { notFound } from 'next/navigation';
@@ -17,6 +18,8 @@ import { lecteurOf } from '@/lib/trace/acces';
 import { todayInParis } from '@/lib/common/dates';
 import { writableClassOf } from '@/lib/equipes/equipes';
 import { historiqueLine, historiqueOf } from '@/lib/redaction/historique';
+import { classDocumentButtons } from '@/lib/impression/documents';
+import type { ClassDocumentButton } from '@/lib/ui/bilans/class-documents';
 
 /**
  * Cached for the request: the page and its metadata (document title) read it once, and the
@@ -33,7 +36,7 @@ export interface BilanPageWriting {
 }
 
 /** The writing side of the bilan page: the team checked, the history of the shown bilan. */
-export const loadBilanWriting = cache(async function loadBilanWriting(
+const loadBilanWriting = cache(async function loadBilanWriting(
   view: BilanPageView,
 ): Promise<BilanPageWriting> {
   const teacher = await requireTeacher();
@@ -58,7 +61,7 @@ export const loadBilanWriting = cache(async function loadBilanWriting(
   });
 });
 
-export const loadBilanPage = cache(async function loadBilanPage(
+const loadBilanPage = cache(async function loadBilanPage(
   rawApprenantId: string,
   rawBilanId: string | null,
   /** `?classe=`: the class the teacher came from (ignored when malformed or not the pupil's). */
@@ -92,6 +95,23 @@ export const loadBilanPage = cache(async function loadBilanPage(
     );
   }
   return view;
+});
+
+/** Everything the bilan page shows. */
+export interface BilanScreen {
+  view: BilanPageView;
+  writing: BilanPageWriting;
+  documents: ClassDocumentButton[];
+}
+
+/** The bilan page's one loader (cached for the request: the page and its title share it). */
+export const loadBilanScreen = cache(async function loadBilanScreen(
+  rawApprenantId: string,
+  rawBilanId: string | null,
+  rawClasseId: string | null,
+): Promise<BilanScreen> {
+  const view = await loadBilanPage(rawApprenantId, rawBilanId, rawClasseId);
+  return { view, writing: await loadBilanWriting(view), documents: classDocumentButtons() };
 });
 
 /** « Bilan de HUBERT Angie du 16/06/2016 » (the layout adds « — CPRO »). */

@@ -19,6 +19,8 @@ import { pupilPath } from '@/lib/http/paths';
 import { inTeam } from '@/lib/equipes/equipes';
 import { closingWithDrafts, type ClotureProche } from '@/lib/bilans/cloture';
 import { schoolYearOf, todayInParis } from '@/lib/common/dates';
+import { classDocumentButtons } from '@/lib/impression/documents';
+import type { ClassDocumentButton } from '@/lib/ui/bilans/class-documents';
 
 export interface SelectionPage {
   classes: ClasseOption[];
@@ -28,6 +30,8 @@ export interface SelectionPage {
   saisie: boolean;
   /** Ended periods PRONOTE still reads that have drafts in the class (a warning). */
   clotures: ClotureProche[];
+  /** The class documents offered beside the selector. */
+  documents: ClassDocumentButton[];
 }
 
 export function loadSelectionPage(params: SearchParams): Promise<SelectionPage> {
@@ -79,5 +83,5 @@ const loadSelection = cache(async function loadSelection(
   if (apprenantId && apprenants.some((a) => a.id === apprenantId))
     redirect(pupilPath(apprenantId, { classeId }));
   const saisie = equipe && classe?.anneeScolaire === schoolYearOf(today);
-  return { classes, classe, apprenants, saisie, clotures };
+  return { classes, classe, apprenants, saisie, clotures, documents: classDocumentButtons() };
 });

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
-import { bilanPageTitle, loadBilanPage, loadBilanWriting } from '@/lib/pages/bilan';
+import { bilanPageTitle, loadBilanScreen } from '@/lib/pages/bilan';
 import { queryText, type SearchParams } from '@/lib/http/query';
 import { BilanPageContent } from '@/lib/ui/bilans/bilan-page-content';
-import { classDocumentButtons } from '@/lib/impression/documents';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,20 +12,14 @@ type Props = {
 
 async function load({ params, searchParams }: Props) {
   const { apprenantId, bilanId } = await params;
-  return loadBilanPage(apprenantId, bilanId, queryText(await searchParams, 'classe'));
+  return loadBilanScreen(apprenantId, bilanId, queryText(await searchParams, 'classe'));
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  return { title: bilanPageTitle(await load(props)) };
+  return { title: bilanPageTitle((await load(props)).view) };
 }
 
 export default async function BilanPage(props: Props) {
-  const view = await load(props);
-  return (
-    <BilanPageContent
-      view={view}
-      documents={classDocumentButtons()}
-      writing={await loadBilanWriting(view)}
-    />
-  );
+  const { view, writing, documents } = await load(props);
+  return <BilanPageContent view={view} documents={documents} writing={writing} />;
 }

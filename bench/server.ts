@@ -120,14 +120,18 @@ export async function pupilPdfUrls(
     await fetch(`${url}/bilans?classe=${classeId}`, { headers: { cookie } })
   ).text();
   const pupils = [
-    ...new Set([...html.matchAll(/href="\/bilans\/([0-9a-f-]{36})"/g)].map((m) => m[1]!)),
+    // A pupil's link keeps the class (`?classe=`) since the class is in the URL.
+    ...new Set(
+      [...html.matchAll(/href="\/bilans\/([0-9a-f-]{36})(?:\?[^"]*)?"/g)].map((m) => m[1]!),
+    ),
   ];
   const urls: string[] = [];
   for (const id of pupils) {
     const page = await (await fetch(`${url}/bilans/${id}`, { headers: { cookie } })).text();
     const pdf = /href="(\/bilans\/[0-9a-f-]{36}\/[0-9a-f-]{36}\/pdf)"/.exec(page)?.[1];
-    if (pdf) urls.push(url + pdf);
+    if (pdf) urls.push(url + pdf); // a pupil without a bilan has none
   }
+  if (urls.length === 0) throw new Error(`Aucun élève trouvé sur /bilans?classe=${classeId}.`);
   return urls;
 }
 

@@ -16,7 +16,7 @@ try {
   );
   const expired = await purgeExpired(connection.db);
   console.log(
-    `Expirés et supprimés : ${compte(expired.connexionEchecs, 'compteur de connexion', 'compteurs de connexion')}, ${compte(expired.jetonsImpression, "jeton d'impression", "jetons d'impression")}, ${expired.pdf} PDF en cache, ${compte(expired.sessions, 'session', 'sessions')}.`,
+    `Expirés et supprimés : ${compte(expired.connexionEchecs, 'compteur de connexion', 'compteurs de connexion')}, ${compte(expired.jetonsImpression, "jeton d'impression", "jetons d'impression")}, ${expired.pdf} PDF en cache, ${compte(expired.impressionsEnCours, 'impression abandonnée', 'impressions abandonnées')}, ${compte(expired.sessions, 'session', 'sessions')}.`,
   );
 } finally {
   await connection.close();

@@ -201,6 +201,49 @@ test("nginx's access log names no id and no query string", async () => {
   expect(log).not.toContain('lycee-demo.test');
 });
 
+test('a long print waited for through nginx is printed by one instance, its progress read on both', async () => {
+  test.setTimeout(180_000);
+  const { cookie } = await signIn(CLUSTER.nginxUrl, DEMO_ACCOUNTS.enseignant);
+  // The council pack of the demo class in recto verso: printed by no other test here.
+  const base = `${CLUSTER.nginxUrl}/classes/${DEMO_IDS.classe}/conseil/impression`;
+  expect((await get(`${base}?recto-verso=1`, cookie!)).status).toBe(200);
+  // The tab's questions, as its script asks them, through nginx to one instance or the other.
+  const answers: { instance: string; etat: string; faits?: number; total?: number | null }[] = [];
+  const deadline = Date.now() + 150_000;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${base}/etat?recto-verso=1`, {
+      headers: { cookie: cookie!, accept: 'application/json' },
+    });
+    expect(response.status).toBe(200);
+    const state = (await response.json()) as {
+      etat: string;
+      faits?: number;
+      total?: number | null;
+    };
+    answers.push({ instance: response.headers.get('x-instance') ?? '?', ...state });
+    if (state.etat !== 'en-cours') break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  expect(answers.at(-1)?.etat).toBe('pret');
+  const under = answers.filter((a) => a.etat === 'en-cours');
+  expect(new Set(under.map((a) => a.instance))).toEqual(new Set(['app1', 'app2']));
+  // One print: whichever instance answers, the pupils printed never go back (a second print
+  // started on the other instance would count from 0 again), the total never changes.
+  const counted = under.filter((a) => typeof a.total === 'number');
+  expect(counted.length).toBeGreaterThan(0);
+  counted.forEach((a, i) => {
+    expect(a.total, JSON.stringify(a)).toBe(counted[0]!.total);
+    if (i > 0)
+      expect(a.faits!, JSON.stringify(answers)).toBeGreaterThanOrEqual(counted[i - 1]!.faits!);
+  });
+  const pdf = await get(
+    `${CLUSTER.nginxUrl}/classes/${DEMO_IDS.classe}/conseil/pdf?recto-verso=1`,
+    cookie!,
+  );
+  expect(pdf.status).toBe(200);
+  expect(pdf.headers.get('content-type')).toBe('application/pdf');
+});
+
 test('with one instance killed, nginx keeps pages and PDFs coming with no error', async () => {
   const state = readState();
   const { cookie } = await signIn(CLUSTER.nginxUrl, DEMO_ACCOUNTS.enseignant);

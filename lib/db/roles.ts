@@ -33,6 +33,7 @@ export const APP_TABLE_PRIVILEGES: Record<string, string> = {
   pronote_bilans_lus: 'SELECT, INSERT, UPDATE',
   jetons_impression_utilises: 'SELECT, INSERT, DELETE',
   pdf_cache: 'SELECT, INSERT, UPDATE, DELETE',
+  impressions_en_cours: 'SELECT, INSERT, UPDATE, DELETE',
   sessions: 'SELECT, INSERT, UPDATE (revoquee_le), DELETE',
   // Linked at first sign-in by a verified e-mail claim, or by an administrator, who may unlink.
   identites_externes: 'SELECT, INSERT, DELETE',

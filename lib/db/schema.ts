@@ -549,6 +549,19 @@ export const jetonsImpressionUtilises = pgTable(
   (t) => [index('jetons_impression_utilises_expire_idx').on(t.expireLe)],
 );
 
+// Long prints under way, shared by every instance (lib/impression/print-progress.ts): the
+// instance that claimed a document's print says how far it has gone (pupils printed of how
+// many) or why it failed; a tab waiting on another instance reads it there instead of
+// starting the same print again. A row not refreshed within the job budget is abandoned.
+export const impressionsEnCours = pgTable('impressions_en_cours', {
+  cle: text('cle').primaryKey(),
+  faits: integer('faits').notNull().default(0),
+  total: integer('total'),
+  erreur: text('erreur'),
+  reessayerDans: integer('reessayer_dans'),
+  maj: timestamp('maj', { withTimezone: true }).notNull().defaultNow(),
+});
+
 // Finished PDFs shared by every instance (lib/pdf/cache.ts): bilans never change, so a PDF
 // is defined by its key (template version, document, day, content fingerprint). Capped in
 // bytes; the least recently read go first.

@@ -1,63 +1,123 @@
-// How far each long print of this process has gone — pupils printed of how many — for the
-// page a teacher's tab shows until the PDF is ready (lib/pages/impression.ts). Filled by the
-// print itself (producer.ts, whoever asked for it); a print that failed is remembered for a
-// minute, so that the page says why once, then a reload tries again. In this process only:
-// behind several instances a tab may ask another one, which starts the same print (the PDF
-// cache is shared, so the first to finish serves both).
+// How far each long print has gone — pupils printed of how many — for the page a teacher's tab
+// shows until the PDF is ready (lib/pages/impression.ts), shared by every instance in the
+// database (`impressions_en_cours`): behind several instances the tab asks one or another, and
+// only the instance that claimed a document's print prints it; the others read its progress.
+// Filled by the print itself (producer.ts, whoever asked for it). A print that failed is said
+// once, within a minute, then a new question starts it again; a row the printing instance
+// stopped refreshing (it died) is taken over after the job budget. The printing instance also
+// keeps its own prints' news in memory: its answers need no query, and are there at once.
 import 'server-only';
-
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { PrintState } from '@/lib/common/print-state';
+import { impressionsEnCours } from '@/lib/db/schema';
+import type { Database } from '@/lib/db/types';
 
 const FAILURE_KEPT_MS = 60_000;
 
 export class PrintProgress {
-  private readonly running = new Map<string, { faits: number; total: number | null }>();
-  private readonly failed = new Map<
-    string,
-    { message: string; retryAfterSeconds: number | null; at: number }
-  >();
+  /** This instance's prints under way: their latest news, before the database has it. */
+  private readonly near = new Map<string, { faits: number; total: number | null }>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly database: () => Promise<Database>,
+    /** How long a print may go without news before another instance takes it over. */
+    private readonly staleMs: number,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
-  started(key: string): void {
-    this.failed.delete(key);
-    this.running.set(key, { faits: 0, total: null });
-  }
-
-  /** `faits` sections (pupils) of `total` printed. */
-  advanced(key: string, faits: number, total: number): void {
-    if (this.running.has(key)) this.running.set(key, { faits, total });
-  }
-
-  /** Printed and cached: the next question finds the PDF in the cache. */
-  finished(key: string): void {
-    this.running.delete(key);
-  }
-
-  failedWith(key: string, message: string, retryAfterSeconds: number | null): void {
-    this.running.delete(key);
-    const now = this.now();
-    for (const [other, { at }] of this.failed) {
-      if (now - at > FAILURE_KEPT_MS) this.failed.delete(other);
-    }
-    this.failed.set(key, { message, retryAfterSeconds, at: now });
+  private before(ms: number): Date {
+    return new Date(this.now().getTime() - ms);
   }
 
   /**
-   * The print's state when this process knows it (under way, or failed within the minute —
-   * said once), else null: ready in the cache, or to be started.
+   * Claims the print of `key` for this instance: true when no other print of it is under way
+   * (none, a failure, or one abandoned), in one statement — of two instances asked at once,
+   * one wins.
    */
-  take(key: string): PrintState | null {
-    const running = this.running.get(key);
-    if (running) return { etat: 'en-cours', ...running };
-    const failure = this.failed.get(key);
-    if (!failure) return null;
-    this.failed.delete(key);
-    if (this.now() - failure.at > FAILURE_KEPT_MS) return null;
-    return {
-      etat: 'erreur',
-      message: failure.message,
-      retryAfterSeconds: failure.retryAfterSeconds,
-    };
+  async claim(key: string): Promise<boolean> {
+    const db = await this.database();
+    const claimed = await db
+      .insert(impressionsEnCours)
+      .values({ cle: key, faits: 0, total: null, maj: this.now() })
+      .onConflictDoUpdate({
+        target: impressionsEnCours.cle,
+        set: { faits: 0, total: null, erreur: null, reessayerDans: null, maj: this.now() },
+        setWhere: sql`${impressionsEnCours.maj} < ${this.before(this.staleMs)} or ${impressionsEnCours.erreur} is not null`,
+      })
+      .returning({ cle: impressionsEnCours.cle });
+    if (claimed.length > 0) this.near.set(key, { faits: 0, total: null });
+    return claimed.length > 0;
   }
+
+  /**
+   * `faits` sections (pupils) of `total` printed; never backwards (news may cross). How many is
+   * said here at once; a count only once the database has it, so that another instance never
+   * reads fewer pupils than this one said.
+   */
+  async advanced(key: string, faits: number, total: number): Promise<void> {
+    if (this.near.get(key)?.total == null) this.near.set(key, { faits: 0, total });
+    const db = await this.database();
+    await db
+      .update(impressionsEnCours)
+      .set({
+        faits: sql`greatest(${impressionsEnCours.faits}, ${faits})`,
+        total,
+        maj: this.now(),
+      })
+      .where(and(eq(impressionsEnCours.cle, key), sql`${impressionsEnCours.erreur} is null`));
+    const known = this.near.get(key);
+    // Finished meanwhile: nothing to remember.
+    if (known) this.near.set(key, { faits: Math.max(faits, known.faits), total });
+  }
+
+  /** Printed and cached: the next question finds the PDF in the cache. */
+  async finished(key: string): Promise<void> {
+    this.near.delete(key);
+    const db = await this.database();
+    await db
+      .delete(impressionsEnCours)
+      .where(and(eq(impressionsEnCours.cle, key), sql`${impressionsEnCours.erreur} is null`));
+  }
+
+  async failedWith(key: string, message: string, retryAfterSeconds: number | null): Promise<void> {
+    this.near.delete(key);
+    const db = await this.database();
+    const failure = { erreur: message, reessayerDans: retryAfterSeconds, maj: this.now() };
+    await db
+      .insert(impressionsEnCours)
+      .values({ cle: key, ...failure })
+      .onConflictDoUpdate({ target: impressionsEnCours.cle, set: failure });
+  }
+
+  /**
+   * The print's state when one is known — under way and not abandoned, or failed within the
+   * minute (said once: of two questions at once, one gets it) — else null: ready in the cache,
+   * or to be started.
+   */
+  async take(key: string): Promise<PrintState | null> {
+    const near = this.near.get(key);
+    if (near) return { etat: 'en-cours', ...near };
+    const db = await this.database();
+    const [row] = await db.select().from(impressionsEnCours).where(eq(impressionsEnCours.cle, key));
+    if (!row) return null;
+    if (row.erreur === null) {
+      if (row.maj < this.before(this.staleMs)) return null;
+      return { etat: 'en-cours', faits: row.faits, total: row.total };
+    }
+    const [said] = await db
+      .delete(impressionsEnCours)
+      .where(and(eq(impressionsEnCours.cle, key), isNotNull(impressionsEnCours.erreur)))
+      .returning();
+    if (!said?.erreur || said.maj < this.before(FAILURE_KEPT_MS)) return null;
+    return { etat: 'erreur', message: said.erreur, retryAfterSeconds: said.reessayerDans };
+  }
+}
+
+/** Rows nobody asked about again for a day (a print abandoned, a failure never read). */
+export async function purgeOldPrintProgress(db: Database, now = new Date()): Promise<number> {
+  const purged = await db
+    .delete(impressionsEnCours)
+    .where(sql`${impressionsEnCours.maj} < ${new Date(now.getTime() - 24 * 3600_000)}`)
+    .returning({ cle: impressionsEnCours.cle });
+  return purged.length;
 }

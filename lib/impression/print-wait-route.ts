@@ -1,7 +1,7 @@
 // GET /classes/<id>/<kind>/impression/etat: where a long class document's print stands, as
 // JSON (lib/common/print-state.ts), for its waiting page — the teacher's session checked
 // first (withTeacher, lib/pipeline); an unknown document, a malformed or foreign class is the
-// 404. Asking starts the print when nothing has (behind several instances, this one's).
+// 404. Asking starts the print when no instance has (lib/impression/print-progress.ts).
 import 'server-only';
 import type { Teacher } from '@/lib/auth/session';
 import { AppError } from '@/lib/http/app-error';

@@ -69,7 +69,17 @@ export async function closePdfService(budgetMs = 0): Promise<void> {
 export const MAX_PDFS_PER_TEACHER = 2;
 const perTeacher = new PerTeacherLimit(MAX_PDFS_PER_TEACHER);
 const printing = new SharedWork<Buffer>();
-const progress = new PrintProgress();
+/** Shared by the instances; a print without news for its job budget and half a minute is abandoned. */
+let sharedProgress: PrintProgress | undefined;
+function progress(): PrintProgress {
+  sharedProgress ??= new PrintProgress(getDb, appConfig().pdf.jobTimeoutMs + 30_000);
+  return sharedProgress;
+}
+
+/** News of a print is worth a log line when it cannot be written, never the print itself. */
+function report(news: Promise<void>): void {
+  news.catch((error: Error) => console.error('[pdf] avancement non enregistré :', error.message));
+}
 
 interface PdfJob {
   key: string;
@@ -122,7 +132,6 @@ function print(
       );
       return `${appConfig().pdf.printOrigin}${printPath(request.kind, route, token)}`;
     };
-    progress.started(job.key);
     try {
       // Only printing costs the browser's time: the per-teacher cap applies to it, not to hits.
       const printed = await perTeacher.run(teacher.id, () => {
@@ -134,7 +143,7 @@ function print(
           {
             renderer,
             options,
-            progress: (faits, total) => progress.advanced(job.key, faits, total),
+            progress: (faits, total) => report(progress().advanced(job.key, faits, total)),
           },
           url,
         );
@@ -145,7 +154,9 @@ function print(
         .catch((error: Error) => console.error('[pdf] mise en cache impossible :', error.message));
       return printed;
     } finally {
-      progress.finished(job.key);
+      await progress()
+        .finished(job.key)
+        .catch((error: Error) => console.error('[pdf] avancement non effacé :', error.message));
     }
   });
 }
@@ -197,9 +208,13 @@ export async function printState(
   day: string,
 ): Promise<PrintState> {
   const job = jobOf(teacher, request, prepared, day);
-  const known = progress.take(job.key);
+  const known = await progress().take(job.key);
   if (known) return known;
   if (await pdfService().cache.get(job.key)) return { etat: 'pret' };
+  // Another instance (or another tab here) may have claimed it since: then it is under way.
+  if (!(await progress().claim(job.key))) {
+    return (await progress().take(job.key)) ?? { etat: 'en-cours', faits: 0, total: null };
+  }
   const started = performance.now();
   print(teacher, request, prepared, lane, job, undefined).then(
     () =>
@@ -210,12 +225,15 @@ export async function printState(
     (error: unknown) => {
       const known = asAppError(error);
       if (!known) console.error('[pdf] échec :', error);
-      progress.failedWith(
-        job.key,
-        known?.message ?? 'Le PDF n’a pas pu être produit. Réessayez dans un instant.',
-        known?.details.retryAfterSeconds ?? null,
+      report(
+        progress().failedWith(
+          job.key,
+          known?.message ?? 'Le PDF n’a pas pu être produit. Réessayez dans un instant.',
+          known?.details.retryAfterSeconds ?? null,
+        ),
       );
     },
   );
-  return progress.take(job.key) ?? { etat: 'en-cours', faits: 0, total: null };
+  // The print has said how many pupils it prints (this instance knows at once).
+  return (await progress().take(job.key)) ?? { etat: 'en-cours', faits: 0, total: null };
 }

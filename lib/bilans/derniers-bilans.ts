@@ -1,4 +1,4 @@
-// The class document's data (lib/impression/documents/derniers-bilans.tsx): the latest bilan
+// The class document's data (lib/impression/documents/derniers-bilans/descriptor.tsx): the latest bilan
 // of every pupil of a class — written by the end of the class's school year — each shaped as
 // its bilan page, in one query for the class (or for the pupils of one printed part).
 import 'server-only';

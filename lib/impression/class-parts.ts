@@ -2,7 +2,7 @@
 // PUPILS_PER_PART pupils' bilans per part. Chromium's memory grows with the pages of one
 // print (a 30-pupil class in one go: ≈ 1.2 GiB of PSS), so the document is printed a few
 // pupils at a time on the same page and joined (lib/pdf/merge.ts). Shared by the print job
-// (lib/impression/documents/derniers-bilans.tsx) and the print page, which must agree on the cut.
+// (lib/impression/documents/derniers-bilans/descriptor.tsx) and the print page, which must agree on the cut.
 
 import 'server-only';
 /** Measured with bench/pdf-load.ts: see bench/README.md. */

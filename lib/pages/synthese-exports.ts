@@ -1,5 +1,5 @@
 // The synthesis's CSV download (lib/bilans/synthese-csv.ts), with the page's own `au` and
-// `tri` (the PDF is a printed document: lib/impression/documents/synthese.tsx). A malformed or foreign class id, or a malformed date, is the
+// `tri` (the PDF is a printed document: lib/impression/documents/synthese/descriptor.tsx). A malformed or foreign class id, or a malformed date, is the
 // French 404 page; the CSV's rows are traced as an export, one record per bilan.
 import 'server-only';
 import type { Teacher } from '@/lib/auth/session';

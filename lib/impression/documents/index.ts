@@ -1,16 +1,16 @@
-// The printed documents: one descriptor per file (document.ts says what a descriptor is).
-// Adding one: write its descriptor and its print component (lib/ui/impression/), and list
-// it here — its print page, its PDF route (class documents: /classes/<id>/<kind>/pdf), its
+// The printed documents: one folder per document, its descriptor (document.ts says what a
+// descriptor is) beside its print component. Adding one: write its `descriptor.tsx` and its
+// `print.tsx` in `<kind>/`, and list it here — its print page, its PDF route (class documents: /classes/<id>/<kind>/pdf), its
 // button beside the class selector (its descriptor's `button`), its cache, queue lane,
 // traces and its name in logs and metrics follow.
 import 'server-only';
 import type { RegisteredDocument } from '../document';
 import type { ClassDocumentButton } from '@/lib/ui/bilans/class-documents';
-import { bilanDocument } from './bilan';
-import { conseilDocument } from './conseil';
-import { derniersBilansDocument } from './derniers-bilans';
-import { preparationPronoteDocument } from './pronote';
-import { syntheseDocument } from './synthese';
+import { bilanDocument } from './bilan/descriptor';
+import { conseilDocument } from './conseil/descriptor';
+import { derniersBilansDocument } from './derniers-bilans/descriptor';
+import { preparationPronoteDocument } from './pronote/descriptor';
+import { syntheseDocument } from './synthese/descriptor';
 
 export const DOCUMENTS: readonly RegisteredDocument[] = [
   bilanDocument,

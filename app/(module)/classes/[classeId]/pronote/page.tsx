@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import {
   loadPreparationPronotePage,
   preparationPronoteTitle,
-} from '@/lib/pages/preparation-pronote';
+} from '@/lib/pages/preparation-pronote-page';
 import { PreparationPronoteContent } from '@/lib/ui/pronote/preparation-pronote-content';
 
 export const dynamic = 'force-dynamic';

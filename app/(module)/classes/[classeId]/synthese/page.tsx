@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { loadSynthesePage, synthesePageTitle } from '@/lib/pages/synthese';
+import { loadSynthesePage, synthesePageTitle } from '@/lib/pages/synthese-page';
 import { SynthesePageContent } from '@/lib/ui/synthese/synthese-page-content';
 
 export const dynamic = 'force-dynamic';

@@ -1,10 +1,11 @@
 // « Dossier du conseil de classe » on paper: its first part is the class synthesis (A4
 // landscape), each of the others a few pupils' latest bilans (A4 portrait), joined into one
 // PDF with a bookmark and running header per pupil (lib/impression/pupil-parts.ts).
+import 'server-only';
 import type { DerniersBilansView } from '@/lib/bilans/derniers-bilans';
 import type { SyntheseView } from '@/lib/bilans/synthese';
-import { DerniersBilansImprimes } from './derniers-bilans-imprimes';
-import { SyntheseImprimee } from './synthese-imprimee';
+import { DerniersBilansImprimes } from '../derniers-bilans/print';
+import { SyntheseImprimee } from '../synthese/print';
 
 export type ConseilPartie =
   { synthese: SyntheseView; bilans?: never } | { bilans: DerniersBilansView; synthese?: never };

@@ -9,16 +9,16 @@ import {
   type DerniersBilansView,
 } from '@/lib/bilans/derniers-bilans';
 import { formatDateFr } from '@/lib/common/dates';
-import { DerniersBilansImprimes } from '@/lib/ui/impression/derniers-bilans-imprimes';
+import { DerniersBilansImprimes } from './print';
 import { PageFooter } from '@/lib/ui/impression/page-footer';
-import { registerDocument } from '../document';
+import { registerDocument } from '../../document';
 import {
   loadPupilPart,
   printPupilParts,
   pupilPartsDocument,
   type PupilPartsParams,
-} from '../pupil-parts';
-import type { ClassePdfSujet } from '../sujets';
+} from '../../pupil-parts';
+import type { ClassePdfSujet } from '../../sujets';
 
 export interface PartieImprimee {
   view: DerniersBilansView;

@@ -1,5 +1,6 @@
 // « Préparation PRONOTE » on A4: the period, the summary and the table, to check and tick
 // on paper before the period closes.
+import 'server-only';
 import type { PreparationPronoteView } from '@/lib/bilans/preparation-pronote';
 import { formatDateFr } from '@/lib/common/dates';
 import { PreparationPronoteTable, resumePronote } from '@/lib/ui/pronote/preparation-pronote-table';

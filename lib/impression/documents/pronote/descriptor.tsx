@@ -9,11 +9,11 @@ import {
 } from '@/lib/bilans/preparation-pronote';
 import { formatDateFr } from '@/lib/common/dates';
 import { PageFooter } from '@/lib/ui/impression/page-footer';
-import { PreparationPronoteImprimee } from '@/lib/ui/impression/preparation-pronote-imprimee';
-import { registerDocument } from '../document';
-import { fileSlug } from '../file-names';
-import { SHORT_DOCUMENTS_LANE } from '../lanes';
-import { idParam } from '../params';
+import { PreparationPronoteImprimee } from './print';
+import { registerDocument } from '../../document';
+import { fileSlug } from '../../file-names';
+import { SHORT_DOCUMENTS_LANE } from '../../lanes';
+import { idParam } from '../../params';
 
 interface Params {
   classeId: string;

@@ -7,16 +7,16 @@ import 'server-only';
 import { bilansOfDerniersBilans } from '@/lib/bilans/derniers-bilans';
 import { bilansOfSynthese, getSynthese } from '@/lib/bilans/synthese';
 import { formatDateFr } from '@/lib/common/dates';
-import { ConseilImprime, type ConseilPartie } from '@/lib/ui/impression/conseil-imprime';
+import { ConseilImprime, type ConseilPartie } from './print';
 import { PageFooter } from '@/lib/ui/impression/page-footer';
-import { registerDocument } from '../document';
+import { registerDocument } from '../../document';
 import {
   loadPupilPart,
   printPupilParts,
   pupilPartsDocument,
   type PupilPartsParams,
-} from '../pupil-parts';
-import type { ClassePdfSujet } from '../sujets';
+} from '../../pupil-parts';
+import type { ClassePdfSujet } from '../../sujets';
 
 const SYNTHESE_DU_JOUR = { au: null, tri: 'nom' } as const;
 

@@ -3,9 +3,10 @@
 // is printed in parts (lib/impression/class-parts.ts): a few pupils per part, then the cover
 // with its index; each pupil's running header is stamped when the parts are joined
 // (lib/pdf/merge.ts).
+import 'server-only';
 import type { DerniersBilansView } from '@/lib/bilans/derniers-bilans';
 import { formatDateFr } from '@/lib/common/dates';
-import { BilanImprime } from './bilan-imprime';
+import { BilanImprime } from '../bilan/print';
 
 export function DerniersBilansImprimes({
   view,

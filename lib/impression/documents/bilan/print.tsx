@@ -1,5 +1,6 @@
 // One bilan laid out for A4: who, which class and year, the date and validation state,
 // then the same blocks as the page (constats, conseils, table, legend, radar).
+import 'server-only';
 import type { BilanPageView } from '@/lib/bilans/bilan-view';
 import { formatDateFr, formatDateTimeFr } from '@/lib/common/dates';
 import { CompetencesTable } from '@/lib/ui/bilans/competences-table';

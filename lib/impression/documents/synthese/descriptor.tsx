@@ -11,12 +11,12 @@ import {
 } from '@/lib/bilans/synthese';
 import { formatDateFr } from '@/lib/common/dates';
 import { PageFooter } from '@/lib/ui/impression/page-footer';
-import { SyntheseImprimee } from '@/lib/ui/impression/synthese-imprimee';
-import { registerDocument } from '../document';
-import { fileSlug } from '../file-names';
-import { SHORT_DOCUMENTS_LANE } from '../lanes';
-import { dateParam, idParam, queryObject } from '../params';
-import { getClassePdfSujet, type ClassePdfSujet } from '../sujets';
+import { SyntheseImprimee } from './print';
+import { registerDocument } from '../../document';
+import { fileSlug } from '../../file-names';
+import { SHORT_DOCUMENTS_LANE } from '../../lanes';
+import { dateParam, idParam, queryObject } from '../../params';
+import { getClassePdfSujet, type ClassePdfSujet } from '../../sujets';
 
 interface Params {
   classeId: string;

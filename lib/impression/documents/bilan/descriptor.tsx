@@ -5,14 +5,14 @@ import { z } from 'zod';
 import { type BilanPageView } from '@/lib/bilans/bilan-view';
 import { getBilanPage } from '@/lib/bilans/bilan-page-query';
 import { formatDateFr } from '@/lib/common/dates';
-import { BilanImprime } from '@/lib/ui/impression/bilan-imprime';
+import { BilanImprime } from './print';
 import { PageFooter } from '@/lib/ui/impression/page-footer';
-import { registerDocument } from '../document';
-import { fileSlug } from '../file-names';
-import { idParam } from '../params';
-import { getBilanPdfSujet, type BilanPdfSujet } from '../sujets';
-import { SHORT_DOCUMENTS_LANE } from '../lanes';
-import { pupilRunningHeader } from '../running-header';
+import { registerDocument } from '../../document';
+import { fileSlug } from '../../file-names';
+import { idParam } from '../../params';
+import { getBilanPdfSujet, type BilanPdfSujet } from '../../sujets';
+import { SHORT_DOCUMENTS_LANE } from '../../lanes';
+import { pupilRunningHeader } from '../../running-header';
 
 interface Params {
   apprenantId: string;

@@ -5,7 +5,7 @@ import 'server-only';
 import { z } from 'zod';
 import { normalizeUuid } from '@/lib/common/ids';
 import { parseIsoDate } from '@/lib/common/dates';
-import { parseClassPart } from './class-parts';
+import { parseClassPart } from './classe/class-parts';
 
 /** An id of the path: a UUID, lower-cased. */
 export const idParam = z.string().transform((value, context) => {

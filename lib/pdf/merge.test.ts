@@ -9,7 +9,7 @@ import {
   partLayout,
   type PartLayout,
 } from './merge';
-import { pupilFirstPages } from '@/lib/impression/class-sections';
+import { pupilFirstPages } from '@/lib/impression/classe/class-sections';
 import { PDF_CREATOR, PDF_PRODUCER } from './metadata';
 
 async function part(labels: string[], title?: string): Promise<Buffer> {

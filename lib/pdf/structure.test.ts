@@ -8,7 +8,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString } from 'pdf-
 import { getDocumentProxy } from 'unpdf';
 import { CHROMIUM_ARGS, requireChromium } from './find-chromium';
 import { mergePdfParts } from './merge';
-import { pupilFirstPages } from '@/lib/impression/class-sections';
+import { pupilFirstPages } from '@/lib/impression/classe/class-sections';
 
 type Tree = { role?: string; type?: string; id?: string; children?: Tree[] };
 

@@ -13,7 +13,7 @@ import {
   listApprenantsAvecBilan,
 } from '@/lib/bilans/derniers-bilans';
 import { bilansOfSynthese, getSynthese } from '@/lib/bilans/synthese';
-import { classPartCount, pupilsOfPart } from '@/lib/impression/class-parts';
+import { classPartCount, pupilsOfPart } from '@/lib/impression/classe/class-parts';
 import { parseConfig } from '@/lib/config/env';
 
 const demo = DEMO_IDS.etablissement;

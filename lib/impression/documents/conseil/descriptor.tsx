@@ -15,7 +15,7 @@ import {
   printPupilParts,
   pupilPartsDocument,
   type PupilPartsParams,
-} from '../../pupil-parts';
+} from '../../classe/pupil-parts';
 import type { ClassePdfSujet } from '../../sujets';
 
 const SYNTHESE_DU_JOUR = { au: null, tri: 'nom' } as const;

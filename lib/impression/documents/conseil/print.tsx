@@ -1,6 +1,6 @@
 // « Dossier du conseil de classe » on paper: its first part is the class synthesis (A4
 // landscape), each of the others a few pupils' latest bilans (A4 portrait), joined into one
-// PDF with a bookmark and running header per pupil (lib/impression/pupil-parts.ts).
+// PDF with a bookmark and running header per pupil (lib/impression/classe/pupil-parts.ts).
 import 'server-only';
 import type { DerniersBilansView } from '@/lib/bilans/derniers-bilans';
 import type { SyntheseView } from '@/lib/bilans/synthese';

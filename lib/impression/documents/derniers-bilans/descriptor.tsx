@@ -17,7 +17,7 @@ import {
   printPupilParts,
   pupilPartsDocument,
   type PupilPartsParams,
-} from '../../pupil-parts';
+} from '../../classe/pupil-parts';
 import type { ClassePdfSujet } from '../../sujets';
 
 export interface PartieImprimee {

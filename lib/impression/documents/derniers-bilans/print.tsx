@@ -1,6 +1,6 @@
 // The class document: a first page listing the pupils — with the page each one's bilan
 // starts on — and who has no bilan yet, then each pupil's latest bilan, in list order. It
-// is printed in parts (lib/impression/class-parts.ts): a few pupils per part, then the cover
+// is printed in parts (lib/impression/classe/class-parts.ts): a few pupils per part, then the cover
 // with its index; each pupil's running header is stamped when the parts are joined
 // (lib/pdf/merge.ts).
 import 'server-only';

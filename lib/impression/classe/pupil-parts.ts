@@ -11,15 +11,15 @@ import {
   type DerniersBilansView,
 } from '@/lib/bilans/derniers-bilans';
 import type { Database } from '@/lib/db/types';
-import type { DocumentDescriptor, PartsPrinter, PrintRoute } from './document';
-import { fileSlug } from './file-names';
-import { CLASS_DOCUMENTS_LANE } from './lanes';
+import type { DocumentDescriptor, PartsPrinter, PrintRoute } from '../document';
+import { fileSlug } from '../file-names';
+import { CLASS_DOCUMENTS_LANE } from '../lanes';
 import type { ClassPart } from './class-parts';
 import { PUPILS_PER_PART, classPartCount, formatClassPart, pupilsOfPart } from './class-parts';
-import { flagParam, idParam, pagesParam, partParam, queryObject } from './params';
+import { flagParam, idParam, pagesParam, partParam, queryObject } from '../params';
 import { pupilSections } from './class-sections';
 import { printSectionedDocument } from './sectioned-print';
-import { getClassePdfSujet, type ClassePdfSujet } from './sujets';
+import { getClassePdfSujet, type ClassePdfSujet } from '../sujets';
 
 export interface PupilPartsParams {
   classeId: string;

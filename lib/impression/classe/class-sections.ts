@@ -7,8 +7,8 @@ import 'server-only';
 import type { PartLayout, SectionRules } from '@/lib/pdf/merge';
 import { formatDateFr } from '@/lib/common/dates';
 import { compareApprenants } from '@/lib/bilans/tri';
-import type { ClassePdfSujet } from './sujets';
-import { pupilRunningHeader } from './running-header';
+import type { ClassePdfSujet } from '../sujets';
+import { pupilRunningHeader } from '../running-header';
 import { periodeCourte } from '@/lib/common/periodes';
 
 /**

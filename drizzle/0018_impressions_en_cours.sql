@@ -7,5 +7,6 @@ CREATE TABLE "impressions_en_cours" (
 	"total" integer,
 	"erreur" text,
 	"reessayer_dans" integer,
+	"pret" boolean DEFAULT false NOT NULL,
 	"maj" timestamp with time zone DEFAULT now() NOT NULL
 );

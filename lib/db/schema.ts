@@ -559,6 +559,8 @@ export const impressionsEnCours = pgTable('impressions_en_cours', {
   total: integer('total'),
   erreur: text('erreur'),
   reessayerDans: integer('reessayer_dans'),
+  /** Printed but not kept by the cache (too large for it): the PDF route prints it again. */
+  pret: boolean('pret').notNull().default(false),
   maj: timestamp('maj', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -35,7 +35,7 @@ describe.each(testDrivers())('PrintProgress ($name)', (driver) => {
     expect(await reader.take('autre')).toBeNull();
     // Claimed already: the reader does not start it again.
     expect(await reader.claim('k1')).toBe(false);
-    await printer.finished('k1');
+    await printer.finished('k1', true);
     expect(await reader.take('k1')).toBeNull();
     expect(await printer.take('k1')).toBeNull();
   });
@@ -60,6 +60,17 @@ describe.each(testDrivers())('PrintProgress ($name)', (driver) => {
     expect(await b.take('k2')).toEqual({ etat: 'en-cours', faits: 0, total: null });
   });
 
+  it('says once that a print too large for the cache is ready, then a new one may start', async () => {
+    const [a, b] = [instance(), instance()];
+    expect(await a.claim('k4')).toBe(true);
+    await a.advanced('k4', 30, 30);
+    await a.finished('k4', false);
+    // Not in the cache: without this, the next question would start the same print again.
+    expect(await b.take('k4')).toEqual({ etat: 'pret' });
+    expect(await b.take('k4')).toBeNull();
+    expect(await b.claim('k4')).toBe(true);
+  });
+
   it('takes over a print whose instance went silent, and purges what nobody asked about', async () => {
     const [a, b] = [instance(), instance()];
     expect(await a.claim('k3')).toBe(true);
@@ -72,6 +83,6 @@ describe.each(testDrivers())('PrintProgress ($name)', (driver) => {
     expect(await b.take('k3')).toBeNull();
     expect(await b.claim('k3')).toBe(true);
     expect(await purgeOldPrintProgress(connection().db, new Date(now))).toBe(0);
-    expect(await purgeOldPrintProgress(connection().db, new Date(now + 25 * 3600_000))).toBe(2);
+    expect(await purgeOldPrintProgress(connection().db, new Date(now + 25 * 3600_000))).toBe(3);
   });
 });

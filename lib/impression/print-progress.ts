@@ -41,8 +41,15 @@ export class PrintProgress {
       .values({ cle: key, faits: 0, total: null, maj: this.now() })
       .onConflictDoUpdate({
         target: impressionsEnCours.cle,
-        set: { faits: 0, total: null, erreur: null, reessayerDans: null, maj: this.now() },
-        setWhere: sql`${impressionsEnCours.maj} < ${this.before(this.staleMs)} or ${impressionsEnCours.erreur} is not null`,
+        set: {
+          faits: 0,
+          total: null,
+          erreur: null,
+          reessayerDans: null,
+          pret: false,
+          maj: this.now(),
+        },
+        setWhere: sql`${impressionsEnCours.maj} < ${this.before(this.staleMs)} or ${impressionsEnCours.erreur} is not null or ${impressionsEnCours.pret}`,
       })
       .returning({ cle: impressionsEnCours.cle });
     if (claimed.length > 0) this.near.set(key, { faits: 0, total: null });
@@ -70,13 +77,17 @@ export class PrintProgress {
     if (known) this.near.set(key, { faits: Math.max(faits, known.faits), total });
   }
 
-  /** Printed and cached: the next question finds the PDF in the cache. */
-  async finished(key: string): Promise<void> {
+  /**
+   * Printed. Cached: the next question finds the PDF in the cache. Not cached (too large for
+   * it, or its write failed): the next question is told it is ready — once —, and the PDF route
+   * prints it again, rather than this print starting over and over.
+   */
+  async finished(key: string, cached: boolean): Promise<void> {
     this.near.delete(key);
     const db = await this.database();
-    await db
-      .delete(impressionsEnCours)
-      .where(and(eq(impressionsEnCours.cle, key), sql`${impressionsEnCours.erreur} is null`));
+    const mine = and(eq(impressionsEnCours.cle, key), sql`${impressionsEnCours.erreur} is null`);
+    if (cached) await db.delete(impressionsEnCours).where(mine);
+    else await db.update(impressionsEnCours).set({ pret: true, maj: this.now() }).where(mine);
   }
 
   async failedWith(key: string, message: string, retryAfterSeconds: number | null): Promise<void> {
@@ -100,6 +111,14 @@ export class PrintProgress {
     const db = await this.database();
     const [row] = await db.select().from(impressionsEnCours).where(eq(impressionsEnCours.cle, key));
     if (!row) return null;
+    if (row.pret) {
+      // Printed but not cached: said once, then a new question starts afresh.
+      const [said] = await db
+        .delete(impressionsEnCours)
+        .where(and(eq(impressionsEnCours.cle, key), eq(impressionsEnCours.pret, true)))
+        .returning({ cle: impressionsEnCours.cle });
+      return said ? { etat: 'pret' } : null;
+    }
     if (row.erreur === null) {
       if (row.maj < this.before(this.staleMs)) return null;
       return { etat: 'en-cours', faits: row.faits, total: row.total };

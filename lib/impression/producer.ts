@@ -132,6 +132,7 @@ function print(
       );
       return `${appConfig().pdf.printOrigin}${printPath(request.kind, route, token)}`;
     };
+    let cached = false;
     try {
       // Only printing costs the browser's time: the per-teacher cap applies to it, not to hits.
       const printed = await perTeacher.run(teacher.id, () => {
@@ -149,13 +150,14 @@ function print(
         );
       });
       // A PDF that could not be cached is still a PDF.
-      await cache
-        .set(job.key, printed)
-        .catch((error: Error) => console.error('[pdf] mise en cache impossible :', error.message));
+      cached = await cache.set(job.key, printed).catch((error: Error) => {
+        console.error('[pdf] mise en cache impossible :', error.message);
+        return false;
+      });
       return printed;
     } finally {
       await progress()
-        .finished(job.key)
+        .finished(job.key, cached)
         .catch((error: Error) => console.error('[pdf] avancement non effacé :', error.message));
     }
   });
@@ -208,6 +210,8 @@ export async function printState(
   day: string,
 ): Promise<PrintState> {
   const job = jobOf(teacher, request, prepared, day);
+  // Without a cache the waiting page has nothing to wait for: the PDF route prints it.
+  if (!pdfService().cache.enabled) return { etat: 'pret' };
   const known = await progress().take(job.key);
   if (known) return known;
   if (await pdfService().cache.get(job.key)) return { etat: 'pret' };

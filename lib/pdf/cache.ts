@@ -78,8 +78,14 @@ export class SharedPdfCache {
     return row.octets;
   }
 
-  async set(key: string, bytes: Buffer): Promise<void> {
-    if (this.maxBytes <= 0 || bytes.length > this.maxBytes / 4) return;
+  /** Whether the cache can hold PDFs at all (PDF_CACHE_MAX_BYTES=0: none). */
+  get enabled(): boolean {
+    return this.maxBytes > 0;
+  }
+
+  /** Stores the PDF; false when it is not kept (no cache, or larger than a quarter of it). */
+  async set(key: string, bytes: Buffer): Promise<boolean> {
+    if (this.maxBytes <= 0 || bytes.length > this.maxBytes / 4) return false;
     this.front.set(key, bytes);
     const db = await this.database();
     await db
@@ -93,6 +99,7 @@ export class SharedPdfCache {
           select cle, sum(taille) over (order by dernier_acces desc, cle) as cumul from pdf_cache
         ) ranked
         where cumul > ${this.maxBytes})`);
+    return true;
   }
 }
 

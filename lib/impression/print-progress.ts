@@ -83,7 +83,9 @@ export class PrintProgress {
    * prints it again, rather than this print starting over and over.
    */
   async finished(key: string, cached: boolean): Promise<void> {
-    this.near.delete(key);
+    // A print that was neither claimed nor reported (a bilan, the synthesis) has no row: no
+    // statement on every PDF printed.
+    if (!this.near.delete(key)) return;
     const db = await this.database();
     const mine = and(eq(impressionsEnCours.cle, key), sql`${impressionsEnCours.erreur} is null`);
     if (cached) await db.delete(impressionsEnCours).where(mine);

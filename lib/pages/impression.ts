@@ -8,20 +8,9 @@ import { cache } from 'react';
 import { notFound, redirect } from 'next/navigation';
 import { requireTeacher } from '@/lib/auth/session';
 import { withDatabase } from '@/lib/http/database-unavailable';
+import { toSearchParams, type SearchParams } from '@/lib/http/query';
 import type { LongPrint } from '@/lib/common/print-state';
 import { longPrint } from '@/lib/impression/print-wait';
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-function searchOf(params: SearchParams): URLSearchParams {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(params)) {
-    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
-      search.append(name, v);
-    }
-  }
-  return search;
-}
 
 // Cached for the request (by value): the page and its title read it once.
 const loadOnce = cache(async function loadOnce(
@@ -44,5 +33,5 @@ export function loadPrintWaitPage(
   kind: string,
   params: SearchParams,
 ): Promise<LongPrint> {
-  return loadOnce(classeId, kind, searchOf(params).toString());
+  return loadOnce(classeId, kind, toSearchParams(params).toString());
 }

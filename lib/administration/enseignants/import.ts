@@ -214,7 +214,15 @@ export async function applyEnseignants(
 ): Promise<EnseignantsPlan> {
   const applied = await administer(context, 'import_enseignants', async (work) => {
     const { db: tx, etablissementId } = work;
-    const plan = await planEnseignants(tx, etablissementId, fichier);
+    // Read once, under the establishment's lock: the plan, and each existing line's account.
+    const comptes = await loadComptes(tx, etablissementId, fichier);
+    const plan = planFrom(
+      etablissementId,
+      fichier,
+      comptes.parCourriel,
+      comptes.ici,
+      comptes.identites,
+    );
     if (plan.erreurs.length > 0) {
       throw new Refus(`Import refusé, rien n’a été modifié : ${plan.erreurs.join(' ')}`);
     }
@@ -230,13 +238,17 @@ export async function applyEnseignants(
         })),
       );
     }
-    for (const { ligne: l, compteId } of lier) {
-      await tx
+    // One account of this establishment each, or the whole import is refused.
+    const updateCompte = async (id: string, set: Partial<typeof utilisateurs.$inferInsert>) => {
+      const [updated] = await tx
         .update(utilisateurs)
-        .set({ nom: l.nom, prenom: l.prenom, actif: true })
-        .where(
-          and(eq(utilisateurs.id, compteId), eq(utilisateurs.etablissementId, etablissementId)),
-        );
+        .set(set)
+        .where(and(eq(utilisateurs.id, id), eq(utilisateurs.etablissementId, etablissementId)))
+        .returning({ id: utilisateurs.id });
+      if (!updated) throw new Refus('Un compte a changé pendant l’import : rien n’a été modifié.');
+    };
+    for (const { ligne: l, compteId } of lier) {
+      await updateCompte(compteId, { nom: l.nom, prenom: l.prenom, actif: true });
       ids.set(l.courriel, compteId);
     }
     const toCreate = [...plan.nouveaux, ...creer];
@@ -255,49 +267,18 @@ export async function applyEnseignants(
         .returning({ id: utilisateurs.id, email: utilisateurs.email });
       for (const c of created) ids.set(c.email, c.id);
     }
-    // Every line's account, by its own e-mail or one linked to it (the own one first).
-    const emails = fichier.lignes.map((l) => l.courriel);
-    const [own, linked] = await Promise.all([
-      tx
-        .select({ id: utilisateurs.id, email: utilisateurs.email })
-        .from(utilisateurs)
-        .where(
-          and(
-            eq(utilisateurs.etablissementId, etablissementId),
-            inArray(utilisateurs.email, emails),
-          ),
-        ),
-      tx
-        .select({ id: utilisateurs.id, email: autresCourriels.courriel })
-        .from(autresCourriels)
-        .innerJoin(utilisateurs, eq(utilisateurs.id, autresCourriels.utilisateurId))
-        .where(
-          and(
-            eq(utilisateurs.etablissementId, etablissementId),
-            inArray(autresCourriels.courriel, emails),
-          ),
-        ),
-    ]);
-    for (const c of [...linked, ...own]) ids.set(c.email, c.id);
-    for (const l of plan.modifies) {
-      await tx
-        .update(utilisateurs)
-        .set({ nom: l.nom, prenom: l.prenom })
-        .where(eq(utilisateurs.id, ids.get(l.courriel)!));
-    }
-    for (const l of plan.reactives) {
-      await tx
-        .update(utilisateurs)
-        .set({ actif: true })
-        .where(eq(utilisateurs.id, ids.get(l.courriel)!));
-    }
+    // Every other line's account is the one the plan found (by its own e-mail or a linked one).
+    const idOf = (courriel: string) => ids.get(courriel) ?? comptes.parCourriel.get(courriel)!.id;
+    for (const l of plan.modifies)
+      await updateCompte(idOf(l.courriel), { nom: l.nom, prenom: l.prenom });
+    for (const l of plan.reactives) await updateCompte(idOf(l.courriel), { actif: true });
     const links = [
       ...toCreate.filter((l) => l.identifiantEnt),
       ...lier.flatMap(({ ligne }) => (ligne.identifiantEnt ? [ligne] : [])),
       ...plan.identites,
     ];
     for (const l of links) {
-      const utilisateurId = ids.get(l.courriel)!;
+      const utilisateurId = idOf(l.courriel);
       await tx
         .delete(identitesExternes)
         .where(

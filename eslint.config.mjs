@@ -43,6 +43,9 @@ const config = [
       'lib/pronote/handler.ts',
       'lib/impression/**/*.{ts,tsx}',
       'lib/trace/acces.ts',
+      // A feature's folder: its query, loader and handlers, its printed document.
+      'lib/{synthese,preparation-pronote}/{query,page,csv-download}.ts',
+      'lib/{synthese,preparation-pronote}/document/*.tsx',
     ],
     // Shared with the e2e suite, which reads them outside any bundle.
     ignores: [

@@ -14,7 +14,7 @@ import { openSession } from '@/lib/auth/sessions';
 import { getBilanPage } from '@/lib/bilans/bilan-page-query';
 import { getDerniersBilans } from '@/lib/bilans/derniers-bilans';
 import { listApprenants, listClasses } from '@/lib/bilans/classes';
-import { getSynthese } from '@/lib/bilans/synthese';
+import { getSynthese } from '@/lib/synthese/query';
 import { getBilanPdfSujet, getClassePdfSujet } from '@/lib/impression/sujets';
 import { readExportedBilans, findPeriode } from '@/lib/pronote/export';
 import { rowsOf } from './rows';

@@ -12,7 +12,7 @@ import {
   getDerniersBilans,
   listApprenantsAvecBilan,
 } from '@/lib/bilans/derniers-bilans';
-import { bilansOfSynthese, getSynthese } from '@/lib/bilans/synthese';
+import { bilansOfSynthese, getSynthese } from '@/lib/synthese/query';
 import { classPartCount, pupilsOfPart } from '@/lib/impression/classe/class-parts';
 import { parseConfig } from '@/lib/config/env';
 

@@ -1,6 +1,8 @@
 // The printed documents: one folder per document, its descriptor (document.ts says what a
-// descriptor is) beside its print component. Adding one: write its `descriptor.tsx` and its
-// `print.tsx` in `<kind>/`, and list it here — its print page, its PDF route (class documents: /classes/<id>/<kind>/pdf), its
+// descriptor is) beside its print component — `<kind>/` here, or a feature's `document/`
+// (lib/synthese/document/, lib/preparation-pronote/document/: the page, its query and its
+// paper together). Adding one: write its `descriptor.tsx` and its `print.tsx`, and list it
+// here — its print page, its PDF route (class documents: /classes/<id>/<kind>/pdf), its
 // button beside the class selector (its descriptor's `button`), its cache, queue lane,
 // traces and its name in logs and metrics follow.
 import 'server-only';
@@ -9,8 +11,8 @@ import type { ClassDocumentButton } from '@/lib/ui/bilans/class-documents';
 import { bilanDocument } from './bilan/descriptor';
 import { conseilDocument } from './conseil/descriptor';
 import { derniersBilansDocument } from './derniers-bilans/descriptor';
-import { preparationPronoteDocument } from './pronote/descriptor';
-import { syntheseDocument } from './synthese/descriptor';
+import { preparationPronoteDocument } from '@/lib/preparation-pronote/document/descriptor';
+import { syntheseDocument } from '@/lib/synthese/document/descriptor';
 
 export const DOCUMENTS: readonly RegisteredDocument[] = [
   bilanDocument,

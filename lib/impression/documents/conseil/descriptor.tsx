@@ -5,7 +5,7 @@
 // is the synthesis, printed last, landscape.
 import 'server-only';
 import { bilansOfDerniersBilans } from '@/lib/bilans/derniers-bilans';
-import { bilansOfSynthese, getSynthese } from '@/lib/bilans/synthese';
+import { bilansOfSynthese, getSynthese } from '@/lib/synthese/query';
 import { formatDateFr } from '@/lib/common/dates';
 import { ConseilImprime, type ConseilPartie } from './print';
 import { PageFooter } from '@/lib/ui/impression/page-footer';

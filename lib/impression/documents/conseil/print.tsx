@@ -3,9 +3,9 @@
 // PDF with a bookmark and running header per pupil (lib/impression/classe/pupil-parts.ts).
 import 'server-only';
 import type { DerniersBilansView } from '@/lib/bilans/derniers-bilans';
-import type { SyntheseView } from '@/lib/bilans/synthese';
+import type { SyntheseView } from '@/lib/synthese/query';
 import { DerniersBilansImprimes } from '../derniers-bilans/print';
-import { SyntheseImprimee } from '../synthese/print';
+import { SyntheseImprimee } from '@/lib/synthese/document/print';
 
 export type ConseilPartie =
   { synthese: SyntheseView; bilans?: never } | { bilans: DerniersBilansView; synthese?: never };

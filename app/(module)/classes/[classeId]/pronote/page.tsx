@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import {
   loadPreparationPronotePage,
   preparationPronoteTitle,
-} from '@/lib/pages/preparation-pronote-page';
-import { PreparationPronoteContent } from '@/lib/ui/pronote/preparation-pronote-content';
+} from '@/lib/preparation-pronote/page';
+import { PreparationPronoteContent } from '@/lib/preparation-pronote/ui/page-content';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { loadSynthesePage, synthesePageTitle } from '@/lib/pages/synthese-page';
-import { SynthesePageContent } from '@/lib/ui/synthese/synthese-page-content';
+import { loadSynthesePage, synthesePageTitle } from '@/lib/synthese/page';
+import { SynthesePageContent } from '@/lib/synthese/ui/page-content';
 
 export const dynamic = 'force-dynamic';
 

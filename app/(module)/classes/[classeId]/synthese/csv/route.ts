@@ -1,6 +1,6 @@
-// The class synthesis for spreadsheets (lib/pages/synthese-exports.ts).
+// The class synthesis for spreadsheets (lib/synthese/csv-download.ts).
 import { withTeacher } from '@/lib/pipeline';
-import { syntheseCsvResponse } from '@/lib/pages/synthese-exports';
+import { syntheseCsvResponse } from '@/lib/synthese/csv-download';
 
 export const dynamic = 'force-dynamic';
 

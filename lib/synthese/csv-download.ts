@@ -1,13 +1,14 @@
-// The synthesis's CSV download (lib/bilans/synthese-csv.ts), with the page's own `au` and
-// `tri` (the PDF is a printed document: lib/impression/documents/synthese/descriptor.tsx). A malformed or foreign class id, or a malformed date, is the
-// French 404 page; the CSV's rows are traced as an export, one record per bilan.
+// The synthesis's CSV download (its rows: csv-rows.ts), with the page's own `au` and `tri`
+// (the PDF is a printed document: document/descriptor.tsx). A malformed or foreign class id,
+// or a malformed date, is the French 404 page; the CSV's rows are traced as an export, one
+// record per bilan.
 import 'server-only';
 import type { Teacher } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { normalizeUuid } from '@/lib/common/ids';
 import { AppError, htmlError } from '@/lib/http/app-error';
-import { bilansOfSynthese, getSynthese, parseTri } from '@/lib/bilans/synthese';
-import { syntheseCsv } from '@/lib/bilans/synthese-csv';
+import { bilansOfSynthese, getSynthese, parseTri } from '@/lib/synthese/query';
+import { syntheseCsv } from '@/lib/synthese/csv-rows';
 import { fileSlug } from '@/lib/impression/file-names';
 import { create as contentDisposition } from 'content-disposition';
 import { lecteurOf, traceShown } from '@/lib/trace/acces';

@@ -6,14 +6,14 @@ import { z } from 'zod';
 import {
   getPreparationPronote,
   type PreparationPronoteView,
-} from '@/lib/bilans/preparation-pronote';
+} from '@/lib/preparation-pronote/query';
 import { formatDateFr } from '@/lib/common/dates';
 import { PageFooter } from '@/lib/ui/impression/page-footer';
 import { PreparationPronoteImprimee } from './print';
-import { registerDocument } from '../../document';
-import { fileSlug } from '../../file-names';
-import { SHORT_DOCUMENTS_LANE } from '../../lanes';
-import { idParam } from '../../params';
+import { registerDocument } from '@/lib/impression/document';
+import { fileSlug } from '@/lib/impression/file-names';
+import { SHORT_DOCUMENTS_LANE } from '@/lib/impression/lanes';
+import { idParam } from '@/lib/impression/params';
 
 interface Params {
   classeId: string;

@@ -9,7 +9,7 @@ import { markup, type SafeHtml } from '@/lib/common/safe-html';
 import { pupilPath } from '@/lib/http/paths';
 import { formatDateFr } from '@/lib/common/dates';
 import { EVOLUTION_INFOS, NIVEAUX, NIVEAU_INFOS, type Evolution } from '@/lib/bilans/niveaux';
-import type { SyntheseLigne, SyntheseView } from '@/lib/bilans/synthese';
+import type { SyntheseLigne, SyntheseView } from '@/lib/synthese/query';
 import { niveauBadgeHtml } from '@/lib/ui/bilans/niveau-html';
 
 /** What the arrows mean, written under the table (on screen and on paper). */

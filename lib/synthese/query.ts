@@ -10,14 +10,14 @@ import { z } from 'zod';
 import type { Database } from '@/lib/db/types';
 import { parseRows } from '@/lib/db/rows';
 import { isUuid } from '@/lib/common/ids';
-import type { ApprenantOption, ClasseOption } from './classes';
-import type { ReferentielInfo } from './bilan-view';
-import { evolution, isNiveau, NIVEAUX, type Evolution, type Niveau } from './niveaux';
-import { bilanOrder } from './ordre';
-import { schoolYearEnd, stillEnrolled } from './inscriptions';
-import { compareApprenants } from './tri';
+import type { ApprenantOption, ClasseOption } from '@/lib/bilans/classes';
+import type { ReferentielInfo } from '@/lib/bilans/bilan-view';
+import { evolution, isNiveau, NIVEAUX, type Evolution, type Niveau } from '@/lib/bilans/niveaux';
+import { bilanOrder } from '@/lib/bilans/ordre';
+import { schoolYearEnd, stillEnrolled } from '@/lib/bilans/inscriptions';
+import { compareApprenants } from '@/lib/bilans/tri';
 import { schoolYearOf } from '@/lib/common/dates';
-import { apprenantRow } from './rows';
+import { apprenantRow } from '@/lib/bilans/rows';
 import {
   periodeCourte,
   periodeOf,

@@ -6,9 +6,9 @@ import type { Logger } from 'drizzle-orm/logger';
 import { DEMO_IDS } from '@/drizzle/seed/demo-ids';
 import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { testDrivers } from '@/lib/db/testing';
-import { getBilanPage } from './bilan-page-query';
-import { buildSyntheseView, getSynthese, parseTri, type RawSynthese } from './synthese';
-import { syntheseCsv } from './synthese-csv';
+import { getBilanPage } from '@/lib/bilans/bilan-page-query';
+import { buildSyntheseView, getSynthese, parseTri, type RawSynthese } from './query';
+import { syntheseCsv } from './csv-rows';
 
 class CountingLogger implements Logger {
   count = 0;

@@ -13,10 +13,10 @@ import type { Database } from '@/lib/db/types';
 import { parseRows } from '@/lib/db/rows';
 import { isUuid } from '@/lib/common/ids';
 import { todayInParis } from '@/lib/common/dates';
-import type { ApprenantOption, ClasseOption } from './classes';
-import { stillEnrolled } from './inscriptions';
-import { apprenantRow, classeRow } from './rows';
-import { compareApprenants } from './tri';
+import type { ApprenantOption, ClasseOption } from '@/lib/bilans/classes';
+import { stillEnrolled } from '@/lib/bilans/inscriptions';
+import { apprenantRow, classeRow } from '@/lib/bilans/rows';
+import { compareApprenants } from '@/lib/bilans/tri';
 
 export type EtatPronote = 'valide' | 'en_cours' | 'aucun';
 

@@ -8,8 +8,8 @@
 // neutralised with an apostrophe) and, to show none, starts with a letter.
 import { toCsvText, type CsvValue } from '@/lib/common/csv';
 import { formatDateFr } from '@/lib/common/dates';
-import { EVOLUTION_INFOS, NIVEAUX, NIVEAU_INFOS, type Niveau } from './niveaux';
-import type { SyntheseView } from './synthese';
+import { EVOLUTION_INFOS, NIVEAUX, NIVEAU_INFOS, type Niveau } from '@/lib/bilans/niveaux';
+import type { SyntheseView } from './query';
 
 /** A level as typed on a keyboard (« −+ » is printed with a true minus sign). */
 export function niveauSaisi(niveau: Niveau): string {

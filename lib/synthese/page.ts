@@ -12,7 +12,7 @@ import { requireTeacher } from '@/lib/auth/session';
 import { getDb } from '@/lib/db/client';
 import { withDatabase } from '@/lib/http/database-unavailable';
 import { normalizeUuid } from '@/lib/common/ids';
-import { bilansOfSynthese, getSynthese, parseTri, type SyntheseView } from '@/lib/bilans/synthese';
+import { bilansOfSynthese, getSynthese, parseTri, type SyntheseView } from '@/lib/synthese/query';
 import { lecteurOf } from '@/lib/trace/acces';
 import { consultations } from '@/lib/trace/consultations';
 

@@ -3,12 +3,12 @@
 // the legend of the levels and the list of the competences' labels.
 import Link from 'next/link';
 import { ClassPageHeading } from '@/lib/ui/bilans/class-page-heading';
-import type { SyntheseTri, SyntheseView } from '@/lib/bilans/synthese';
+import type { SyntheseTri, SyntheseView } from '@/lib/synthese/query';
 import { formatDateFr } from '@/lib/common/dates';
 import { LegendeNiveaux } from '@/lib/ui/bilans/legende';
 import { PdfDownload } from '@/lib/ui/pdf-download';
-import { SyntheseTable } from './synthese-table';
-import { auPeriode, EVOLUTIONS_EXPLIQUEES } from './synthese-table-html';
+import { SyntheseTable } from './table';
+import { auPeriode, EVOLUTIONS_EXPLIQUEES } from './table-html';
 
 /** The query of a synthesis URL; the defaults (today, by name) are left out. */
 export function syntheseQuery(au: string | null, tri: SyntheseTri): string {

@@ -8,15 +8,15 @@ import {
   parseTri,
   type SyntheseTri,
   type SyntheseView,
-} from '@/lib/bilans/synthese';
+} from '@/lib/synthese/query';
 import { formatDateFr } from '@/lib/common/dates';
 import { PageFooter } from '@/lib/ui/impression/page-footer';
 import { SyntheseImprimee } from './print';
-import { registerDocument } from '../../document';
-import { fileSlug } from '../../file-names';
-import { SHORT_DOCUMENTS_LANE } from '../../lanes';
-import { dateParam, idParam, queryObject } from '../../params';
-import { getClassePdfSujet, type ClassePdfSujet } from '../../sujets';
+import { registerDocument } from '@/lib/impression/document';
+import { fileSlug } from '@/lib/impression/file-names';
+import { SHORT_DOCUMENTS_LANE } from '@/lib/impression/lanes';
+import { dateParam, idParam, queryObject } from '@/lib/impression/params';
+import { getClassePdfSujet, type ClassePdfSujet } from '@/lib/impression/sujets';
 
 interface Params {
   classeId: string;

@@ -1,14 +1,14 @@
 // The class synthesis on A4 landscape, for the class council: title, the table, the
 // « Répartition » and the legend of the levels, the type as large as the page allows and
-// never below 8 pt (lib/ui/impression/synthese-size.ts): 30 pupils × 21 competences fill one page; a longer
-// class continues on a second, its header row repeated.
+// never below 8 pt (type-size.ts): 30 pupils × 21 competences fill one page; a longer class
+// continues on a second, its header row repeated.
 import 'server-only';
-import type { SyntheseView } from '@/lib/bilans/synthese';
+import type { SyntheseView } from '@/lib/synthese/query';
 import { formatDateFr } from '@/lib/common/dates';
 import { LegendeNiveaux } from '@/lib/ui/bilans/legende';
-import { SyntheseTable } from '@/lib/ui/synthese/synthese-table';
-import { auPeriode, EVOLUTIONS_EXPLIQUEES } from '@/lib/ui/synthese/synthese-table-html';
-import { syntheseTypeSize } from '@/lib/ui/impression/synthese-size';
+import { SyntheseTable } from '@/lib/synthese/ui/table';
+import { auPeriode, EVOLUTIONS_EXPLIQUEES } from '@/lib/synthese/ui/table-html';
+import { syntheseTypeSize } from '@/lib/synthese/document/type-size';
 
 /** The « Répartition » footer's rows: title, one per level, « non renseigné », the shares (two lines). */
 function footerRows(view: SyntheseView): number {

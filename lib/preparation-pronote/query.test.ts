@@ -9,7 +9,7 @@ import { parseRows } from '@/lib/db/rows';
 import { DEMO_IDS } from '@/drizzle/seed/demo-ids';
 import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { testDrivers } from '@/lib/db/testing';
-import { getPreparationPronote } from './preparation-pronote';
+import { getPreparationPronote } from './query';
 
 const demo = DEMO_IDS.etablissement;
 const T3_2016 = '2016-06-20';

@@ -2,13 +2,13 @@
 // top, its closing day said), what PRONOTE will read of the class and what is missing (drafts,
 // no bilan, no mark), the table, and its PDF.
 import { ClassPageHeading } from '@/lib/ui/bilans/class-page-heading';
-import type { PreparationPronoteView, SuiviPeriode } from '@/lib/bilans/preparation-pronote';
+import type { PreparationPronoteView, SuiviPeriode } from '@/lib/preparation-pronote/query';
 import { formatDateFr } from '@/lib/common/dates';
 import { PdfDownload } from '@/lib/ui/pdf-download';
 import Link from 'next/link';
 import { classSaisiePath } from '@/lib/http/paths';
-import { PreparationPronoteTable, resumePronote } from './preparation-pronote-table';
-import { PronoteDocumentationLink } from './pronote-documentation';
+import { PreparationPronoteTable, resumePronote } from './table';
+import { PronoteDocumentationLink } from '@/lib/ui/pronote/pronote-documentation';
 
 export function PreparationPronoteContent({ view }: { view: PreparationPronoteView }) {
   const { classe, periodes } = view;

@@ -5,10 +5,10 @@ import type {
   EtatPronote,
   PreparationPronoteView,
   SuiviPeriode,
-} from '@/lib/bilans/preparation-pronote';
+} from '@/lib/preparation-pronote/query';
 import { formatDateFr, formatDateTimeFr } from '@/lib/common/dates';
 import { pupilPath, redactionPath } from '@/lib/http/paths';
-import type { LignePronote } from '@/lib/bilans/preparation-pronote';
+import type { LignePronote } from '@/lib/preparation-pronote/query';
 
 /** « 7/9 positionnées · constats écrits · Julien LAMBERT, le 05/12/2026 à 14:03 ». */
 function progression(

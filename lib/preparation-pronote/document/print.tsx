@@ -1,9 +1,9 @@
 // « Préparation PRONOTE » on A4: the period, the summary and the table, to check and tick
 // on paper before the period closes.
 import 'server-only';
-import type { PreparationPronoteView } from '@/lib/bilans/preparation-pronote';
+import type { PreparationPronoteView } from '@/lib/preparation-pronote/query';
 import { formatDateFr } from '@/lib/common/dates';
-import { PreparationPronoteTable, resumePronote } from '@/lib/ui/pronote/preparation-pronote-table';
+import { PreparationPronoteTable, resumePronote } from '@/lib/preparation-pronote/ui/table';
 
 export function PreparationPronoteImprimee({ view }: { view: PreparationPronoteView }) {
   const { classe, periodes } = view;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PT, MIN_PT, syntheseTypeSize } from './synthese-size';
+import { MAX_PT, MIN_PT, syntheseTypeSize } from './type-size';
 
 describe('syntheseTypeSize', () => {
   it('never prints below 8 pt, however large the class', () => {

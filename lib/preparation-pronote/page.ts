@@ -1,5 +1,5 @@
 // Data of « Préparation PRONOTE » (/classes/<id>/pronote): the class's pupils and their bilan
-// of the current period (lib/bilans/preparation-pronote.ts). A malformed or foreign class id
+// of the current period (lib/preparation-pronote/query.ts). A malformed or foreign class id
 // is the French 404. No bilan's content is shown (states and dates), so nothing is traced.
 import 'server-only';
 import { cache } from 'react';
@@ -12,7 +12,7 @@ import { todayInParis } from '@/lib/common/dates';
 import {
   getPreparationPronote,
   type PreparationPronoteView,
-} from '@/lib/bilans/preparation-pronote';
+} from '@/lib/preparation-pronote/query';
 
 // Cached for the request: the page and its title read it once.
 export const loadPreparationPronotePage = cache(async function loadPreparationPronotePage(

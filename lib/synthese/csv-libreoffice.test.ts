@@ -15,9 +15,9 @@ import { DEMO_IDS } from '@/drizzle/seed/demo-ids';
 import { stableId } from '@/drizzle/seed/random';
 import { useDemoDatabase } from '@/drizzle/seed/testing';
 import { testDrivers } from '@/lib/db/testing';
-import { NIVEAUX } from './niveaux';
-import { getSynthese } from './synthese';
-import { niveauSaisi, syntheseCsv } from './synthese-csv';
+import { NIVEAUX } from '@/lib/bilans/niveaux';
+import { getSynthese } from './query';
+import { niveauSaisi, syntheseCsv } from './csv-rows';
 
 const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 const LEVELS = NIVEAUX.map(niveauSaisi);

@@ -1,14 +1,14 @@
 'use client';
 
-// The synthesis table in the page and on paper: the markup of synthese-table-html.ts inside
+// The synthesis table in the page and on paper: the markup of table-html.ts inside
 // a box that scrolls sideways when the screen is narrower than the table (globals.css: the
 // page itself never does, and on a wide screen the page scrolls with the header row stuck
 // to the top). A client component for the same reason as the competence table — the RSC
 // payload carries the data, not the markup twice — and for one behaviour: a competence's
 // label, shown while the pointer is on its column header, closes with Escape (WCAG 1.4.13).
 import { useEffect, useRef } from 'react';
-import type { SyntheseView } from '@/lib/bilans/synthese';
-import { syntheseTableHtml } from './synthese-table-html';
+import type { SyntheseView } from '@/lib/synthese/query';
+import { syntheseTableHtml } from './table-html';
 
 const CLOSED = 'infobulles-fermees';
 /** Up to this many competences the table fits a 1 280 px window (globals.css). */

@@ -68,39 +68,56 @@ export async function openPdf(page: Page, buttonName: string, click?: () => Prom
 }
 
 /**
- * A long class document's link: its tab shows our waiting page, which asks where the print
- * stands (…/impression/etat) every second, then shows the PDF. The tab's questions are held
- * until `whileWaiting` has read the page (the print goes on on the server meanwhile); returns
- * the PDF as `openPdf` does, and the answers the tab was given, in order.
+ * A long class document's link: it opens a tab (`target="_blank"`) on our waiting page, which
+ * asks where the print stands (…/impression/etat) every second, then shows the PDF. The tab's
+ * questions are held until `whileWaiting` has read the page (the print goes on on the server
+ * meanwhile); returns the PDF as `openPdf` does, and the answers the tab was given, in order.
+ *
+ * The tab is opened at the link's address with its route already in place, rather than by a
+ * click and a route on the whole context: a context's route, removed once Chromium's PDF viewer
+ * had been shown, hung once for three minutes (a full run under load) — the removal updates the
+ * interception of every page of the context. A tab's own route goes with the tab.
  */
 export async function openLongPdf(
   page: Page,
   buttonName: string,
   whileWaiting: (tab: Page) => Promise<void>,
 ) {
+  const link = page.getByRole('link', { name: buttonName });
+  await expect(link).toHaveAttribute('target', '_blank');
+  const href = await link.getAttribute('href');
+  expect(href).toMatch(/\/impression(\?|$)/);
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   const answers: string[] = [];
-  const state = /\/impression\/etat(\?|$)/;
-  await page.context().route(state, async (route) => {
-    await held;
-    const response = await route.fetch();
-    answers.push(await response.text());
-    await route.fulfill({ response });
-  });
+  const tab = await page.context().newPage();
   try {
-    const pdf = await openPdf(page, buttonName, async () => {
-      const opening = page.context().waitForEvent('page');
-      await page.getByRole('link', { name: buttonName }).click();
-      const tab = await opening;
-      await expect(tab).toHaveURL(/\/impression(\?|$)/);
-      await whileWaiting(tab);
-      release();
+    await tab.route(/\/impression\/etat(\?|$)/, async (route) => {
+      await held;
+      const response = await route.fetch();
+      answers.push(await response.text());
+      await route.fulfill({ response });
     });
-    return { ...pdf, answers };
+    const tabRequest = tab.waitForRequest((r) => /\/pdf(\?|$)/.test(r.url()), {
+      timeout: 120_000,
+    });
+    await tab.goto(href!);
+    await expect(tab).toHaveURL(/\/impression(\?|$)/);
+    await whileWaiting(tab);
+    release();
+    const request = await tabRequest;
+    const response = await page.request.get(request.url());
+    const disposition = response.headers()['content-disposition'] ?? '';
+    return {
+      url: request.url(),
+      disposition,
+      name: parseDisposition(disposition).parameters.filename ?? '',
+      bytes: await response.body(),
+      answers,
+    };
   } finally {
     release();
-    await page.context().unroute(state);
+    await tab.close();
   }
 }
 

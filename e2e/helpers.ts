@@ -1,6 +1,6 @@
 // Shared steps of the e2e tests: signing in through the real form (tests of the sign-in
 // itself; the others start signed in: fixtures.ts), opening a pupil, a PDF.
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page, type Request } from '@playwright/test';
 import { parse as parseDisposition } from 'content-disposition';
 import { PASSWORD, TEACHER } from './accounts';
 
@@ -39,6 +39,16 @@ export async function openPupil(page: Page, classe: string, apprenant: string): 
   return new URL(page.url()).pathname;
 }
 
+/** The page a request comes from; null for a new tab's very first navigation, whose frame
+ * Playwright does not know yet (`frame()` throws then) — a cached PDF opened straight away. */
+function pageOf(request: Request): Page | null {
+  try {
+    return request.frame().page();
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Clicks a PDF button as a teacher does: the PDF opens in a new tab (Content-Disposition
  * inline) — a long class document after our waiting page (…/impression) — and returns that
@@ -50,7 +60,7 @@ export async function openPdf(page: Page, buttonName: string, click?: () => Prom
   // milliseconds — before a listener attached to the new tab once it is known would hear it.
   const opening = page.context().waitForEvent('page');
   const tabRequest = page.context().waitForEvent('request', {
-    predicate: (r) => /\/pdf(\?|$)/.test(r.url()) && r.frame().page() !== page,
+    predicate: (r) => /\/pdf(\?|$)/.test(r.url()) && pageOf(r) !== page,
     timeout: 120_000,
   });
   await (click ? click() : page.getByRole('link', { name: buttonName }).click());

@@ -3,11 +3,12 @@
 // (lib/pages, lib/impression, lib/pronote…) → data (lib/db), one direction, no cycle. A new
 // import that breaks a rule fails the lint with the file that made it.
 //
-// A feature's folder (lib/synthese/, lib/preparation-pronote/) holds one page's every kind of
-// file: its data (`query.ts`, and `csv-rows.ts`: the domain), its loader and handlers
-// (`page.ts`, `csv-download.ts`), its components (`ui/`) and its printed document
-// (`document/`). The rules are by kind, so each applies in lib/<layer>/ and in a feature alike.
-const FEATURES = '(synthese|preparation-pronote)';
+// A feature's folder (lib/synthese/, lib/preparation-pronote/, lib/redaction/,
+// lib/saisie-classe/) holds one page's every kind of file: its data (`query.ts`, and
+// `csv-rows.ts`: the domain), its loader (`page.ts`), its handlers, actions and writes, its
+// components (`ui/`) and its printed document (`document/`). The rules are by kind, so each
+// applies in lib/<layer>/ and in a feature alike.
+const FEATURES = '(preparation-pronote|redaction|saisie-classe|synthese)';
 /** A feature's data: a query and the pure shapes made from its rows. */
 const FEATURE_DOMAIN = `^lib/${FEATURES}/(query|csv-rows)\\.ts$`;
 /** Everything of a feature above its data: loader, handlers, components, document. */

@@ -44,8 +44,8 @@ const config = [
       'lib/impression/**/*.{ts,tsx}',
       'lib/trace/acces.ts',
       // A feature's folder: its query, loader and handlers, its printed document.
-      'lib/{synthese,preparation-pronote}/{query,page,csv-download}.ts',
-      'lib/{synthese,preparation-pronote}/document/*.tsx',
+      'lib/{preparation-pronote,redaction,saisie-classe,synthese}/{query,page,csv-download}.ts',
+      'lib/{preparation-pronote,redaction,saisie-classe,synthese}/document/*.tsx',
     ],
     // Shared with the e2e suite, which reads them outside any bundle.
     ignores: [

@@ -23,7 +23,7 @@ import { NIVEAUX, type Niveau } from '@/lib/db/enums';
 import { normalizeUuid } from '@/lib/common/ids';
 import { saveLevels, validateDraft, quand, type Redacteur } from '@/lib/redaction/enregistrer';
 import { classSaisiePath } from '@/lib/http/paths';
-import { levelsKey } from './fields';
+import { levelsKey } from './ui/fields';
 
 /** A class's rows at most (a form larger than any class is not ours). */
 const MAX_LIGNES = 200;

@@ -15,7 +15,7 @@ import { bilans } from '@/lib/db/schema';
 import type { UseCaseContext } from '@/lib/use-cases/context';
 import { currentDraft } from '@/lib/redaction/brouillon';
 import { saveDraft, saveLevels, validateDraft, type Redacteur } from '@/lib/redaction/enregistrer';
-import { levelsKey, parseLevelsKey } from './fields';
+import { levelsKey, parseLevelsKey } from './ui/fields';
 import { ligneComplete, loadGrille, type Grille } from './grille';
 import {
   afterSave,
@@ -31,7 +31,7 @@ import {
   toKeep,
   unsaved,
   withAcknowledged,
-} from './model';
+} from './ui/model';
 
 // In the second term (T2 from 1 December): T1's validated bilans are « précédent », not this
 // period's.

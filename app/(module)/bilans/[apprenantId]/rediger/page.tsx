@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { loadRedactionPage } from '@/lib/pages/redaction';
+import { loadRedactionPage } from '@/lib/redaction/page';
 import { writeBilan } from '@/lib/redaction/actions';
-import { RedactionPageContent } from '@/lib/ui/redaction/redaction-page';
+import { RedactionPageContent } from '@/lib/redaction/ui/page-content';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { loadSaisieClassePage, saisieClasseTitle } from '@/lib/pages/saisie-classe';
+import { loadSaisieClassePage, saisieClasseTitle } from '@/lib/saisie-classe/page';
 import { saveGrid, validateGrid } from '@/lib/saisie-classe/actions';
-import { SaisieClasseContent } from '@/lib/ui/saisie-classe/saisie-page';
+import { SaisieClasseContent } from '@/lib/saisie-classe/ui/page-content';
 
 export const dynamic = 'force-dynamic';
 

@@ -5,7 +5,7 @@ import type { ActionState } from '@/lib/actions/state';
 import { formatDateFr, formatDateTimeFr } from '@/lib/common/dates';
 import type { Niveau } from '@/lib/bilans/niveaux';
 import { pupilPath } from '@/lib/http/paths';
-import { RedactionForm } from './redaction-form';
+import { RedactionForm } from './form';
 
 interface PageData {
   apprenant: { id: string; nom: string; prenom: string };

@@ -7,7 +7,7 @@
 import { ActionForm, useActionAnswer } from '@/lib/ui/forms/action-form';
 import { SubmitButton } from '@/lib/ui/forms/submit-button';
 import { redactionPath } from '@/lib/http/paths';
-import { unsaved } from '@/lib/saisie-classe/model';
+import { unsaved } from './model';
 import type { CompetenceColonne, FormAction, Row } from './rows';
 
 const PRIMARY =

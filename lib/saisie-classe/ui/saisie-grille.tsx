@@ -1,5 +1,5 @@
 'use client';
-// « Saisie de la classe »'s grid, with JavaScript: the rows' state (lib/saisie-classe/model.ts),
+// « Saisie de la classe »'s grid, with JavaScript: the rows' state (lib/saisie-classe/ui/model.ts),
 // their saves — a row when the cursor leaves it, and every few seconds while typing, through
 // POST /classes/<id>/saisie/ligne —, what is not yet saved kept in the browser until the
 // server has it, leaving the page with unsaved rows asked first. Drawn as the keyboard grid on
@@ -33,7 +33,7 @@ import {
   type LigneSaisie,
   type Lignes,
   type Reponse,
-} from '@/lib/saisie-classe/model';
+} from './model';
 import { GrilleClavier } from './grille-clavier';
 import type { CompetenceColonne, FormAction, LigneProps } from './rows';
 import { GrilleTelephone } from './grille-telephone';

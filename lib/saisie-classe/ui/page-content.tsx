@@ -10,7 +10,7 @@ import type { Niveau } from '@/lib/bilans/niveaux';
 import { SaisieGrille } from './saisie-grille';
 import type { FormAction } from './rows';
 
-/** What the page is given (lib/pages/saisie-classe.ts). */
+/** What the page is given (lib/saisie-classe/page.ts). */
 interface SaisieClassePage {
   classe: { id: string; nom: string; anneeScolaire: string };
   courante: boolean;

@@ -2,7 +2,7 @@
 // (« aucun », « brouillon 7/9 », « validé ») and where its save stands.
 import { NIVEAU_INFOS, type Niveau } from '@/lib/bilans/niveaux';
 import type { ActionState } from '@/lib/actions/state';
-import type { LigneInitiale, LigneSaisie } from '@/lib/saisie-classe/model';
+import type { LigneInitiale, LigneSaisie } from './model';
 
 export interface CompetenceColonne {
   code: string;

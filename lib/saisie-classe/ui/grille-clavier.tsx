@@ -8,7 +8,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { NIVEAU_INFOS, type Niveau } from '@/lib/bilans/niveaux';
 import { niveauClass } from '@/lib/ui/bilans/niveau-css';
-import { levelOfKey } from '@/lib/saisie-classe/model';
+import { levelOfKey } from './model';
 import { redactionPath } from '@/lib/http/paths';
 import { rowState, saveState, symbole, type Row, type CompetenceColonne } from './rows';
 

@@ -7,7 +7,7 @@
 import { NIVEAUX, NIVEAU_INFOS } from '@/lib/bilans/niveaux';
 import { ActionForm, useActionAnswer } from '@/lib/ui/forms/action-form';
 import { SubmitButton } from '@/lib/ui/forms/submit-button';
-import { levelsKey, parseLevelsKey } from '@/lib/saisie-classe/fields';
+import { levelsKey, parseLevelsKey } from './fields';
 import { rowState, symbole, type Row, type CompetenceColonne, type FormAction } from './rows';
 
 const PRIMARY =

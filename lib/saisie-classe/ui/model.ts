@@ -3,7 +3,7 @@
 // its save stands. What is typed but not yet saved is kept in the browser (localStorage) until
 // the server has it, and put back after a reload — unless the draft moved on meanwhile, then
 // the row is shown in conflict, both values side by side, nothing overwritten.
-import type { Niveau } from '@/lib/db/enums';
+import type { Niveau } from '@/lib/bilans/niveaux';
 import { levelsKey } from './fields';
 
 /** Where a row's save stands. */

@@ -35,9 +35,46 @@ describe.each(testDrivers())('PrintProgress ($name)', (driver) => {
     expect(await reader.take('autre')).toBeNull();
     // Claimed already: the reader does not start it again.
     expect(await reader.claim('k1')).toBe(false);
-    await printer.finished('k1', true);
+    await printer.finished('k1', 'cached');
     expect(await reader.take('k1')).toBeNull();
     expect(await printer.take('k1')).toBeNull();
+  });
+
+  it('says why a claimed print failed, not that it is ready (its end comes before its failure)', async () => {
+    const [a, b] = [instance(), instance()];
+    expect(await a.claim('k5')).toBe(true);
+    await a.advanced('k5', 3, 30);
+    // The producer's order: the print's end (finally), then the failure it threw.
+    await a.finished('k5', 'failed');
+    await a.failedWith('k5', 'Le service d’impression ne répond pas.', 30);
+    expect(await b.take('k5')).toEqual({
+      etat: 'erreur',
+      message: 'Le service d’impression ne répond pas.',
+      retryAfterSeconds: 30,
+    });
+  });
+
+  it('keeps a print nobody claimed (its PDF asked straight) to this instance, at no statement', async () => {
+    let statements = 0;
+    const counted = new PrintProgress(
+      () => {
+        statements += 1;
+        return db();
+      },
+      STALE_MS,
+      clock,
+    );
+    await counted.advanced('k6', 1, 30);
+    await counted.advanced('k6', 12, 30);
+    // A waiting page on this instance reads it; another instance knows nothing of it.
+    expect(await counted.take('k6')).toEqual({ etat: 'en-cours', faits: 12, total: 30 });
+    expect(await instance().take('k6')).toBeNull();
+    await counted.finished('k6', 'cached');
+    expect(statements).toBe(0);
+    // Over, failed or not: no longer under way here.
+    await counted.advanced('k7', 2, 30);
+    await counted.finished('k7', 'failed');
+    expect(await counted.take('k7')).toBeNull();
   });
 
   it('says a failure once, within a minute, to whichever instance asks; then it starts again', async () => {
@@ -64,7 +101,7 @@ describe.each(testDrivers())('PrintProgress ($name)', (driver) => {
     const [a, b] = [instance(), instance()];
     expect(await a.claim('k4')).toBe(true);
     await a.advanced('k4', 30, 30);
-    await a.finished('k4', false);
+    await a.finished('k4', 'not-cached');
     // Not in the cache: without this, the next question would start the same print again.
     expect(await b.take('k4')).toEqual({ etat: 'pret' });
     expect(await b.take('k4')).toBeNull();

@@ -2,10 +2,11 @@
 // shows until the PDF is ready (lib/pages/impression.ts), shared by every instance in the
 // database (`impressions_en_cours`): behind several instances the tab asks one or another, and
 // only the instance that claimed a document's print prints it; the others read its progress.
-// Filled by the print itself (producer.ts, whoever asked for it). A print that failed is said
-// once, within a minute, then a new question starts it again; a row the printing instance
-// stopped refreshing (it died) is taken over after the job budget. The printing instance also
-// keeps its own prints' news in memory: its answers need no query, and are there at once.
+// Filled by the print itself (producer.ts): a claimed print keeps its row up to date; a print
+// nobody claimed (its PDF asked straight) keeps its news in this instance's memory only. A
+// print that failed is said once, within a minute, then a new question starts it again; a row
+// the printing instance stopped refreshing (it died) is taken over after the job budget. The
+// printing instance keeps its own prints' news in memory: its answers need no query.
 import 'server-only';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { PrintState } from '@/lib/common/print-state';
@@ -17,6 +18,12 @@ const FAILURE_KEPT_MS = 60_000;
 export class PrintProgress {
   /** This instance's prints under way: their latest news, before the database has it. */
   private readonly near = new Map<string, { faits: number; total: number | null }>();
+  /**
+   * The prints this instance claimed: only they have a row to keep up to date. A print asked
+   * straight at its PDF route was claimed by nobody: its news stays here (a waiting page on this
+   * instance reads it), and costs no statement per pupil.
+   */
+  private readonly claimed = new Set<string>();
 
   constructor(
     private readonly database: () => Promise<Database>,
@@ -52,8 +59,10 @@ export class PrintProgress {
         setWhere: sql`${impressionsEnCours.maj} < ${this.before(this.staleMs)} or ${impressionsEnCours.erreur} is not null or ${impressionsEnCours.pret}`,
       })
       .returning({ cle: impressionsEnCours.cle });
-    if (claimed.length > 0) this.near.set(key, { faits: 0, total: null });
-    return claimed.length > 0;
+    if (claimed.length === 0) return false;
+    this.near.set(key, { faits: 0, total: null });
+    this.claimed.add(key);
+    return true;
   }
 
   /**
@@ -62,6 +71,11 @@ export class PrintProgress {
    * reads fewer pupils than this one said.
    */
   async advanced(key: string, faits: number, total: number): Promise<void> {
+    if (!this.claimed.has(key)) {
+      const known = this.near.get(key);
+      this.near.set(key, { faits: Math.max(faits, known?.faits ?? 0), total });
+      return;
+    }
     if (this.near.get(key)?.total == null) this.near.set(key, { faits: 0, total });
     const db = await this.database();
     await db
@@ -78,14 +92,17 @@ export class PrintProgress {
   }
 
   /**
-   * Printed. Cached: the next question finds the PDF in the cache. Not cached (too large for
-   * it, or its write failed): the next question is told it is ready — once —, and the PDF route
-   * prints it again, rather than this print starting over and over.
+   * The print is over. Cached: the next question finds the PDF in the cache. Not cached (too
+   * large for it, or its write failed): the next question is told it is ready — once —, and the
+   * PDF route prints it again, rather than this print starting over and over. Failed: nothing
+   * here — `failedWith` says why, to whoever asks next.
    */
-  async finished(key: string, cached: boolean): Promise<void> {
-    // A print that was neither claimed nor reported (a bilan, the synthesis) has no row: no
-    // statement on every PDF printed.
-    if (!this.near.delete(key)) return;
+  async finished(key: string, outcome: 'cached' | 'not-cached' | 'failed'): Promise<void> {
+    this.near.delete(key);
+    // A print this instance did not claim (a bilan, the synthesis, a PDF asked straight) has no
+    // row: no statement on every PDF printed.
+    if (!this.claimed.delete(key) || outcome === 'failed') return;
+    const cached = outcome === 'cached';
     const db = await this.database();
     const mine = and(eq(impressionsEnCours.cle, key), sql`${impressionsEnCours.erreur} is null`);
     if (cached) await db.delete(impressionsEnCours).where(mine);
@@ -94,6 +111,7 @@ export class PrintProgress {
 
   async failedWith(key: string, message: string, retryAfterSeconds: number | null): Promise<void> {
     this.near.delete(key);
+    this.claimed.delete(key);
     const db = await this.database();
     const failure = { erreur: message, reessayerDans: retryAfterSeconds, maj: this.now() };
     await db

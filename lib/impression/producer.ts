@@ -132,7 +132,7 @@ function print(
       );
       return `${appConfig().pdf.printOrigin}${printPath(request.kind, route, token)}`;
     };
-    let cached = false;
+    let outcome: 'cached' | 'not-cached' | 'failed' = 'failed';
     try {
       // Only printing costs the browser's time: the per-teacher cap applies to it, not to hits.
       const printed = await perTeacher.run(teacher.id, () => {
@@ -150,14 +150,15 @@ function print(
         );
       });
       // A PDF that could not be cached is still a PDF.
-      cached = await cache.set(job.key, printed).catch((error: Error) => {
+      const cached = await cache.set(job.key, printed).catch((error: Error) => {
         console.error('[pdf] mise en cache impossible :', error.message);
         return false;
       });
+      outcome = cached ? 'cached' : 'not-cached';
       return printed;
     } finally {
       await progress()
-        .finished(job.key, cached)
+        .finished(job.key, outcome)
         .catch((error: Error) => console.error('[pdf] avancement non effacé :', error.message));
     }
   });

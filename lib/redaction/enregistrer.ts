@@ -30,6 +30,7 @@ import {
 } from './brouillon';
 import {
   checkSaisie,
+  emptySaisie,
   missingForValidation,
   type CompetenceRef,
   type Saisie,
@@ -319,15 +320,7 @@ export async function saveLevels(
     today,
     async (tx, draft) => {
       const { current } = draft;
-      const base: Saisie = current?.saisie ?? {
-        source: '',
-        version: 0,
-        date: today,
-        niveaux: {},
-        constats: '',
-        conseils: '',
-        notes: [],
-      };
+      const base: Saisie = current?.saisie ?? emptySaisie(today);
       const niveaux: Record<string, Niveau> = { ...base.niveaux };
       for (const [code, niveau] of Object.entries(form.niveaux)) {
         if (niveau === null) delete niveaux[code];

@@ -10,7 +10,7 @@ import { withDatabase } from '@/lib/http/database-unavailable';
 import { normalizeUuid } from '@/lib/common/ids';
 import { schoolYearOf, todayInParis } from '@/lib/common/dates';
 import { loadRedaction, type Redaction } from '@/lib/redaction/brouillon';
-import { MAX_TEXTE, saisieFields } from '@/lib/redaction/saisie';
+import { emptySaisie, MAX_TEXTE, saisieFields } from '@/lib/redaction/saisie';
 
 export interface RedactionPage extends Redaction {
   initial: Record<string, string>;
@@ -29,15 +29,7 @@ export async function loadRedactionPage(rawApprenantId: string): Promise<Redacti
   );
   if (redaction === 'introuvable') notFound();
   if (redaction === 'interdit') forbidden();
-  const saisie = redaction.brouillon?.saisie ?? {
-    source: '',
-    version: 0,
-    date: today,
-    niveaux: {},
-    constats: '',
-    conseils: '',
-    notes: [],
-  };
+  const saisie = redaction.brouillon?.saisie ?? emptySaisie(today);
   return {
     ...redaction,
     initial: saisieFields(saisie),

@@ -31,6 +31,11 @@ export interface Saisie {
   notes: NoteSaisie[];
 }
 
+/** A pupil's first draft, dated `date`: nothing written yet (no source, version 0). */
+export function emptySaisie(date: string): Saisie {
+  return { source: '', version: 0, date, niveaux: {}, constats: '', conseils: '', notes: [] };
+}
+
 export interface CompetenceRef {
   id: string;
   code: string;

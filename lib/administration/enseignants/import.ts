@@ -198,13 +198,19 @@ export function planFrom(
   return plan;
 }
 
+/** The accounts the file's lines name, and the plan made from them: one reading for both. */
+async function readPlan(db: Database, etablissementId: string, fichier: EnseignantsFichier) {
+  const comptes = await loadComptes(db, etablissementId, fichier);
+  const { parCourriel, ici, identites } = comptes;
+  return { comptes, plan: planFrom(etablissementId, fichier, parCourriel, ici, identites) };
+}
+
 export async function planEnseignants(
   db: Database,
   etablissementId: string,
   fichier: EnseignantsFichier,
 ): Promise<EnseignantsPlan> {
-  const { parCourriel, ici, identites } = await loadComptes(db, etablissementId, fichier);
-  return planFrom(etablissementId, fichier, parCourriel, ici, identites);
+  return (await readPlan(db, etablissementId, fichier)).plan;
 }
 
 export async function applyEnseignants(
@@ -215,14 +221,7 @@ export async function applyEnseignants(
   const applied = await administer(context, 'import_enseignants', async (work) => {
     const { db: tx, etablissementId } = work;
     // Read once, under the establishment's lock: the plan, and each existing line's account.
-    const comptes = await loadComptes(tx, etablissementId, fichier);
-    const plan = planFrom(
-      etablissementId,
-      fichier,
-      comptes.parCourriel,
-      comptes.ici,
-      comptes.identites,
-    );
+    const { comptes, plan } = await readPlan(tx, etablissementId, fichier);
     if (plan.erreurs.length > 0) {
       throw new Refus(`Import refusé, rien n’a été modifié : ${plan.erreurs.join(' ')}`);
     }
